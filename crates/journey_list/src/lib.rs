@@ -1,0 +1,13 @@
+//! What the Home list shows: which journey versions match the search and the
+//! status filter, in which order. Kept apart from the view so it is tested
+//! natively, and kept in the URL query so a reload shows the same list.
+
+mod list_query;
+mod selection;
+mod sort_key;
+mod status_filter;
+
+pub use list_query::{ListQuery, SortDirection};
+pub use selection::select;
+pub use sort_key::SortKey;
+pub use status_filter::StatusFilter;

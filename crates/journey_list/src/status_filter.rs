@@ -1,0 +1,64 @@
+use lifecycle::{JourneyVersion, Status};
+
+/// The status filter of the Home list. "Finishing" is the part of "Finished"
+/// that still has customers in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum StatusFilter {
+    #[default]
+    All,
+    Draft,
+    Live,
+    Finishing,
+    Finished,
+    Stopped,
+}
+
+impl StatusFilter {
+    pub const ALL: [StatusFilter; 6] = [
+        StatusFilter::All,
+        StatusFilter::Draft,
+        StatusFilter::Live,
+        StatusFilter::Finishing,
+        StatusFilter::Finished,
+        StatusFilter::Stopped,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StatusFilter::All => "All statuses",
+            StatusFilter::Draft => "Draft",
+            StatusFilter::Live => "Live",
+            StatusFilter::Finishing => "Finishing",
+            StatusFilter::Finished => "Finished (including finishing)",
+            StatusFilter::Stopped => "Stopped",
+        }
+    }
+
+    pub fn query_value(self) -> &'static str {
+        match self {
+            StatusFilter::All => "all",
+            StatusFilter::Draft => "draft",
+            StatusFilter::Live => "live",
+            StatusFilter::Finishing => "finishing",
+            StatusFilter::Finished => "finished",
+            StatusFilter::Stopped => "stopped",
+        }
+    }
+
+    pub fn from_query_value(value: &str) -> Option<StatusFilter> {
+        StatusFilter::ALL
+            .into_iter()
+            .find(|filter| filter.query_value() == value)
+    }
+
+    pub fn admits(self, version: &JourneyVersion) -> bool {
+        match self {
+            StatusFilter::All => true,
+            StatusFilter::Draft => version.status == Status::Draft,
+            StatusFilter::Live => version.status == Status::Live,
+            StatusFilter::Finishing => version.is_finishing(),
+            StatusFilter::Finished => version.status == Status::Finished,
+            StatusFilter::Stopped => version.status == Status::Stopped,
+        }
+    }
+}

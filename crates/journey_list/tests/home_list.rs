@@ -1,0 +1,131 @@
+use chrono::{DateTime, Duration, Utc};
+use journey_list::{select, ListQuery, SortDirection, SortKey, StatusFilter};
+use lifecycle::{JourneyVersion, Stats, Status};
+
+fn at(minutes: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(1_750_000_000, 0).unwrap() + Duration::minutes(minutes)
+}
+
+fn version(id: &str, name: &str, status: Status, active: u64, modified: i64) -> JourneyVersion {
+    let mut v = JourneyVersion::draft(id, format!("j-{id}"), name, 1, "Ana", at(0));
+    v.status = status;
+    v.updated_at = at(modified);
+    v.stats = Stats {
+        entered: active + 10,
+        active,
+        completed: 10,
+        exited: 0,
+    };
+    v
+}
+
+fn sample() -> Vec<JourneyVersion> {
+    vec![
+        version("a", "Welcome series", Status::Live, 40, 5),
+        version("b", "Birthday offer", Status::Finished, 3, 9),
+        version("c", "Cart abandonment", Status::Finished, 0, 1),
+        version("d", "welcome back", Status::Draft, 0, 7),
+        version("e", "Spring sale", Status::Stopped, 0, 3),
+    ]
+}
+
+fn ids(versions: &[JourneyVersion], query: &ListQuery) -> Vec<String> {
+    select(versions, query)
+        .into_iter()
+        .map(|v| v.id.clone())
+        .collect()
+}
+
+#[test]
+fn default_order_is_most_recently_modified_first() {
+    assert_eq!(ids(&sample(), &ListQuery::default()), ["b", "d", "a", "e", "c"]);
+}
+
+#[test]
+fn search_ignores_case_and_surrounding_spaces() {
+    let query = ListQuery {
+        search: "  WELCOME ".into(),
+        ..ListQuery::default()
+    };
+    assert_eq!(ids(&sample(), &query), ["d", "a"]);
+}
+
+#[test]
+fn search_matches_non_ascii_names() {
+    let mut versions = sample();
+    versions.push(version("f", "Élan ÉTÉ", Status::Live, 1, 0));
+    let query = ListQuery {
+        search: "été".into(),
+        ..ListQuery::default()
+    };
+    assert_eq!(ids(&versions, &query), ["f"]);
+}
+
+#[test]
+fn finishing_filter_keeps_finished_versions_with_customers_left() {
+    let finishing = ListQuery {
+        status: StatusFilter::Finishing,
+        ..ListQuery::default()
+    };
+    assert_eq!(ids(&sample(), &finishing), ["b"]);
+    let finished = ListQuery {
+        status: StatusFilter::Finished,
+        ..ListQuery::default()
+    };
+    assert_eq!(ids(&sample(), &finished), ["b", "c"]);
+}
+
+#[test]
+fn sorting_by_name_ignores_case_and_flips_on_second_click() {
+    let by_name = ListQuery::default().sorted_by(SortKey::Name);
+    assert_eq!(by_name.direction, SortDirection::Ascending);
+    assert_eq!(ids(&sample(), &by_name), ["b", "c", "e", "d", "a"]);
+    let flipped = by_name.sorted_by(SortKey::Name);
+    assert_eq!(ids(&sample(), &flipped), ["a", "d", "e", "c", "b"]);
+}
+
+#[test]
+fn counts_sort_largest_first() {
+    let query = ListQuery::default().sorted_by(SortKey::InJourney);
+    assert_eq!(query.direction, SortDirection::Descending);
+    assert_eq!(ids(&sample(), &query)[..2], ["a", "b"]);
+}
+
+#[test]
+fn url_query_round_trips_and_leaves_defaults_out() {
+    assert!(ListQuery::default().to_query().is_empty());
+    let query = ListQuery {
+        search: "sale".into(),
+        status: StatusFilter::Stopped,
+        sort: SortKey::Entered,
+        direction: SortDirection::Ascending,
+    };
+    let pairs = query.to_query();
+    assert_eq!(
+        pairs,
+        [
+            ("q", "sale".to_owned()),
+            ("status", "stopped".to_owned()),
+            ("sort", "entered".to_owned()),
+            ("dir", "asc".to_owned())
+        ]
+    );
+    let read = ListQuery::from_query(|key| {
+        pairs
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+    });
+    assert_eq!(read, query);
+}
+
+#[test]
+fn nonsense_in_the_url_falls_back_to_defaults() {
+    let read = ListQuery::from_query(|key| match key {
+        "status" => Some("paused".into()),
+        "sort" => Some("colour".into()),
+        "dir" => Some("sideways".into()),
+        _ => None,
+    });
+    assert_eq!(read, ListQuery::default());
+}

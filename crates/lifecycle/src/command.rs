@@ -1,0 +1,53 @@
+use serde::{Deserialize, Serialize};
+
+use crate::Action;
+
+/// An action together with what it needs.
+///
+/// Ids of versions and journeys that an action creates are chosen by the caller
+/// (the server, or the browser's embedded backend), so this crate never invents one.
+///
+/// In JSON the action name is the `action` key: `{"action": "stop", "reason": "…"}`,
+/// `{"action": "duplicate", "id": "…", "journeyId": "…"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(
+    tag = "action",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum Command {
+    Publish,
+    Finish,
+    /// The reason is kept on the version; a blank one counts as none.
+    Stop {
+        #[serde(default)]
+        reason: Option<String>,
+    },
+    Resume,
+    Restart,
+    Delete,
+    /// `id` is the id of the new draft version.
+    NewVersion {
+        id: String,
+    },
+    /// `id` is the id of the new version, `journey_id` the id of the new journey.
+    Duplicate {
+        id: String,
+        journey_id: String,
+    },
+}
+
+impl Command {
+    pub fn action(&self) -> Action {
+        match self {
+            Command::Publish => Action::Publish,
+            Command::Finish => Action::Finish,
+            Command::Stop { .. } => Action::Stop,
+            Command::Resume => Action::Resume,
+            Command::Restart => Action::Restart,
+            Command::Delete => Action::Delete,
+            Command::NewVersion { .. } => Action::NewVersion,
+            Command::Duplicate { .. } => Action::Duplicate,
+        }
+    }
+}

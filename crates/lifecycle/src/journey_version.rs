@@ -1,0 +1,91 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::{Phase, Stats, Status};
+
+/// One version of a journey, as the console shows it and as the HTTP API carries it.
+///
+/// Versions of the same journey share `journey_id` and are numbered from 1 by
+/// `version`. Published versions are never edited; a change is a new version.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JourneyVersion {
+    pub id: String,
+    pub journey_id: String,
+    pub name: String,
+    pub version: u32,
+    pub status: Status,
+    /// Grows by at least one on every lifecycle change of this version (publish,
+    /// finish, stop, and being finished because another version was published), so
+    /// a client can send it back with a change and be refused if someone else acted
+    /// first.
+    ///
+    /// Customer counts moving is an observation, not an edit, and leaves `revision`
+    /// alone: on a live journey the counts change every second, and if they bumped
+    /// the revision almost every action sent with it would be rejected as stale.
+    /// Freshness of what a client shows is a separate matter, judged from the
+    /// content (counts included) where responses are built.
+    pub revision: u64,
+    pub created_at: DateTime<Utc>,
+    /// When the lifecycle last changed; like `revision`, counts do not touch it.
+    pub updated_at: DateTime<Utc>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub finished_at: Option<DateTime<Utc>>,
+    pub stopped_at: Option<DateTime<Utc>>,
+    pub updated_by: String,
+    pub stop_reason: Option<String>,
+    pub stats: Stats,
+}
+
+impl JourneyVersion {
+    /// A new draft with no customers, at revision 1.
+    pub fn draft(
+        id: impl Into<String>,
+        journey_id: impl Into<String>,
+        name: impl Into<String>,
+        version: u32,
+        by: impl Into<String>,
+        at: DateTime<Utc>,
+    ) -> Self {
+        JourneyVersion {
+            id: id.into(),
+            journey_id: journey_id.into(),
+            name: name.into(),
+            version,
+            status: Status::Draft,
+            revision: 1,
+            created_at: at,
+            updated_at: at,
+            published_at: None,
+            finished_at: None,
+            stopped_at: None,
+            updated_by: by.into(),
+            stop_reason: None,
+            stats: Stats::default(),
+        }
+    }
+
+    /// Finished, with customers still completing their path.
+    pub fn is_finishing(&self) -> bool {
+        self.status == Status::Finished && self.stats.active > 0
+    }
+
+    pub fn phase(&self) -> Phase {
+        match self.status {
+            Status::Draft => Phase::Draft,
+            Status::Live => Phase::Live,
+            Status::Finished if self.stats.active > 0 => Phase::Finishing {
+                active: self.stats.active,
+            },
+            Status::Finished => Phase::Finished,
+            Status::Stopped => Phase::Stopped,
+        }
+    }
+
+    /// Records a lifecycle change: who, when, and a higher revision.
+    pub(crate) fn touch(&mut self, by: &str, at: DateTime<Utc>) {
+        self.revision = self.revision.saturating_add(1);
+        self.updated_at = at;
+        self.updated_by = by.to_owned();
+    }
+}

@@ -1,0 +1,347 @@
+//! The JSON shape of the model, which is the HTTP contract.
+
+mod fixtures;
+
+use std::collections::BTreeSet;
+
+use fixtures::{hours_later, three_versions, ID, JOURNEY};
+use lifecycle::{
+    demo, Action, Applied, Catalog, Command, HistoryEntry, JourneyVersion, Simulation,
+    SimulationSettings, Stats, Status,
+};
+use serde_json::{json, Value};
+
+fn finishing_version() -> JourneyVersion {
+    let mut catalog = three_versions();
+    let mut version = catalog.get(ID).unwrap().clone();
+    version.stats = Stats {
+        entered: 120,
+        active: 20,
+        completed: 90,
+        exited: 10,
+    };
+    catalog.upsert(version.clone());
+    version
+}
+
+fn keys(value: &Value) -> BTreeSet<&str> {
+    value
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
+#[test]
+fn a_version_has_exactly_the_contract_keys() {
+    let value = serde_json::to_value(finishing_version()).unwrap();
+    assert_eq!(
+        keys(&value),
+        BTreeSet::from([
+            "id",
+            "journeyId",
+            "name",
+            "version",
+            "status",
+            "revision",
+            "createdAt",
+            "updatedAt",
+            "publishedAt",
+            "finishedAt",
+            "stoppedAt",
+            "updatedBy",
+            "stopReason",
+            "stats",
+        ])
+    );
+    assert_eq!(
+        keys(&value["stats"]),
+        BTreeSet::from(["entered", "active", "completed", "exited"])
+    );
+}
+
+#[test]
+fn a_version_serializes_as_expected() {
+    let version = finishing_version();
+    assert_eq!(
+        serde_json::to_value(&version).unwrap(),
+        json!({
+            "id": "spring-sale-v1",
+            "journeyId": "spring-sale",
+            "name": "Spring sale announcement",
+            "version": 1,
+            "status": "finished",
+            "revision": 3,
+            "createdAt": "2025-03-03T09:00:00Z",
+            "updatedAt": "2025-03-03T13:00:00Z",
+            "publishedAt": "2025-03-03T10:00:00Z",
+            "finishedAt": "2025-03-03T13:00:00Z",
+            "stoppedAt": null,
+            "updatedBy": "Priya Nair",
+            "stopReason": null,
+            "stats": { "entered": 120, "active": 20, "completed": 90, "exited": 10 }
+        })
+    );
+}
+
+#[test]
+fn a_version_round_trips() {
+    let mut version = finishing_version();
+    version.status = Status::Stopped;
+    version.stopped_at = Some(hours_later(9));
+    version.stop_reason = Some("Wrong audience".into());
+    let text = serde_json::to_string(&version).unwrap();
+    assert_eq!(
+        serde_json::from_str::<JourneyVersion>(&text).unwrap(),
+        version
+    );
+}
+
+#[test]
+fn statuses_are_lower_case() {
+    let names: Vec<Value> = Status::ALL
+        .iter()
+        .map(|status| serde_json::to_value(status).unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            json!("draft"),
+            json!("live"),
+            json!("finished"),
+            json!("stopped")
+        ]
+    );
+    for status in Status::ALL {
+        let text = serde_json::to_string(&status).unwrap();
+        assert_eq!(serde_json::from_str::<Status>(&text).unwrap(), status);
+    }
+    assert!(serde_json::from_str::<Status>("\"Live\"").is_err());
+}
+
+#[test]
+fn an_unknown_status_is_an_error_naming_it() {
+    let mut value = serde_json::to_value(finishing_version()).unwrap();
+    value["status"] = json!("paused");
+    let error = serde_json::from_value::<JourneyVersion>(value).unwrap_err();
+    assert!(error.to_string().contains("paused"), "{error}");
+}
+
+#[test]
+fn a_missing_required_field_is_an_error_naming_it() {
+    let full = serde_json::to_value(finishing_version()).unwrap();
+    for key in [
+        "id",
+        "journeyId",
+        "name",
+        "version",
+        "status",
+        "revision",
+        "createdAt",
+        "updatedAt",
+        "updatedBy",
+        "stats",
+    ] {
+        let mut value = full.clone();
+        value.as_object_mut().unwrap().remove(key);
+        let error = serde_json::from_value::<JourneyVersion>(value).unwrap_err();
+        assert!(error.to_string().contains(key), "{key}: {error}");
+    }
+    let mut value = full;
+    value["stats"].as_object_mut().unwrap().remove("active");
+    let error = serde_json::from_value::<JourneyVersion>(value).unwrap_err();
+    assert!(error.to_string().contains("active"), "{error}");
+}
+
+#[test]
+fn null_optional_fields_are_accepted() {
+    let mut value = serde_json::to_value(finishing_version()).unwrap();
+    for key in ["publishedAt", "finishedAt", "stoppedAt", "stopReason"] {
+        value[key] = Value::Null;
+    }
+    let version: JourneyVersion = serde_json::from_value(value).unwrap();
+    assert_eq!(version.published_at, None);
+    assert_eq!(version.finished_at, None);
+    assert_eq!(version.stopped_at, None);
+    assert_eq!(version.stop_reason, None);
+}
+
+#[test]
+fn timestamps_must_be_rfc_3339() {
+    let mut value = serde_json::to_value(finishing_version()).unwrap();
+    value["createdAt"] = json!("3 March 2025");
+    assert!(serde_json::from_value::<JourneyVersion>(value).is_err());
+}
+
+#[test]
+fn unknown_extra_fields_are_ignored() {
+    let version = finishing_version();
+    let mut value = serde_json::to_value(&version).unwrap();
+    value["owner"] = json!("someone");
+    assert_eq!(
+        serde_json::from_value::<JourneyVersion>(value).unwrap(),
+        version
+    );
+}
+
+#[test]
+fn actions_are_camel_case() {
+    let names: Vec<Value> = Action::ALL
+        .iter()
+        .map(|action| serde_json::to_value(action).unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "publish",
+            "finish",
+            "stop",
+            "resume",
+            "restart",
+            "delete",
+            "newVersion",
+            "duplicate"
+        ]
+        .map(|name| json!(name))
+    );
+}
+
+#[test]
+fn history_entries_have_exactly_the_contract_keys() {
+    let entry = HistoryEntry {
+        at: hours_later(2),
+        by: "Jonas Becker".into(),
+        action: Action::Stop,
+        from: Some(Status::Live),
+        to: Some(Status::Stopped),
+        reason: Some("Wrong audience".into()),
+    };
+    let value = serde_json::to_value(&entry).unwrap();
+    assert_eq!(
+        value,
+        json!({
+            "at": "2025-03-03T11:00:00Z",
+            "by": "Jonas Becker",
+            "action": "stop",
+            "from": "live",
+            "to": "stopped",
+            "reason": "Wrong audience"
+        })
+    );
+    assert_eq!(
+        serde_json::from_value::<HistoryEntry>(value).unwrap(),
+        entry
+    );
+    let created = json!({
+        "at": "2025-03-03T11:00:00Z",
+        "by": "Jonas Becker",
+        "action": "newVersion",
+        "from": null,
+        "to": "draft",
+        "reason": null
+    });
+    let entry: HistoryEntry = serde_json::from_value(created).unwrap();
+    assert_eq!((entry.from, entry.reason), (None, None));
+}
+
+#[test]
+fn commands_name_their_action() {
+    let cases = [
+        (Command::Publish, json!({ "action": "publish" })),
+        (
+            Command::Stop {
+                reason: Some("Broken link".into()),
+            },
+            json!({ "action": "stop", "reason": "Broken link" }),
+        ),
+        (
+            Command::NewVersion { id: "v2".into() },
+            json!({ "action": "newVersion", "id": "v2" }),
+        ),
+        (
+            Command::Duplicate {
+                id: "c-v1".into(),
+                journey_id: "c".into(),
+            },
+            json!({ "action": "duplicate", "id": "c-v1", "journeyId": "c" }),
+        ),
+    ];
+    for (command, value) in cases {
+        assert_eq!(serde_json::to_value(&command).unwrap(), value);
+        assert_eq!(serde_json::from_value::<Command>(value).unwrap(), command);
+    }
+    assert_eq!(
+        serde_json::from_value::<Command>(json!({ "action": "stop" })).unwrap(),
+        Command::Stop { reason: None }
+    );
+    assert!(serde_json::from_value::<Command>(json!({ "action": "pause" })).is_err());
+}
+
+#[test]
+fn an_applied_action_serializes_its_outcome() {
+    let mut catalog = three_versions();
+    let applied = catalog
+        .apply(
+            "spring-sale-v3",
+            Command::Publish,
+            "Marco Rossi",
+            hours_later(8),
+        )
+        .unwrap();
+    let value = serde_json::to_value(&applied).unwrap();
+    assert_eq!(value["action"], json!("publish"));
+    assert_eq!(value["outcome"]["kind"], json!("updated"));
+    assert_eq!(value["outcome"]["version"]["status"], json!("live"));
+    assert_eq!(value["alsoChanged"], json!(["spring-sale-v2"]));
+    assert_eq!(serde_json::from_value::<Applied>(value).unwrap(), applied);
+}
+
+#[test]
+fn a_catalog_round_trips_with_its_history() {
+    let catalog = demo::catalog(hours_later(5000), 7);
+    let value = serde_json::to_value(&catalog).unwrap();
+    assert_eq!(keys(&value), BTreeSet::from(["versions", "history"]));
+    assert_eq!(value["versions"].as_array().unwrap().len(), catalog.len());
+    let back: Catalog = serde_json::from_value(value).unwrap();
+    assert_eq!(back, catalog);
+    // The per-journey lookup is rebuilt, not stored.
+    assert_eq!(
+        back.versions_of("welcome-series")
+            .map(|v| v.version)
+            .collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
+}
+
+#[test]
+fn a_catalog_without_history_is_accepted() {
+    let catalog = three_versions();
+    let versions = serde_json::to_value(catalog.versions().collect::<Vec<_>>()).unwrap();
+    let back: Catalog = serde_json::from_value(json!({ "versions": versions })).unwrap();
+    assert_eq!(back.len(), 3);
+    assert_eq!(back.versions_of(JOURNEY).count(), 3);
+    assert!(back.history(ID).is_empty());
+}
+
+#[test]
+fn a_saved_simulation_carries_on_where_it_left_off() {
+    let now = hours_later(5000);
+    let mut catalog = demo::catalog(now, 1);
+    let mut simulation = Simulation::new(u64::MAX - 3, SimulationSettings::default());
+    simulation.advance(&mut catalog, chrono::Duration::seconds(1), now);
+    let value = serde_json::to_value(&simulation).unwrap();
+    assert!(value["rngState"].is_string(), "{value}");
+    assert_eq!(
+        value["settings"]["finishingTimeoutSeconds"],
+        json!(30 * 24 * 3600)
+    );
+    let mut restored: Simulation = serde_json::from_value(value).unwrap();
+    assert_eq!(restored, simulation);
+
+    let mut other = catalog.clone();
+    let later = now + chrono::Duration::minutes(5);
+    simulation.advance(&mut catalog, chrono::Duration::minutes(5), later);
+    restored.advance(&mut other, chrono::Duration::minutes(5), later);
+    assert_eq!(other, catalog);
+}

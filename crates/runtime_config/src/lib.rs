@@ -1,0 +1,259 @@
+//! The runtime configuration of Journey Console: `config.json`, fetched at start
+//! from beside `index.html`, so one build serves every environment from a CDN.
+//!
+//! ```json
+//! {"backend": "embedded"}
+//! {"backend": "http", "apiBase": "https://api.example.com/v1", "pollIntervalMs": 5000}
+//! ```
+//!
+//! No file at all means the embedded backend. Anything else that is not a valid
+//! configuration is an error naming the problem, so the app can show it.
+
+use serde::Deserialize;
+use std::fmt;
+
+/// How often the HTTP backend is asked for fresh data, unless configured.
+pub const DEFAULT_POLL_INTERVAL_MS: u32 = 5_000;
+
+/// Polling faster than this would load a backend for no visible gain.
+pub const MIN_POLL_INTERVAL_MS: u32 = 500;
+
+/// Which backend the console talks to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RuntimeConfig {
+    /// In the browser, persisted, seeded with demo journeys.
+    Embedded(EmbeddedSettings),
+    /// A server implementing the HTTP contract.
+    Http(HttpSettings),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct EmbeddedSettings {
+    /// Generate this many journey versions instead of the hand-written demo set
+    /// (used to measure the console with a large account).
+    pub demo_journeys: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpSettings {
+    /// Base address of the contract's endpoints, without a trailing slash.
+    pub api_base: String,
+    pub poll_interval_ms: u32,
+}
+
+impl Default for RuntimeConfig {
+    fn default() -> Self {
+        RuntimeConfig::Embedded(EmbeddedSettings::default())
+    }
+}
+
+/// Why a `config.json` was rejected, in words for the person deploying the console.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+#[derive(Deserialize)]
+#[serde(tag = "backend", rename_all = "lowercase", deny_unknown_fields)]
+enum RawConfig {
+    Embedded {
+        #[serde(rename = "demoJourneys", default)]
+        demo_journeys: Option<u32>,
+    },
+    Http {
+        #[serde(rename = "apiBase")]
+        api_base: String,
+        #[serde(rename = "pollIntervalMs", default)]
+        poll_interval_ms: Option<u32>,
+    },
+}
+
+/// Parses the text of `config.json`.
+pub fn parse(text: &str) -> Result<RuntimeConfig, ConfigError> {
+    if text.trim().is_empty() {
+        return Err(error("config.json is empty; it must be a JSON object such as {\"backend\": \"embedded\"}"));
+    }
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| error(format!("config.json is not valid JSON: {e}")))?;
+    if !value.is_object() {
+        return Err(error(format!(
+            "config.json must be a JSON object such as {{\"backend\": \"embedded\"}}, found {}",
+            kind_of(&value)
+        )));
+    }
+    let raw: RawConfig = serde_json::from_value(value).map_err(|e| error(describe(&e)))?;
+    match raw {
+        RawConfig::Embedded { demo_journeys } => {
+            Ok(RuntimeConfig::Embedded(EmbeddedSettings { demo_journeys }))
+        }
+        RawConfig::Http {
+            api_base,
+            poll_interval_ms,
+        } => {
+            let api_base = validate_api_base(&api_base)?;
+            let poll_interval_ms = poll_interval_ms.unwrap_or(DEFAULT_POLL_INTERVAL_MS);
+            if poll_interval_ms < MIN_POLL_INTERVAL_MS {
+                return Err(error(format!(
+                    "config.json: pollIntervalMs is {poll_interval_ms}; it must be at least {MIN_POLL_INTERVAL_MS} (milliseconds)"
+                )));
+            }
+            Ok(RuntimeConfig::Http(HttpSettings {
+                api_base,
+                poll_interval_ms,
+            }))
+        }
+    }
+}
+
+fn describe(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    if message.starts_with("missing field `backend`") {
+        return "config.json has no \"backend\"; set it to \"embedded\" or \"http\"".into();
+    }
+    format!("config.json is not valid: {message}")
+}
+
+fn kind_of(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+/// An absolute http(s) address, or a path on the console's own origin.
+fn validate_api_base(api_base: &str) -> Result<String, ConfigError> {
+    let trimmed = api_base.trim();
+    let absolute = ["https://", "http://"]
+        .iter()
+        .any(|scheme| trimmed.len() > scheme.len() && trimmed.starts_with(scheme));
+    let same_origin_path = trimmed.starts_with('/') && !trimmed.starts_with("//");
+    if trimmed.chars().any(char::is_whitespace) || !(absolute || same_origin_path) {
+        return Err(error(format!(
+            "config.json: apiBase \"{api_base}\" is not an http(s) address or a path starting with \"/\""
+        )));
+    }
+    Ok(trimmed.trim_end_matches('/').to_owned())
+}
+
+fn error(message: impl Into<String>) -> ConfigError {
+    ConfigError {
+        message: message.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_backend_is_the_default() {
+        assert_eq!(
+            RuntimeConfig::default(),
+            RuntimeConfig::Embedded(EmbeddedSettings { demo_journeys: None })
+        );
+    }
+
+    #[test]
+    fn embedded_backend_with_a_large_demo_account() {
+        assert_eq!(
+            parse(r#"{"backend":"embedded","demoJourneys":10000}"#).unwrap(),
+            RuntimeConfig::Embedded(EmbeddedSettings {
+                demo_journeys: Some(10_000)
+            })
+        );
+    }
+
+    #[test]
+    fn http_backend_with_defaults() {
+        assert_eq!(
+            parse(r#"{"backend":"http","apiBase":"https://api.example.com/v1/"}"#).unwrap(),
+            RuntimeConfig::Http(HttpSettings {
+                api_base: "https://api.example.com/v1".into(),
+                poll_interval_ms: DEFAULT_POLL_INTERVAL_MS,
+            })
+        );
+    }
+
+    #[test]
+    fn http_backend_on_the_same_origin() {
+        let config = parse(r#"{"backend":"http","apiBase":"/api","pollIntervalMs":2000}"#).unwrap();
+        assert_eq!(
+            config,
+            RuntimeConfig::Http(HttpSettings {
+                api_base: "/api".into(),
+                poll_interval_ms: 2000
+            })
+        );
+    }
+
+    fn message(text: &str) -> String {
+        parse(text).unwrap_err().message
+    }
+
+    #[test]
+    fn malformed_json_names_the_position() {
+        let m = message(r#"{"backend": "http", "#);
+        assert!(m.starts_with("config.json is not valid JSON:"), "{m}");
+        assert!(m.contains("line 1"), "{m}");
+    }
+
+    #[test]
+    fn unknown_backend_names_the_choices() {
+        let m = message(r#"{"backend":"ftp"}"#);
+        assert!(m.contains("unknown variant `ftp`"), "{m}");
+        assert!(m.contains("`embedded`") && m.contains("`http`"), "{m}");
+    }
+
+    #[test]
+    fn missing_backend_says_what_to_set() {
+        assert_eq!(
+            message(r#"{"apiBase":"https://x"}"#),
+            "config.json has no \"backend\"; set it to \"embedded\" or \"http\""
+        );
+    }
+
+    #[test]
+    fn http_without_api_base_is_refused() {
+        let m = message(r#"{"backend":"http"}"#);
+        assert!(m.contains("missing field `apiBase`"), "{m}");
+    }
+
+    #[test]
+    fn misspelt_option_is_refused_not_ignored() {
+        let m = message(r#"{"backend":"http","apibase":"https://x"}"#);
+        assert!(m.contains("unknown field `apibase`"), "{m}");
+    }
+
+    #[test]
+    fn api_base_must_be_an_address() {
+        for bad in ["api.example.com", "ftp://x", "https://", "//cdn.example.com", "https://a b"] {
+            let m = message(&format!(r#"{{"backend":"http","apiBase":"{bad}"}}"#));
+            assert!(m.contains("is not an http(s) address"), "{bad}: {m}");
+        }
+    }
+
+    #[test]
+    fn too_fast_polling_is_refused() {
+        let m = message(r#"{"backend":"http","apiBase":"/api","pollIntervalMs":10}"#);
+        assert!(m.contains("at least 500"), "{m}");
+    }
+
+    #[test]
+    fn empty_file_and_wrong_shape_are_refused() {
+        assert!(message("  ").contains("empty"));
+        assert!(message("[]").ends_with("found an array"));
+        assert!(message("\"embedded\"").ends_with("found a string"));
+    }
+}

@@ -1,0 +1,239 @@
+//! The detail view's top-right down-arrow menu, following the WAI-ARIA APG
+//! menu-button pattern. Every action is listed; one the rules refuse is shown
+//! disabled with the rules' reason written under it, for pointer, keyboard
+//! and screen-reader users alike.
+
+use leptos::ev::KeyboardEvent;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use lifecycle::{Action, Command};
+use wasm_bindgen::JsCast;
+
+use crate::components::confirm_dialog::{needs_confirmation, ConfirmRequest};
+use crate::components::toasts::Toasts;
+use crate::sync::use_journeys;
+
+/// The menu's order: the seed's two first, then the rest of the lifecycle.
+const MENU: [Action; 8] = [
+    Action::Finish,
+    Action::Stop,
+    Action::Publish,
+    Action::NewVersion,
+    Action::Duplicate,
+    Action::Resume,
+    Action::Restart,
+    Action::Delete,
+];
+
+#[component]
+pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
+    let journeys = use_journeys();
+    let catalog = journeys.catalog();
+    let confirm = expect_context::<ConfirmRequest>();
+    let toasts = expect_context::<Toasts>();
+    let navigate = use_navigate();
+    let open = RwSignal::new(false);
+    let button = NodeRef::<html::Button>::new();
+    let menu = NodeRef::<html::Div>::new();
+    let availability = Memo::new(move |_| catalog.with(|c| c.availability(&id.get())));
+
+    let items = move || -> Vec<web_sys::HtmlElement> {
+        let Some(menu) = menu.get_untracked() else { return Vec::new() };
+        let Ok(list) = menu.query_selector_all("[role=menuitem]") else { return Vec::new() };
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+            .collect()
+    };
+    let focus_item = move |pick: fn(usize, Option<usize>) -> usize| {
+        let items = items();
+        if items.is_empty() {
+            return;
+        }
+        let current = document().active_element().and_then(|active| {
+            items.iter().position(|item| {
+                let item: &web_sys::Element = item;
+                *item == active
+            })
+        });
+        let _ = items[pick(items.len(), current) % items.len()].focus();
+    };
+    let show = move |first: bool| {
+        open.set(true);
+        // The menu is in the page once the change above is rendered.
+        request_animation_frame(move || {
+            focus_item(if first { |_, _| 0 } else { |len, _| len - 1 })
+        });
+    };
+    let hide = move |refocus: bool| {
+        open.set(false);
+        if refocus {
+            if let Some(button) = button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
+
+    let choose = move |action: Action| {
+        let allowed = availability.with_untracked(|a| a.as_ref().is_some_and(|a| a.allowed(action)));
+        if !allowed {
+            return;
+        }
+        hide(true);
+        let id = id.get_untracked();
+        if needs_confirmation(action) {
+            confirm.open(id, action);
+            return;
+        }
+        let command = match action {
+            Action::NewVersion => Command::NewVersion { id: new_id() },
+            Action::Duplicate => Command::Duplicate {
+                id: new_id(),
+                journey_id: new_id(),
+            },
+            _ => return,
+        };
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match journeys.act(&id, command).await {
+                Ok(applied) => {
+                    if let Some(created) = applied.version() {
+                        toasts.show(format!(
+                            "\u{201c}{}\u{201d} version {} was created as a draft.",
+                            created.name, created.version
+                        ));
+                        navigate(&format!("/journeys/{}", created.id), Default::default());
+                    }
+                }
+                Err(failure) => toasts.show(failure.message),
+            }
+        });
+    };
+
+    let on_button_key = move |ev: KeyboardEvent| match ev.key().as_str() {
+        "ArrowDown" | "Enter" | " " => {
+            ev.prevent_default();
+            show(true);
+        }
+        "ArrowUp" => {
+            ev.prevent_default();
+            show(false);
+        }
+        _ => {}
+    };
+    let on_menu_key = move |ev: KeyboardEvent| match ev.key().as_str() {
+        "ArrowDown" => {
+            ev.prevent_default();
+            focus_item(|_, current| current.map_or(0, |i| i + 1));
+        }
+        "ArrowUp" => {
+            ev.prevent_default();
+            focus_item(|len, current| current.map_or(len - 1, |i| i + len - 1));
+        }
+        "Home" => {
+            ev.prevent_default();
+            focus_item(|_, _| 0);
+        }
+        "End" => {
+            ev.prevent_default();
+            focus_item(|len, _| len - 1);
+        }
+        "Escape" => {
+            ev.prevent_default();
+            hide(true);
+        }
+        "Tab" => hide(false),
+        _ => {}
+    };
+    // Focus leaving the menu and its button (a click elsewhere, Tab) closes it.
+    let on_focus_out = move |ev: leptos::ev::FocusEvent| {
+        let inside = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .zip(menu.get_untracked())
+            .is_some_and(|(target, menu)| {
+                let root = menu.parent_element();
+                root.is_some_and(|root| root.contains(Some(&target)))
+            });
+        if !inside {
+            open.set(false);
+        }
+    };
+
+    let item = move |action: Action| {
+        let key = format!("{action:?}").to_lowercase();
+        let label_id = format!("action-menu-{key}");
+        let reason_id = format!("action-menu-{key}-reason");
+        let refusal = move || {
+            availability.with(|a| {
+                a.as_ref()
+                    .and_then(|a| a.refusal(action).map(|r| r.reason.clone()))
+            })
+        };
+        let disabled = move || refusal().is_some();
+        let (on_click, on_key) = (choose.clone(), choose.clone());
+        view! {
+            <div
+                role="menuitem"
+                tabindex="-1"
+                class="menu-item"
+                class:destructive=matches!(action, Action::Stop | Action::Delete)
+                aria-disabled=move || disabled().then_some("true")
+                aria-labelledby=label_id.clone()
+                aria-describedby=move || disabled().then(|| reason_id.clone())
+                on:click=move |_| on_click(action)
+                on:keydown=move |ev: KeyboardEvent| {
+                    if ev.key() == "Enter" || ev.key() == " " {
+                        ev.prevent_default();
+                        on_key(action);
+                    }
+                }
+            >
+                <span id=label_id.clone() class="menu-item-label">{action.label()}</span>
+                {move || refusal().map(|reason| {
+                    view! { <span id=format!("action-menu-{key}-reason") class="menu-item-reason">{reason}</span> }
+                })}
+            </div>
+        }
+    };
+
+    view! {
+        <div class="action-menu" on:focusout=on_focus_out>
+            <button
+                type="button"
+                class="action-menu-button"
+                node_ref=button
+                aria-haspopup="menu"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                aria-controls="journey-action-menu"
+                on:click=move |_| if open.get_untracked() { hide(true) } else { show(true) }
+                on:keydown=on_button_key
+            >
+                "Actions"
+                <svg class="down-arrow" aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
+                    <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="2"></path>
+                </svg>
+            </button>
+            <div
+                id="journey-action-menu"
+                role="menu"
+                aria-label="Journey actions"
+                class="menu"
+                node_ref=menu
+                hidden=move || !open.get()
+                on:keydown=on_menu_key
+            >
+                {MENU.into_iter().map(item).collect_view()}
+            </div>
+        </div>
+    }
+}
+
+fn new_id() -> String {
+    window()
+        .crypto()
+        .map(|crypto| crypto.random_uuid())
+        .unwrap_or_else(|_| format!("{:x}", js_sys::Date::now() as u64))
+}

@@ -1,0 +1,291 @@
+//! The confirmation for Finish, Stop, Publish and Delete: one modal dialog for
+//! the whole console, opened from Home's quick actions and from the detail
+//! view's menu alike.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use lifecycle::{Action, Applied, Catalog, Command, JourneyVersion, Outcome, Status};
+use wasm_bindgen::JsCast;
+
+use crate::components::toasts::Toasts;
+use crate::format;
+use crate::sync::use_journeys;
+
+/// The actions that ask before they happen.
+pub fn needs_confirmation(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Finish | Action::Stop | Action::Publish | Action::Delete
+    )
+}
+
+#[derive(Clone)]
+struct Confirmation {
+    id: String,
+    action: Action,
+    /// Where focus goes back to when the dialog closes.
+    opener: Option<web_sys::HtmlElement>,
+    /// Where it goes if the opener is gone by then (a quick action the
+    /// change just removed).
+    fallback: Option<web_sys::HtmlElement>,
+}
+
+/// Opens the confirmation dialog. Provided by the console; the dialog reads it.
+#[derive(Clone, Copy)]
+pub struct ConfirmRequest(RwSignal<Option<Confirmation>, LocalStorage>);
+
+impl ConfirmRequest {
+    pub fn new() -> ConfirmRequest {
+        ConfirmRequest(RwSignal::new_local(None))
+    }
+
+    /// Asks to confirm `action` on version `id`. Focus will return to the
+    /// element that has it now, the control that opened the dialog.
+    pub fn open(&self, id: String, action: Action) {
+        let opener = document()
+            .active_element()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        let fallback = opener
+            .as_ref()
+            .and_then(|e| e.closest("tr, section").ok().flatten())
+            .and_then(|row| row.query_selector("a[href], h1").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        self.0.set(Some(Confirmation {
+            id,
+            action,
+            opener,
+            fallback,
+        }));
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum Progress {
+    Ready,
+    /// The action was sent; the confirm button ignores further presses.
+    InFlight,
+    Failed(String),
+}
+
+#[component]
+pub fn ConfirmDialog() -> impl IntoView {
+    let request = expect_context::<ConfirmRequest>().0;
+    let journeys = use_journeys();
+    let catalog = journeys.catalog();
+    let toasts = expect_context::<Toasts>();
+    let navigate = use_navigate();
+    let dialog = NodeRef::<html::Dialog>::new();
+    let progress = RwSignal::new(Progress::Ready);
+    let reason = RwSignal::new(String::new());
+
+    let target = Memo::new(move |_| request.with(|r| r.as_ref().map(|r| (r.id.clone(), r.action))));
+    let version = Memo::new(move |_| {
+        target.with(|t| t.as_ref().and_then(|(id, _)| catalog.with(|c| c.get(id).cloned())))
+    });
+    let action = move || target.with(|t| t.as_ref().map_or(Action::Finish, |(_, a)| *a));
+
+    Effect::new(move |_| {
+        let open = target.with(Option::is_some);
+        let Some(dialog) = dialog.get() else { return };
+        if open && !dialog.open() {
+            progress.set(Progress::Ready);
+            reason.set(String::new());
+            let _ = dialog.show_modal();
+        } else if !open && dialog.open() {
+            dialog.close();
+        }
+    });
+
+    let close = move || {
+        if let Some(dialog) = dialog.get_untracked() {
+            dialog.close();
+        }
+    };
+    // Escape, Cancel and success all end here.
+    let on_close = move |_| {
+        let Some(closed) = request.get_untracked() else { return };
+        request.set(None);
+        let usable = |e: &web_sys::HtmlElement| e.is_connected() && !e.has_attribute("disabled");
+        let back = closed
+            .opener
+            .filter(usable)
+            .or(closed.fallback.filter(usable));
+        if let Some(element) = back {
+            let _ = element.focus();
+        }
+    };
+
+    let confirm = move |_| {
+        if progress.get_untracked() == Progress::InFlight {
+            return;
+        }
+        let Some((id, action)) = target.get_untracked() else { return };
+        let command = match action {
+            Action::Finish => Command::Finish,
+            Action::Stop => Command::Stop {
+                reason: Some(reason.get_untracked().trim().to_owned()).filter(|r| !r.is_empty()),
+            },
+            Action::Publish => Command::Publish,
+            Action::Delete => Command::Delete,
+            _ => return,
+        };
+        let before = version.get_untracked();
+        progress.set(Progress::InFlight);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match journeys.act(&id, command).await {
+                Ok(applied) => {
+                    progress.set(Progress::Ready);
+                    if let Some(before) = before {
+                        toasts.show(catalog.with_untracked(|c| done_message(&before, &applied, c)));
+                    }
+                    close();
+                    if matches!(applied.outcome, Outcome::Deleted { .. }) {
+                        navigate("/", Default::default());
+                    }
+                }
+                Err(failure) => progress.set(Progress::Failed(failure.message)),
+            }
+        });
+    };
+
+    let title = move || match action() {
+        Action::Finish => "Finish journey?",
+        Action::Stop => "Stop journey?",
+        Action::Publish => "Publish journey?",
+        _ => "Delete draft?",
+    };
+    let body = move || {
+        let action = action();
+        version.with(|v| {
+            v.as_ref().map(|v| {
+                catalog.with(|c| consequences(c, v, action))
+                    .into_iter()
+                    .map(|text| view! { <p>{text}</p> })
+                    .collect_view()
+            })
+        })
+    };
+    let in_journey = move || {
+        version.with(|v| v.as_ref().map(|v| format::count(v.stats.active)).unwrap_or_default())
+    };
+    let confirm_class = move || match action() {
+        Action::Stop | Action::Delete => "confirm destructive",
+        _ => "confirm primary",
+    };
+
+    view! {
+        <dialog
+            node_ref=dialog
+            class="confirm-dialog"
+            aria-labelledby="confirm-dialog-title"
+            aria-describedby="confirm-dialog-body"
+            on:close=on_close
+        >
+            <h2 id="confirm-dialog-title">{title}</h2>
+            <p class="journey-under-action">
+                {move || version.with(|v| v.as_ref().map(|v| format!("{} · version {}", v.name, v.version)))}
+            </p>
+            <p class="in-journey-now">
+                "Customers in the journey now: " <strong>{in_journey}</strong>
+            </p>
+            <div id="confirm-dialog-body">{body}</div>
+            <Show when=move || action() == Action::Stop>
+                <label class="stop-reason">
+                    <span>"Reason (optional)"</span>
+                    <textarea
+                        rows="2"
+                        prop:value=move || reason.get()
+                        on:input:target=move |ev| reason.set(ev.target().value())
+                    ></textarea>
+                    <span class="hint">"Recorded in the journey's history."</span>
+                </label>
+            </Show>
+            {move || match progress.get() {
+                Progress::Failed(message) => {
+                    Some(view! { <p class="dialog-error" role="alert">{message}</p> })
+                }
+                _ => None,
+            }}
+            <div class="dialog-buttons">
+                <button type="button" class="cancel" autofocus on:click=move |_| close()>
+                    "Cancel"
+                </button>
+                <button
+                    type="button"
+                    class=confirm_class
+                    aria-disabled=move || (progress.get() == Progress::InFlight).then_some("true")
+                    on:click=confirm
+                >
+                    {move || action().label()}
+                </button>
+            </div>
+        </dialog>
+    }
+}
+
+/// What the action will do, in the words of the product.
+fn consequences(catalog: &Catalog, version: &JourneyVersion, action: Action) -> Vec<String> {
+    let active = format::count(version.stats.active);
+    match action {
+        Action::Finish => vec![
+            format!(
+                "No new customers can enter this journey. The {active} customers already in it continue to the end of their path."
+            ),
+            "This is the recommended way to end a journey.".into(),
+            "A finished journey cannot be resumed or restarted; to run it again, create a new version or duplicate it.".into(),
+        ],
+        Action::Stop => {
+            let mut lines = vec![format!(
+                "Use Stop for emergencies: all {active} customers in this journey are stopped now, and nothing more is sent to them."
+            )];
+            if catalog.check(&version.id, Action::Finish).is_ok() {
+                lines.push("To let customers already in it reach the end, use Finish instead.".into());
+            }
+            lines.push("A stopped journey cannot be resumed or restarted; to run it again, create a new version or duplicate it.".into());
+            lines
+        }
+        Action::Publish => {
+            let mut lines = vec!["This version goes live: customers can enter it.".to_owned()];
+            let live = catalog
+                .versions_of(&version.journey_id)
+                .find(|other| other.status == Status::Live && other.id != version.id);
+            if let Some(live) = live {
+                lines.push(format!(
+                    "Version {}, live now, will be finished: no new customers enter it, and the {} in it continue to the end.",
+                    live.version,
+                    format::count(live.stats.active)
+                ));
+            }
+            lines
+        }
+        _ => vec!["This draft will be deleted. This cannot be undone.".into()],
+    }
+}
+
+fn done_message(before: &JourneyVersion, applied: &Applied, catalog: &Catalog) -> String {
+    let name = format!("\u{201c}{}\u{201d} version {}", before.name, before.version);
+    match &applied.outcome {
+        Outcome::Updated { version } => match version.status {
+            Status::Finished => format!(
+                "{name} is finished: no new customers can enter; the {} in it continue to the end.",
+                format::count(version.stats.active)
+            ),
+            Status::Stopped => format!("{name} is stopped: everyone in it was stopped."),
+            Status::Live => {
+                let replaced = applied
+                    .also_changed
+                    .iter()
+                    .filter_map(|id| catalog.get(id))
+                    .map(|v| format!(" Version {} is finished.", v.version))
+                    .collect::<String>();
+                format!("{name} is live.{replaced}")
+            }
+            Status::Draft => format!("{name} is a draft."),
+        },
+        Outcome::Created { version } => format!("Version {} of \u{201c}{}\u{201d} was created.", version.version, version.name),
+        Outcome::Deleted { .. } => format!("{name} was deleted."),
+    }
+}

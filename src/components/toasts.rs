@@ -1,0 +1,64 @@
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+/// How long a message stays before it leaves by itself.
+const SHOWN_FOR: Duration = Duration::from_secs(8);
+
+/// Short messages saying what just happened ("… is stopped").
+#[derive(Clone, Copy)]
+pub struct Toasts {
+    shown: RwSignal<Vec<(u64, String)>>,
+    next_id: StoredValue<u64>,
+}
+
+impl Toasts {
+    pub fn new() -> Toasts {
+        Toasts {
+            shown: RwSignal::new(Vec::new()),
+            next_id: StoredValue::new(0),
+        }
+    }
+
+    pub fn show(&self, text: String) {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        self.shown.update(|shown| shown.push((id, text)));
+        let this = *self;
+        set_timeout(move || this.dismiss(id), SHOWN_FOR);
+    }
+
+    fn dismiss(&self, id: u64) {
+        self.shown.update(|shown| shown.retain(|(shown_id, _)| *shown_id != id));
+    }
+}
+
+/// The live region that announces toasts; always in the page so screen
+/// readers hear what is added to it.
+#[component]
+pub fn ToastsView() -> impl IntoView {
+    let toasts = expect_context::<Toasts>();
+    view! {
+        <div class="toasts" role="status" aria-live="polite">
+            <For
+                each=move || toasts.shown.get()
+                key=|(id, _)| *id
+                children=move |(id, text)| {
+                    view! {
+                        <p class="toast">
+                            <span>{text}</span>
+                            <button
+                                type="button"
+                                class="toast-dismiss"
+                                aria-label="Dismiss message"
+                                on:click=move |_| toasts.dismiss(id)
+                            >
+                                "×"
+                            </button>
+                        </p>
+                    }
+                }
+            />
+        </div>
+    }
+}

@@ -1,0 +1,50 @@
+//! Fetches `config.json` from beside `index.html` at start.
+
+use gloo_net::http::Request;
+use runtime_config::{ConfigError, RuntimeConfig};
+
+/// A config file larger than this is not a config file.
+const MAX_CONFIG_BYTES: usize = 64 * 1024;
+
+/// No file means the embedded backend. A static host that answers a missing
+/// file with its HTML fallback page (as single-page-app hosts and `trunk serve`
+/// do) also means no file. Anything else must be a valid configuration.
+pub async fn load() -> Result<RuntimeConfig, ConfigError> {
+    let response = Request::get("config.json")
+        .cache(web_sys::RequestCache::NoCache)
+        .send()
+        .await
+        .map_err(|e| error(format!("config.json could not be loaded: {e}")))?;
+    if response.status() == 404 {
+        return Ok(RuntimeConfig::default());
+    }
+    if !response.ok() {
+        return Err(error(format!(
+            "config.json could not be loaded: the server answered {} {}",
+            response.status(),
+            response.status_text()
+        )));
+    }
+    let is_html = response
+        .headers()
+        .get("content-type")
+        .is_some_and(|t| t.to_ascii_lowercase().starts_with("text/html"));
+    if is_html {
+        return Ok(RuntimeConfig::default());
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|e| error(format!("config.json could not be read: {e}")))?;
+    if text.len() > MAX_CONFIG_BYTES {
+        return Err(error(format!(
+            "config.json is {} bytes; a configuration is at most {MAX_CONFIG_BYTES}",
+            text.len()
+        )));
+    }
+    runtime_config::parse(&text)
+}
+
+fn error(message: String) -> ConfigError {
+    ConfigError { message }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    journey_console::start();
+}

@@ -1,0 +1,215 @@
+//! A journey version: its counts, when and by whom it was published, finished
+//! or stopped, its other versions, its history, and the actions menu.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use lifecycle::{Action, HistoryEntry, JourneyVersion, Phase};
+
+use crate::components::action_menu::ActionMenu;
+use crate::components::relative_time::RelativeTime;
+use crate::components::status_badge::StatusBadge;
+use crate::format;
+use crate::pages::not_found::JourneyNotFound;
+use crate::sync::use_journeys;
+
+#[component]
+pub fn JourneyDetail() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let journeys = use_journeys();
+    let catalog = journeys.catalog();
+    let loaded = journeys.loaded();
+    let exists = Memo::new(move |_| catalog.with(|c| c.get(&id.get()).is_some()));
+    move || {
+        if !loaded.get() {
+            view! { <p class="loading" role="status">"Loading journey…"</p> }.into_any()
+        } else if !exists.get() {
+            view! { <JourneyNotFound id=id.get_untracked() /> }.into_any()
+        } else {
+            view! { <JourneyView id=id.get_untracked() /> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn JourneyView(id: String) -> impl IntoView {
+    let catalog = use_journeys().catalog();
+    let version = Memo::new({
+        let id = id.clone();
+        move |_| catalog.with(|c| c.get(&id).cloned())
+    });
+    let history = Memo::new({
+        let id = id.clone();
+        move |_| catalog.with(|c| c.history(&id).to_vec())
+    });
+    let siblings = Memo::new(move |_| {
+        version.with(|v| {
+            v.as_ref().map_or_else(Vec::new, |v| {
+                catalog.with(|c| {
+                    c.versions_of(&v.journey_id)
+                        .map(|s| (s.id.clone(), s.version, s.phase()))
+                        .collect::<Vec<_>>()
+                })
+            })
+        })
+    });
+    let read = move |f: fn(&JourneyVersion) -> String| {
+        move || version.with(|v| v.as_ref().map(f).unwrap_or_default())
+    };
+    let phase = Signal::derive(move || version.with(|v| v.as_ref().map_or(Phase::Draft, |v| v.phase())));
+    let count = move |pick: fn(&lifecycle::Stats) -> u64| {
+        move || version.with(|v| format::count(v.as_ref().map_or(0, |v| pick(&v.stats))))
+    };
+    let menu_id = Signal::derive({
+        let id = id.clone();
+        move || id.clone()
+    });
+
+    view! {
+        <article class="journey-detail" aria-labelledby="journey-title">
+            <nav class="breadcrumb" aria-label="Breadcrumb">
+                <A href="/">"Home"</A>
+            </nav>
+            <header class="journey-header">
+                <div class="journey-heading">
+                    <h1 id="journey-title" tabindex="-1">{read(|v| v.name.clone())}</h1>
+                    <p class="journey-version">
+                        {read(|v| format!("Version {}", v.version))}
+                        " "
+                        <StatusBadge phase />
+                    </p>
+                </div>
+                <ActionMenu id=menu_id />
+            </header>
+
+            <section aria-labelledby="counts-title" class="counts">
+                <h2 id="counts-title">"Customers"</h2>
+                <dl>
+                    <div><dt>"Entered"</dt><dd>{count(|s| s.entered)}</dd></div>
+                    <div><dt>"In journey"</dt><dd>{count(|s| s.active)}</dd></div>
+                    <div><dt>"Completed"</dt><dd>{count(|s| s.completed)}</dd></div>
+                    <div><dt>"Exited"</dt><dd>{count(|s| s.exited)}</dd></div>
+                </dl>
+            </section>
+
+            <section aria-labelledby="lifecycle-title" class="lifecycle">
+                <h2 id="lifecycle-title">"Lifecycle"</h2>
+                <dl>
+                    <Moment label="Created" at=move || version.with(|v| v.as_ref().map(|v| v.created_at)) by=Signal::derive(|| None) />
+                    <Moment
+                        label="Published"
+                        at=move || version.with(|v| v.as_ref().and_then(|v| v.published_at))
+                        by=Signal::derive(move || last_by(&history.get(), Action::Publish))
+                    />
+                    <Moment
+                        label="Finished"
+                        at=move || version.with(|v| v.as_ref().and_then(|v| v.finished_at))
+                        by=Signal::derive(move || last_by(&history.get(), Action::Finish))
+                    />
+                    <Moment
+                        label="Stopped"
+                        at=move || version.with(|v| v.as_ref().and_then(|v| v.stopped_at))
+                        by=Signal::derive(move || last_by(&history.get(), Action::Stop))
+                    />
+                    {move || {
+                        version.with(|v| v.as_ref().and_then(|v| v.stop_reason.clone())).map(|reason| {
+                            view! { <div><dt>"Stop reason"</dt><dd class="stop-reason-text">{reason}</dd></div> }
+                        })
+                    }}
+                    <div><dt>"Last modified by"</dt><dd>{read(|v| v.updated_by.clone())}</dd></div>
+                </dl>
+            </section>
+
+            <section aria-labelledby="versions-title" class="versions">
+                <h2 id="versions-title">"Versions of this journey"</h2>
+                <ul>
+                    <For
+                        each=move || siblings.get()
+                        key=|s| s.clone()
+                        children=move |(sibling_id, number, phase)| {
+                            let current = sibling_id == id;
+                            view! {
+                                <li>
+                                    <A
+                                        href=format!("/journeys/{sibling_id}")
+                                        attr:aria-current=current.then_some("page")
+                                    >
+                                        {format!("Version {number}")}
+                                    </A>
+                                    " "
+                                    <StatusBadge phase=Signal::stored(phase) />
+                                </li>
+                            }
+                        }
+                    />
+                </ul>
+            </section>
+
+            <section aria-labelledby="history-title" class="history">
+                <h2 id="history-title">"History"</h2>
+                <table aria-labelledby="history-title">
+                    <thead>
+                        <tr>
+                            <th scope="col">"When"</th>
+                            <th scope="col">"What"</th>
+                            <th scope="col">"Status"</th>
+                            <th scope="col">"By"</th>
+                            <th scope="col">"Reason"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || history.get().into_iter().rev().map(history_row).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+        </article>
+    }
+}
+
+#[component]
+fn Moment(
+    label: &'static str,
+    #[prop(into)] at: Signal<Option<DateTime<Utc>>>,
+    by: Signal<Option<String>>,
+) -> impl IntoView {
+    move || {
+        at.get().map(|when| {
+            view! {
+                <div>
+                    <dt>{label}</dt>
+                    <dd>
+                        <RelativeTime at=Signal::stored(when) />
+                        {by.get().map(|by| format!(" by {by}"))}
+                    </dd>
+                </div>
+            }
+        })
+    }
+}
+
+fn last_by(history: &[HistoryEntry], action: Action) -> Option<String> {
+    history
+        .iter()
+        .rev()
+        .find(|entry| entry.action == action)
+        .map(|entry| entry.by.clone())
+}
+
+fn history_row(entry: HistoryEntry) -> impl IntoView {
+    let change = match (entry.from, entry.to) {
+        (Some(from), Some(to)) if from != to => format!("{} → {}", from.label(), to.label()),
+        (_, Some(to)) => to.label().to_owned(),
+        _ => String::new(),
+    };
+    view! {
+        <tr>
+            <td><RelativeTime at=Signal::stored(entry.at) /></td>
+            <td>{entry.action.label()}</td>
+            <td>{change}</td>
+            <td>{entry.by}</td>
+            <td>{entry.reason.unwrap_or_default()}</td>
+        </tr>
+    }
+}

@@ -1,0 +1,10 @@
+//! Talking to a backend and keeping what the views read in step with it.
+//! No view code lives here.
+
+mod backend;
+mod embedded_backend;
+mod journeys;
+
+pub use backend::Backend;
+pub use embedded_backend::EmbeddedBackend;
+pub use journeys::{use_journeys, Journeys};

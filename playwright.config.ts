@@ -1,8 +1,11 @@
 import { defineConfig } from '@playwright/test';
 
 // The built app (dist/, from `trunk build --release`) served as static files,
-// the way a CDN serves it, and driven in Debian's headless Chromium.
+// the way a CDN serves it, and driven in Debian's headless Chromium; beside it,
+// the reference server (built by scripts/test) for the tests of the HTTP
+// backend, on another origin so CORS is exercised for real.
 const port = 4173;
+const server = process.env.JOURNEY_SERVER_BIN || 'target/debug/journey-server';
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -27,10 +30,27 @@ export default defineConfig({
     },
     trace: 'retain-on-failure',
   },
-  webServer: {
-    command: `serve --single --no-clipboard --no-port-switching --listen tcp://127.0.0.1:${port} dist`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-  },
+  webServer: [
+    {
+      command: `serve --single --no-clipboard --no-port-switching --listen tcp://127.0.0.1:${port} dist`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      command: [
+        server,
+        '--listen 127.0.0.1:8787',
+        '--db :memory:',
+        '--fault-injection',
+        `--allow-origin http://127.0.0.1:${port}`,
+        "--token 'viewer:viewer-token:Vera Viewer'",
+        "--token 'operator:operator-token:Olga Operator'",
+        "--token 'admin:admin-token:Ada Admin'",
+      ].join(' '),
+      url: 'http://127.0.0.1:8787/api/health',
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+  ],
 });

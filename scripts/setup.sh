@@ -58,6 +58,7 @@ fi
 if command -v rustup >/dev/null 2>&1 && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "wasm32: rustup target"
   WASM_ENV=()
+  WASM_PATH_PREFIX=""
 else
   if ! { [ -x /usr/bin/rustc ] && /usr/bin/rustc --print target-list | grep -qx wasm32-unknown-unknown \
         && [ -d /usr/lib/rustlib/src/rust/library ] && command -v wasm-ld >/dev/null 2>&1; }; then
@@ -65,8 +66,9 @@ else
     apt_install rustc-web cargo-web rust-web-src lld
   fi
   say "wasm32: Debian rustc-web with build-std"
+  # Debian's cargo and rustc come first on the wasm build's PATH.
+  WASM_PATH_PREFIX="/usr/bin:"
   WASM_ENV=(
-    PATH="/usr/bin:$PATH"
     RUSTC_BOOTSTRAP=1
     CARGO_UNSTABLE_BUILD_STD=std,panic_abort
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld
@@ -77,7 +79,7 @@ fi
 
 # Runs a command (trunk) with the wasm32 toolchain chosen above. Only the wasm
 # build gets these variables; native builds and tests keep the rustup toolchain.
-with_wasm_toolchain() { env "${WASM_ENV[@]}" "$@"; }
+with_wasm_toolchain() { env PATH="$WASM_PATH_PREFIX$PATH" "${WASM_ENV[@]}" "$@"; }
 
 # --- Chromium, for the browser tests and screenshots -------------------------
 if [ -z "${CHROMIUM:-}" ]; then

@@ -8,6 +8,7 @@ use runtime_config::RuntimeConfig;
 
 use crate::components::confirm_dialog::{ConfirmDialog, ConfirmRequest};
 use crate::components::reset_demo::ResetDemo;
+use crate::components::reveal_row::RevealRow;
 use crate::components::toasts::{Toasts, ToastsView};
 use crate::config;
 use crate::pages::config_error::ConfigErrorPage;
@@ -17,8 +18,8 @@ use crate::pages::not_found::NotFound;
 use crate::sync::{Backend, Journeys};
 use crate::{clock, sync};
 
-/// How often journeys are refreshed while the console is open.
-const REFRESH_INTERVAL: Duration = Duration::from_secs(1);
+/// How often the embedded backend's simulation moves customers along on screen.
+const EMBEDDED_REFRESH_INTERVAL: Duration = Duration::from_secs(1);
 
 /// Reads `config.json`, then starts the console on the backend it names, or
 /// explains what is wrong with it.
@@ -43,33 +44,35 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Console(config: RuntimeConfig) -> impl IntoView {
-    let backend = match config {
-        RuntimeConfig::Embedded(settings) => {
-            Backend::Embedded(sync::EmbeddedBackend::open(settings, clock::now()))
-        }
-        RuntimeConfig::Http(settings) => {
-            return view! {
-                <ConfigErrorPage message=format!(
-                    "config.json selects the HTTP backend at {}, which this build of Journey Console does not include yet. Remove config.json to use the embedded demo backend.",
-                    settings.api_base,
-                ) />
-            }
-            .into_any();
-        }
+    let (backend, interval) = match config {
+        RuntimeConfig::Embedded(settings) => (
+            Backend::Embedded(sync::EmbeddedBackend::open(settings, clock::now())),
+            EMBEDDED_REFRESH_INTERVAL,
+        ),
+        RuntimeConfig::Http(settings) => (
+            Backend::Http(sync::HttpBackend::new(&settings)),
+            Duration::from_millis(u64::from(settings.poll_interval_ms)),
+        ),
     };
     let journeys = Journeys::new(backend);
     provide_context(journeys);
     provide_context(Toasts::new());
     provide_context(ConfirmRequest::new());
+    provide_context(RevealRow::new());
 
     spawn_local(async move {
-        let _ = journeys.refresh().await;
+        journeys.identify().await;
+        journeys.refresh().await;
     });
+    // Polling pauses while the tab is hidden: nobody is looking, and the
+    // first poll after it shows again catches up.
     let refresh = set_interval_with_handle(
-        move || spawn_local(async move {
-            let _ = journeys.refresh().await;
-        }),
-        REFRESH_INTERVAL,
+        move || {
+            if !document().hidden() {
+                spawn_local(async move { journeys.refresh().await });
+            }
+        },
+        interval,
     );
     on_cleanup(move || {
         if let Ok(handle) = refresh {
@@ -84,6 +87,7 @@ fn Console(config: RuntimeConfig) -> impl IntoView {
                 <ResetDemo />
             </header>
             <BackendWarning />
+            <SyncProblem />
             <main class="console-main">
                 <Routes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=Home />
@@ -95,6 +99,28 @@ fn Console(config: RuntimeConfig) -> impl IntoView {
         </Router>
     }
     .into_any()
+}
+
+/// The journeys shown may be out of date: say why, and offer to try again.
+#[component]
+fn SyncProblem() -> impl IntoView {
+    let journeys = expect_context::<Journeys>();
+    let problem = journeys.problem();
+    move || {
+        problem.get().map(|text| {
+            view! {
+                <div class="sync-problem" role="alert">
+                    <p>{text}</p>
+                    <button
+                        type="button"
+                        on:click=move |_| spawn_local(async move { journeys.refresh().await })
+                    >
+                        "Try again"
+                    </button>
+                </div>
+            }
+        })
+    }
 }
 
 #[component]

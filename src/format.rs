@@ -10,6 +10,13 @@ thread_local! {
     static NUMBERS: Intl::NumberFormat = Intl::NumberFormat::new(&locales(), &Object::new());
     static RELATIVE: Intl::RelativeTimeFormat =
         Intl::RelativeTimeFormat::new(&locales(), &options(&[("numeric", "auto")]));
+    // One formatter for every date: `toLocaleString` with options builds a new
+    // one per call, which costs more than the whole row it is shown in.
+    static EXACT: js_sys::Function = Intl::DateTimeFormat::new(
+        &locales(),
+        &options(&[("dateStyle", "medium"), ("timeStyle", "short")]),
+    )
+    .format();
 }
 
 fn locales() -> Array {
@@ -56,8 +63,11 @@ pub fn relative(at: DateTime<Utc>, now: DateTime<Utc>) -> String {
 /// "25 Nov 2026, 14:05", in the viewer's time zone.
 pub fn exact(at: DateTime<Utc>) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
-    String::from(date.to_locale_string(
-        LOCALE,
-        &options(&[("dateStyle", "medium"), ("timeStyle", "short")]).into(),
-    ))
+    EXACT.with(|format| {
+        format
+            .call1(&JsValue::NULL, &date)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| at.to_rfc3339())
+    })
 }

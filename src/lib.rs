@@ -11,12 +11,16 @@ mod components;
 mod config;
 mod crash_notice;
 mod format;
+mod new_id;
 mod pages;
 mod sync;
-
 
 /// Starts the console in the page's `<body>`.
 pub fn start() {
     crash_notice::install();
+    // The benchmark measures from here to Home's first rows.
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("journey-console:start");
+    }
     leptos::mount::mount_to_body(app::App);
 }

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::confirm_dialog::{needs_confirmation, ConfirmRequest};
 use crate::components::toasts::Toasts;
+use crate::new_id::new_id;
 use crate::sync::use_journeys;
 
 /// The menu's order: the seed's two first, then the rest of the lifecycle.
@@ -38,10 +39,24 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
     let button = NodeRef::<html::Button>::new();
     let menu = NodeRef::<html::Div>::new();
     let availability = Memo::new(move |_| catalog.with(|c| c.availability(&id.get())));
+    // The rules' reason first; a journey that can be finished may still be
+    // out of the user's role.
+    let refusal_of = move |action: Action| -> Option<String> {
+        availability
+            .with(|a| {
+                a.as_ref()
+                    .and_then(|a| a.refusal(action).map(|r| r.reason.clone()))
+            })
+            .or_else(|| journeys.permission(action).err())
+    };
 
     let items = move || -> Vec<web_sys::HtmlElement> {
-        let Some(menu) = menu.get_untracked() else { return Vec::new() };
-        let Ok(list) = menu.query_selector_all("[role=menuitem]") else { return Vec::new() };
+        let Some(menu) = menu.get_untracked() else {
+            return Vec::new();
+        };
+        let Ok(list) = menu.query_selector_all("[role=menuitem]") else {
+            return Vec::new();
+        };
         (0..list.length())
             .filter_map(|i| list.item(i))
             .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
@@ -62,10 +77,13 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
     };
     let show = move |first: bool| {
         open.set(true);
-        // The menu is in the page once the change above is rendered.
-        request_animation_frame(move || {
-            focus_item(if first { |_, _| 0 } else { |len, _| len - 1 })
-        });
+        // Shown at once rather than when the change above is rendered, so
+        // focus moves into the menu now and a key pressed right after opening
+        // reaches the menu instead of the button.
+        if let Some(menu) = menu.get_untracked() {
+            menu.set_hidden(false);
+        }
+        focus_item(if first { |_, _| 0 } else { |len, _| len - 1 });
     };
     let hide = move |refocus: bool| {
         open.set(false);
@@ -77,7 +95,8 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
     };
 
     let choose = move |action: Action| {
-        let allowed = availability.with_untracked(|a| a.as_ref().is_some_and(|a| a.allowed(action)));
+        let allowed =
+            availability.with_untracked(|a| a.as_ref().is_some_and(|a| a.allowed(action)));
         if !allowed {
             return;
         }
@@ -97,7 +116,7 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
         };
         let navigate = navigate.clone();
         spawn_local(async move {
-            match journeys.act(&id, command).await {
+            match journeys.act(&id, command, &new_id()).await {
                 Ok(applied) => {
                     if let Some(created) = applied.version() {
                         toasts.show(format!(
@@ -166,12 +185,7 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
         let key = format!("{action:?}").to_lowercase();
         let label_id = format!("action-menu-{key}");
         let reason_id = format!("action-menu-{key}-reason");
-        let refusal = move || {
-            availability.with(|a| {
-                a.as_ref()
-                    .and_then(|a| a.refusal(action).map(|r| r.reason.clone()))
-            })
-        };
+        let refusal = move || refusal_of(action);
         let disabled = move || refusal().is_some();
         let (on_click, on_key) = (choose.clone(), choose.clone());
         view! {
@@ -229,11 +243,4 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
             </div>
         </div>
     }
-}
-
-fn new_id() -> String {
-    window()
-        .crypto()
-        .map(|crypto| crypto.random_uuid())
-        .unwrap_or_else(|_| format!("{:x}", js_sys::Date::now() as u64))
 }

@@ -9,8 +9,10 @@ use leptos_router::hooks::use_navigate;
 use lifecycle::{Action, Applied, Catalog, Command, JourneyVersion, Outcome, Status};
 use wasm_bindgen::JsCast;
 
+use crate::components::reveal_row::RevealRow;
 use crate::components::toasts::Toasts;
 use crate::format;
+use crate::new_id::new_id;
 use crate::sync::use_journeys;
 
 /// The actions that ask before they happen.
@@ -25,11 +27,10 @@ pub fn needs_confirmation(action: Action) -> bool {
 struct Confirmation {
     id: String,
     action: Action,
-    /// Where focus goes back to when the dialog closes.
+    /// Where focus goes back to when the dialog closes. If it is gone by then
+    /// (a quick action the change just removed), focus goes to the version's
+    /// link in its Home row, see [`row_link`].
     opener: Option<web_sys::HtmlElement>,
-    /// Where it goes if the opener is gone by then (a quick action the
-    /// change just removed).
-    fallback: Option<web_sys::HtmlElement>,
 }
 
 /// Opens the confirmation dialog. Provided by the console; the dialog reads it.
@@ -47,17 +48,7 @@ impl ConfirmRequest {
         let opener = document()
             .active_element()
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        let fallback = opener
-            .as_ref()
-            .and_then(|e| e.closest("tr, section").ok().flatten())
-            .and_then(|row| row.query_selector("a[href], h1").ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        self.0.set(Some(Confirmation {
-            id,
-            action,
-            opener,
-            fallback,
-        }));
+        self.0.set(Some(Confirmation { id, action, opener }));
     }
 }
 
@@ -79,10 +70,16 @@ pub fn ConfirmDialog() -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
     let progress = RwSignal::new(Progress::Ready);
     let reason = RwSignal::new(String::new());
+    // One key per opening of the dialog: a retry after a failure is the same
+    // user action, so the server applies it at most once.
+    let idempotency_key = RwSignal::new(String::new());
 
     let target = Memo::new(move |_| request.with(|r| r.as_ref().map(|r| (r.id.clone(), r.action))));
     let version = Memo::new(move |_| {
-        target.with(|t| t.as_ref().and_then(|(id, _)| catalog.with(|c| c.get(id).cloned())))
+        target.with(|t| {
+            t.as_ref()
+                .and_then(|(id, _)| catalog.with(|c| c.get(id).cloned()))
+        })
     });
     let action = move || target.with(|t| t.as_ref().map_or(Action::Finish, |(_, a)| *a));
 
@@ -92,6 +89,7 @@ pub fn ConfirmDialog() -> impl IntoView {
         if open && !dialog.open() {
             progress.set(Progress::Ready);
             reason.set(String::new());
+            idempotency_key.set(new_id());
             let _ = dialog.show_modal();
         } else if !open && dialog.open() {
             dialog.close();
@@ -104,16 +102,23 @@ pub fn ConfirmDialog() -> impl IntoView {
         }
     };
     // Escape, Cancel and success all end here.
+    let reveal = expect_context::<RevealRow>();
     let on_close = move |_| {
-        let Some(closed) = request.get_untracked() else { return };
+        let Some(closed) = request.get_untracked() else {
+            return;
+        };
         request.set(None);
         let usable = |e: &web_sys::HtmlElement| e.is_connected() && !e.has_attribute("disabled");
         let back = closed
             .opener
             .filter(usable)
-            .or(closed.fallback.filter(usable));
-        if let Some(element) = back {
-            let _ = element.focus();
+            .or_else(|| row_link(&closed.id).filter(usable));
+        match back {
+            Some(element) => {
+                let _ = element.focus();
+            }
+            // On Home, the row moved out of the rows on screen: bring it back.
+            None => reveal.request(closed.id),
         }
     };
 
@@ -121,7 +126,9 @@ pub fn ConfirmDialog() -> impl IntoView {
         if progress.get_untracked() == Progress::InFlight {
             return;
         }
-        let Some((id, action)) = target.get_untracked() else { return };
+        let Some((id, action)) = target.get_untracked() else {
+            return;
+        };
         let command = match action {
             Action::Finish => Command::Finish,
             Action::Stop => Command::Stop {
@@ -134,8 +141,9 @@ pub fn ConfirmDialog() -> impl IntoView {
         let before = version.get_untracked();
         progress.set(Progress::InFlight);
         let navigate = navigate.clone();
+        let key = idempotency_key.get_untracked();
         spawn_local(async move {
-            match journeys.act(&id, command).await {
+            match journeys.act(&id, command, &key).await {
                 Ok(applied) => {
                     progress.set(Progress::Ready);
                     if let Some(before) = before {
@@ -161,7 +169,8 @@ pub fn ConfirmDialog() -> impl IntoView {
         let action = action();
         version.with(|v| {
             v.as_ref().map(|v| {
-                catalog.with(|c| consequences(c, v, action))
+                catalog
+                    .with(|c| consequences(c, v, action))
                     .into_iter()
                     .map(|text| view! { <p>{text}</p> })
                     .collect_view()
@@ -169,7 +178,11 @@ pub fn ConfirmDialog() -> impl IntoView {
         })
     };
     let in_journey = move || {
-        version.with(|v| v.as_ref().map(|v| format::count(v.stats.active)).unwrap_or_default())
+        version.with(|v| {
+            v.as_ref()
+                .map(|v| format::count(v.stats.active))
+                .unwrap_or_default()
+        })
     };
     let confirm_class = move || match action() {
         Action::Stop | Action::Delete => "confirm destructive",
@@ -193,15 +206,19 @@ pub fn ConfirmDialog() -> impl IntoView {
             </p>
             <div id="confirm-dialog-body">{body}</div>
             <Show when=move || action() == Action::Stop>
-                <label class="stop-reason">
-                    <span>"Reason (optional)"</span>
+                <div class="stop-reason">
+                    <label for="stop-reason-text">"Reason (optional)"</label>
                     <textarea
+                        id="stop-reason-text"
                         rows="2"
+                        aria-describedby="stop-reason-hint"
                         prop:value=move || reason.get()
                         on:input:target=move |ev| reason.set(ev.target().value())
                     ></textarea>
-                    <span class="hint">"Recorded in the journey's history."</span>
-                </label>
+                    <span id="stop-reason-hint" class="hint">
+                        "Recorded in the journey's history."
+                    </span>
+                </div>
             </Show>
             {move || match progress.get() {
                 Progress::Failed(message) => {
@@ -224,6 +241,18 @@ pub fn ConfirmDialog() -> impl IntoView {
             </div>
         </dialog>
     }
+}
+
+/// The link to version `id` in its Home row, looked up when the dialog closes:
+/// the change may have moved the row (Home sorts by last change), and a moved
+/// row is drawn anew, so an element remembered at opening would be gone.
+fn row_link(id: &str) -> Option<web_sys::HtmlElement> {
+    let href = format!("/journeys/{id}");
+    let links = document().query_selector_all("tr a[href]").ok()?;
+    (0..links.length())
+        .filter_map(|i| links.item(i))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|link| link.get_attribute("href").as_deref() == Some(href.as_str()))
 }
 
 /// What the action will do, in the words of the product.
@@ -285,7 +314,10 @@ fn done_message(before: &JourneyVersion, applied: &Applied, catalog: &Catalog) -
             }
             Status::Draft => format!("{name} is a draft."),
         },
-        Outcome::Created { version } => format!("Version {} of \u{201c}{}\u{201d} was created.", version.version, version.name),
+        Outcome::Created { version } => format!(
+            "Version {} of \u{201c}{}\u{201d} was created.",
+            version.version, version.name
+        ),
         Outcome::Deleted { .. } => format!("{name} was deleted."),
     }
 }

@@ -23,12 +23,16 @@ pub fn JourneyRow(id: String, index: usize) -> impl IntoView {
     });
     let name = move || version.with(|v| v.as_ref().map(|v| v.name.clone()).unwrap_or_default());
     let number = move || version.with(|v| v.as_ref().map_or(0, |v| v.version));
-    let phase = Signal::derive(move || version.with(|v| v.as_ref().map_or(Phase::Draft, |v| v.phase())));
+    let phase =
+        Signal::derive(move || version.with(|v| v.as_ref().map_or(Phase::Draft, |v| v.phase())));
     let count = move |pick: fn(&lifecycle::Stats) -> u64| {
         move || version.with(|v| format::count(v.as_ref().map_or(0, |v| pick(&v.stats))))
     };
-    let updated_at = Signal::derive(move || version.with(|v| v.as_ref().map(|v| v.updated_at).unwrap_or_default()));
-    let updated_by = move || version.with(|v| v.as_ref().map(|v| v.updated_by.clone()).unwrap_or_default());
+    let updated_at = Signal::derive(move || {
+        version.with(|v| v.as_ref().map(|v| v.updated_at).unwrap_or_default())
+    });
+    let updated_by =
+        move || version.with(|v| v.as_ref().map(|v| v.updated_by.clone()).unwrap_or_default());
     let href = format!("/journeys/{id}");
 
     view! {

@@ -4,5 +4,6 @@ pub mod journey_row;
 pub mod quick_actions;
 pub mod relative_time;
 pub mod reset_demo;
+pub mod reveal_row;
 pub mod status_badge;
 pub mod toasts;

@@ -29,7 +29,8 @@ impl Toasts {
     }
 
     fn dismiss(&self, id: u64) {
-        self.shown.update(|shown| shown.retain(|(shown_id, _)| *shown_id != id));
+        self.shown
+            .update(|shown| shown.retain(|(shown_id, _)| *shown_id != id));
     }
 }
 

@@ -10,8 +10,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
 
 use crate::components::journey_row::{JourneyRow, ROW_HEIGHT_PX};
+use crate::components::reveal_row::RevealRow;
+use crate::format;
 use crate::sync::use_journeys;
 
 /// Rows rendered beyond each edge of the view, so fast scrolling shows no gaps.
@@ -24,6 +27,7 @@ pub fn Home() -> impl IntoView {
     let journeys = use_journeys();
     let catalog = journeys.catalog();
     let loaded = journeys.loaded();
+    let progress = journeys.progress();
 
     let url_query = use_query_map();
     let query = RwSignal::new(url_query.with_untracked(|q| ListQuery::from_query(|k| q.get(k))));
@@ -74,8 +78,9 @@ pub fn Home() -> impl IntoView {
         let first = ((scroll_top.get() / ROW_HEIGHT_PX).floor() as usize)
             .saturating_sub(OVERSCAN_ROWS)
             .min(count);
-        let last = (first + (view_height.get() / ROW_HEIGHT_PX).ceil() as usize + 2 * OVERSCAN_ROWS)
-            .min(count);
+        let last =
+            (first + (view_height.get() / ROW_HEIGHT_PX).ceil() as usize + 2 * OVERSCAN_ROWS)
+                .min(count);
         (first, last, count)
     });
     let visible = Memo::new(move |_| {
@@ -94,6 +99,31 @@ pub fn Home() -> impl IntoView {
         format!("{}px", (count - last) as f64 * ROW_HEIGHT_PX)
     };
 
+    // A row the user just acted on, moved out of view by the new order, is
+    // scrolled back into view and its link focused.
+    let reveal = expect_context::<RevealRow>();
+    Effect::new(move |_| {
+        let Some(id) = reveal.take() else { return };
+        let Some(index) = shown.with_untracked(|ids| ids.iter().position(|shown| *shown == id))
+        else {
+            return;
+        };
+        if let Some(list) = list.get_untracked() {
+            list.set_scroll_top((index as f64 * ROW_HEIGHT_PX) as i32);
+            measure();
+        }
+        request_animation_frame(move || {
+            let href = format!("a[href=\"/journeys/{id}\"]");
+            let link = list
+                .get_untracked()
+                .and_then(|list| list.query_selector(&href).ok().flatten())
+                .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(link) = link {
+                let _ = link.focus();
+            }
+        });
+    });
+
     // Lets the benchmark (and anyone profiling) see when the first rows are in the page.
     Effect::new(move |marked: Option<bool>| {
         let marked = marked.unwrap_or(false);
@@ -107,9 +137,7 @@ pub fn Home() -> impl IntoView {
     });
 
     let sort_header = move |key: SortKey| {
-        let aria_sort = move || {
-            query.with(|q| (q.sort == key).then(|| q.direction.aria_sort()))
-        };
+        let aria_sort = move || query.with(|q| (q.sort == key).then(|| q.direction.aria_sort()));
         let arrow = move || {
             query.with(|q| match (q.sort == key, q.direction.aria_sort()) {
                 (false, _) => "",
@@ -166,12 +194,15 @@ pub fn Home() -> impl IntoView {
                 <p class="list-count" role="status">
                     {move || {
                         if !loaded.get() {
-                            "Loading journeys…".to_owned()
+                            match progress.get() {
+                                Some(count) => format!("Loading journeys… {} so far", format::count(count as u64)),
+                                None => "Loading journeys…".to_owned(),
+                            }
                         } else {
                             format!(
                                 "Showing {} of {} journey versions",
-                                shown.with(Vec::len),
-                                total.get(),
+                                format::count(shown.with(Vec::len) as u64),
+                                format::count(total.get() as u64),
                             )
                         }
                     }}

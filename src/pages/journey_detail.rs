@@ -23,19 +23,28 @@ pub fn JourneyDetail() -> impl IntoView {
     let loaded = journeys.loaded();
     let exists = Memo::new(move |_| catalog.with(|c| c.get(&id.get()).is_some()));
     move || {
+        // The router keeps this page when only the id changes (a link to
+        // another version, a new version just created), so the id is tracked
+        // here: component props in `view!` are read untracked.
+        let id = id.get();
         if !loaded.get() {
             view! { <p class="loading" role="status">"Loading journey…"</p> }.into_any()
         } else if !exists.get() {
-            view! { <JourneyNotFound id=id.get_untracked() /> }.into_any()
+            view! { <JourneyNotFound id /> }.into_any()
         } else {
-            view! { <JourneyView id=id.get_untracked() /> }.into_any()
+            view! { <JourneyView id /> }.into_any()
         }
     }
 }
 
 #[component]
 fn JourneyView(id: String) -> impl IntoView {
-    let catalog = use_journeys().catalog();
+    let journeys = use_journeys();
+    let catalog = journeys.catalog();
+    leptos::task::spawn_local({
+        let id = id.clone();
+        async move { journeys.load_history(&id).await }
+    });
     let version = Memo::new({
         let id = id.clone();
         move |_| catalog.with(|c| c.get(&id).cloned())
@@ -49,7 +58,7 @@ fn JourneyView(id: String) -> impl IntoView {
             v.as_ref().map_or_else(Vec::new, |v| {
                 catalog.with(|c| {
                     c.versions_of(&v.journey_id)
-                        .map(|s| (s.id.clone(), s.version, s.phase()))
+                        .map(|s| (s.id.clone(), s.version))
                         .collect::<Vec<_>>()
                 })
             })
@@ -58,7 +67,8 @@ fn JourneyView(id: String) -> impl IntoView {
     let read = move |f: fn(&JourneyVersion) -> String| {
         move || version.with(|v| v.as_ref().map(f).unwrap_or_default())
     };
-    let phase = Signal::derive(move || version.with(|v| v.as_ref().map_or(Phase::Draft, |v| v.phase())));
+    let phase =
+        Signal::derive(move || version.with(|v| v.as_ref().map_or(Phase::Draft, |v| v.phase())));
     let count = move |pick: fn(&lifecycle::Stats) -> u64| {
         move || version.with(|v| format::count(v.as_ref().map_or(0, |v| pick(&v.stats))))
     };
@@ -128,8 +138,18 @@ fn JourneyView(id: String) -> impl IntoView {
                     <For
                         each=move || siblings.get()
                         key=|s| s.clone()
-                        children=move |(sibling_id, number, phase)| {
+                        children=move |(sibling_id, number)| {
                             let current = sibling_id == id;
+                            // Follows the sibling's counts in place, so the link
+                            // beside it keeps focus while they change.
+                            let phase = Signal::derive({
+                                let sibling_id = sibling_id.clone();
+                                move || {
+                                    catalog.with(|c| {
+                                        c.get(&sibling_id).map_or(Phase::Draft, |v| v.phase())
+                                    })
+                                }
+                            });
                             view! {
                                 <li>
                                     <A
@@ -139,7 +159,7 @@ fn JourneyView(id: String) -> impl IntoView {
                                         {format!("Version {number}")}
                                     </A>
                                     " "
-                                    <StatusBadge phase=Signal::stored(phase) />
+                                    <StatusBadge phase />
                                 </li>
                             }
                         }
@@ -174,6 +194,10 @@ fn Moment(
     #[prop(into)] at: Signal<Option<DateTime<Utc>>>,
     by: Signal<Option<String>>,
 ) -> impl IntoView {
+    // Memos: the version changes with every count, these rarely; redrawing
+    // on every count would take focus from the time.
+    let at = Memo::new(move |_| at.get());
+    let by = Memo::new(move |_| by.get());
     move || {
         at.get().map(|when| {
             view! {

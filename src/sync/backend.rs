@@ -1,38 +1,109 @@
 use chrono::{DateTime, Utc};
-use lifecycle::{Applied, Catalog, Command};
+use contract::Me;
+use lifecycle::{Applied, Catalog, Command, HistoryEntry};
 
 use super::embedded_backend::EmbeddedBackend;
+use super::http_backend::HttpBackend;
 
 /// Where journeys live. Every backend answers the same calls, so the views and
 /// the store never know which one they talk to.
 pub enum Backend {
     /// In the browser, persisted in localStorage, moved by the simulation.
     Embedded(EmbeddedBackend),
+    /// A server implementing the HTTP contract (docs/contract/).
+    Http(HttpBackend),
+}
+
+/// Why a backend call did not succeed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The rules refused the action (409): `current` is the truth.
+    Refused,
+    /// Someone changed the version first (412): `current` is the truth.
+    Conflict,
+    NotFound,
+    Unauthorized,
+    Forbidden,
+    /// No connection, or no answer in time.
+    Unreachable,
+    /// The server failed (5xx).
+    Server,
+    /// The server answered something this console cannot use.
+    BadResponse,
 }
 
 /// A backend's refusal or failure, in words for the marketer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BackendError {
+    pub kind: ErrorKind,
     pub message: String,
+    /// The version as the server has it now, when it said.
+    pub current: Option<lifecycle::JourneyVersion>,
+}
+
+impl BackendError {
+    /// Whether trying the same action again may succeed.
+    pub fn is_transient(&self) -> bool {
+        matches!(self.kind, ErrorKind::Unreachable | ErrorKind::Server)
+    }
+}
+
+/// One user action as sent to a backend.
+pub struct Change<'a> {
+    pub id: &'a str,
+    pub command: Command,
+    /// The revision the user saw when deciding.
+    pub revision: u64,
+    /// Fresh for each user action, the same on its retries.
+    pub idempotency_key: &'a str,
+    pub by: &'a str,
+    pub at: DateTime<Utc>,
 }
 
 impl Backend {
-    /// Everything the console shows, as the backend has it now.
-    pub async fn load(&self, now: DateTime<Utc>) -> Result<Catalog, BackendError> {
+    /// Everything the console shows, as the backend has it now. `progress`
+    /// hears how many versions have arrived while a long list loads.
+    pub async fn load(
+        &self,
+        now: DateTime<Utc>,
+        progress: &dyn Fn(usize),
+    ) -> Result<Catalog, BackendError> {
         match self {
             Backend::Embedded(embedded) => Ok(embedded.snapshot(now)),
+            Backend::Http(http) => http.load(progress).await,
         }
     }
 
-    pub async fn apply(
-        &self,
-        id: &str,
-        command: Command,
-        by: &str,
-        now: DateTime<Utc>,
-    ) -> Result<Applied, BackendError> {
+    /// A version's history; the embedded backend's catalog holds it already.
+    pub async fn history(&self, id: &str) -> Result<Option<Vec<HistoryEntry>>, BackendError> {
         match self {
-            Backend::Embedded(embedded) => embedded.apply(id, command, by, now),
+            Backend::Embedded(_) => Ok(None),
+            Backend::Http(http) => http.history(id).await.map(Some),
+        }
+    }
+
+    pub async fn apply(&self, change: Change<'_>) -> Result<Applied, BackendError> {
+        match self {
+            Backend::Embedded(embedded) => {
+                embedded.apply(change.id, change.command, change.by, change.at)
+            }
+            Backend::Http(http) => {
+                http.apply(
+                    change.id,
+                    &change.command,
+                    change.revision,
+                    change.idempotency_key,
+                )
+                .await
+            }
+        }
+    }
+
+    /// Who the backend says the user is; `None` when it does not say.
+    pub async fn me(&self) -> Result<Option<Me>, BackendError> {
+        match self {
+            Backend::Embedded(_) => Ok(None),
+            Backend::Http(http) => http.me().await,
         }
     }
 
@@ -41,16 +112,24 @@ impl Backend {
         matches!(self, Backend::Embedded(_))
     }
 
-    pub async fn reset(&self, now: DateTime<Utc>) -> Result<Catalog, BackendError> {
+    pub async fn reset(&self, now: DateTime<Utc>) -> Result<Option<Catalog>, BackendError> {
         match self {
-            Backend::Embedded(embedded) => Ok(embedded.reset(now)),
+            Backend::Embedded(embedded) => Ok(Some(embedded.reset(now))),
+            Backend::Http(_) => Ok(None),
         }
+    }
+
+    /// Whether the view should apply a change before the backend confirms it
+    /// (worth it only when the answer takes a round trip).
+    pub fn is_remote(&self) -> bool {
+        matches!(self, Backend::Http(_))
     }
 
     /// A warning to show while the backend works in a degraded way.
     pub fn warning(&self) -> Option<String> {
         match self {
             Backend::Embedded(embedded) => embedded.warning(),
+            Backend::Http(_) => None,
         }
     }
 }

@@ -9,7 +9,7 @@ use lifecycle::{demo, Applied, Catalog, Command, Simulation, SimulationSettings}
 use runtime_config::EmbeddedSettings;
 use serde::{Deserialize, Serialize};
 
-use super::backend::BackendError;
+use super::backend::{BackendError, ErrorKind};
 
 /// The simulation state is saved at most this often; what happens in between is
 /// recomputed from elapsed time after a reload, so nothing is lost by waiting.
@@ -75,7 +75,12 @@ impl EmbeddedBackend {
             .catalog
             .apply(id, command, by, now)
             .map_err(|e| BackendError {
+                kind: match e {
+                    lifecycle::ActionError::NotFound { .. } => ErrorKind::NotFound,
+                    _ => ErrorKind::Refused,
+                },
                 message: e.to_string(),
+                current: None,
             })?;
         self.save(now);
         Ok(applied)

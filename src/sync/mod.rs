@@ -3,8 +3,10 @@
 
 mod backend;
 mod embedded_backend;
+mod http_backend;
 mod journeys;
 
 pub use backend::Backend;
 pub use embedded_backend::EmbeddedBackend;
+pub use http_backend::HttpBackend;
 pub use journeys::{use_journeys, Journeys};

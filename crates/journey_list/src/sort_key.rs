@@ -48,7 +48,9 @@ impl SortKey {
     }
 
     pub fn from_query_value(value: &str) -> Option<SortKey> {
-        SortKey::ALL.into_iter().find(|key| key.query_value() == value)
+        SortKey::ALL
+            .into_iter()
+            .find(|key| key.query_value() == value)
     }
 
     /// Numbers and dates read best largest / newest first; words A to Z.

@@ -38,7 +38,10 @@ fn ids(versions: &[JourneyVersion], query: &ListQuery) -> Vec<String> {
 
 #[test]
 fn default_order_is_most_recently_modified_first() {
-    assert_eq!(ids(&sample(), &ListQuery::default()), ["b", "d", "a", "e", "c"]);
+    assert_eq!(
+        ids(&sample(), &ListQuery::default()),
+        ["b", "d", "a", "e", "c"]
+    );
 }
 
 #[test]

@@ -39,6 +39,9 @@ pub struct HttpSettings {
     /// Base address of the contract's endpoints, without a trailing slash.
     pub api_base: String,
     pub poll_interval_ms: u32,
+    /// Sent as `Authorization: Bearer …`. For development and tests: a token
+    /// in a file served to every visitor is public.
+    pub token: Option<String>,
 }
 
 impl Default for RuntimeConfig {
@@ -73,13 +76,17 @@ enum RawConfig {
         api_base: String,
         #[serde(rename = "pollIntervalMs", default)]
         poll_interval_ms: Option<u32>,
+        #[serde(default)]
+        token: Option<String>,
     },
 }
 
 /// Parses the text of `config.json`.
 pub fn parse(text: &str) -> Result<RuntimeConfig, ConfigError> {
     if text.trim().is_empty() {
-        return Err(error("config.json is empty; it must be a JSON object such as {\"backend\": \"embedded\"}"));
+        return Err(error(
+            "config.json is empty; it must be a JSON object such as {\"backend\": \"embedded\"}",
+        ));
     }
     let value: serde_json::Value = serde_json::from_str(text)
         .map_err(|e| error(format!("config.json is not valid JSON: {e}")))?;
@@ -97,6 +104,7 @@ pub fn parse(text: &str) -> Result<RuntimeConfig, ConfigError> {
         RawConfig::Http {
             api_base,
             poll_interval_ms,
+            token,
         } => {
             let api_base = validate_api_base(&api_base)?;
             let poll_interval_ms = poll_interval_ms.unwrap_or(DEFAULT_POLL_INTERVAL_MS);
@@ -108,6 +116,7 @@ pub fn parse(text: &str) -> Result<RuntimeConfig, ConfigError> {
             Ok(RuntimeConfig::Http(HttpSettings {
                 api_base,
                 poll_interval_ms,
+                token: token.filter(|t| !t.trim().is_empty()),
             }))
         }
     }
@@ -161,7 +170,9 @@ mod tests {
     fn embedded_backend_is_the_default() {
         assert_eq!(
             RuntimeConfig::default(),
-            RuntimeConfig::Embedded(EmbeddedSettings { demo_journeys: None })
+            RuntimeConfig::Embedded(EmbeddedSettings {
+                demo_journeys: None
+            })
         );
     }
 
@@ -182,18 +193,22 @@ mod tests {
             RuntimeConfig::Http(HttpSettings {
                 api_base: "https://api.example.com/v1".into(),
                 poll_interval_ms: DEFAULT_POLL_INTERVAL_MS,
+                token: None,
             })
         );
     }
 
     #[test]
     fn http_backend_on_the_same_origin() {
-        let config = parse(r#"{"backend":"http","apiBase":"/api","pollIntervalMs":2000}"#).unwrap();
+        let config =
+            parse(r#"{"backend":"http","apiBase":"/api","pollIntervalMs":2000,"token":"t0k"}"#)
+                .unwrap();
         assert_eq!(
             config,
             RuntimeConfig::Http(HttpSettings {
                 api_base: "/api".into(),
-                poll_interval_ms: 2000
+                poll_interval_ms: 2000,
+                token: Some("t0k".into()),
             })
         );
     }
@@ -238,7 +253,13 @@ mod tests {
 
     #[test]
     fn api_base_must_be_an_address() {
-        for bad in ["api.example.com", "ftp://x", "https://", "//cdn.example.com", "https://a b"] {
+        for bad in [
+            "api.example.com",
+            "ftp://x",
+            "https://",
+            "//cdn.example.com",
+            "https://a b",
+        ] {
             let m = message(&format!(r#"{{"backend":"http","apiBase":"{bad}"}}"#));
             assert!(m.contains("is not an http(s) address"), "{bad}: {m}");
         }

@@ -1,0 +1,63 @@
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+
+use crate::Token;
+
+/// How to run the server; [`Config::default`] is what `journey-server` does with no
+/// options.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Where to listen; port 0 picks a free port ([`crate::RunningServer::addr`]
+    /// tells which).
+    pub listen: SocketAddr,
+    /// The path every endpoint is under, such as `/api`; empty or `/` for the root.
+    pub base_path: String,
+    pub database: Database,
+    /// Who may call. With none, nobody needs a token and everyone acts as an admin
+    /// named "Demo user".
+    pub tokens: Vec<Token>,
+    /// Origins (`https://console.example.com`) whose pages may call the server from
+    /// a browser. With none, responses carry no CORS headers.
+    pub allowed_origins: Vec<String>,
+    /// Opens `/_test/faults` and `/_test/reset`, for tests of clients that must
+    /// survive a failing server. Never on in production.
+    pub fault_injection: bool,
+    /// Whether customers enter and leave live journeys as time passes.
+    pub simulation: bool,
+    /// Seeds the demo journeys of an empty database and the simulation.
+    pub seed: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 8787)),
+            base_path: "/api".into(),
+            database: Database::File("journeys.sqlite".into()),
+            tokens: Vec::new(),
+            allowed_origins: Vec::new(),
+            fault_injection: false,
+            simulation: true,
+            seed: 1,
+        }
+    }
+}
+
+/// Where the journeys are kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Database {
+    File(PathBuf),
+    /// Gone when the server stops: for demos and tests.
+    Memory,
+}
+
+impl Database {
+    /// A path, or `:memory:` as SQLite spells an in-memory database.
+    pub fn from_arg(arg: &str) -> Self {
+        if arg == ":memory:" {
+            Database::Memory
+        } else {
+            Database::File(arg.into())
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! Faults on request, for testing clients against a failing server. Only with
+//! `--fault-injection`: `POST {base}/_test/faults` with
+//! `{"path": "finish", "mode": "error" | "drop", "count": 1}` makes the next
+//! `count` change requests whose path ends with `/finish`
+//!
+//! - `error`: answer `503` without doing anything;
+//! - `drop`: do the change as usual (remembering its response under the
+//!   idempotency key) and then close the connection without answering, as when a
+//!   response is lost on the way.
+
+use std::io;
+use std::sync::{Mutex, PoisonError};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use crate::failure::Failure;
+use crate::server_state::ServerState;
+
+/// The body of `POST {base}/_test/faults`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub(crate) struct FaultRequest {
+    /// The last segment(s) of the request path: `finish`, `stop`, `publish`,
+    /// `versions`, `duplicate`, or a version id for its `DELETE`.
+    path: String,
+    mode: FaultMode,
+    #[serde(default = "one")]
+    count: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum FaultMode {
+    Error,
+    Drop,
+}
+
+#[derive(Default)]
+pub(crate) struct Faults {
+    pending: Mutex<Vec<FaultRequest>>,
+}
+
+impl Faults {
+    pub(crate) fn add(&self, fault: FaultRequest) -> Result<(), Failure> {
+        let path = fault.path.trim_matches('/');
+        if path.is_empty() || fault.count == 0 {
+            return Err(Failure::bad_request(
+                "A fault needs a path such as \"finish\" and a count of at least 1.",
+            ));
+        }
+        let fault = FaultRequest {
+            path: path.to_owned(),
+            ..fault
+        };
+        self.lock().push(fault);
+        Ok(())
+    }
+
+    pub(crate) fn clear(&self) {
+        self.lock().clear();
+    }
+
+    /// The fault to inflict on a change request to `path`, counting it.
+    fn take(&self, path: &str) -> Option<FaultMode> {
+        let mut pending = self.lock();
+        let index = pending
+            .iter()
+            .position(|fault| path.ends_with(&format!("/{}", fault.path)))?;
+        let fault = &mut pending[index];
+        let mode = fault.mode;
+        fault.count -= 1;
+        if fault.count == 0 {
+            pending.remove(index);
+        }
+        Some(mode)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<FaultRequest>> {
+        self.pending.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Middleware on the journey routes.
+pub(crate) async fn inflict(
+    State(state): State<ServerState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let is_change = matches!(*request.method(), Method::POST | Method::DELETE)
+        && request.uri().path().starts_with("/journeys/");
+    let fault = if is_change {
+        state.faults().take(request.uri().path())
+    } else {
+        None
+    };
+    match fault {
+        None => next.run(request).await,
+        Some(FaultMode::Error) => {
+            Failure::unavailable("Injected fault: the server is unavailable.").into_response()
+        }
+        Some(FaultMode::Drop) => {
+            let (mut parts, _) = next.run(request).await.into_parts();
+            parts.headers.remove(header::CONTENT_LENGTH);
+            // hyper sends a 204 whole, having no body to wait for.
+            parts.status = StatusCode::OK;
+            // A body that fails before its first byte makes hyper close the
+            // connection before the status line is sent.
+            let body = Body::from_stream(futures_util::stream::once(async {
+                Err::<Bytes, _>(io::Error::other("response dropped by fault injection"))
+            }));
+            Response::from_parts(parts, body)
+        }
+    }
+}

@@ -1,0 +1,282 @@
+//! The working copy: every journey version in memory, written through to the
+//! store.
+
+use chrono::{DateTime, Utc};
+use lifecycle::{
+    demo, ActionError, Applied, Catalog, Command, HistoryEntry, JourneyVersion, Simulation,
+    SimulationSettings,
+};
+
+use crate::idempotency::{self, RecordedResponse, Remembered};
+use crate::store::{ChangedVersion, Store, StoreError};
+
+pub(crate) struct Journeys {
+    catalog: Catalog,
+    simulation: Simulation,
+    /// The time up to which the simulation has moved the counts.
+    advanced_to: DateTime<Utc>,
+    simulating: bool,
+    seed: u64,
+    store: Store,
+}
+
+impl Journeys {
+    /// Carries on from what the store saved, moving the counts on by the time the
+    /// server was down, or starts a new database with the demo journeys.
+    pub(crate) fn open(
+        mut store: Store,
+        seed: u64,
+        simulating: bool,
+        now: DateTime<Utc>,
+    ) -> Result<Journeys, StoreError> {
+        let (catalog, simulation, advanced_to) = match store.load()? {
+            Some(saved) => (saved.catalog, saved.simulation, saved.advanced_to),
+            None => {
+                let (catalog, simulation) = demo_start(seed, now);
+                store.replace_all(&catalog, &simulation, now)?;
+                (catalog, simulation, now)
+            }
+        };
+        let mut journeys = Journeys {
+            catalog,
+            simulation,
+            advanced_to,
+            simulating,
+            seed,
+            store,
+        };
+        journeys.advance(now);
+        Ok(journeys)
+    }
+
+    pub(crate) fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// Moves customers through the journeys up to `now`.
+    pub(crate) fn advance(&mut self, now: DateTime<Utc>) {
+        if now <= self.advanced_to {
+            return;
+        }
+        if self.simulating {
+            self.simulation
+                .advance(&mut self.catalog, now - self.advanced_to, now);
+        }
+        self.advanced_to = now;
+    }
+
+    /// Saves the counts as they are now, and forgets expired idempotency keys.
+    pub(crate) fn save_counts(&mut self, now: DateTime<Utc>) -> Result<(), StoreError> {
+        self.store.save_counts(
+            &self.catalog,
+            &self.simulation,
+            self.advanced_to,
+            now - idempotency::lifetime(),
+        )
+    }
+
+    /// Starts over with the demo journeys, as a new database would.
+    pub(crate) fn reset(&mut self, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let (catalog, simulation) = demo_start(self.seed, now);
+        self.store.replace_all(&catalog, &simulation, now)?;
+        self.catalog = catalog;
+        self.simulation = simulation;
+        self.advanced_to = now;
+        Ok(())
+    }
+
+    /// What was answered under `key` within its lifetime.
+    pub(crate) fn remembered(
+        &self,
+        key: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Remembered>, StoreError> {
+        self.store.remembered(key, now - idempotency::lifetime())
+    }
+
+    /// Takes the action through the rules and saves what changed together with the
+    /// response `respond` makes of it, remembered under `key`. On any error nothing
+    /// has changed, in memory or in the database.
+    pub(crate) fn apply(
+        &mut self,
+        change: Change<'_>,
+        respond: impl FnOnce(&Applied) -> RecordedResponse,
+    ) -> Result<RecordedResponse, ChangeError> {
+        let before = self.journey_of(change.version_id);
+        let applied = self
+            .catalog
+            .apply(change.version_id, change.command, change.by, change.at)
+            .map_err(ChangeError::Refused)?;
+        let response = respond(&applied);
+        let remembered = Remembered {
+            key: change.key.to_owned(),
+            action: applied.action,
+            version_id: change.version_id.to_owned(),
+            response: response.clone(),
+            at: change.at,
+        };
+        let changed: Vec<ChangedVersion<'_>> = applied
+            .changed_ids()
+            .map(|id| ChangedVersion {
+                id,
+                now: self
+                    .catalog
+                    .get(id)
+                    .map(|version| (version, self.catalog.history(id))),
+            })
+            .collect();
+        if let Err(error) = self.store.save_change(&changed, &remembered) {
+            self.restore(before, &applied);
+            return Err(ChangeError::NotSaved(error));
+        }
+        Ok(response)
+    }
+
+    /// Every version of the journey `version_id` belongs to, with its history:
+    /// all that an action on it may change, besides creating new versions.
+    fn journey_of(&self, version_id: &str) -> Vec<(JourneyVersion, Vec<HistoryEntry>)> {
+        let Some(version) = self.catalog.get(version_id) else {
+            return Vec::new();
+        };
+        self.catalog
+            .versions_of(&version.journey_id)
+            .map(|version| (version.clone(), self.catalog.history(&version.id).to_vec()))
+            .collect()
+    }
+
+    fn restore(&mut self, before: Vec<(JourneyVersion, Vec<HistoryEntry>)>, applied: &Applied) {
+        let changed: Vec<String> = applied.changed_ids().map(str::to_owned).collect();
+        for id in &changed {
+            self.catalog.remove(id);
+        }
+        for (version, history) in before {
+            if changed.contains(&version.id) {
+                let id = version.id.clone();
+                self.catalog.upsert(version);
+                self.catalog.set_history(&id, history);
+            }
+        }
+    }
+}
+
+fn demo_start(seed: u64, now: DateTime<Utc>) -> (Catalog, Simulation) {
+    (
+        demo::catalog(now, seed),
+        Simulation::new(seed, SimulationSettings::default()),
+    )
+}
+
+/// One change asked for by a client.
+pub(crate) struct Change<'a> {
+    pub(crate) version_id: &'a str,
+    pub(crate) command: Command,
+    pub(crate) by: &'a str,
+    pub(crate) at: DateTime<Utc>,
+    pub(crate) key: &'a str,
+}
+
+#[derive(Debug)]
+pub(crate) enum ChangeError {
+    Refused(ActionError),
+    NotSaved(StoreError),
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::http::StatusCode;
+    use chrono::TimeZone;
+    use lifecycle::Status;
+
+    use super::*;
+    use crate::Database;
+
+    fn monday() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn a_change_that_cannot_be_saved_is_undone() {
+        let store = Store::open(&Database::Memory).unwrap();
+        let mut journeys = Journeys::open(store, 3, true, monday()).unwrap();
+        let before = journeys.catalog().clone();
+        let live = before
+            .versions()
+            .find(|version| version.status == Status::Live)
+            .unwrap()
+            .id
+            .clone();
+        let change = |key| Change {
+            version_id: &live,
+            command: Command::Stop { reason: None },
+            by: "Ana Ruiz",
+            at: monday(),
+            key,
+        };
+        let ok = |_: &Applied| RecordedResponse::json(StatusCode::OK, "{}".into());
+        journeys.apply(change("first"), ok).unwrap();
+        assert_eq!(
+            journeys.catalog().get(&live).unwrap().status,
+            Status::Stopped
+        );
+
+        // With the idempotency table gone, saving fails: the duplicate's new
+        // version must not stay behind in memory.
+        journeys.store.tamper("DROP TABLE idempotency");
+        let duplicate = Change {
+            command: Command::Duplicate {
+                id: "copy-v1".into(),
+                journey_id: "copy".into(),
+            },
+            ..change("second")
+        };
+        let result = journeys.apply(duplicate, ok);
+        assert!(
+            matches!(result, Err(ChangeError::NotSaved(_))),
+            "{result:?}"
+        );
+        assert!(journeys.catalog().get("copy-v1").is_none());
+        assert_eq!(journeys.catalog().len(), before.len());
+
+        // The same for a publish, which changes the draft and the live version it
+        // replaces.
+        let unchanged = |journeys: &Journeys| {
+            ["subscription-renewal-v1", "subscription-renewal-v2"].map(|id| {
+                let catalog = journeys.catalog();
+                (catalog.get(id).cloned(), catalog.history(id).to_vec())
+            })
+        };
+        let before_publish = unchanged(&journeys);
+        let publish = Change {
+            version_id: "subscription-renewal-v2",
+            command: Command::Publish,
+            ..change("third")
+        };
+        assert!(journeys.apply(publish, ok).is_err());
+        assert_eq!(unchanged(&journeys), before_publish);
+        assert_eq!(
+            journeys
+                .catalog()
+                .get("subscription-renewal-v1")
+                .unwrap()
+                .status,
+            Status::Live
+        );
+    }
+
+    #[test]
+    fn counts_move_without_changing_revisions() {
+        let store = Store::open(&Database::Memory).unwrap();
+        let mut journeys = Journeys::open(store, 3, true, monday()).unwrap();
+        let before = journeys.catalog().clone();
+        journeys.advance(monday() + chrono::Duration::hours(6));
+        let after = journeys.catalog();
+        let moved = before
+            .versions()
+            .filter(|version| after.get(&version.id).unwrap().stats != version.stats)
+            .count();
+        assert!(moved > 0);
+        for version in before.versions() {
+            assert_eq!(after.get(&version.id).unwrap().revision, version.revision);
+        }
+    }
+}

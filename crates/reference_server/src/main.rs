@@ -1,0 +1,182 @@
+//! `journey-server`: the reference backend of Journey Console's HTTP contract.
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+
+use clap::Parser;
+use reference_server::{serve, Config, Database, Token};
+
+/// Serves journeys over Journey Console's HTTP contract (docs/contract/), kept in
+/// SQLite, with customers entering and leaving live journeys as time passes.
+#[derive(Debug, Parser)]
+#[command(name = "journey-server", version)]
+struct Cli {
+    /// Address and port to listen on.
+    #[arg(long, default_value = "127.0.0.1:8787", env = "JOURNEY_SERVER_LISTEN")]
+    listen: SocketAddr,
+
+    /// Path every endpoint is under; "/" for the root.
+    #[arg(long, default_value = "/api", env = "JOURNEY_SERVER_BASE_PATH")]
+    base_path: String,
+
+    /// SQLite file, created with the demo journeys if new; ":memory:" keeps
+    /// nothing after the server stops.
+    #[arg(long, default_value = "journeys.sqlite", env = "JOURNEY_SERVER_DB")]
+    db: String,
+
+    /// A bearer token, as ROLE:TOKEN or ROLE:TOKEN:NAME, where ROLE is viewer,
+    /// operator or admin and NAME is what changes are recorded under (default: the
+    /// role). Repeat for more; the variable takes a comma-separated list. Without
+    /// any, everyone is an admin named "Demo user".
+    #[arg(
+        long = "token",
+        value_name = "ROLE:TOKEN[:NAME]",
+        env = "JOURNEY_SERVER_TOKENS",
+        value_delimiter = ',',
+        hide_env_values = true
+    )]
+    tokens: Vec<Token>,
+
+    /// An origin (https://console.example.com) whose pages may call the server.
+    /// Repeat for more. Without any, responses carry no CORS headers.
+    #[arg(
+        long = "allow-origin",
+        value_name = "ORIGIN",
+        env = "JOURNEY_SERVER_ALLOWED_ORIGINS",
+        value_delimiter = ','
+    )]
+    allowed_origins: Vec<String>,
+
+    /// Opens POST {base}/_test/faults and POST {base}/_test/reset, for testing
+    /// clients against a failing server. Never in production.
+    #[arg(long)]
+    fault_injection: bool,
+
+    /// Keeps customer counts still.
+    #[arg(long)]
+    no_simulation: bool,
+
+    /// Seeds the demo journeys of a new database and the simulation.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+}
+
+impl Cli {
+    fn config(self) -> Config {
+        Config {
+            listen: self.listen,
+            base_path: self.base_path,
+            database: Database::from_arg(&self.db),
+            tokens: self.tokens,
+            allowed_origins: self.allowed_origins,
+            fault_injection: self.fault_injection,
+            simulation: !self.no_simulation,
+            seed: self.seed,
+        }
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let config = Cli::parse().config();
+    let open = config.tokens.is_empty();
+    let fault_injection = config.fault_injection;
+    let server = match serve(config).await {
+        Ok(server) => server,
+        Err(error) => {
+            eprintln!("journey-server: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("Journey server listening on {}", server.api_base());
+    if open {
+        println!("No --token given: every request acts as an admin named \"Demo user\".");
+    }
+    if fault_injection {
+        println!(
+            "Fault injection is on: {0}/_test/faults and {0}/_test/reset are open.",
+            server.api_base()
+        );
+    }
+    shutdown_signal().await;
+    println!("Shutting down.");
+    match server.shutdown().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("journey-server: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Ctrl-C, or SIGTERM as a service manager or container runtime sends it.
+async fn shutdown_signal() {
+    let interrupt = async {
+        if let Err(error) = tokio::signal::ctrl_c().await {
+            eprintln!("journey-server: cannot listen for Ctrl-C: {error}");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut terminate) => {
+                terminate.recv().await;
+            }
+            Err(error) => {
+                eprintln!("journey-server: cannot listen for SIGTERM: {error}");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use contract::Role;
+
+    use super::*;
+
+    #[test]
+    fn options_make_the_config() {
+        let config = Cli::try_parse_from([
+            "journey-server",
+            "--token",
+            "operator:def:Ana Ruiz",
+            "--token",
+            "admin:ghi",
+            "--allow-origin",
+            "http://127.0.0.1:8080",
+            "--db",
+            ":memory:",
+            "--fault-injection",
+        ])
+        .unwrap()
+        .config();
+        assert_eq!(
+            config.tokens,
+            [
+                Token::named(Role::Operator, "def", "Ana Ruiz"),
+                Token::named(Role::Admin, "ghi", "Admin"),
+            ]
+        );
+        assert_eq!(config.database, Database::Memory);
+        assert_eq!(config.allowed_origins, ["http://127.0.0.1:8080"]);
+        assert!(config.fault_injection);
+        assert_eq!(config.listen.to_string(), "127.0.0.1:8787");
+        assert_eq!(config.base_path, "/api");
+    }
+
+    #[test]
+    fn a_token_with_an_unknown_role_is_refused() {
+        let error = Cli::try_parse_from(["journey-server", "--token", "owner:x"]).unwrap_err();
+        assert!(error.to_string().contains("unknown role"), "{error}");
+    }
+}

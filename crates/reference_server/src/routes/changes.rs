@@ -1,0 +1,289 @@
+//! Changing journeys. Each request is judged in the contract's order:
+//!
+//! 1. who is calling (`401`), and whether their role allows the action (`403`);
+//! 2. the headers and body are well formed (`400`);
+//! 3. a retry of a change already made gets the first response again, even though
+//!    its `If-Match` is stale by now;
+//! 4. the version exists (`404`), the client saw its current revision (`412`),
+//!    and the rules allow the action (`409`);
+//! 5. the change is made and saved with its response before answering.
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use contract::{revision_of_if_match, StopBody, IF_MATCH};
+use lifecycle::{Action, ActionError, Applied, Command, Outcome};
+use uuid::Uuid;
+
+use super::reads::not_found;
+use super::version_id::VersionId;
+use crate::access::Caller;
+use crate::failure::Failure;
+use crate::idempotency::{self, RecordedResponse};
+use crate::journeys::{Change, ChangeError};
+use crate::server_state::ServerState;
+
+/// `POST {base}/journeys/{id}/publish`: `200` with the live version; the version it
+/// replaces is finished.
+pub(crate) async fn publish(
+    State(state): State<ServerState>,
+    caller: Caller,
+    VersionId(id): VersionId,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    carry_out(state, caller, id, ChangeKind::Publish, headers, body).await
+}
+
+/// `POST {base}/journeys/{id}/finish`: `200` with the finished version.
+pub(crate) async fn finish(
+    State(state): State<ServerState>,
+    caller: Caller,
+    VersionId(id): VersionId,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    carry_out(state, caller, id, ChangeKind::Finish, headers, body).await
+}
+
+/// `POST {base}/journeys/{id}/stop` with an optional `{"reason": "…"}`: `200` with
+/// the stopped version.
+pub(crate) async fn stop(
+    State(state): State<ServerState>,
+    caller: Caller,
+    VersionId(id): VersionId,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    carry_out(state, caller, id, ChangeKind::Stop, headers, body).await
+}
+
+/// `POST {base}/journeys/{id}/versions`: `201` with the new draft version.
+pub(crate) async fn new_version(
+    State(state): State<ServerState>,
+    caller: Caller,
+    VersionId(id): VersionId,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    carry_out(state, caller, id, ChangeKind::NewVersion, headers, body).await
+}
+
+/// `POST {base}/journeys/{id}/duplicate`: `201` with the draft of the new journey.
+pub(crate) async fn duplicate(
+    State(state): State<ServerState>,
+    caller: Caller,
+    VersionId(id): VersionId,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    carry_out(state, caller, id, ChangeKind::Duplicate, headers, body).await
+}
+
+/// `DELETE {base}/journeys/{id}`: `204`.
+pub(crate) async fn delete(
+    State(state): State<ServerState>,
+    caller: Caller,
+    VersionId(id): VersionId,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    carry_out(state, caller, id, ChangeKind::Delete, headers, body).await
+}
+
+#[derive(Clone, Copy, Debug)]
+enum ChangeKind {
+    Publish,
+    Finish,
+    Stop,
+    NewVersion,
+    Duplicate,
+    Delete,
+}
+
+impl ChangeKind {
+    fn action(self) -> Action {
+        match self {
+            ChangeKind::Publish => Action::Publish,
+            ChangeKind::Finish => Action::Finish,
+            ChangeKind::Stop => Action::Stop,
+            ChangeKind::NewVersion => Action::NewVersion,
+            ChangeKind::Duplicate => Action::Duplicate,
+            ChangeKind::Delete => Action::Delete,
+        }
+    }
+
+    /// The command, with a fresh id for whatever it creates. Any request may carry
+    /// a JSON body; only stop reads it.
+    fn command(self, body: &[u8]) -> Result<Command, Failure> {
+        let body = json_body(body)?;
+        Ok(match self {
+            ChangeKind::Publish => Command::Publish,
+            ChangeKind::Finish => Command::Finish,
+            ChangeKind::Stop => {
+                let stop: StopBody = match body {
+                    None => StopBody::default(),
+                    Some(body) => serde_json::from_value(body).map_err(|error| {
+                        Failure::bad_request(format!(
+                            "The body of a stop must be {{\"reason\": string or null}}: {error}"
+                        ))
+                    })?,
+                };
+                Command::Stop {
+                    reason: stop.reason,
+                }
+            }
+            ChangeKind::NewVersion => Command::NewVersion { id: new_id() },
+            ChangeKind::Duplicate => Command::Duplicate {
+                id: new_id(),
+                journey_id: new_id(),
+            },
+            ChangeKind::Delete => Command::Delete,
+        })
+    }
+}
+
+/// An empty body and `null` both mean none.
+fn json_body(body: &[u8]) -> Result<Option<serde_json::Value>, Failure> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    match serde_json::from_slice(body) {
+        Ok(serde_json::Value::Null) => Ok(None),
+        Ok(value) => Ok(Some(value)),
+        Err(error) => Err(Failure::bad_request(format!(
+            "The request body is not valid JSON: {error}"
+        ))),
+    }
+}
+
+fn new_id() -> String {
+    Uuid::new_v4().to_string()
+}
+
+async fn carry_out(
+    state: ServerState,
+    caller: Caller,
+    version_id: String,
+    kind: ChangeKind,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let action = kind.action();
+    if !caller.role.may(action) {
+        return Failure::forbidden(format!(
+            "Your role ({:?}) does not allow {action}.",
+            caller.role
+        ))
+        .into_response();
+    }
+    let request = match read_request(version_id, action, caller, &headers, &body, kind) {
+        Ok(request) => request,
+        Err(failure) => return failure.into_response(),
+    };
+    // The lock and SQLite are blocking.
+    match tokio::task::spawn_blocking(move || decide(&state, request)).await {
+        Ok(Ok(response)) => response,
+        Ok(Err(failure)) => failure.into_response(),
+        Err(error) => Failure::server_error(format!("The change failed: {error}")).into_response(),
+    }
+}
+
+/// Everything a change needs, read from a well-formed request.
+fn read_request(
+    version_id: String,
+    action: Action,
+    caller: Caller,
+    headers: &HeaderMap,
+    body: &[u8],
+    kind: ChangeKind,
+) -> Result<ChangeRequest, Failure> {
+    Ok(ChangeRequest {
+        key: idempotency::key_of(headers)?,
+        revision: revision_of(headers)?,
+        command: kind.command(body)?,
+        version_id,
+        action,
+        caller,
+        at: Utc::now(),
+    })
+}
+
+struct ChangeRequest {
+    key: String,
+    revision: u64,
+    command: Command,
+    version_id: String,
+    action: Action,
+    caller: Caller,
+    at: DateTime<Utc>,
+}
+
+fn revision_of(headers: &HeaderMap) -> Result<u64, Failure> {
+    let value = headers.get(IF_MATCH).ok_or_else(|| {
+        Failure::bad_request(
+            "The If-Match header is required with every change: send the revision of the \
+             journey version you last saw, as \"7\".",
+        )
+    })?;
+    value
+        .to_str()
+        .ok()
+        .and_then(revision_of_if_match)
+        .ok_or_else(|| {
+            Failure::bad_request(
+                "If-Match must be the revision of the journey version you last saw, in \
+                 quotes, such as \"7\".",
+            )
+        })
+}
+
+fn decide(state: &ServerState, request: ChangeRequest) -> Result<Response, Failure> {
+    let mut journeys = state.journeys();
+    if let Some(remembered) = journeys
+        .remembered(&request.key, request.at)
+        .map_err(|error| Failure::server_error(format!("Could not read the database: {error}")))?
+    {
+        return remembered.replay(request.action, &request.version_id);
+    }
+    let current = journeys
+        .catalog()
+        .get(&request.version_id)
+        .cloned()
+        .ok_or_else(|| not_found(request.version_id.clone()))?;
+    if current.revision != request.revision {
+        return Err(Failure::revision_mismatch(request.revision, current));
+    }
+    let change = Change {
+        version_id: &request.version_id,
+        command: request.command,
+        by: &request.caller.name,
+        at: request.at,
+        key: &request.key,
+    };
+    match journeys.apply(change, respond) {
+        Ok(response) => Ok(response.into_response()),
+        Err(ChangeError::Refused(ActionError::Refused(refusal))) => {
+            Err(Failure::invalid_transition(refusal, current))
+        }
+        Err(ChangeError::Refused(ActionError::NotFound { id })) => Err(not_found(id)),
+        Err(ChangeError::Refused(error @ ActionError::IdInUse { .. })) => {
+            Err(Failure::server_error(error.to_string()))
+        }
+        Err(ChangeError::NotSaved(error)) => Err(Failure::server_error(format!(
+            "The change could not be saved, so it was not made: {error}"
+        ))),
+    }
+}
+
+/// What the client is told, and told again on a retry.
+fn respond(applied: &Applied) -> RecordedResponse {
+    let json = |version| serde_json::to_string(version).expect("a journey version is JSON");
+    match &applied.outcome {
+        Outcome::Updated { version } => RecordedResponse::json(StatusCode::OK, json(version)),
+        Outcome::Created { version } => RecordedResponse::json(StatusCode::CREATED, json(version)),
+        Outcome::Deleted { .. } => RecordedResponse::no_content(),
+    }
+}

@@ -1,0 +1,48 @@
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use crate::access::Access;
+use crate::faults::Faults;
+use crate::journeys::Journeys;
+
+/// What every request handler shares.
+#[derive(Clone)]
+pub(crate) struct ServerState {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    /// One lock for the working copy and its database, so that changes are
+    /// applied and saved one at a time, in the order they are answered.
+    journeys: Mutex<Journeys>,
+    access: Access,
+    faults: Faults,
+}
+
+impl ServerState {
+    pub(crate) fn new(journeys: Journeys, access: Access) -> Self {
+        ServerState {
+            shared: Arc::new(Shared {
+                journeys: Mutex::new(journeys),
+                access,
+                faults: Faults::default(),
+            }),
+        }
+    }
+
+    pub(crate) fn journeys(&self) -> MutexGuard<'_, Journeys> {
+        // Carrying on after a panicked request beats failing every later one: a
+        // change is one `Catalog::apply`, undone if it cannot be saved.
+        self.shared
+            .journeys
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    pub(crate) fn access(&self) -> &Access {
+        &self.shared.access
+    }
+
+    pub(crate) fn faults(&self) -> &Faults {
+        &self.shared.faults
+    }
+}

@@ -1,0 +1,71 @@
+//! Malformed requests and unknown routes get the error shape too.
+
+use contract::ErrorCode;
+use lifecycle::Status;
+use reqwest::Method;
+
+use crate::harness::{expect_error, new_key, Api};
+
+#[tokio::test]
+async fn a_malformed_json_body_is_a_bad_request() {
+    let api = Api::start().await;
+    let live = api.live().await;
+    for body in ["{\"reason\": ", "{\"reason\": 42}", "[1, 2"] {
+        let response = api
+            .request(Method::POST, &format!("/journeys/{}/stop", live.id))
+            .header("If-Match", format!("\"{}\"", live.revision))
+            .header("Idempotency-Key", new_key())
+            .header("Content-Type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        expect_error(response, 400, ErrorCode::BadRequest).await;
+    }
+    let response = api
+        .request(Method::POST, &format!("/journeys/{}/finish", live.id))
+        .header("If-Match", format!("\"{}\"", live.revision))
+        .header("Idempotency-Key", new_key())
+        .body("not json")
+        .send()
+        .await
+        .unwrap();
+    expect_error(response, 400, ErrorCode::BadRequest).await;
+    assert_eq!(
+        api.version(&live.id).await.status,
+        Status::Live,
+        "nothing applied"
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_route_is_404_in_the_error_shape() {
+    let api = Api::start().await;
+    for path in [
+        "/nothing-here",
+        "/journeys/some-id/resume",
+        "/journeys/some-id/history/extra",
+    ] {
+        let response = api.get(path).send().await.unwrap();
+        expect_error(response, 404, ErrorCode::NotFound).await;
+    }
+    let outside = api
+        .http
+        .get(format!("{}/elsewhere", api.base.trim_end_matches("/api")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(outside.status().as_u16(), 404);
+}
+
+#[tokio::test]
+async fn a_method_a_route_does_not_take_is_405_in_the_error_shape() {
+    let api = Api::start().await;
+    let response = api.request(Method::PUT, "/journeys").send().await.unwrap();
+    let allow = response
+        .headers()
+        .get("allow")
+        .map(|v| v.to_str().unwrap().to_owned());
+    assert!(allow.unwrap_or_default().contains("GET"), "Allow lists GET");
+    expect_error(response, 405, ErrorCode::BadRequest).await;
+}

@@ -1,0 +1,151 @@
+//! `GET /journeys`: pages, cursors, entity tags.
+
+use std::collections::HashSet;
+
+use contract::{ErrorCode, JourneyPage};
+use reqwest::Method;
+
+use crate::harness::{expect_error, Api};
+
+#[tokio::test]
+async fn following_next_lists_every_version_exactly_once() {
+    let api = Api::start().await;
+    // A version of our own, so the list is never empty.
+    let draft = api.draft().await;
+    let whole = api.all_versions(500).await;
+    let paged = api.all_versions(3).await;
+
+    let ids: Vec<&str> = paged.iter().map(|version| version.id.as_str()).collect();
+    let unique: HashSet<&str> = ids.iter().copied().collect();
+    assert_eq!(
+        unique.len(),
+        ids.len(),
+        "no version is listed twice: {ids:?}"
+    );
+    assert!(unique.contains(draft.id.as_str()));
+    // Against a shared server other clients may add and delete versions between
+    // the two passes; on our own they must agree.
+    if api.is_local() {
+        let whole_ids: HashSet<&str> = whole.iter().map(|version| version.id.as_str()).collect();
+        assert_eq!(whole_ids, unique);
+        assert!(paged.len() > 3, "the demo journeys take more than one page");
+    }
+}
+
+#[tokio::test]
+async fn a_page_is_camel_case_json_with_next() {
+    let api = Api::start().await;
+    api.draft().await;
+    let response = api.get("/journeys?limit=1").send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let page: serde_json::Value = response.json().await.unwrap();
+    let first = &page["items"][0];
+    for field in [
+        "id",
+        "journeyId",
+        "name",
+        "version",
+        "status",
+        "revision",
+        "createdAt",
+        "updatedAt",
+        "updatedBy",
+        "stats",
+    ] {
+        assert!(first.get(field).is_some(), "{field} in {first}");
+    }
+    for count in ["entered", "active", "completed", "exited"] {
+        assert!(first["stats"][count].is_u64(), "stats.{count} in {first}");
+    }
+    assert!(
+        page["next"].is_string(),
+        "more than one version: next is set"
+    );
+
+    // Without a limit, up to 100.
+    let page: JourneyPage = api
+        .get("/journeys")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(!page.items.is_empty() && page.items.len() <= 100);
+}
+
+#[tokio::test]
+async fn a_bad_limit_or_cursor_is_a_bad_request() {
+    let api = Api::start().await;
+    for query in [
+        "limit=0",
+        "limit=501",
+        "limit=ten",
+        "limit=-1",
+        "cursor=%21%21",
+        "cursor=abc",
+    ] {
+        let response = api.get(&format!("/journeys?{query}")).send().await.unwrap();
+        expect_error(response, 400, ErrorCode::BadRequest).await;
+    }
+    let response = api.get("/journeys?limit=500").send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 200, "500 is allowed");
+}
+
+#[tokio::test]
+async fn the_list_has_an_etag_and_answers_304_while_nothing_changed() {
+    let api = Api::start().await;
+    // Customer counts may move between two requests; only two answers in a row
+    // with the same tag must give a 304.
+    for _ in 0..20 {
+        let response = api.get("/journeys").send().await.unwrap();
+        assert_eq!(response.status().as_u16(), 200);
+        let tag = response.headers()["etag"].to_str().unwrap().to_owned();
+        assert!(tag.starts_with('"') && tag.ends_with('"'), "{tag}");
+        let again = api
+            .get("/journeys")
+            .header("If-None-Match", &tag)
+            .send()
+            .await
+            .unwrap();
+        match again.status().as_u16() {
+            304 => {
+                assert_eq!(again.headers()["etag"].to_str().unwrap(), tag);
+                assert!(again.bytes().await.unwrap().is_empty(), "a 304 has no body");
+                return;
+            }
+            200 => assert_ne!(
+                again.headers()["etag"].to_str().unwrap(),
+                tag,
+                "a 200 to If-None-Match must come with a new tag"
+            ),
+            status => panic!("If-None-Match got {status}"),
+        }
+    }
+    panic!("never got a 304");
+}
+
+#[tokio::test]
+async fn the_list_etag_changes_when_a_version_changes() {
+    let api = Api::start().await;
+    let live = api.live().await;
+    let tag =
+        |response: &reqwest::Response| response.headers()["etag"].to_str().unwrap().to_owned();
+    let before = tag(&api.get("/journeys").send().await.unwrap());
+    let finish = api
+        .change(
+            Method::POST,
+            &format!("/journeys/{}/finish", live.id),
+            live.revision,
+        )
+        .await;
+    assert_eq!(finish.status().as_u16(), 200);
+    let after = api
+        .get("/journeys")
+        .header("If-None-Match", &before)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(after.status().as_u16(), 200, "the list changed: no 304");
+    assert_ne!(tag(&after), before);
+}

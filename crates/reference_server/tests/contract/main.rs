@@ -1,0 +1,18 @@
+//! Journey Console's HTTP contract (docs/contract/), checked over real HTTP.
+//!
+//! Against a server started in this process by default, or any backend given by
+//! `CONTRACT_API_BASE` (see harness.rs).
+
+mod harness;
+
+mod access;
+mod changes;
+mod cors;
+mod errors;
+mod faults;
+mod idempotency;
+mod listing;
+mod persistence;
+mod preconditions;
+mod reading;
+mod refusals;

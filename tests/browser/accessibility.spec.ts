@@ -1,0 +1,123 @@
+// axe-core finds no accessibility violations on the console's screens, with
+// the menu open and with each confirmation dialog open.
+
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+import {
+  LIVE,
+  actionsMenu,
+  confirmDialog,
+  expectDrawn,
+  holdClock,
+  homeRow,
+  menuItem,
+  openActionsMenu,
+  openHome,
+  openJourney,
+  quickAction,
+} from './support/console';
+
+type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
+
+/// One paragraph per violation: rule, impact, help, and each offending element
+/// with what axe says to fix.
+function describe(violations: AxeResults['violations']): string {
+  return violations
+    .map((violation) => {
+      const nodes = violation.nodes
+        .map((node) => `    - ${node.target.join(' ')}\n      ${node.failureSummary?.replace(/\n/g, '\n      ')}`)
+        .join('\n');
+      return `[${violation.impact}] ${violation.id}: ${violation.help}\n  ${violation.helpUrl}\n${nodes}`;
+    })
+    .join('\n\n');
+}
+
+async function expectNoViolations(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  // Guards against checking an empty or wrong page.
+  expect(results.passes.length, `axe checked nothing on ${screen}`).toBeGreaterThan(0);
+  expect(
+    results.violations.map((violation) => violation.id),
+    `${results.violations.length} accessibility violation(s) on ${screen}:\n\n${describe(results.violations)}`,
+  ).toEqual([]);
+}
+
+test('Home', async ({ page }) => {
+  await openHome(page);
+  await expect(homeRow(page, LIVE.cart.name, 1)).toBeVisible();
+  await expectNoViolations(page, 'Home');
+});
+
+test('Home with a row hovered, showing its quick actions', async ({ page }) => {
+  await openHome(page);
+  const row = homeRow(page, LIVE.cart.name, 1);
+  await row.hover();
+  await expectDrawn(quickAction(row, 'Finish', LIVE.cart.name), true);
+  await expectNoViolations(page, 'Home with a row hovered');
+});
+
+test('journey detail view', async ({ page }) => {
+  await openJourney(page, LIVE.cart.id, LIVE.cart.name);
+  await expectNoViolations(page, 'the detail view');
+});
+
+test('detail view of a stopped journey, with its stop reason', async ({ page }) => {
+  await openJourney(page, 'win-back-v1', 'Win-back: lapsed customers');
+  await expectNoViolations(page, 'the detail view of a stopped journey');
+});
+
+test('Actions menu open', async ({ page }) => {
+  await openJourney(page, LIVE.cart.id, LIVE.cart.name);
+  await openActionsMenu(page);
+  await expect(menuItem(page, 'Delete')).toHaveAttribute('aria-disabled', 'true');
+  await expectNoViolations(page, 'the detail view with the Actions menu open');
+  await expect(actionsMenu(page)).toBeVisible();
+});
+
+for (const action of ['Finish', 'Stop'] as const) {
+  test(`${action} dialog open from the detail view`, async ({ page }) => {
+    await openJourney(page, LIVE.cart.id, LIVE.cart.name);
+    await openActionsMenu(page);
+    await menuItem(page, action).click();
+    await expect(confirmDialog(page, action)).toBeVisible();
+    await expectNoViolations(page, `the ${action} dialog`);
+    await expect(confirmDialog(page, action)).toBeVisible();
+  });
+
+  test(`${action} dialog open from Home`, async ({ page }) => {
+    await openHome(page);
+    const row = homeRow(page, LIVE.backInStock.name, 1);
+    await row.hover();
+    await quickAction(row, action, LIVE.backInStock.name).click();
+    await expect(confirmDialog(page, action)).toBeVisible();
+    await expectNoViolations(page, `the ${action} dialog on Home`);
+  });
+}
+
+test('a toast after stopping', async ({ page }) => {
+  await openJourney(page, LIVE.cart.id, LIVE.cart.name);
+  await openActionsMenu(page);
+  await menuItem(page, 'Stop').click();
+  const dialog = confirmDialog(page, 'Stop');
+  await dialog.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Dismiss message' })).toBeVisible();
+  await expectNoViolations(page, 'the detail view with a toast');
+});
+
+test('journey not found', async ({ page }) => {
+  await holdClock(page);
+  await page.goto('/journeys/no-such-journey');
+  await expect(page.getByRole('heading', { level: 1, name: 'Journey not found' })).toBeVisible();
+  await expectNoViolations(page, '"Journey not found"');
+});
+
+test("the console can't start", async ({ page }) => {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{' }),
+  );
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: "Journey Console can't start" }))
+    .toBeVisible();
+  await expectNoViolations(page, "the can't-start page");
+});

@@ -1,0 +1,234 @@
+// The console against a real server: the reference server (crates/reference_server,
+// started by playwright.config.ts on 127.0.0.1:8787 with an in-memory SQLite
+// database) over the HTTP contract, from another origin, so CORS is real too.
+
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import {
+  LIVE,
+  actionsButton,
+  collectErrors,
+  confirmButton,
+  confirmDialog,
+  expectHomeLoaded,
+  homeRow,
+  menuItem,
+  openActionsMenu,
+  quickAction,
+  reasonField,
+  toast,
+  versionLine,
+} from './support/console';
+
+const API = 'http://127.0.0.1:8787/api';
+const TOKENS = {
+  viewer: 'viewer-token',
+  operator: 'operator-token',
+  admin: 'admin-token',
+} as const;
+type Role = keyof typeof TOKENS;
+
+// Every test here shares the one server, so they run one after the other,
+// each on freshly seeded demo data.
+test.describe.configure({ mode: 'serial' });
+
+test.beforeEach(async ({ request }) => {
+  const reset = await request.post(`${API}/_test/reset`);
+  expect(reset.ok()).toBeTruthy();
+});
+
+/// Points the console at the server (config.json as a deployment would serve it).
+async function useServer(page: Page, role: Role = 'admin', pollIntervalMs = 1000): Promise<void> {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ backend: 'http', apiBase: API, token: TOKENS[role], pollIntervalMs }),
+    }),
+  );
+}
+
+async function version(request: APIRequestContext, id: string) {
+  const response = await request.get(`${API}/journeys/${id}`, {
+    headers: { Authorization: `Bearer ${TOKENS.viewer}` },
+  });
+  expect(response.status()).toBe(200);
+  return response.json();
+}
+
+async function history(request: APIRequestContext, id: string): Promise<Array<{ action: string }>> {
+  const response = await request.get(`${API}/journeys/${id}/history`, {
+    headers: { Authorization: `Bearer ${TOKENS.viewer}` },
+  });
+  expect(response.status()).toBe(200);
+  return (await response.json()).items;
+}
+
+async function finishFromHome(page: Page, name: string): Promise<void> {
+  const row = homeRow(page, name);
+  await row.hover();
+  await quickAction(row, 'Finish', name).click();
+  const dialog = confirmDialog(page, 'Finish');
+  await expect(dialog).toBeVisible();
+  await confirmButton(dialog, 'Finish').click();
+}
+
+test('Finish and Stop go to the server and survive a reload', async ({ page, request }) => {
+  const errors = collectErrors(page);
+  await useServer(page, 'operator');
+  await page.goto('/');
+  await expectHomeLoaded(page);
+
+  await finishFromHome(page, LIVE.cart.name);
+  await expect(toast(page, /is finished/)).toBeVisible();
+  await expect(homeRow(page, LIVE.cart.name)).toContainText(/Finish(ed|ing)/);
+  expect((await version(request, LIVE.cart.id)).status).toBe('finished');
+
+  const row = homeRow(page, LIVE.backInStock.name);
+  await row.hover();
+  await quickAction(row, 'Stop', LIVE.backInStock.name).click();
+  const dialog = confirmDialog(page, 'Stop');
+  await reasonField(dialog).fill('Wrong audience');
+  await confirmButton(dialog, 'Stop').click();
+  await expect(dialog).toBeHidden();
+  const stopped = await version(request, LIVE.backInStock.id);
+  expect(stopped.status).toBe('stopped');
+  expect(stopped.stopReason).toBe('Wrong audience');
+
+  await page.reload();
+  await expectHomeLoaded(page);
+  await expect(homeRow(page, LIVE.cart.name)).toContainText(/Finish(ed|ing)/);
+  await expect(homeRow(page, LIVE.backInStock.name)).toContainText('Stopped');
+  expect(errors).toEqual([]);
+});
+
+test('a second person acting on a journey already stopped is told why and sees the truth', async ({ browser }, testInfo) => {
+  // Two people, each in their own browser; the second one's page is not
+  // refreshed in between (a long poll interval), so it still shows "Live".
+  const baseURL = testInfo.project.use.baseURL;
+  const first = await (await browser.newContext({ baseURL })).newPage();
+  const second = await (await browser.newContext({ baseURL })).newPage();
+  await useServer(first, 'operator');
+  await useServer(second, 'admin', 600_000);
+  await second.goto(`/journeys/${LIVE.cart.id}`);
+  await expect(versionLine(second)).toContainText('Live');
+  await first.goto(`/journeys/${LIVE.cart.id}`);
+  await expect(versionLine(first)).toContainText('Live');
+
+  await openActionsMenu(first);
+  await menuItem(first, 'Stop').click();
+  await confirmButton(confirmDialog(first, 'Stop'), 'Stop').click();
+  await expect(versionLine(first)).toContainText('Stopped');
+
+  await openActionsMenu(second);
+  await menuItem(second, 'Finish').click();
+  const dialog = confirmDialog(second, 'Finish');
+  await confirmButton(dialog, 'Finish').click();
+  const why = dialog.getByRole('alert');
+  await expect(why).toContainText('stopped this journey');
+  await expect(dialog).toBeVisible();
+  await expect(versionLine(second)).toContainText('Stopped');
+  await first.close();
+  await second.close();
+});
+
+for (const mode of ['error', 'drop'] as const) {
+  test(`a server that ${mode === 'error' ? 'fails once' : 'drops the connection once'} still applies the action exactly once`, async ({ page, request }) => {
+    await useServer(page, 'operator');
+    await page.goto('/');
+    await expectHomeLoaded(page);
+    const fault = await request.post(`${API}/_test/faults`, { data: { path: 'finish', mode, count: 1 } });
+    expect(fault.ok()).toBeTruthy();
+
+    await finishFromHome(page, LIVE.cart.name);
+    await expect(toast(page, /is finished/)).toBeVisible();
+    expect((await version(request, LIVE.cart.id)).status).toBe('finished');
+    const finishes = (await history(request, LIVE.cart.id)).filter((entry) => entry.action === 'finish');
+    expect(finishes).toHaveLength(1);
+  });
+}
+
+test('a viewer is offered no Finish or Stop, and the server refuses a forged request', async ({ page, request }) => {
+  await useServer(page, 'viewer');
+  await page.goto('/');
+  await expectHomeLoaded(page);
+  const row = homeRow(page, LIVE.cart.name);
+  await row.hover();
+  await expect(row.getByRole('button', { name: /^(Finish|Stop) / })).toHaveCount(0);
+
+  await row.getByRole('link', { name: LIVE.cart.name }).click();
+  await openActionsMenu(page);
+  for (const item of ['Finish', 'Stop']) {
+    await expect(menuItem(page, item)).toHaveAttribute('aria-disabled', 'true');
+    await expect(menuItem(page, item)).toContainText('Your role (viewer) does not allow this');
+  }
+
+  const current = await version(request, LIVE.cart.id);
+  const forged = await request.post(`${API}/journeys/${LIVE.cart.id}/finish`, {
+    headers: {
+      Authorization: `Bearer ${TOKENS.viewer}`,
+      'If-Match': `"${current.revision}"`,
+      'Idempotency-Key': 'forged-by-a-viewer',
+    },
+  });
+  expect(forged.status()).toBe(403);
+  expect((await forged.json()).error.code).toBe('forbidden');
+  expect((await version(request, LIVE.cart.id)).status).toBe('live');
+});
+
+test('offline is shown as such, with a retry that recovers', async ({ page }) => {
+  await useServer(page, 'operator');
+  await page.goto('/');
+  await expectHomeLoaded(page);
+  await page.route(`${API}/**`, (route) => route.abort('internetdisconnected'));
+  const problem = page.getByRole('alert').filter({ hasText: 'could not be reached' });
+  await expect(problem).toBeVisible({ timeout: 20_000 });
+  await expect(homeRow(page, LIVE.cart.name)).toBeVisible();
+
+  await page.unroute(`${API}/**`);
+  await problem.getByRole('button', { name: 'Try again' }).click();
+  await expect(problem).toBeHidden();
+});
+
+// What a broken server or proxy may send instead of journey data. Each one
+// must leave a working console with a clear message, never a blank page.
+const BAD_RESPONSES: Array<{ name: string; status: number; contentType: string; body: string; says: RegExp }> = [
+  { name: 'wrong JSON', status: 200, contentType: 'application/json', body: '{"items": 5, "next": null}', says: /not journey data/ },
+  { name: 'not JSON at all', status: 200, contentType: 'application/json', body: '{"items": [', says: /not journey data/ },
+  {
+    name: 'an unknown status',
+    status: 200,
+    contentType: 'application/json',
+    body: JSON.stringify({ items: [{ id: 'x', journeyId: 'j', name: 'X', version: 1, status: 'paused', revision: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', publishedAt: null, finishedAt: null, stoppedAt: null, updatedBy: 'A', stopReason: null, stats: { entered: 0, active: 0, completed: 0, exited: 0 } }], next: null }),
+    says: /paused/,
+  },
+  {
+    name: 'a missing field',
+    status: 200,
+    contentType: 'application/json',
+    body: JSON.stringify({ items: [{ id: 'x', journeyId: 'j', name: 'X', version: 1, status: 'live', createdAt: '2026-01-01T00:00:00Z' }], next: null }),
+    says: /missing field/,
+  },
+  { name: 'an HTML error page', status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>', says: /HTTP 502/ },
+  { name: 'an HTML page with 200', status: 200, contentType: 'text/html', body: '<!doctype html><title>Sign in</title>', says: /HTML page instead of JSON/ },
+  { name: 'a huge body', status: 200, contentType: 'application/json', body: `{"items":[],"next":null,"padding":"${'x'.repeat(33 * 1024 * 1024)}"}`, says: /larger than 32 MB/ },
+];
+
+for (const bad of BAD_RESPONSES) {
+  test(`a server answering with ${bad.name} leaves a working console with a clear message`, async ({ page }) => {
+    const errors = collectErrors(page);
+    await useServer(page, 'operator', 600_000);
+    await page.route(`${API}/journeys`, (route) =>
+      route.fulfill({ status: bad.status, contentType: bad.contentType, body: bad.body }),
+    );
+    await page.goto('/');
+    const problem = page.getByRole('alert').filter({ hasText: bad.says });
+    await expect(problem).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('link', { name: 'Journey Console' })).toBeVisible();
+
+    // Once the server answers properly again, the console carries on.
+    await page.unroute(`${API}/journeys`);
+    await problem.getByRole('button', { name: 'Try again' }).click();
+    await expectHomeLoaded(page);
+    await expect(homeRow(page, LIVE.cart.name)).toBeVisible();
+    expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+  });
+}

@@ -1,0 +1,313 @@
+// Every Finish and Stop flow with the keyboard alone: Home's quick actions,
+// the Actions menu (WAI-ARIA menu button) and the confirmation dialog.
+
+import { expect, test, type Page } from '@playwright/test';
+
+import {
+  LIVE,
+  NOW,
+  actionsButton,
+  actionsMenu,
+  cell,
+  confirmButton,
+  confirmDialog,
+  definitionOf,
+  expectDrawn,
+  homeRow,
+  menuItem,
+  openHome,
+  openJourney,
+  quickAction,
+  reasonField,
+  tabTo,
+  toast,
+  versionLine,
+} from './support/console';
+
+const MENU_ORDER = [
+  'Finish',
+  'Stop',
+  'Publish',
+  'Create new version',
+  'Duplicate',
+  'Resume',
+  'Restart',
+  'Delete',
+];
+
+/// Keeps the pointer off the page's rows, so only focus can show quick actions.
+async function pointerAway(page: Page) {
+  await page.mouse.move(0, 0);
+}
+
+test.describe('Home quick actions', () => {
+  for (const action of ['Finish', 'Stop'] as const) {
+    test(`${action}: Tab to the quick action, Enter, Tab to ${action}, Enter`, async ({ page }) => {
+      const { name } = LIVE.cart;
+      await openHome(page);
+      await pointerAway(page);
+      const row = homeRow(page, name, 1);
+      const button = quickAction(row, action, name);
+      await expectDrawn(button, false);
+
+      await tabTo(page, button);
+      await expect(button).toBeFocused();
+      await expectDrawn(button, true);
+      // The row's other quick action shows too: focus is inside the row.
+      await expectDrawn(quickAction(row, action === 'Finish' ? 'Stop' : 'Finish', name), true);
+
+      await page.keyboard.press('Enter');
+      const dialog = confirmDialog(page, action);
+      await expect(dialog).toBeVisible();
+      // The safe choice has focus first.
+      await expect(confirmButton(dialog, 'Cancel')).toBeFocused();
+      await page.keyboard.press('Tab');
+      await expect(confirmButton(dialog, action)).toBeFocused();
+      await page.keyboard.press('Enter');
+
+      await expect(dialog).toBeHidden();
+      await expect(cell(row, 'Status')).toHaveText(
+        action === 'Finish' ? /^Finishing · [\d,]+ left$/ : 'Stopped',
+      );
+      await expect(toast(page, `“${name}” version 1 is ${action === 'Finish' ? 'finished' : 'stopped'}`))
+        .toBeVisible();
+      // The quick action that was used is gone; focus stays in its row, on
+      // the journey's name, rather than falling back to the top of the page.
+      await expect(row.getByRole('link', { name, exact: true })).toBeFocused();
+    });
+  }
+
+  test('Stop with a reason typed in the dialog', async ({ page }) => {
+    const { name } = LIVE.backInStock;
+    const reason = 'Messages go out with a broken link.';
+    await openHome(page);
+    await pointerAway(page);
+    const row = homeRow(page, name, 1);
+    await tabTo(page, quickAction(row, 'Stop', name));
+    await page.keyboard.press('Enter');
+
+    const dialog = confirmDialog(page, 'Stop');
+    await expect(confirmButton(dialog, 'Cancel')).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(reasonField(dialog)).toBeFocused();
+    await page.keyboard.type(reason);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(confirmButton(dialog, 'Stop')).toBeFocused();
+    await page.keyboard.press('Enter');
+
+    await expect(dialog).toBeHidden();
+    await expect(cell(row, 'Status')).toHaveText('Stopped');
+    await row.getByRole('link', { name, exact: true }).press('Enter');
+    await expect(definitionOf(page, 'Lifecycle', 'Stop reason')).toHaveText(reason);
+  });
+
+  test('Escape closes the dialog, changes nothing and returns focus to the quick action', async ({
+    page,
+  }) => {
+    const { name } = LIVE.cart;
+    await openHome(page);
+    await pointerAway(page);
+    const row = homeRow(page, name, 1);
+    const button = quickAction(row, 'Finish', name);
+    await tabTo(page, button);
+    await page.keyboard.press('Enter');
+    const dialog = confirmDialog(page, 'Finish');
+    await expect(dialog).toBeVisible();
+
+    await page.keyboard.press('Escape');
+
+    await expect(dialog).toBeHidden();
+    await expect(button).toBeFocused();
+    await expectDrawn(button, true);
+    await expect(cell(row, 'Status')).toHaveText('Live');
+  });
+
+  test('Enter on Cancel closes the dialog and changes nothing', async ({ page }) => {
+    const { name } = LIVE.cart;
+    await openHome(page);
+    await pointerAway(page);
+    const row = homeRow(page, name, 1);
+    const button = quickAction(row, 'Stop', name);
+    await tabTo(page, button);
+    await page.keyboard.press('Enter');
+    const dialog = confirmDialog(page, 'Stop');
+    await expect(confirmButton(dialog, 'Cancel')).toBeFocused();
+
+    await page.keyboard.press('Enter');
+
+    await expect(dialog).toBeHidden();
+    await expect(button).toBeFocused();
+    await expect(cell(row, 'Status')).toHaveText('Live');
+  });
+});
+
+test.describe('Actions menu', () => {
+  const { name, id } = LIVE.cart;
+
+  /// Tabs from the top of the detail view to the Actions button.
+  async function tabToActions(page: Page) {
+    await openJourney(page, id, name);
+    await tabTo(page, actionsButton(page), 20);
+    await expect(actionsButton(page)).toHaveAttribute('aria-haspopup', 'menu');
+    await expect(actionsButton(page)).toHaveAttribute('aria-expanded', 'false');
+    await expect(actionsMenu(page)).toBeHidden();
+  }
+
+  test('Enter opens the menu on its first item; arrows, Home and End move', async ({ page }) => {
+    await tabToActions(page);
+
+    await page.keyboard.press('Enter');
+    await expect(actionsMenu(page)).toBeVisible();
+    await expect(actionsButton(page)).toHaveAttribute('aria-expanded', 'true');
+    await expect(actionsMenu(page).getByRole('menuitem')).toHaveText(
+      MENU_ORDER.map((label) => new RegExp(`^${label}`)),
+    );
+    await expect(menuItem(page, 'Finish')).toBeFocused();
+
+    await page.keyboard.press('ArrowDown');
+    await expect(menuItem(page, 'Stop')).toBeFocused();
+    // Refused items are still reachable, so their reason can be read.
+    await page.keyboard.press('ArrowDown');
+    await expect(menuItem(page, 'Publish')).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(menuItem(page, 'Stop')).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(menuItem(page, 'Delete')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(menuItem(page, 'Finish'), 'ArrowDown wraps to the first item').toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(menuItem(page, 'Delete'), 'ArrowUp wraps to the last item').toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(menuItem(page, 'Finish')).toBeFocused();
+
+    await page.keyboard.press('Escape');
+    await expect(actionsMenu(page)).toBeHidden();
+    await expect(actionsButton(page)).toHaveAttribute('aria-expanded', 'false');
+    await expect(actionsButton(page)).toBeFocused();
+  });
+
+  test('keys pressed right after opening the menu are not lost', async ({ page }) => {
+    await tabToActions(page);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(menuItem(page, 'Publish')).toBeFocused();
+  });
+
+  test('ArrowDown opens the menu on the first item, ArrowUp on the last', async ({ page }) => {
+    await tabToActions(page);
+
+    await page.keyboard.press('ArrowDown');
+    await expect(actionsMenu(page)).toBeVisible();
+    await expect(menuItem(page, 'Finish')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(actionsButton(page)).toBeFocused();
+
+    await page.keyboard.press('ArrowUp');
+    await expect(actionsMenu(page)).toBeVisible();
+    await expect(menuItem(page, 'Delete')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(actionsMenu(page)).toBeHidden();
+    await expect(actionsButton(page)).toBeFocused();
+  });
+
+  test('Space opens the menu too', async ({ page }) => {
+    await tabToActions(page);
+    await page.keyboard.press('Space');
+    await expect(actionsMenu(page)).toBeVisible();
+    await expect(menuItem(page, 'Finish')).toBeFocused();
+  });
+
+  test('Tab leaves the open menu and closes it', async ({ page }) => {
+    await tabToActions(page);
+    await page.keyboard.press('Enter');
+    await expect(menuItem(page, 'Finish')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(actionsMenu(page)).toBeHidden();
+    await expect(actionsButton(page)).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  for (const action of ['Finish', 'Stop'] as const) {
+    test(`${action} with Enter; focus returns to the menu button`, async ({ page }) => {
+      await tabToActions(page);
+      await page.keyboard.press('Enter');
+      await expect(menuItem(page, 'Finish')).toBeFocused();
+      if (action === 'Stop') await page.keyboard.press('ArrowDown');
+      await expect(menuItem(page, action)).toBeFocused();
+      await page.keyboard.press('Enter');
+
+      await expect(actionsMenu(page)).toBeHidden();
+      const dialog = confirmDialog(page, action);
+      await expect(dialog).toBeVisible();
+      await expect(confirmButton(dialog, 'Cancel')).toBeFocused();
+      await page.keyboard.press('Tab');
+      await expect(confirmButton(dialog, action)).toBeFocused();
+      await page.keyboard.press('Enter');
+
+      await expect(dialog).toBeHidden();
+      await expect(versionLine(page)).toHaveText(
+        action === 'Finish' ? /^Version 1 Finishing · [\d,]+ left$/ : 'Version 1 Stopped',
+      );
+      await expect(actionsButton(page)).toBeFocused();
+      await expect(actionsButton(page)).toHaveAttribute('aria-expanded', 'false');
+
+      // Straight back into the menu: the ended journey's refusals are read out.
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('End');
+      await expect(menuItem(page, 'Delete')).toBeFocused();
+      await expect(menuItem(page, 'Delete')).toHaveAccessibleDescription(
+        new RegExp(`^A ${action === 'Finish' ? 'finished' : 'stopped'} journey cannot be deleted`),
+      );
+    });
+
+    test(`Escape on the ${action} dialog returns focus to the menu button`, async ({ page }) => {
+      await tabToActions(page);
+      await page.keyboard.press('Enter');
+      if (action === 'Stop') await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      const dialog = confirmDialog(page, action);
+      await expect(dialog).toBeVisible();
+
+      await page.keyboard.press('Escape');
+
+      await expect(dialog).toBeHidden();
+      await expect(actionsButton(page)).toBeFocused();
+      await expect(versionLine(page)).toHaveText('Version 1 Live');
+    });
+  }
+
+  test('Enter on a refused item does nothing and keeps the menu open', async ({ page }) => {
+    await tabToActions(page);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    const item = menuItem(page, 'Delete');
+    await expect(item).toBeFocused();
+    await expect(item).toHaveAttribute('aria-disabled', 'true');
+
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Space');
+
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(actionsMenu(page)).toBeVisible();
+    await expect(item).toBeFocused();
+    await expect(versionLine(page)).toHaveText('Version 1 Live');
+  });
+
+  test('the open menu keeps focus while the counts refresh', async ({ page }) => {
+    await tabToActions(page);
+    const entered = (await definitionOf(page, 'Customers', 'Entered').textContent()) ?? '';
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    await expect(menuItem(page, 'Stop')).toBeFocused();
+
+    // Ten minutes pass: the next refresh brings new customers in.
+    await page.clock.setFixedTime(new Date(NOW.getTime() + 10 * 60_000));
+    await expect(definitionOf(page, 'Customers', 'Entered')).not.toHaveText(entered);
+
+    await expect(actionsMenu(page)).toBeVisible();
+    await expect(menuItem(page, 'Stop')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(menuItem(page, 'Publish')).toBeFocused();
+  });
+});

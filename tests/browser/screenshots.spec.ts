@@ -1,0 +1,59 @@
+// The README's screenshots, taken from the running console on the demo data at
+// a fixed moment, so that retaking them changes the images only when the
+// console's looks change.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { expect, test } from '@playwright/test';
+
+import {
+  LIVE,
+  confirmDialog,
+  homeRow,
+  inJourneyNow,
+  menuItem,
+  openActionsMenu,
+  openHome,
+  openJourney,
+  reasonField,
+} from './support/console';
+
+const VIEWPORT = { width: 1280, height: 800 };
+const SCREENSHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+
+test.use({ viewport: VIEWPORT, timezoneId: 'UTC', locale: 'en-US', colorScheme: 'light' });
+
+/// Width and height from a PNG's header.
+function pngSize(file: string): { width: number; height: number } {
+  const bytes = readFileSync(file);
+  expect(bytes.subarray(1, 4).toString('latin1'), `${file} is a PNG`).toBe('PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+test('Home', async ({ page }) => {
+  await openHome(page);
+  await page.mouse.move(0, 0);
+  await expect(homeRow(page, 'Welcome series', 2)).toBeVisible();
+  await expect(homeRow(page, 'Birthday offer', 1)).toContainText('Finishing');
+
+  const file = path.join(SCREENSHOTS, 'home.png');
+  await page.screenshot({ path: file });
+  expect(pngSize(file)).toEqual(VIEWPORT);
+});
+
+test('Stop dialog', async ({ page }) => {
+  const { id, name } = LIVE.cart;
+  await openJourney(page, id, name);
+  await openActionsMenu(page);
+  await menuItem(page, 'Stop').click();
+  const dialog = confirmDialog(page, 'Stop');
+  await expect(dialog).toBeVisible();
+  await expect(inJourneyNow(dialog)).toHaveText(/^Customers in the journey now: [\d,]+$/);
+  await reasonField(dialog).fill('The discount code in the message has expired.');
+  await page.mouse.move(0, 0);
+
+  const file = path.join(SCREENSHOTS, 'stop-dialog.png');
+  await page.screenshot({ path: file });
+  expect(pngSize(file)).toEqual(VIEWPORT);
+});

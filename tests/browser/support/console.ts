@@ -1,0 +1,232 @@
+// Shared steps for the browser tests: opening the console on fresh demo data at
+// a fixed moment, and finding journeys, rows, menus and dialogs the way a
+// person (or a screen reader) finds them.
+
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/// The moment the tests run at. The demo data is seeded relative to "now" and
+/// its simulation moves customers only as time passes, so with the clock held
+/// here the counts on screen stay put while a test reads and compares them.
+/// Timers keep running (refresh, toasts, animation frames).
+export const NOW = new Date('2026-11-25T12:00:00Z');
+
+/// The columns of the Home list, in order.
+export const HOME_COLUMNS = [
+  'Name',
+  'Version',
+  'Status',
+  'Entered',
+  'In journey',
+  'Last modified',
+  'Modified by',
+  'Quick actions',
+] as const;
+export type HomeColumn = (typeof HOME_COLUMNS)[number];
+
+/// Live, single-version demo journeys: their rows and quick actions are
+/// unambiguous by name.
+export const LIVE = {
+  cart: { name: 'Cart abandonment reminder', id: 'cart-abandonment-v1' },
+  backInStock: { name: 'Back in stock alert', id: 'back-in-stock-v1' },
+} as const;
+
+/// Every journey of the demo data, each with its versions.
+export const DEMO_JOURNEYS: ReadonlyArray<{ name: string; versions: number }> = [
+  { name: 'Welcome series', versions: 3 },
+  { name: 'Cart abandonment reminder', versions: 1 },
+  { name: 'Birthday offer', versions: 2 },
+  { name: 'Win-back: lapsed customers', versions: 2 },
+  { name: 'Loyalty tier upgrade', versions: 1 },
+  { name: 'Webinar follow-up', versions: 1 },
+  { name: 'Spring sale announcement', versions: 1 },
+  { name: 'Onboarding tips', versions: 3 },
+  { name: 'Re-engagement survey', versions: 1 },
+  { name: 'Subscription renewal', versions: 2 },
+  { name: 'Back in stock alert', versions: 1 },
+  { name: 'Post-purchase review request', versions: 2 },
+];
+export const DEMO_VERSION_COUNT = DEMO_JOURNEYS.reduce((sum, j) => sum + j.versions, 0);
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/// Holds the page's clock at `at` (see NOW). Call before the first navigation.
+export async function holdClock(page: Page, at: Date = NOW): Promise<void> {
+  await page.clock.setFixedTime(at);
+}
+
+/// Opens Home with the clock held, and waits until the journeys are loaded.
+export async function openHome(page: Page, query = ''): Promise<void> {
+  await holdClock(page);
+  await page.goto(`/${query}`);
+  await expectHomeLoaded(page);
+}
+
+export async function expectHomeLoaded(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Journeys' })).toBeVisible();
+  await expect(listCount(page)).toHaveText(/^Showing \d+ of \d+ journey versions$/);
+}
+
+/// Opens a journey version's detail view directly, with the clock held.
+export async function openJourney(page: Page, id: string, name: string): Promise<void> {
+  await holdClock(page);
+  await page.goto(`/journeys/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
+}
+
+/// "Showing N of M journey versions".
+export function listCount(page: Page): Locator {
+  return page.getByRole('status').filter({ hasText: /^(Showing|Loading)/ });
+}
+
+export function journeyTable(page: Page): Locator {
+  return page.getByRole('table', { name: 'Journeys' });
+}
+
+/// The Home row of version `version` of the journey called `name` (by default
+/// the only version, or the first match).
+export function homeRow(page: Page, name: string, version?: number): Locator {
+  const number = version === undefined ? '\\d+' : String(version);
+  return journeyTable(page).getByRole('row', {
+    name: new RegExp(`^${escapeRegExp(name)} ${number} `),
+  });
+}
+
+/// All journey rows of the Home list (the header row left out).
+export function journeyRows(page: Page): Locator {
+  return journeyTable(page).getByRole('row').filter({ has: page.getByRole('rowheader') });
+}
+
+/// The cell of `row` in `column` (not the Name column, which is the row header).
+export function cell(row: Locator, column: Exclude<HomeColumn, 'Name'>): Locator {
+  return row.getByRole('cell').nth(HOME_COLUMNS.indexOf(column) - 1);
+}
+
+/// A Home quick action: its accessible name is the action followed by the
+/// journey's name ("Finish Welcome series").
+export function quickAction(row: Locator, action: 'Finish' | 'Stop', name: string): Locator {
+  return row.getByRole('button', { name: `${action} ${name}`, exact: true });
+}
+
+/// The opacity the element is drawn with: its own times its ancestors'. A
+/// quick action is "hidden" by its container's opacity, which Playwright's
+/// visibility checks ignore.
+export async function drawnOpacity(locator: Locator): Promise<number> {
+  return locator.evaluate((element) => {
+    let opacity = 1;
+    for (let e: Element | null = element; e; e = e.parentElement) {
+      opacity *= Number(getComputedStyle(e).opacity);
+    }
+    return opacity;
+  });
+}
+
+export async function expectDrawn(locator: Locator, drawn: boolean): Promise<void> {
+  await expect.poll(() => drawnOpacity(locator), {
+    message: `${locator} should be ${drawn ? 'shown' : 'hidden (opacity 0)'}`,
+  }).toBe(drawn ? 1 : 0);
+}
+
+/// Reads "1,234" as 1234.
+export function parseCount(text: string | null): number {
+  const digits = (text ?? '').replace(/[,\s]/g, '');
+  if (!/^\d+$/.test(digits)) throw new Error(`not a count: ${JSON.stringify(text)}`);
+  return Number(digits);
+}
+
+export function actionsButton(page: Page): Locator {
+  return page.getByRole('button', { name: 'Actions', exact: true });
+}
+
+export function actionsMenu(page: Page): Locator {
+  return page.getByRole('menu', { name: 'Journey actions' });
+}
+
+export function menuItem(page: Page, label: string): Locator {
+  return actionsMenu(page).getByRole('menuitem', { name: label, exact: true });
+}
+
+/// Opens the detail view's Actions menu with the mouse.
+export async function openActionsMenu(page: Page): Promise<Locator> {
+  await actionsButton(page).click();
+  const menu = actionsMenu(page);
+  await expect(menu).toBeVisible();
+  await expect(actionsButton(page)).toHaveAttribute('aria-expanded', 'true');
+  return menu;
+}
+
+export const DIALOG_TITLES = {
+  Finish: 'Finish journey?',
+  Stop: 'Stop journey?',
+  Publish: 'Publish journey?',
+  Delete: 'Delete draft?',
+} as const;
+
+export function confirmDialog(page: Page, action: keyof typeof DIALOG_TITLES): Locator {
+  return page.getByRole('dialog', { name: DIALOG_TITLES[action] });
+}
+
+/// The dialog's button that carries out the action (named after it).
+export function confirmButton(dialog: Locator, action: string): Locator {
+  return dialog.getByRole('button', { name: action, exact: true });
+}
+
+/// "Customers in the journey now: N" in an open confirmation dialog.
+export function inJourneyNow(dialog: Locator): Locator {
+  return dialog.getByRole('paragraph').filter({ hasText: /^Customers in the journey now:/ });
+}
+
+export function reasonField(dialog: Locator): Locator {
+  return dialog.getByRole('textbox', { name: 'Reason (optional)' });
+}
+
+/// The toasts live region, or one message in it.
+export function toast(page: Page, text: string | RegExp): Locator {
+  return page.getByRole('status').filter({ has: page.getByRole('button', { name: 'Dismiss message' }) })
+    .getByRole('paragraph')
+    .filter({ hasText: text });
+}
+
+/// On the detail view: "Version N <status>" under the journey's name.
+export function versionLine(page: Page): Locator {
+  return page.getByRole('article').getByRole('paragraph').filter({ hasText: /^Version \d+/ });
+}
+
+/// On the detail view: the value of a term in the Customers or Lifecycle lists.
+export function definitionOf(page: Page, region: 'Customers' | 'Lifecycle', term: string): Locator {
+  // Each term and its value are grouped in their own <div> of the list.
+  return page
+    .getByRole('region', { name: region })
+    .locator('div')
+    .filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${escapeRegExp(term)}$`) }) })
+    .getByRole('definition');
+}
+
+/// On the detail view: the History table's rows (the header row left out).
+export function historyRows(page: Page): Locator {
+  return page
+    .getByRole('table', { name: 'History' })
+    .getByRole('row')
+    .filter({ hasNot: page.getByRole('columnheader') });
+}
+
+/// Presses Tab until `target` has focus, as a keyboard user would, failing if
+/// it is not reached within `limit` presses.
+export async function tabTo(page: Page, target: Locator, limit = 200): Promise<number> {
+  for (let presses = 1; presses <= limit; presses++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((e) => e === document.activeElement)) return presses;
+  }
+  throw new Error(`${target} was not reached by ${limit} presses of Tab`);
+}
+
+/// Collects what would show up as an uncaught error or a console error.
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+  });
+  return errors;
+}

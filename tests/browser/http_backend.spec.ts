@@ -232,3 +232,48 @@ for (const bad of BAD_RESPONSES) {
     expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
   });
 }
+
+test('polling an unchanged list costs a 304, and a change shows without a reload', async ({ page, request }) => {
+  // The test server runs without the simulation (playwright.config.ts), so
+  // the list only changes when someone acts.
+  const answers: number[] = [];
+  page.on('response', (response) => {
+    if (response.url() === `${API}/journeys` && response.request().method() === 'GET') {
+      answers.push(response.status());
+    }
+  });
+  await useServer(page, 'operator', 500);
+  await page.goto('/');
+  await expectHomeLoaded(page);
+  await expect.poll(() => answers.filter((status) => status === 304).length).toBeGreaterThanOrEqual(2);
+  expect(answers[0]).toBe(200);
+
+  // Someone else finishes a journey: the next poll brings it.
+  const current = await version(request, LIVE.cart.id);
+  const finish = await request.post(`${API}/journeys/${LIVE.cart.id}/finish`, {
+    headers: {
+      Authorization: `Bearer ${TOKENS.operator}`,
+      'If-Match': `"${current.revision}"`,
+      'Idempotency-Key': 'finished-elsewhere',
+    },
+  });
+  expect(finish.status()).toBe(200);
+  await expect(homeRow(page, LIVE.cart.name)).toContainText(/Finish(ed|ing)/);
+  expect(answers.at(-1)).toBe(200);
+});
+
+test('a long list arrives page by page, with progress shown while it loads', async ({ page }) => {
+  // Hold each page back a little, as a slow server would, to see the progress.
+  await page.route(`${API}/journeys?cursor=*`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await route.continue();
+  });
+  await page.route(`${API}/journeys`, (route) =>
+    route.continue({ url: `${API}/journeys?limit=5` }),
+  );
+  await useServer(page, 'operator', 600_000);
+  await page.goto('/');
+  await expect(page.getByRole('status').filter({ hasText: /^Loading journeys… \d+ so far$/ })).toBeVisible();
+  await expectHomeLoaded(page);
+  await expect(page.getByRole('status').filter({ hasText: /^Showing 20 of 20 journey versions$/ })).toBeVisible();
+});

@@ -38,6 +38,14 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
+      // The release build under a sub-path with a strict CSP, as a CDN serves it.
+      command:
+        'serve --config ../../tests/static_hosting/serve.json --no-clipboard --no-port-switching --listen tcp://127.0.0.1:4174 target/cdn-root',
+      url: 'http://127.0.0.1:4174/tools/journeys/',
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
       command: [
         server,
         '--listen 127.0.0.1:8787',

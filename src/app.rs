@@ -11,6 +11,7 @@ use crate::components::reset_demo::ResetDemo;
 use crate::components::reveal_row::RevealRow;
 use crate::components::toasts::{Toasts, ToastsView};
 use crate::config;
+use crate::console_path::ConsolePath;
 use crate::pages::config_error::ConfigErrorPage;
 use crate::pages::home::Home;
 use crate::pages::journey_detail::JourneyDetail;
@@ -54,6 +55,8 @@ fn Console(config: RuntimeConfig) -> impl IntoView {
             Duration::from_millis(u64::from(settings.poll_interval_ms)),
         ),
     };
+    let paths = ConsolePath::from_document();
+    provide_context(paths.clone());
     let journeys = Journeys::new(backend);
     provide_context(journeys);
     provide_context(Toasts::new());
@@ -81,9 +84,9 @@ fn Console(config: RuntimeConfig) -> impl IntoView {
     });
 
     view! {
-        <Router>
+        <Router base=paths.router_base().unwrap_or_default()>
             <header class="console-header">
-                <A href="/" attr:class="product-name">"Journey Console"</A>
+                <A href=paths.home() attr:class="product-name">"Journey Console"</A>
                 <ResetDemo />
             </header>
             <BackendWarning />

@@ -9,6 +9,7 @@ mod app;
 mod clock;
 mod components;
 mod config;
+mod console_path;
 mod crash_notice;
 mod format;
 mod new_id;

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::confirm_dialog::{needs_confirmation, ConfirmRequest};
 use crate::components::toasts::Toasts;
+use crate::console_path::{use_console_path, ConsolePath};
 use crate::new_id::new_id;
 use crate::sync::use_journeys;
 
@@ -35,6 +36,7 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
     let confirm = expect_context::<ConfirmRequest>();
     let toasts = expect_context::<Toasts>();
     let navigate = use_navigate();
+    let paths = use_console_path();
     let open = RwSignal::new(false);
     let button = NodeRef::<html::Button>::new();
     let menu = NodeRef::<html::Div>::new();
@@ -115,6 +117,7 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
             _ => return,
         };
         let navigate = navigate.clone();
+        let paths = paths.clone();
         spawn_local(async move {
             match journeys.act(&id, command, &new_id()).await {
                 Ok(applied) => {
@@ -123,7 +126,7 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
                             "\u{201c}{}\u{201d} version {} was created as a draft.",
                             created.name, created.version
                         ));
-                        navigate(&format!("/journeys/{}", created.id), Default::default());
+                        navigate(&paths.journey(&created.id), ConsolePath::navigation());
                     }
                 }
                 Err(failure) => toasts.show(failure.message),

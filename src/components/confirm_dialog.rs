@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::reveal_row::RevealRow;
 use crate::components::toasts::Toasts;
+use crate::console_path::{use_console_path, ConsolePath};
 use crate::format;
 use crate::new_id::new_id;
 use crate::sync::use_journeys;
@@ -67,6 +68,7 @@ pub fn ConfirmDialog() -> impl IntoView {
     let catalog = journeys.catalog();
     let toasts = expect_context::<Toasts>();
     let navigate = use_navigate();
+    let paths = use_console_path();
     let dialog = NodeRef::<html::Dialog>::new();
     let progress = RwSignal::new(Progress::Ready);
     let reason = RwSignal::new(String::new());
@@ -141,6 +143,7 @@ pub fn ConfirmDialog() -> impl IntoView {
         let before = version.get_untracked();
         progress.set(Progress::InFlight);
         let navigate = navigate.clone();
+        let home = paths.home();
         let key = idempotency_key.get_untracked();
         spawn_local(async move {
             match journeys.act(&id, command, &key).await {
@@ -151,7 +154,7 @@ pub fn ConfirmDialog() -> impl IntoView {
                     }
                     close();
                     if matches!(applied.outcome, Outcome::Deleted { .. }) {
-                        navigate("/", Default::default());
+                        navigate(&home, ConsolePath::navigation());
                     }
                 }
                 Err(failure) => progress.set(Progress::Failed(failure.message)),
@@ -247,7 +250,7 @@ pub fn ConfirmDialog() -> impl IntoView {
 /// the change may have moved the row (Home sorts by last change), and a moved
 /// row is drawn anew, so an element remembered at opening would be gone.
 fn row_link(id: &str) -> Option<web_sys::HtmlElement> {
-    let href = format!("/journeys/{id}");
+    let href = use_console_path().journey(id);
     let links = document().query_selector_all("tr a[href]").ok()?;
     (0..links.length())
         .filter_map(|i| links.item(i))

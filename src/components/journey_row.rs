@@ -5,6 +5,7 @@ use lifecycle::Phase;
 use crate::components::quick_actions::QuickActions;
 use crate::components::relative_time::RelativeTime;
 use crate::components::status_badge::StatusBadge;
+use crate::console_path::use_console_path;
 use crate::format;
 use crate::sync::use_journeys;
 
@@ -33,7 +34,7 @@ pub fn JourneyRow(id: String, index: usize) -> impl IntoView {
     });
     let updated_by =
         move || version.with(|v| v.as_ref().map(|v| v.updated_by.clone()).unwrap_or_default());
-    let href = format!("/journeys/{id}");
+    let href = use_console_path().journey(&id);
 
     view! {
         <tr class="journey-row" aria-rowindex=index + 2>

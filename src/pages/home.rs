@@ -4,7 +4,7 @@
 //! Only the rows in view are in the page: an account can hold ten thousand
 //! versions, and a keystroke in search must show its result within a frame.
 
-use journey_list::{select, ListQuery, SortKey, StatusFilter};
+use journey_list::{select, ListQuery, RowWindow, SortKey, StatusFilter};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::journey_row::{JourneyRow, ROW_HEIGHT_PX};
 use crate::components::reveal_row::RevealRow;
+use crate::console_path::{use_console_path, ConsolePath};
 use crate::format;
 use crate::sync::use_journeys;
 
@@ -32,15 +33,22 @@ pub fn Home() -> impl IntoView {
     let url_query = use_query_map();
     let query = RwSignal::new(url_query.with_untracked(|q| ListQuery::from_query(|k| q.get(k))));
     let navigate = use_navigate();
-    Effect::new(move |first_run: Option<()>| {
-        let params: ParamsMap = query.with(ListQuery::to_query).into_iter().collect();
-        if first_run.is_some() {
-            let options = NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..NavigateOptions::default()
-            };
-            navigate(&format!("/{}", params.to_query_string()), options);
+    let paths = use_console_path();
+    Effect::new({
+        let paths = paths.clone();
+        move |first_run: Option<()>| {
+            let params: ParamsMap = query.with(ListQuery::to_query).into_iter().collect();
+            if first_run.is_some() {
+                let options = NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..ConsolePath::navigation()
+                };
+                navigate(
+                    &format!("{}{}", paths.home(), params.to_query_string()),
+                    options,
+                );
+            }
         }
     });
 
@@ -73,18 +81,28 @@ pub fn Home() -> impl IntoView {
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
 
+    // A new search, filter or order starts at the top of its results.
+    Effect::new(move |first_run: Option<()>| {
+        query.track();
+        if first_run.is_some() {
+            if let Some(list) = list.get_untracked() {
+                list.set_scroll_top(0);
+            }
+            measure();
+        }
+    });
+
     let rows_in_view = Memo::new(move |_| {
-        let count = shown.with(Vec::len);
-        let first = ((scroll_top.get() / ROW_HEIGHT_PX).floor() as usize)
-            .saturating_sub(OVERSCAN_ROWS)
-            .min(count);
-        let last =
-            (first + (view_height.get() / ROW_HEIGHT_PX).ceil() as usize + 2 * OVERSCAN_ROWS)
-                .min(count);
-        (first, last, count)
+        RowWindow::new(
+            shown.with(Vec::len),
+            scroll_top.get(),
+            view_height.get(),
+            ROW_HEIGHT_PX,
+            OVERSCAN_ROWS,
+        )
     });
     let visible = Memo::new(move |_| {
-        let (first, last, _) = rows_in_view.get();
+        let RowWindow { first, last, .. } = rows_in_view.get();
         shown.with(|ids| {
             ids[first..last]
                 .iter()
@@ -93,11 +111,8 @@ pub fn Home() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let space_above = move || format!("{}px", rows_in_view.get().0 as f64 * ROW_HEIGHT_PX);
-    let space_below = move || {
-        let (_, last, count) = rows_in_view.get();
-        format!("{}px", (count - last) as f64 * ROW_HEIGHT_PX)
-    };
+    let space_above = move || format!("{}px", rows_in_view.get().space_above(ROW_HEIGHT_PX));
+    let space_below = move || format!("{}px", rows_in_view.get().space_below(ROW_HEIGHT_PX));
 
     // A row the user just acted on, moved out of view by the new order, is
     // scrolled back into view and its link focused.
@@ -112,8 +127,8 @@ pub fn Home() -> impl IntoView {
             list.set_scroll_top((index as f64 * ROW_HEIGHT_PX) as i32);
             measure();
         }
+        let href = format!("a[href=\"{}\"]", paths.journey(&id));
         request_animation_frame(move || {
-            let href = format!("a[href=\"/journeys/{id}\"]");
             let link = list
                 .get_untracked()
                 .and_then(|list| list.query_selector(&href).ok().flatten())
@@ -209,7 +224,7 @@ pub fn Home() -> impl IntoView {
                 </p>
             </div>
             <div class="journey-list" node_ref=list on:scroll=move |_| measure()>
-                <table aria-labelledby="home-title" aria-rowcount=move || rows_in_view.get().2 + 1>
+                <table aria-labelledby="home-title" aria-rowcount=move || rows_in_view.get().count + 1>
                     <thead>
                         <tr aria-rowindex="1">
                             {SortKey::ALL.into_iter().map(sort_header).collect_view()}

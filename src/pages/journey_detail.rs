@@ -10,6 +10,7 @@ use lifecycle::{Action, HistoryEntry, JourneyVersion, Phase};
 use crate::components::action_menu::ActionMenu;
 use crate::components::relative_time::RelativeTime;
 use crate::components::status_badge::StatusBadge;
+use crate::console_path::use_console_path;
 use crate::format;
 use crate::pages::not_found::JourneyNotFound;
 use crate::sync::use_journeys;
@@ -40,6 +41,7 @@ pub fn JourneyDetail() -> impl IntoView {
 #[component]
 fn JourneyView(id: String) -> impl IntoView {
     let journeys = use_journeys();
+    let paths = use_console_path();
     let catalog = journeys.catalog();
     leptos::task::spawn_local({
         let id = id.clone();
@@ -80,7 +82,7 @@ fn JourneyView(id: String) -> impl IntoView {
     view! {
         <article class="journey-detail" aria-labelledby="journey-title">
             <nav class="breadcrumb" aria-label="Breadcrumb">
-                <A href="/">"Home"</A>
+                <A href=paths.home()>"Home"</A>
             </nav>
             <header class="journey-header">
                 <div class="journey-heading">
@@ -153,7 +155,7 @@ fn JourneyView(id: String) -> impl IntoView {
                             view! {
                                 <li>
                                     <A
-                                        href=format!("/journeys/{sibling_id}")
+                                        href=paths.journey(&sibling_id)
                                         attr:aria-current=current.then_some("page")
                                     >
                                         {format!("Version {number}")}

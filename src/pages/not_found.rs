@@ -1,13 +1,15 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::console_path::use_console_path;
+
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
         <section class="not-found">
             <h1>"Page not found"</h1>
             <p>"Journey Console has no page at this address."</p>
-            <A href="/">"Back to Home"</A>
+            <A href=use_console_path().home()>"Back to Home"</A>
         </section>
     }
 }
@@ -19,7 +21,7 @@ pub fn JourneyNotFound(id: String) -> impl IntoView {
         <section class="not-found">
             <h1>"Journey not found"</h1>
             <p>"No journey version has the id \u{201c}" {id} "\u{201d}. It may have been deleted."</p>
-            <A href="/">"Back to Home"</A>
+            <A href=use_console_path().home()>"Back to Home"</A>
         </section>
     }
 }

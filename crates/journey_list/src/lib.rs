@@ -3,11 +3,13 @@
 //! natively, and kept in the URL query so a reload shows the same list.
 
 mod list_query;
+mod row_window;
 mod selection;
 mod sort_key;
 mod status_filter;
 
 pub use list_query::{ListQuery, SortDirection};
+pub use row_window::RowWindow;
 pub use selection::select;
 pub use sort_key::SortKey;
 pub use status_filter::StatusFilter;

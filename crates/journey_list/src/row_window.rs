@@ -1,0 +1,90 @@
+/// Which rows of a long list are in the page: those in view plus `overscan`
+/// on each side, from the scroll position alone (every row has the same
+/// height). `first..last` indexes the shown versions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RowWindow {
+    pub first: usize,
+    pub last: usize,
+    pub count: usize,
+}
+
+impl RowWindow {
+    pub fn new(
+        count: usize,
+        scroll_top: f64,
+        view_height: f64,
+        row_height: f64,
+        overscan: usize,
+    ) -> RowWindow {
+        // A scroll position past the end (the list just got shorter, and the
+        // browser did not say it clamped) counts as the end.
+        let end = (count as f64 * row_height - view_height).max(0.0);
+        let top = scroll_top.clamp(0.0, end);
+        let first = ((top / row_height).floor() as usize)
+            .saturating_sub(overscan)
+            .min(count);
+        let in_view = (view_height.max(row_height) / row_height).ceil() as usize;
+        let last = (first + in_view + 2 * overscan).min(count);
+        RowWindow { first, last, count }
+    }
+
+    /// Height of the rows above the window, which are not in the page.
+    pub fn space_above(&self, row_height: f64) -> f64 {
+        self.first as f64 * row_height
+    }
+
+    pub fn space_below(&self, row_height: f64) -> f64 {
+        (self.count - self.last) as f64 * row_height
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_of_a_long_list() {
+        let w = RowWindow::new(10_000, 0.0, 480.0, 48.0, 8);
+        assert_eq!((w.first, w.last), (0, 26));
+        assert_eq!(w.space_above(48.0), 0.0);
+        assert_eq!(w.space_below(48.0), (10_000 - 26) as f64 * 48.0);
+    }
+
+    #[test]
+    fn scrolled_into_the_middle() {
+        let w = RowWindow::new(10_000, 48.0 * 100.0, 480.0, 48.0, 8);
+        assert_eq!((w.first, w.last), (92, 118));
+        assert!(
+            w.first <= 100 && w.last >= 110,
+            "the rows in view are in the window"
+        );
+    }
+
+    #[test]
+    fn a_list_shortened_below_the_scroll_position_still_shows_its_rows() {
+        // Scrolled far down, then a search leaves one row.
+        let w = RowWindow::new(1, 48.0 * 500.0, 480.0, 48.0, 8);
+        assert_eq!((w.first, w.last), (0, 1));
+    }
+
+    #[test]
+    fn an_empty_list_has_an_empty_window() {
+        let w = RowWindow::new(0, 1234.0, 480.0, 48.0, 8);
+        assert_eq!((w.first, w.last, w.count), (0, 0, 0));
+        assert_eq!(w.space_below(48.0), 0.0);
+    }
+
+    #[test]
+    fn the_window_never_runs_past_the_end() {
+        for count in [0, 1, 5, 30, 1000] {
+            for top in [0.0, 10.0, 480.0, 48_000.0, -50.0] {
+                let w = RowWindow::new(count, top, 480.0, 48.0, 8);
+                assert!(w.first <= w.last && w.last <= count, "{count} {top}: {w:?}");
+                assert!(
+                    count == 0 || w.last > w.first,
+                    "{count} {top}: rows must show"
+                );
+            }
+        }
+    }
+}

@@ -46,6 +46,14 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
+      // A host page of another product embedding the console (tests/embedding).
+      command:
+        'serve --config ../../tests/embedding/serve.json --no-clipboard --no-port-switching --listen tcp://127.0.0.1:4175 target/cdn-root',
+      url: 'http://127.0.0.1:4175/host/index.html',
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
       command: [
         server,
         '--listen 127.0.0.1:8787',
@@ -54,6 +62,7 @@ export default defineConfig({
         // Counts stand still, so an unchanged list is really unchanged (304).
         '--no-simulation',
         `--allow-origin http://127.0.0.1:${port}`,
+        '--allow-origin http://127.0.0.1:4175',
         "--token 'viewer:viewer-token:Vera Viewer'",
         "--token 'operator:operator-token:Olga Operator'",
         "--token 'admin:admin-token:Ada Admin'",

@@ -12,21 +12,58 @@ use crate::components::reveal_row::RevealRow;
 use crate::components::toasts::{Toasts, ToastsView};
 use crate::config;
 use crate::console_path::ConsolePath;
+use crate::host_events::HostEvents;
 use crate::pages::config_error::ConfigErrorPage;
 use crate::pages::home::Home;
 use crate::pages::journey_detail::JourneyDetail;
 use crate::pages::not_found::NotFound;
+use crate::sync::TokenCell;
 use crate::sync::{Backend, Journeys};
 use crate::{clock, sync};
 
 /// How often the embedded backend's simulation moves customers along on screen.
 const EMBEDDED_REFRESH_INTERVAL: Duration = Duration::from_secs(1);
 
-/// Reads `config.json`, then starts the console on the backend it names, or
-/// explains what is wrong with it.
+/// How the console was started: standalone from its own `index.html`, or
+/// embedded in a host page by `mount` (src/embed.rs).
+#[derive(Clone)]
+pub struct Setup {
+    /// Given by the host, or `None` to read `config.json`.
+    pub config: Option<RuntimeConfig>,
+    pub paths: ConsolePath,
+    /// The host's element, which hears what the user did (HostEvents).
+    pub host: Option<web_sys::HtmlElement>,
+    /// The bearer token, which the host may replace while the console runs.
+    pub token: TokenCell,
+}
+
+impl Setup {
+    pub fn standalone() -> Setup {
+        Setup {
+            config: None,
+            paths: ConsolePath::from_document(),
+            host: None,
+            token: TokenCell::default(),
+        }
+    }
+}
+
+/// Reads `config.json` (unless the host gave the configuration), then starts
+/// the console on the backend it names, or explains what is wrong with it.
 #[component]
-pub fn App() -> impl IntoView {
-    let config = LocalResource::new(config::load);
+pub fn App(setup: Setup) -> impl IntoView {
+    let given = setup.config.clone();
+    // Browser objects are not Send; the view only needs to reach them here.
+    let setup = StoredValue::new_local(setup);
+    let config = LocalResource::new(move || {
+        let given = given.clone();
+        async move {
+            match given {
+                Some(config) => Ok(config),
+                None => config::load().await,
+            }
+        }
+    });
     view! {
         <div class="journey-console">
             <Suspense fallback=|| {
@@ -34,7 +71,9 @@ pub fn App() -> impl IntoView {
             }>
                 {move || Suspend::new(async move {
                     match config.await {
-                        Ok(config) => view! { <Console config /> }.into_any(),
+                        Ok(config) => {
+                            view! { <Console config setup=setup.get_value() /> }.into_any()
+                        }
                         Err(error) => view! { <ConfigErrorPage message=error.message /> }.into_any(),
                     }
                 })}
@@ -44,19 +83,20 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn Console(config: RuntimeConfig) -> impl IntoView {
+fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
     let (backend, interval) = match config {
         RuntimeConfig::Embedded(settings) => (
             Backend::Embedded(sync::EmbeddedBackend::open(settings, clock::now())),
             EMBEDDED_REFRESH_INTERVAL,
         ),
         RuntimeConfig::Http(settings) => (
-            Backend::Http(sync::HttpBackend::new(&settings)),
+            Backend::Http(sync::HttpBackend::new(&settings, setup.token.clone())),
             Duration::from_millis(u64::from(settings.poll_interval_ms)),
         ),
     };
-    let paths = ConsolePath::from_document();
+    let paths = setup.paths.clone();
     provide_context(paths.clone());
+    provide_context(HostEvents::new(setup.host.clone()));
     let journeys = Journeys::new(backend);
     provide_context(journeys);
     provide_context(Toasts::new());

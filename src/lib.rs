@@ -11,17 +11,35 @@ mod components;
 mod config;
 mod console_path;
 mod crash_notice;
+mod embed;
+mod focus;
 mod format;
+mod host_events;
 mod new_id;
 mod pages;
 mod sync;
 
-/// Starts the console in the page's `<body>`.
+pub use embed::{mount, ConsoleHandle};
+
+/// Starts the console in the page's `<body>` when the page is the console's
+/// own `index.html` (started by web/boot.js). In a host page that loaded the
+/// console to embed it, nothing is drawn until the host calls `mount`.
 pub fn start() {
     crash_notice::install();
     // The benchmark measures from here to Home's first rows.
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark("journey-console:start");
     }
-    leptos::mount::mount_to_body(app::App);
+    let standalone = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("script[data-journey-console-js]")
+                .ok()
+                .flatten()
+        })
+        .is_some();
+    if standalone {
+        let setup = app::Setup::standalone();
+        leptos::mount::mount_to_body(move || leptos::view! { <app::App setup /> });
+    }
 }

@@ -14,6 +14,8 @@ use wasm_bindgen::JsCast;
 use crate::components::confirm_dialog::{needs_confirmation, ConfirmRequest};
 use crate::components::toasts::Toasts;
 use crate::console_path::{use_console_path, ConsolePath};
+use crate::focus;
+use crate::host_events::HostEvents;
 use crate::new_id::new_id;
 use crate::sync::use_journeys;
 
@@ -35,6 +37,7 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
     let catalog = journeys.catalog();
     let confirm = expect_context::<ConfirmRequest>();
     let toasts = expect_context::<Toasts>();
+    let host_events = expect_context::<HostEvents>();
     let navigate = use_navigate();
     let paths = use_console_path();
     let open = RwSignal::new(false);
@@ -69,12 +72,8 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
         if items.is_empty() {
             return;
         }
-        let current = document().active_element().and_then(|active| {
-            items.iter().position(|item| {
-                let item: &web_sys::Element = item;
-                *item == active
-            })
-        });
+        let current = focus::active_element()
+            .and_then(|active| items.iter().position(|item| *item == active));
         let _ = items[pick(items.len(), current) % items.len()].focus();
     };
     let show = move |first: bool| {
@@ -118,9 +117,13 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
         };
         let navigate = navigate.clone();
         let paths = paths.clone();
+        let before = catalog.with_untracked(|c| c.get(&id).cloned());
         spawn_local(async move {
             match journeys.act(&id, command, &new_id()).await {
                 Ok(applied) => {
+                    if let Some(before) = before.as_ref() {
+                        host_events.announce(before, &applied);
+                    }
                     if let Some(created) = applied.version() {
                         toasts.show(format!(
                             "\u{201c}{}\u{201d} version {} was created as a draft.",

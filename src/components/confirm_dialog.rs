@@ -7,12 +7,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use lifecycle::{Action, Applied, Catalog, Command, JourneyVersion, Outcome, Status};
-use wasm_bindgen::JsCast;
 
 use crate::components::reveal_row::RevealRow;
 use crate::components::toasts::Toasts;
 use crate::console_path::{use_console_path, ConsolePath};
+use crate::focus;
 use crate::format;
+use crate::host_events::HostEvents;
 use crate::new_id::new_id;
 use crate::sync::use_journeys;
 
@@ -46,9 +47,7 @@ impl ConfirmRequest {
     /// Asks to confirm `action` on version `id`. Focus will return to the
     /// element that has it now, the control that opened the dialog.
     pub fn open(&self, id: String, action: Action) {
-        let opener = document()
-            .active_element()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        let opener = focus::active_element();
         self.0.set(Some(Confirmation { id, action, opener }));
     }
 }
@@ -67,6 +66,7 @@ pub fn ConfirmDialog() -> impl IntoView {
     let journeys = use_journeys();
     let catalog = journeys.catalog();
     let toasts = expect_context::<Toasts>();
+    let host_events = expect_context::<HostEvents>();
     let navigate = use_navigate();
     let paths = use_console_path();
     let dialog = NodeRef::<html::Dialog>::new();
@@ -105,16 +105,17 @@ pub fn ConfirmDialog() -> impl IntoView {
     };
     // Escape, Cancel and success all end here.
     let reveal = expect_context::<RevealRow>();
+    let paths_for_focus = paths.clone();
     let on_close = move |_| {
         let Some(closed) = request.get_untracked() else {
             return;
         };
         request.set(None);
         let usable = |e: &web_sys::HtmlElement| e.is_connected() && !e.has_attribute("disabled");
-        let back = closed
-            .opener
-            .filter(usable)
-            .or_else(|| row_link(&closed.id).filter(usable));
+        let back = closed.opener.filter(usable).or_else(|| {
+            let dialog = dialog.get_untracked()?;
+            row_link(&dialog, &paths_for_focus, &closed.id).filter(usable)
+        });
         match back {
             Some(element) => {
                 let _ = element.focus();
@@ -151,6 +152,7 @@ pub fn ConfirmDialog() -> impl IntoView {
                     progress.set(Progress::Ready);
                     if let Some(before) = before {
                         toasts.show(catalog.with_untracked(|c| done_message(&before, &applied, c)));
+                        host_events.announce(&before, &applied);
                     }
                     close();
                     if matches!(applied.outcome, Outcome::Deleted { .. }) {
@@ -249,12 +251,10 @@ pub fn ConfirmDialog() -> impl IntoView {
 /// The link to version `id` in its Home row, looked up when the dialog closes:
 /// the change may have moved the row (Home sorts by last change), and a moved
 /// row is drawn anew, so an element remembered at opening would be gone.
-fn row_link(id: &str) -> Option<web_sys::HtmlElement> {
-    let href = use_console_path().journey(id);
-    let links = document().query_selector_all("tr a[href]").ok()?;
-    (0..links.length())
-        .filter_map(|i| links.item(i))
-        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+fn row_link(inside: &web_sys::Node, paths: &ConsolePath, id: &str) -> Option<web_sys::HtmlElement> {
+    let href = paths.journey(id);
+    focus::find_all(inside, "tr a[href]")
+        .into_iter()
         .find(|link| link.get_attribute("href").as_deref() == Some(href.as_str()))
 }
 

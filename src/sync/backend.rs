@@ -38,7 +38,7 @@ pub struct BackendError {
     pub kind: ErrorKind,
     pub message: String,
     /// The version as the server has it now, when it said.
-    pub current: Option<lifecycle::JourneyVersion>,
+    pub current: Option<Box<lifecycle::JourneyVersion>>,
 }
 
 impl BackendError {

@@ -5,6 +5,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::time::Duration;
 
 use contract::{
@@ -33,9 +34,13 @@ const MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
 /// can't hold the console forever.
 const MAX_PAGES: usize = 10_000;
 
+/// The bearer token requests carry; the embedding host may replace it (a
+/// refreshed token) while the console runs.
+pub type TokenCell = Rc<RefCell<Option<String>>>;
+
 pub struct HttpBackend {
     api_base: String,
-    token: Option<String>,
+    token: TokenCell,
     /// The list as last read, and its ETag, so an unchanged list costs a 304.
     list: RefCell<Option<(String, Catalog)>>,
     /// Histories read so far, kept across list refreshes.
@@ -43,10 +48,15 @@ pub struct HttpBackend {
 }
 
 impl HttpBackend {
-    pub fn new(settings: &HttpSettings) -> HttpBackend {
+    /// `token` is shared with the host; when it holds none, the token of the
+    /// settings (config.json) is used.
+    pub fn new(settings: &HttpSettings, token: TokenCell) -> HttpBackend {
+        if token.borrow().is_none() {
+            token.replace(settings.token.clone());
+        }
         HttpBackend {
             api_base: settings.api_base.clone(),
-            token: settings.token.clone(),
+            token,
             list: RefCell::new(None),
             histories: RefCell::new(HashMap::new()),
         }
@@ -215,7 +225,7 @@ impl HttpBackend {
         let request = request
             .abort_signal(Some(signal))
             .header("Accept", "application/json");
-        match &self.token {
+        match &*self.token.borrow() {
             Some(token) => request.header("Authorization", &format!("Bearer {token}")),
             None => request,
         }
@@ -295,7 +305,7 @@ async fn ensure_ok(response: &Response) -> Result<(), BackendError> {
         _ => ErrorKind::Server,
     };
     let (message, current) = match body {
-        Some(ErrorBody { error }) => (error.message, error.current),
+        Some(ErrorBody { error }) => (error.message, error.current.map(Box::new)),
         None => (default_message(status), None),
     };
     let message = match (kind, status) {

@@ -240,7 +240,7 @@ impl Journeys {
                 self.catalog.update(|c| {
                     *c = before;
                     if let Some(current) = error.current.clone() {
-                        c.upsert(current);
+                        c.upsert(*current);
                     }
                 });
                 Err(ActionFailure {

@@ -8,5 +8,5 @@ mod journeys;
 
 pub use backend::Backend;
 pub use embedded_backend::EmbeddedBackend;
-pub use http_backend::HttpBackend;
+pub use http_backend::{HttpBackend, TokenCell};
 pub use journeys::{use_journeys, Journeys};

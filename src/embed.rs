@@ -1,0 +1,124 @@
+//! Embedding in a host page: `mount(element, options)` draws the console in
+//! the element's shadow root (so the host's styles and ours stay apart) and
+//! returns a handle to replace the token or unmount. `web/embed.js` wraps it
+//! as the `<journey-console>` element. docs/embedding.md shows both.
+
+use std::any::Any;
+
+use leptos::prelude::*;
+use runtime_config::RuntimeConfig;
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use crate::app::{App, Setup};
+use crate::console_path::ConsolePath;
+use crate::sync::TokenCell;
+
+#[derive(Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct MountOptions {
+    /// The HTTP contract's base address; without it, the embedded demo backend.
+    api_base: Option<String>,
+    token: Option<String>,
+    poll_interval_ms: Option<u32>,
+    /// The path under which the console's pages live in the host's URLs,
+    /// such as `/marketing` for `/marketing/journeys/{id}`.
+    base_path: Option<String>,
+    /// The console's stylesheet, loaded into the shadow root.
+    stylesheet: Option<String>,
+}
+
+/// A mounted console.
+#[wasm_bindgen]
+pub struct ConsoleHandle {
+    mounted: Option<Box<dyn Any>>,
+    shadow: Option<web_sys::ShadowRoot>,
+    token: TokenCell,
+}
+
+#[wasm_bindgen]
+impl ConsoleHandle {
+    /// Removes the console: its elements, listeners, timers and polling.
+    pub fn unmount(&mut self) {
+        // Dropping Leptos's handle runs every cleanup the console registered.
+        self.mounted.take();
+        if let Some(shadow) = self.shadow.take() {
+            shadow.set_inner_html("");
+        }
+    }
+
+    /// Replaces the bearer token (a refreshed one); the next request carries it.
+    #[wasm_bindgen(js_name = setToken)]
+    pub fn set_token(&self, token: Option<String>) {
+        self.token
+            .replace(token.filter(|token| !token.trim().is_empty()));
+    }
+}
+
+/// Mounts Journey Console in `element`. `options`: `{apiBase, token,
+/// pollIntervalMs, basePath, stylesheet}`, all optional. Options that make no
+/// sense are refused with a message naming them, before anything is drawn.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<ConsoleHandle, JsError> {
+    let options: MountOptions = if options.is_undefined() || options.is_null() {
+        MountOptions::default()
+    } else {
+        let json = js_sys::JSON::stringify(&options)
+            .map_err(|_| JsError::new("Journey Console: options must be a plain object"))?;
+        serde_json::from_str(&String::from(json))
+            .map_err(|e| JsError::new(&format!("Journey Console: options: {e}")))?
+    };
+    let config = match &options.api_base {
+        Some(api_base) => runtime_config::parse(
+            &serde_json::json!({
+                "backend": "http",
+                "apiBase": api_base,
+                "pollIntervalMs": options.poll_interval_ms,
+            })
+            .to_string(),
+        )
+        .map_err(|e| {
+            JsError::new(&format!(
+                "Journey Console: {}",
+                e.message.replace("config.json", "options")
+            ))
+        })?,
+        None => RuntimeConfig::default(),
+    };
+
+    let shadow = match element.shadow_root() {
+        Some(shadow) => shadow,
+        None => element
+            .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+            .map_err(|_| JsError::new("Journey Console: this element cannot hold a shadow root"))?,
+    };
+    shadow.set_inner_html("");
+    if let Some(href) = &options.stylesheet {
+        let link = document()
+            .create_element("link")
+            .map_err(|_| JsError::new("no document"))?;
+        link.set_attribute("rel", "stylesheet").ok();
+        link.set_attribute("href", href).ok();
+        shadow.append_child(&link).ok();
+    }
+    let container: web_sys::HtmlElement = document()
+        .create_element("div")
+        .map_err(|_| JsError::new("no document"))?
+        .unchecked_into();
+    shadow.append_child(&container).ok();
+
+    let token = TokenCell::default();
+    token.replace(options.token.filter(|t| !t.trim().is_empty()));
+    let setup = Setup {
+        config: Some(config),
+        paths: ConsolePath::new(options.base_path.as_deref().unwrap_or("")),
+        host: Some(element),
+        token: token.clone(),
+    };
+    let mounted = leptos::mount::mount_to(container, move || view! { <App setup /> });
+    Ok(ConsoleHandle {
+        mounted: Some(Box::new(mounted)),
+        shadow: Some(shadow),
+        token,
+    })
+}

@@ -1,0 +1,148 @@
+// Journey Console embedded in another product's page (tests/embedding/): a host
+// with its own router and hostile global CSS places <journey-console> under
+// /marketing, against the reference server. The console must look and work as
+// itself, tell the host what the user did, and leave nothing behind when the
+// host removes it.
+
+import { expect, test, type Page } from '@playwright/test';
+import {
+  LIVE,
+  confirmButton,
+  confirmDialog,
+  expectHomeLoaded,
+  homeRow,
+  menuItem,
+  openActionsMenu,
+  quickAction,
+  versionLine,
+} from './support/console';
+
+const HOST = 'http://127.0.0.1:4175';
+const API = 'http://127.0.0.1:8787/api';
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeEach(async ({ request }) => {
+  expect((await request.post(`${API}/_test/reset`)).ok()).toBeTruthy();
+});
+
+/// Event listeners on `window` and `document`, as DevTools counts them.
+async function globalListeners(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  let count = 0;
+  for (const expression of ['window', 'document']) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+    count += listeners.length;
+  }
+  await cdp.detach();
+  return count;
+}
+
+function hostEvents(page: Page): Promise<Array<{ type: string; id: string; status: string }>> {
+  return page.evaluate(() => (window as unknown as { hostEvents: Array<{ type: string; id: string; status: string }> }).hostEvents);
+}
+
+test('embedded under the host\'s router: styled as itself, events out, deep links, and a clean unmount', async ({ page }) => {
+  await page.goto(`${HOST}/campaigns`);
+  await expect(page.getByRole('heading', { name: 'Campaigns' })).toBeVisible();
+  const before = await globalListeners(page);
+
+  // The host's own link shows the console.
+  await page.getByRole('link', { name: 'Journeys' }).click();
+  await expect(page).toHaveURL(`${HOST}/marketing/`);
+  await expectHomeLoaded(page);
+  // The count below sees the console's own listeners while it is mounted.
+  expect(await globalListeners(page)).toBeGreaterThan(before);
+
+  // The host's CSS reaches its own button, not ours.
+  const hostButton = page.locator('#host-button');
+  await expect(hostButton).toHaveCSS('background-color', 'rgb(255, 0, 0)');
+  const row = homeRow(page, LIVE.cart.name);
+  await row.hover();
+  const finish = quickAction(row, 'Finish', LIVE.cart.name);
+  await expect(finish).not.toHaveCSS('background-color', 'rgb(255, 0, 0)');
+  await expect(finish).not.toHaveCSS('font-family', /Comic Sans/);
+  await expect(page.getByRole('heading', { name: 'Journeys', level: 1 })).not.toHaveCSS('color', 'rgb(255, 0, 255)');
+  await expect(row.locator('.quick-actions')).toHaveCSS('opacity', '1');
+
+  // Finish from Home: the host hears of it.
+  await finish.click();
+  await confirmButton(confirmDialog(page, 'Finish'), 'Finish').click();
+  await expect(homeRow(page, LIVE.cart.name)).toContainText(/Finish(ed|ing)/);
+  await expect.poll(() => hostEvents(page)).toContainEqual(expect.objectContaining({ type: 'journey-finished', id: LIVE.cart.id, status: 'finished' }));
+
+  // A journey's address lives under the host's /marketing.
+  await homeRow(page, LIVE.backInStock.name).getByRole('link', { name: LIVE.backInStock.name }).click();
+  await expect(page).toHaveURL(`${HOST}/marketing/journeys/${LIVE.backInStock.id}`);
+  await openActionsMenu(page);
+  await menuItem(page, 'Stop').click();
+  await confirmButton(confirmDialog(page, 'Stop'), 'Stop').click();
+  await expect(versionLine(page)).toContainText('Stopped');
+  await expect.poll(() => hostEvents(page)).toContainEqual(expect.objectContaining({ type: 'journey-stopped', id: LIVE.backInStock.id }));
+
+  // The deep link survives a reload through the host's page.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: LIVE.backInStock.name })).toBeVisible();
+  await expect(versionLine(page)).toContainText('Stopped');
+
+  // The host's keys stay the host's.
+  await page.locator('#host-search').fill('');
+  await page.locator('#host-search').pressSequentially('acme');
+  await expect(page.locator('#host-search')).toHaveValue('acme');
+
+  // Away and back through the host's router.
+  await page.getByRole('link', { name: 'Campaigns' }).click();
+  await expect(page.getByRole('heading', { name: 'Campaigns' })).toBeVisible();
+  await expect(page.locator('journey-console')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Journeys' }).click();
+  await expectHomeLoaded(page);
+
+  // Removed for good: no more polling, and no listener left behind.
+  await page.getByRole('link', { name: 'Campaigns' }).click();
+  await expect(page.locator('journey-console')).toHaveCount(0);
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(API)) requests.push(request.url());
+  });
+  await page.waitForTimeout(2000); // four poll intervals of the embedded console
+  expect(requests).toEqual([]);
+  expect(await globalListeners(page)).toBe(before);
+});
+
+test('mountJourneyConsole gives a handle that replaces the token and unmounts', async ({ page }) => {
+  await page.goto(`${HOST}/campaigns`);
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(`${API}/journeys`)) seen.push(request.headers()['authorization'] ?? '');
+  });
+  await page.evaluate(async (api) => {
+    const { mountJourneyConsole } = await import('/tools/journeys/embed.js');
+    const element = document.createElement('div');
+    document.getElementById('host-outlet')!.replaceChildren(element);
+    const handle = await mountJourneyConsole(element, { apiBase: api, token: 'viewer-token', basePath: '/campaigns', pollIntervalMs: 500 });
+    (window as unknown as { handle: unknown }).handle = handle;
+  }, API);
+  await expectHomeLoaded(page);
+  await page.evaluate(() => (window as unknown as { handle: { setToken(t: string): void } }).handle.setToken('operator-token'));
+  await expect.poll(() => seen.at(-1)).toBe('Bearer operator-token');
+  expect(seen[0]).toBe('Bearer viewer-token');
+
+  await page.evaluate(() => (window as unknown as { handle: { unmount(): void } }).handle.unmount());
+  await expect(page.getByRole('table', { name: 'Journeys' })).toHaveCount(0);
+  const after = seen.length;
+  await page.waitForTimeout(1500);
+  expect(seen.length).toBe(after);
+
+  // Options that make no sense are refused with a message, not a blank console.
+  const refused = await page.evaluate(async () => {
+    const { mountJourneyConsole } = await import('/tools/journeys/embed.js');
+    try {
+      await mountJourneyConsole(document.createElement('div'), { apiBase: 'not a url' });
+      return 'mounted';
+    } catch (error) {
+      return String(error);
+    }
+  });
+  expect(refused).toContain('apiBase');
+});

@@ -1,3 +1,5 @@
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -84,13 +86,23 @@ pub fn App(setup: Setup) -> impl IntoView {
 
 #[component]
 fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
+    // Unmounted, the console sends nothing more, not even a retry under way.
+    let stopped = Arc::new(AtomicBool::new(false));
+    on_cleanup({
+        let stopped = stopped.clone();
+        move || stopped.store(true, Ordering::Relaxed)
+    });
     let (backend, interval) = match config {
         RuntimeConfig::Embedded(settings) => (
             Backend::Embedded(sync::EmbeddedBackend::open(settings, clock::now())),
             EMBEDDED_REFRESH_INTERVAL,
         ),
         RuntimeConfig::Http(settings) => (
-            Backend::Http(sync::HttpBackend::new(&settings, setup.token.clone())),
+            Backend::Http(sync::HttpBackend::new(
+                &settings,
+                setup.token.clone(),
+                stopped.clone(),
+            )),
             Duration::from_millis(u64::from(settings.poll_interval_ms)),
         ),
     };

@@ -10,13 +10,23 @@ const SHOWN_FOR: Duration = Duration::from_secs(8);
 pub struct Toasts {
     shown: RwSignal<Vec<(u64, String)>>,
     next_id: StoredValue<u64>,
+    /// Time-outs still to run, cleared when the console is unmounted.
+    pending: StoredValue<Vec<TimeoutHandle>>,
 }
 
 impl Toasts {
+    /// Made inside the console, whose cleanup clears the pending time-outs.
     pub fn new() -> Toasts {
+        let pending = StoredValue::new(Vec::<TimeoutHandle>::new());
+        on_cleanup(move || {
+            if let Some(handles) = pending.try_update_value(std::mem::take) {
+                handles.iter().for_each(TimeoutHandle::clear);
+            }
+        });
         Toasts {
             shown: RwSignal::new(Vec::new()),
             next_id: StoredValue::new(0),
+            pending,
         }
     }
 
@@ -25,7 +35,9 @@ impl Toasts {
         self.next_id.set_value(id + 1);
         self.shown.update(|shown| shown.push((id, text)));
         let this = *self;
-        set_timeout(move || this.dismiss(id), SHOWN_FOR);
+        if let Ok(handle) = set_timeout_with_handle(move || this.dismiss(id), SHOWN_FOR) {
+            self.pending.update_value(|pending| pending.push(handle));
+        }
     }
 
     fn dismiss(&self, id: u64) {

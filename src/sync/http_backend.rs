@@ -6,6 +6,8 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use contract::{
@@ -41,6 +43,8 @@ pub type TokenCell = Rc<RefCell<Option<String>>>;
 pub struct HttpBackend {
     api_base: String,
     token: TokenCell,
+    /// Set when the console is unmounted: a retry under way stops sending.
+    stopped: Arc<AtomicBool>,
     /// The list as last read, and its ETag, so an unchanged list costs a 304.
     list: RefCell<Option<(String, Catalog)>>,
     /// Histories read so far, kept across list refreshes.
@@ -50,13 +54,14 @@ pub struct HttpBackend {
 impl HttpBackend {
     /// `token` is shared with the host; when it holds none, the token of the
     /// settings (config.json) is used.
-    pub fn new(settings: &HttpSettings, token: TokenCell) -> HttpBackend {
+    pub fn new(settings: &HttpSettings, token: TokenCell, stopped: Arc<AtomicBool>) -> HttpBackend {
         if token.borrow().is_none() {
             token.replace(settings.token.clone());
         }
         HttpBackend {
             api_base: settings.api_base.clone(),
             token,
+            stopped,
             list: RefCell::new(None),
             histories: RefCell::new(HashMap::new()),
         }
@@ -246,6 +251,9 @@ impl HttpBackend {
     ) -> Result<Response, BackendError> {
         let mut attempt = 0;
         loop {
+            if self.stopped.load(Ordering::Relaxed) {
+                return Err(unreachable(&self.api_base, "the console was closed"));
+            }
             let outcome = send(&build, &self.api_base).await;
             let retry = match &outcome {
                 Ok(response) => response.status() >= 500,

@@ -33,7 +33,7 @@ function bundleSizes() {
   return rows;
 }
 
-const server = spawn('npx', ['serve', '--single', '--no-clipboard', '--no-port-switching', '--listen', `tcp://127.0.0.1:${PORT}`, DIST], { stdio: 'ignore' });
+const server = spawn('serve', ['--single', '--no-clipboard', '--no-port-switching', '--listen', `tcp://127.0.0.1:${PORT}`, DIST], { stdio: 'ignore' });
 try {
   for (let i = 0; i < 50; i++) {
     try { await fetch(`http://127.0.0.1:${PORT}/`); break; } catch { await new Promise((r) => setTimeout(r, 200)); }
@@ -103,7 +103,7 @@ try {
   let raw = 0, brotli = 0;
   for (const row of bundleSizes()) {
     raw += row.raw; brotli += row.brotli;
-    console.log(`| ${row.file.replace(/-[0-9a-f]{16}/, '')} | ${row.raw} | ${row.brotli} |`);
+    console.log(`| ${row.file.replace(/-[0-9a-f]{6,16}/, '')} | ${row.raw} | ${row.brotli} |`);
   }
   console.log(`| total (wasm + js) | ${raw} | ${brotli} |`);
 } finally {

@@ -19,7 +19,7 @@ use crate::format;
 use crate::sync::use_journeys;
 
 /// Rows rendered beyond each edge of the view, so fast scrolling shows no gaps.
-const OVERSCAN_ROWS: usize = 8;
+const OVERSCAN_ROWS: usize = 4;
 /// Until the list has been measured, assume a tall window.
 const INITIAL_VIEW_HEIGHT_PX: f64 = 1200.0;
 
@@ -82,13 +82,15 @@ pub fn Home() -> impl IntoView {
     on_cleanup(move || resize.remove());
 
     // A new search, filter or order starts at the top of its results.
+    // Only when scrolled: touching the scroll position makes the browser lay
+    // the page out at once, a cost a keystroke at the top need not pay.
     Effect::new(move |first_run: Option<()>| {
         query.track();
-        if first_run.is_some() {
+        if first_run.is_some() && scroll_top.get_untracked() > 0.0 {
             if let Some(list) = list.get_untracked() {
                 list.set_scroll_top(0);
             }
-            measure();
+            scroll_top.set(0.0);
         }
     });
 

@@ -1,6 +1,11 @@
-/// Which rows of a long list are in the page: those in view plus `overscan`
-/// on each side, from the scroll position alone (every row has the same
-/// height). `first..last` indexes the shown versions.
+/// A list this short is put in the page whole: it costs little, and the
+/// browser's find-in-page and screen readers then see every row.
+pub const WHOLE_LIST_UP_TO: usize = 100;
+
+/// Which rows of a list are in the page: a short one whole, a long one only
+/// the rows in view plus `overscan` on each side, from the scroll position
+/// alone (every row has the same height). `first..last` indexes the shown
+/// versions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RowWindow {
     pub first: usize,
@@ -16,6 +21,13 @@ impl RowWindow {
         row_height: f64,
         overscan: usize,
     ) -> RowWindow {
+        if count <= WHOLE_LIST_UP_TO {
+            return RowWindow {
+                first: 0,
+                last: count,
+                count,
+            };
+        }
         // A scroll position past the end (the list just got shorter, and the
         // browser did not say it clamped) counts as the end.
         let end = (count as f64 * row_height - view_height).max(0.0);
@@ -62,9 +74,19 @@ mod tests {
 
     #[test]
     fn a_list_shortened_below_the_scroll_position_still_shows_its_rows() {
-        // Scrolled far down, then a search leaves one row.
+        // Scrolled far down, then a search leaves fewer rows than that.
+        let w = RowWindow::new(500, 48.0 * 5_000.0, 480.0, 48.0, 8);
+        assert_eq!((w.first, w.last), (482, 500));
         let w = RowWindow::new(1, 48.0 * 500.0, 480.0, 48.0, 8);
         assert_eq!((w.first, w.last), (0, 1));
+    }
+
+    #[test]
+    fn a_short_list_is_in_the_page_whole() {
+        let w = RowWindow::new(WHOLE_LIST_UP_TO, 48.0 * 50.0, 480.0, 48.0, 4);
+        assert_eq!((w.first, w.last), (0, WHOLE_LIST_UP_TO));
+        let w = RowWindow::new(WHOLE_LIST_UP_TO + 1, 0.0, 480.0, 48.0, 4);
+        assert_eq!((w.first, w.last), (0, 18));
     }
 
     #[test]

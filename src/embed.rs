@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::app::{App, Setup};
 use crate::console_path::ConsolePath;
+use crate::crash_notice;
 use crate::sync::TokenCell;
 
 #[derive(Default, Deserialize)]
@@ -32,6 +33,7 @@ struct MountOptions {
 #[wasm_bindgen]
 pub struct ConsoleHandle {
     mounted: Option<Box<dyn Any>>,
+    container: web_sys::HtmlElement,
     shadow: Option<web_sys::ShadowRoot>,
     token: TokenCell,
 }
@@ -42,6 +44,7 @@ impl ConsoleHandle {
     pub fn unmount(&mut self) {
         // Dropping Leptos's handle runs every cleanup the console registered.
         self.mounted.take();
+        crash_notice::forget(&self.container);
         if let Some(shadow) = self.shadow.take() {
             shadow.set_inner_html("");
         }
@@ -115,9 +118,11 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<ConsoleH
         host: Some(element),
         token: token.clone(),
     };
-    let mounted = leptos::mount::mount_to(container, move || view! { <App setup /> });
+    crash_notice::show_in(container.clone().into());
+    let mounted = leptos::mount::mount_to(container.clone(), move || view! { <App setup /> });
     Ok(ConsoleHandle {
         mounted: Some(Box::new(mounted)),
+        container,
         shadow: Some(shadow),
         token,
     })

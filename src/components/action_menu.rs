@@ -119,7 +119,12 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
         let paths = paths.clone();
         let before = catalog.with_untracked(|c| c.get(&id).cloned());
         spawn_local(async move {
-            match journeys.act(&id, command, &new_id()).await {
+            let outcome = journeys.act(&id, command, &new_id()).await;
+            // Unmounted while the action was under way: nothing left to update.
+            if open.is_disposed() {
+                return;
+            }
+            match outcome {
                 Ok(applied) => {
                     if let Some(before) = before.as_ref() {
                         host_events.announce(before, &applied);

@@ -147,7 +147,12 @@ pub fn ConfirmDialog() -> impl IntoView {
         let home = paths.home();
         let key = idempotency_key.get_untracked();
         spawn_local(async move {
-            match journeys.act(&id, command, &key).await {
+            let outcome = journeys.act(&id, command, &key).await;
+            // Unmounted while the action was under way: nothing left to update.
+            if progress.is_disposed() {
+                return;
+            }
+            match outcome {
                 Ok(applied) => {
                     progress.set(Progress::Ready);
                     if let Some(before) = before {

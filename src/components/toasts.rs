@@ -31,6 +31,10 @@ impl Toasts {
     }
 
     pub fn show(&self, text: String) {
+        // The console may have been unmounted while the action was under way.
+        if self.shown.is_disposed() {
+            return;
+        }
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
         self.shown.update(|shown| shown.push((id, text)));

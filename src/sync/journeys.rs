@@ -92,24 +92,35 @@ impl Journeys {
     /// Asks the backend who the user is, so actions the role may not take
     /// are not offered.
     pub async fn identify(&self) {
-        if let Ok(Some(me)) = self.backend.get_value().me().await {
+        let Some(backend) = self.backend.try_get_value() else {
+            return;
+        };
+        if let Ok(Some(me)) = backend.me().await {
             change(self.role, Some(me.role));
         }
+    }
+
+    /// Whether the console was unmounted (its signals disposed) while a call
+    /// was under way: what the call brings back then has nowhere to go.
+    fn gone(&self) -> bool {
+        self.catalog.is_disposed()
     }
 
     /// Fetches what the backend has now (and, for the embedded backend, lets
     /// the simulation move customers along).
     pub async fn refresh(&self) {
-        if self.in_flight.get_untracked() > 0 || self.refreshing.get_value() {
+        if self.gone() || self.in_flight.get_untracked() > 0 || self.refreshing.get_value() {
             return;
         }
         self.refreshing.set_value(true);
         self.refresh_now().await;
-        self.refreshing.set_value(false);
+        self.refreshing.try_set_value(false);
     }
 
     async fn refresh_now(&self) {
-        let backend = self.backend.get_value();
+        let Some(backend) = self.backend.try_get_value() else {
+            return;
+        };
         let now = clock::now();
         let first = !self.loaded.get_untracked();
         let progress = self.progress;
@@ -121,7 +132,7 @@ impl Journeys {
             })
             .await;
         // A change made while the list was loading is newer than the list.
-        if self.in_flight.get_untracked() > 0 {
+        if self.gone() || self.in_flight.get_untracked() > 0 {
             return;
         }
         match result {
@@ -140,8 +151,11 @@ impl Journeys {
     /// Reads a version's history into the catalog (the embedded backend's
     /// catalog has it already).
     pub async fn load_history(&self, id: &str) {
-        if let Ok(Some(entries)) = self.backend.get_value().history(id).await {
-            self.catalog.update(|c| {
+        let Some(backend) = self.backend.try_get_value() else {
+            return;
+        };
+        if let Ok(Some(entries)) = backend.history(id).await {
+            self.catalog.try_update(|c| {
                 c.set_history(id, entries);
             });
         }
@@ -223,6 +237,12 @@ impl Journeys {
                 at: now,
             })
             .await;
+        if self.gone() {
+            return Err(ActionFailure {
+                message: "The console was closed before the answer came.".into(),
+                retryable: false,
+            });
+        }
         self.in_flight.update(|n| *n = n.saturating_sub(1));
         match result {
             Ok(applied) => {
@@ -253,7 +273,11 @@ impl Journeys {
 
     pub async fn reset(&self) -> Result<(), ActionFailure> {
         let backend = self.backend.get_value();
-        match backend.reset(clock::now()).await {
+        let reset = backend.reset(clock::now()).await;
+        if self.gone() {
+            return Ok(());
+        }
+        match reset {
             Ok(Some(catalog)) => self.catalog.set(catalog),
             Ok(None) => {}
             Err(error) => {
@@ -272,9 +296,11 @@ impl Journeys {
 /// readers even with the same value, and views that switch on these (the
 /// detail view on `loaded`) would be drawn anew on every refresh, closing
 /// menus and losing focus.
+///
+/// Nothing happens once the console is unmounted (the signal disposed).
 fn change<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
-    if signal.with_untracked(|shown| *shown != value) {
-        signal.set(value);
+    if signal.try_with_untracked(|shown| *shown != value) == Some(true) {
+        signal.try_set(value);
     }
 }
 

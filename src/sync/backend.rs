@@ -41,13 +41,6 @@ pub struct BackendError {
     pub current: Option<Box<lifecycle::JourneyVersion>>,
 }
 
-impl BackendError {
-    /// Whether trying the same action again may succeed.
-    pub fn is_transient(&self) -> bool {
-        matches!(self.kind, ErrorKind::Unreachable | ErrorKind::Server)
-    }
-}
-
 /// One user action as sent to a backend.
 pub struct Change<'a> {
     pub id: &'a str,

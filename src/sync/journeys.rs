@@ -15,8 +15,6 @@ const LOCAL_USER: &str = "You";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActionFailure {
     pub message: String,
-    /// Trying the same action again (with the same idempotency key) may work.
-    pub retryable: bool,
 }
 
 /// The journeys the views show, kept in step with the backend. Views read
@@ -199,10 +197,7 @@ impl Journeys {
     ) -> Result<Applied, ActionFailure> {
         let action = command.action();
         if let Err(reason) = untrack(|| self.permission(action)) {
-            return Err(ActionFailure {
-                message: reason,
-                retryable: false,
-            });
+            return Err(ActionFailure { message: reason });
         }
         let before = self.catalog.get_untracked();
         let seen = before
@@ -215,7 +210,6 @@ impl Journeys {
             })
             .map_err(|e| ActionFailure {
                 message: e.to_string(),
-                retryable: false,
             })?;
         let backend = self.backend.get_value();
         let now = clock::now();
@@ -240,7 +234,6 @@ impl Journeys {
         if self.gone() {
             return Err(ActionFailure {
                 message: "The console was closed before the answer came.".into(),
-                retryable: false,
             });
         }
         self.in_flight.update(|n| *n = n.saturating_sub(1));
@@ -263,10 +256,7 @@ impl Journeys {
                         c.upsert(*current);
                     }
                 });
-                Err(ActionFailure {
-                    message,
-                    retryable: error.is_transient(),
-                })
+                Err(ActionFailure { message })
             }
         }
     }
@@ -282,7 +272,6 @@ impl Journeys {
             Ok(None) => {}
             Err(error) => {
                 return Err(ActionFailure {
-                    retryable: error.is_transient(),
                     message: error.message,
                 })
             }

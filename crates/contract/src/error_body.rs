@@ -31,20 +31,6 @@ pub enum ErrorCode {
     ServerError,
 }
 
-impl ErrorCode {
-    pub fn status(self) -> u16 {
-        match self {
-            ErrorCode::BadRequest => 400,
-            ErrorCode::Unauthorized => 401,
-            ErrorCode::Forbidden => 403,
-            ErrorCode::NotFound => 404,
-            ErrorCode::InvalidTransition => 409,
-            ErrorCode::RevisionMismatch => 412,
-            ErrorCode::ServerError => 500,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +52,5 @@ mod tests {
             serde_json::from_str(r#"{"error":{"code":"invalid_transition","message":"No."}}"#)
                 .unwrap();
         assert_eq!(read.error.code, ErrorCode::InvalidTransition);
-        assert_eq!(read.error.code.status(), 409);
     }
 }

@@ -32,7 +32,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `serve --single --no-clipboard --no-port-switching --listen tcp://127.0.0.1:${port} dist`,
+      command: `serve --single --no-clipboard --no-port-switching --listen tcp://127.0.0.1:${port} ${process.env.JOURNEY_DIST || 'dist'}`,
       url: `http://127.0.0.1:${port}/`,
       reuseExistingServer: false,
       stdout: 'ignore',

@@ -81,6 +81,36 @@ fi
 # build gets these variables; native builds and tests keep the rustup toolchain.
 with_wasm_toolchain() { env PATH="$WASM_PATH_PREFIX$PATH" "${WASM_ENV[@]}" "$@"; }
 
+# --- Crates, the standard library's own included -----------------------------
+# Builds run with --offline (so Trunk never tries to download tools it cannot
+# reach), which only works once every crate is in the cargo registry cache.
+# With build-std that includes the standard library's dependencies (dlmalloc,
+# rustc-demangle, ...), which no native build ever downloads. So: ask the
+# cache first (a second run costs a fraction of a second), download what is
+# missing, and say exactly what is missing when that cannot happen.
+fetch_crates() {
+  local what="$1"; shift
+  local log
+  log="$(mktemp)"
+  if "$@" cargo fetch --offline --quiet >"$log" 2>&1; then
+    rm -f "$log"; return 0
+  fi
+  local missing
+  missing="$(grep -o 'no matching package named `[^`]*`' "$log" | head -n 1 | cut -d'`' -f2)"
+  say "fetching the crates of the $what build${missing:+ (not cached: $missing, and perhaps more)}"
+  if "$@" cargo fetch >"$log" 2>&1; then
+    rm -f "$log"; return 0
+  fi
+  printf '\033[31m[setup] The %s build needs crates that are not in the cargo registry cache (%s)%s\nand they could not be downloaded from crates.io:\n' \
+    "$what" "${CARGO_HOME:-$HOME/.cargo}/registry" "${missing:+, starting with $missing}" >&2
+  grep -m 3 -iE 'error|warning: spurious' "$log" | sed 's/^/    /' >&2
+  printf 'Connect this machine to crates.io (or set up a registry mirror) and run scripts/setup.sh\nagain; once the crates are fetched, builds and tests work without a network.\033[0m\n' >&2
+  rm -f "$log"
+  exit 1
+}
+fetch_crates native env
+fetch_crates wasm32 with_wasm_toolchain env CARGO_BUILD_TARGET=wasm32-unknown-unknown
+
 # --- Chromium, for the browser tests and screenshots -------------------------
 if [ -z "${CHROMIUM:-}" ]; then
   if ! command -v chromium >/dev/null 2>&1; then

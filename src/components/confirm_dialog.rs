@@ -6,6 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
+use journey_sync::{AnswerEffect, ConfirmFlow, DialogState};
 use lifecycle::{Action, Applied, Catalog, Command, JourneyVersion, Outcome, Status};
 
 use crate::components::reveal_row::RevealRow;
@@ -52,14 +53,6 @@ impl ConfirmRequest {
     }
 }
 
-#[derive(Clone, PartialEq)]
-enum Progress {
-    Ready,
-    /// The action was sent; the confirm button ignores further presses.
-    InFlight,
-    Failed(String),
-}
-
 #[component]
 pub fn ConfirmDialog() -> impl IntoView {
     let request = expect_context::<ConfirmRequest>().0;
@@ -70,11 +63,12 @@ pub fn ConfirmDialog() -> impl IntoView {
     let navigate = use_navigate();
     let paths = use_console_path();
     let dialog = NodeRef::<html::Dialog>::new();
-    let progress = RwSignal::new(Progress::Ready);
+    // The dialog's states, the action it sends and its idempotency key live
+    // in `ConfirmFlow` (crates/journey_sync): one key per user action, reused
+    // on a retry, renewed when the stop reason changed; an answer that comes
+    // after Escape never touches a later opening.
+    let flow = RwSignal::new(ConfirmFlow::new());
     let reason = RwSignal::new(String::new());
-    // One key per opening of the dialog: a retry after a failure is the same
-    // user action, so the server applies it at most once.
-    let idempotency_key = RwSignal::new(String::new());
 
     let target = Memo::new(move |_| request.with(|r| r.as_ref().map(|r| (r.id.clone(), r.action))));
     let version = Memo::new(move |_| {
@@ -89,9 +83,10 @@ pub fn ConfirmDialog() -> impl IntoView {
         let open = target.with(Option::is_some);
         let Some(dialog) = dialog.get() else { return };
         if open && !dialog.open() {
-            progress.set(Progress::Ready);
+            flow.update(|flow| {
+                flow.open();
+            });
             reason.set(String::new());
-            idempotency_key.set(new_id());
             let _ = dialog.show_modal();
         } else if !open && dialog.open() {
             dialog.close();
@@ -110,6 +105,7 @@ pub fn ConfirmDialog() -> impl IntoView {
         let Some(closed) = request.get_untracked() else {
             return;
         };
+        flow.update(ConfirmFlow::close);
         request.set(None);
         let usable = |e: &web_sys::HtmlElement| e.is_connected() && !e.has_attribute("disabled");
         let back = closed.opener.filter(usable).or_else(|| {
@@ -126,9 +122,6 @@ pub fn ConfirmDialog() -> impl IntoView {
     };
 
     let confirm = move |_| {
-        if progress.get_untracked() == Progress::InFlight {
-            return;
-        }
         let Some((id, action)) = target.get_untracked() else {
             return;
         };
@@ -141,30 +134,60 @@ pub fn ConfirmDialog() -> impl IntoView {
             Action::Delete => Command::Delete,
             _ => return,
         };
+        // Nothing to send while the action is on its way already.
+        let Some(send) = flow.try_update(|flow| flow.confirm(command, new_id())).flatten() else {
+            return;
+        };
         let before = version.get_untracked();
-        progress.set(Progress::InFlight);
         let navigate = navigate.clone();
         let home = paths.home();
-        let key = idempotency_key.get_untracked();
         spawn_local(async move {
-            let outcome = journeys.act(&id, command, &key).await;
+            let outcome = journeys
+                .act(&id, send.command, &send.idempotency_key)
+                .await;
             // Unmounted while the action was under way: nothing left to update.
-            if progress.is_disposed() {
+            if flow.is_disposed() {
                 return;
             }
-            match outcome {
-                Ok(applied) => {
-                    progress.set(Progress::Ready);
-                    if let Some(before) = before {
-                        toasts.show(catalog.with_untracked(|c| done_message(&before, &applied, c)));
-                        host_events.announce(&before, &applied);
+            let done = match &outcome {
+                Ok(applied) => before.as_ref().map(|before| {
+                    host_events.announce(before, applied);
+                    catalog.with_untracked(|c| done_message(before, applied, c))
+                }),
+                Err(_) => None,
+            };
+            let effect = flow
+                .try_update(|flow| {
+                    flow.answer(
+                        send.opening,
+                        outcome.as_ref().map(|_| ()).map_err(|f| f.message.clone()),
+                    )
+                })
+                .unwrap_or(AnswerEffect::NotThisDialog);
+            match effect {
+                AnswerEffect::Close => {
+                    if let Some(done) = done {
+                        toasts.show(done);
                     }
                     close();
-                    if matches!(applied.outcome, Outcome::Deleted { .. }) {
-                        navigate(&home, ConsolePath::navigation());
-                    }
                 }
-                Err(failure) => progress.set(Progress::Failed(failure.message)),
+                // The dialog shows the error from the flow's state.
+                AnswerEffect::ShowError(_) => {}
+                // Closed (Escape) or another dialog open since: the answer
+                // is told in a toast, never in that dialog.
+                AnswerEffect::NotThisDialog => match &outcome {
+                    Ok(_) => {
+                        if let Some(done) = done {
+                            toasts.show(done);
+                        }
+                    }
+                    Err(failure) => toasts.show(failure.message.clone()),
+                },
+            }
+            if let Ok(applied) = &outcome {
+                if matches!(applied.outcome, Outcome::Deleted { .. }) {
+                    navigate(&home, ConsolePath::navigation());
+                }
             }
         });
     };
@@ -230,8 +253,8 @@ pub fn ConfirmDialog() -> impl IntoView {
                     </span>
                 </div>
             </Show>
-            {move || match progress.get() {
-                Progress::Failed(message) => {
+            {move || match flow.with(|flow| flow.state().clone()) {
+                DialogState::Failed(message) => {
                     Some(view! { <p class="dialog-error" role="alert">{message}</p> })
                 }
                 _ => None,
@@ -243,7 +266,9 @@ pub fn ConfirmDialog() -> impl IntoView {
                 <button
                     type="button"
                     class=confirm_class
-                    aria-disabled=move || (progress.get() == Progress::InFlight).then_some("true")
+                    aria-disabled=move || {
+                        flow.with(|flow| *flow.state() == DialogState::Sending).then_some("true")
+                    }
                     on:click=confirm
                 >
                     {move || action().label()}

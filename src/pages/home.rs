@@ -34,11 +34,32 @@ pub fn Home() -> impl IntoView {
     let query = RwSignal::new(url_query.with_untracked(|q| ListQuery::from_query(|k| q.get(k))));
     let navigate = use_navigate();
     let paths = use_console_path();
+    // Queries this page wrote to the URL and the router has not shown yet: the
+    // URL catching up with typing must not undo the keys typed since.
+    let written = StoredValue::new(Vec::<String>::new());
+    // A link to Home (the header's), Back and Forward change the URL's query
+    // without drawing Home anew: the list follows.
+    Effect::new(move |_| {
+        let in_url = url_query.with(|q| q.to_query_string());
+        let ours = written.with_value(|w| w.iter().position(|q| *q == in_url));
+        if let Some(position) = ours {
+            written.update_value(|w| {
+                w.drain(..=position);
+            });
+            return;
+        }
+        let from_url = url_query.with_untracked(|q| ListQuery::from_query(|k| q.get(k)));
+        if query.with_untracked(|shown| *shown != from_url) {
+            query.set(from_url);
+        }
+    });
     Effect::new({
         let paths = paths.clone();
         move |first_run: Option<()>| {
             let params: ParamsMap = query.with(ListQuery::to_query).into_iter().collect();
-            if first_run.is_some() {
+            let in_url = url_query.with_untracked(|q| q.to_query_string());
+            if first_run.is_some() && params.to_query_string() != in_url {
+                written.update_value(|w| w.push(params.to_query_string()));
                 let options = NavigateOptions {
                     replace: true,
                     scroll: false,

@@ -1,5 +1,6 @@
 use chrono::{DateTime, Utc};
 use contract::Me;
+use journey_sync::BackendError;
 use lifecycle::{Applied, Catalog, Command, HistoryEntry};
 
 use super::embedded_backend::EmbeddedBackend;
@@ -12,33 +13,6 @@ pub enum Backend {
     Embedded(EmbeddedBackend),
     /// A server implementing the HTTP contract (docs/contract/).
     Http(HttpBackend),
-}
-
-/// Why a backend call did not succeed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ErrorKind {
-    /// The rules refused the action (409): `current` is the truth.
-    Refused,
-    /// Someone changed the version first (412): `current` is the truth.
-    Conflict,
-    NotFound,
-    Unauthorized,
-    Forbidden,
-    /// No connection, or no answer in time.
-    Unreachable,
-    /// The server failed (5xx).
-    Server,
-    /// The server answered something this console cannot use.
-    BadResponse,
-}
-
-/// A backend's refusal or failure, in words for the marketer.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BackendError {
-    pub kind: ErrorKind,
-    pub message: String,
-    /// The version as the server has it now, when it said.
-    pub current: Option<Box<lifecycle::JourneyVersion>>,
 }
 
 /// One user action as sent to a backend.
@@ -112,10 +86,14 @@ impl Backend {
         }
     }
 
-    /// Whether the view should apply a change before the backend confirms it
-    /// (worth it only when the answer takes a round trip).
-    pub fn is_remote(&self) -> bool {
-        matches!(self, Backend::Http(_))
+    /// Which data set the backend holds: when it changes (the demo data was
+    /// reset, maybe in another tab), what the console knew is replaced whole
+    /// rather than merged. A server's data set never changes.
+    pub fn data_set(&self) -> Option<journey_sync::Epoch> {
+        match self {
+            Backend::Embedded(embedded) => Some(embedded.epoch()),
+            Backend::Http(_) => None,
+        }
     }
 
     /// A warning to show while the backend works in a degraded way.

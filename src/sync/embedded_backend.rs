@@ -1,46 +1,100 @@
 //! The default backend: journeys kept in the browser (localStorage), seeded with
 //! demo data, and moved by the lifecycle crate's simulation, so a marketer can
 //! try Finish and Stop on journeys that really fill up and drain.
+//!
+//! Several tabs share the one saved copy. No tab ever overwrites it with an
+//! older state: every tab merges version by version (`journey_sync::merge`: the
+//! higher revision wins), hears the others' writes through the `storage` event
+//! at once, and writes back whatever the stored copy lacks. One tab at a time
+//! (the holder of a Web Lock, where the browser has them) keeps the customer
+//! counts; the others show its counts as they arrive.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
 
 use chrono::{DateTime, Duration, Utc};
+use journey_sync::{merge, BackendError, Epoch, ErrorKind, TabData};
 use lifecycle::{demo, Applied, Catalog, Command, Simulation, SimulationSettings};
 use runtime_config::EmbeddedSettings;
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
-use super::backend::{BackendError, ErrorKind};
+use crate::clock;
 
 /// The simulation state is saved at most this often; what happens in between is
 /// recomputed from elapsed time after a reload, so nothing is lost by waiting.
+/// Actions are saved at once.
 const SAVE_INTERVAL_SECONDS: i64 = 10;
 
 const SEED: u64 = 20_261_125;
 
+/// As stored. Data saved before tabs were merged has no epoch and no
+/// deletions; it reads as the first epoch.
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct SavedState {
+    #[serde(default = "first_epoch")]
+    epoch: Epoch,
     catalog: Catalog,
+    #[serde(default)]
+    deleted: std::collections::BTreeMap<String, u64>,
     simulation: Simulation,
     advanced_at: DateTime<Utc>,
 }
 
+fn first_epoch() -> Epoch {
+    Epoch {
+        started_at: DateTime::UNIX_EPOCH,
+        nonce: 0,
+    }
+}
+
+impl SavedState {
+    fn data(&self) -> TabData {
+        TabData {
+            epoch: self.epoch,
+            catalog: self.catalog.clone(),
+            deleted: self.deleted.clone(),
+        }
+    }
+
+    fn take(&mut self, data: TabData) {
+        self.epoch = data.epoch;
+        self.catalog = data.catalog;
+        self.deleted = data.deleted;
+    }
+}
+
+struct Inner {
+    key: String,
+    state: RefCell<SavedState>,
+    saved_at: Cell<DateTime<Utc>>,
+    warning: RefCell<Option<String>>,
+    /// Holds the Web Lock: keeps the counts, saves them, wins ties on them.
+    keeps_counts: Cell<bool>,
+    /// Told when another tab's write brought something new.
+    on_news: RefCell<Option<Box<dyn Fn()>>>,
+}
+
 pub struct EmbeddedBackend {
     settings: EmbeddedSettings,
-    state: RefCell<SavedState>,
-    saved_at: RefCell<DateTime<Utc>>,
-    warning: RefCell<Option<String>>,
+    inner: Rc<Inner>,
+    listener: Option<Closure<dyn FnMut(web_sys::StorageEvent)>>,
+    /// Releases the Web Lock when the console is unmounted.
+    release_lock: Option<js_sys::Function>,
 }
 
 impl EmbeddedBackend {
     /// Opens the saved demo data, or seeds new demo data when there is none.
     pub fn open(settings: EmbeddedSettings, now: DateTime<Utc>) -> EmbeddedBackend {
+        let key = storage_key(&settings);
         let mut warning = None;
-        let state = match read_saved(&storage_key(&settings)) {
+        let state = match read_saved(&key) {
             Ok(Some(state)) => state,
             Ok(None) => seed(&settings, now),
             Err(problem) => {
-                let kept = keep_unreadable(&storage_key(&settings));
+                let kept = keep_unreadable(&key);
                 warning = Some(format!(
                     "The saved demo data could not be read ({problem}), so the console \
                      started from fresh demo data.{kept}"
@@ -48,17 +102,35 @@ impl EmbeddedBackend {
                 seed(&settings, now)
             }
         };
+        let inner = Rc::new(Inner {
+            key,
+            state: RefCell::new(state),
+            saved_at: Cell::new(now),
+            warning: RefCell::new(warning),
+            // Until a lock says otherwise (or where there are none), every
+            // tab keeps counts; the lifecycle is safe either way.
+            keeps_counts: Cell::new(true),
+            on_news: RefCell::new(None),
+        });
+        let listener = listen_to_other_tabs(&inner);
+        let release_lock = take_counts_lock(&inner);
         EmbeddedBackend {
             settings,
-            state: RefCell::new(state),
-            saved_at: RefCell::new(now),
-            warning: RefCell::new(warning),
+            inner,
+            listener,
+            release_lock,
         }
     }
 
+    /// `news` is called whenever another tab's write changes what this tab
+    /// shows, so the views refresh at once instead of at the next poll.
+    pub fn on_news(&self, news: impl Fn() + 'static) {
+        *self.inner.on_news.borrow_mut() = Some(Box::new(news));
+    }
+
     pub fn snapshot(&self, now: DateTime<Utc>) -> Catalog {
-        self.advance(now);
-        self.state.borrow().catalog.clone()
+        self.inner.advance(now);
+        self.inner.state.borrow().catalog.clone()
     }
 
     pub fn apply(
@@ -68,34 +140,52 @@ impl EmbeddedBackend {
         by: &str,
         now: DateTime<Utc>,
     ) -> Result<Applied, BackendError> {
-        self.advance(now);
-        let applied = self
-            .state
-            .borrow_mut()
-            .catalog
-            .apply(id, command, by, now)
-            .map_err(|e| BackendError {
-                kind: match e {
-                    lifecycle::ActionError::NotFound { .. } => ErrorKind::NotFound,
-                    _ => ErrorKind::Refused,
-                },
-                message: e.to_string(),
-                current: None,
-            })?;
-        self.save(now);
+        // Another tab may have written a moment ago, its event not here yet:
+        // act on the newest stored state, never on an older copy.
+        self.inner.catch_up();
+        self.inner.advance(now);
+        let mut data = self.inner.state.borrow().data();
+        let applied = data.apply(id, command, by, now).map_err(|e| {
+            let kind = match e {
+                lifecycle::ActionError::NotFound { .. } => ErrorKind::NotFound,
+                _ => ErrorKind::Refused,
+            };
+            BackendError::new(kind, e.to_string())
+        })?;
+        self.inner.state.borrow_mut().take(data);
+        self.inner.save(now);
         Ok(applied)
     }
 
     pub fn reset(&self, now: DateTime<Utc>) -> Catalog {
-        *self.state.borrow_mut() = seed(&self.settings, now);
-        self.save(now);
-        self.state.borrow().catalog.clone()
+        *self.inner.state.borrow_mut() = seed(&self.settings, now);
+        self.inner.save(now);
+        self.inner.state.borrow().catalog.clone()
     }
 
     pub fn warning(&self) -> Option<String> {
-        self.warning.borrow().clone()
+        self.inner.warning.borrow().clone()
     }
 
+    /// Which data set the tabs share now; another tab's reset starts a new one.
+    pub fn epoch(&self) -> Epoch {
+        self.inner.state.borrow().epoch
+    }
+}
+
+impl Drop for EmbeddedBackend {
+    fn drop(&mut self) {
+        if let (Some(listener), Some(window)) = (self.listener.take(), web_sys::window()) {
+            let _ = window
+                .remove_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+        }
+        if let Some(release) = self.release_lock.take() {
+            let _ = release.call0(&JsValue::NULL);
+        }
+    }
+}
+
+impl Inner {
     fn advance(&self, now: DateTime<Utc>) {
         {
             let mut state = self.state.borrow_mut();
@@ -107,20 +197,85 @@ impl EmbeddedBackend {
                 catalog,
                 simulation,
                 advanced_at,
+                ..
             } = &mut *state;
             simulation.advance(catalog, elapsed, now);
             *advanced_at = now;
         }
-        if now - *self.saved_at.borrow() >= Duration::seconds(SAVE_INTERVAL_SECONDS) {
+        let due = now - self.saved_at.get() >= Duration::seconds(SAVE_INTERVAL_SECONDS);
+        if due && self.keeps_counts.get() {
             self.save(now);
         }
     }
 
+    /// Merges another tab's copy into ours. Returns whether theirs brought
+    /// news for this tab, and whether ours has news the stored copy lacks.
+    fn merge_in(&self, theirs: &TabData) -> (bool, bool) {
+        let ours = self.state.borrow().data();
+        // A tie on a version (same lifecycle) keeps the first copy's counts:
+        // this tab's if it keeps the counts, the stored ones otherwise.
+        let (news_here, news_there, data) = if self.keeps_counts.get() {
+            let merged = merge(&ours, theirs);
+            (merged.theirs_newer, merged.ours_newer, merged.data)
+        } else {
+            let merged = merge(theirs, &ours);
+            (merged.ours_newer, merged.theirs_newer, merged.data)
+        };
+        self.state.borrow_mut().take(data);
+        (news_here, news_there)
+    }
+
+    /// Reads the stored copy and merges it in; an unreadable one is left for
+    /// `save`, which keeps it aside.
+    fn catch_up(&self) {
+        if let Ok(Some(stored)) = read_saved(&self.key) {
+            self.merge_in(&stored.data());
+        }
+    }
+
+    /// Another tab wrote `json`.
+    fn hear(&self, json: Option<String>) {
+        let news = match json.as_deref().map(serde_json::from_str::<SavedState>) {
+            Some(Ok(theirs)) => {
+                let (news_here, news_there) = self.merge_in(&theirs.data());
+                if news_here || news_there {
+                    // Our write may have crossed theirs: write the merge, so
+                    // the stored copy has every tab's latest lifecycle.
+                    self.save(clock::now());
+                }
+                news_here
+            }
+            // Removed (storage cleared) or unreadable: put ours back, merged
+            // with whatever is readable there now.
+            _ => {
+                self.save(clock::now());
+                false
+            }
+        };
+        if news {
+            if let Some(news) = &*self.on_news.borrow() {
+                news();
+            }
+        }
+    }
+
+    /// Writes our copy merged with the stored one, so that nothing another
+    /// tab wrote is lost. A full or refusing storage keeps the stored copy as
+    /// it was and says so; nothing in memory is lost either.
     fn save(&self, now: DateTime<Utc>) {
-        *self.saved_at.borrow_mut() = now;
+        self.saved_at.set(now);
+        match read_saved(&self.key) {
+            Ok(Some(stored)) => {
+                self.merge_in(&stored.data());
+            }
+            Ok(None) => {}
+            Err(_) => {
+                keep_unreadable(&self.key);
+            }
+        }
         let result = serde_json::to_string(&*self.state.borrow())
             .map_err(|e| e.to_string())
-            .and_then(|json| write(&storage_key(&self.settings), &json));
+            .and_then(|json| write(&self.key, &json));
         *self.warning.borrow_mut() = result.err().map(|problem| {
             format!(
                 "This browser could not save the demo data ({problem}); changes last \
@@ -130,13 +285,84 @@ impl EmbeddedBackend {
     }
 }
 
+/// Hears the writes of the other tabs (the `storage` event fires in every
+/// tab but the writer's).
+fn listen_to_other_tabs(inner: &Rc<Inner>) -> Option<Closure<dyn FnMut(web_sys::StorageEvent)>> {
+    let window = web_sys::window()?;
+    let weak: Weak<Inner> = Rc::downgrade(inner);
+    let listener = Closure::<dyn FnMut(web_sys::StorageEvent)>::new(
+        move |event: web_sys::StorageEvent| {
+            let Some(inner) = weak.upgrade() else { return };
+            // A `clear()` has no key: it concerns us too.
+            if event.key().is_none_or(|key| key == inner.key) {
+                inner.hear(event.new_value());
+            }
+        },
+    );
+    window
+        .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref())
+        .ok()?;
+    Some(listener)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `navigator.locks.request(name, callback)`, from the Web Locks API
+    /// (web-sys has it only behind its unstable-API flag). Throws where the
+    /// browser has no Web Locks (insecure contexts).
+    #[wasm_bindgen(js_namespace = ["navigator", "locks"], js_name = request, catch)]
+    fn request_lock(
+        name: &str,
+        granted: &Closure<dyn FnMut(JsValue) -> js_sys::Promise>,
+    ) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// Asks for the lock that makes one tab the keeper of the customer counts.
+/// Held until the returned function is called (unmount) or the tab closes;
+/// the next tab waiting then gets it.
+fn take_counts_lock(inner: &Rc<Inner>) -> Option<js_sys::Function> {
+    let release: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
+    let weak = Rc::downgrade(inner);
+    let held = release.clone();
+    let granted = Closure::<dyn FnMut(JsValue) -> js_sys::Promise>::new(move |_lock| {
+        if let Some(inner) = weak.upgrade() {
+            inner.keeps_counts.set(true);
+        }
+        // The lock is held while this promise is pending.
+        let held = held.clone();
+        js_sys::Promise::new(&mut move |resolve, _reject| {
+            *held.borrow_mut() = Some(resolve);
+        })
+    });
+    let name = format!("{}.counts", inner.key);
+    let _pending = request_lock(&name, &granted).ok()?;
+    // Waiting for the lock: another tab keeps the counts.
+    if release.borrow().is_none() {
+        inner.keeps_counts.set(false);
+    }
+    // The callback must outlive this call; it runs once, when granted.
+    granted.forget();
+    let releaser = Closure::<dyn Fn()>::new(move || {
+        if let Some(resolve) = release.borrow_mut().take() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    Some(releaser.into_js_value().unchecked_into())
+}
+
 fn seed(settings: &EmbeddedSettings, now: DateTime<Utc>) -> SavedState {
     let catalog = match settings.demo_journeys {
         Some(count) => demo::large_catalog(now, count as usize, SEED),
         None => demo::catalog(now, SEED),
     };
     SavedState {
+        // A reset is a new data set: every tab takes it whole.
+        epoch: Epoch {
+            started_at: now,
+            nonce: (js_sys::Math::random() * 2f64.powi(53)) as u64,
+        },
         catalog,
+        deleted: Default::default(),
         simulation: Simulation::new(SEED, SimulationSettings::default()),
         advanced_at: now,
     }

@@ -1,52 +1,55 @@
 //! A backend reached over the HTTP contract (docs/contract/): pages followed
-//! to the end, ETag-checked polling, and changes sent with `If-Match` and an
-//! `Idempotency-Key`, retried with backoff when the network or the server fails.
-//! Whatever the server answers, the console gets a clear message, never a panic.
+//! to the end, each page polled with its own ETag, and changes sent with
+//! `If-Match` and an `Idempotency-Key`, retried when the network or the server
+//! fails. What the answers mean (errors, retries, paging) is decided in the
+//! `journey_sync` crate; this file only moves bytes.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use contract::{
-    etag_of_revision, ErrorBody, HistoryPage, JourneyPage, Me, StopBody, IDEMPOTENCY_KEY, IF_MATCH,
+use contract::{etag_of_revision, HistoryPage, JourneyPage, Me, StopBody, IDEMPOTENCY_KEY, IF_MATCH};
+use gloo_net::http::{Request, RequestBuilder};
+use journey_sync::{
+    after_failure, applied_from_answer, error_from_answer, read_answer, BackendError, ErrorKind,
+    NextPage, PageCollector, RetryDecision, ATTEMPT_TIMEOUT, MAX_BODY_BYTES,
 };
-use gloo_net::http::{Request, RequestBuilder, Response};
-use lifecycle::{Action, Applied, Catalog, Command, HistoryEntry, JourneyVersion, Outcome};
+use lifecycle::{Applied, Catalog, Command, HistoryEntry};
 use runtime_config::HttpSettings;
 use serde::de::DeserializeOwned;
 use web_sys::{AbortController, AbortSignal};
 
-use super::backend::{BackendError, ErrorKind};
+use crate::clock;
 
-/// A request with no answer after this long is given up (and retried).
-const TIMEOUT: Duration = Duration::from_secs(15);
-/// Waits before the 2nd, 3rd and 4th attempt of a request that failed for a
-/// reason a retry can cure (no connection, timeout, 5xx).
-const BACKOFF: [Duration; 3] = [
-    Duration::from_millis(500),
-    Duration::from_millis(1500),
-    Duration::from_millis(4000),
-];
-/// A larger answer than this is not journey data this console can show.
-const MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
-/// Pages are followed at most this far, so a server that never ends its list
-/// can't hold the console forever.
-const MAX_PAGES: usize = 10_000;
+/// One deadline for a whole answer, headers and body: a server (or a proxy)
+/// that stalls after the headers is given up like one that never answers.
+const DEADLINE: Duration = ATTEMPT_TIMEOUT;
 
 /// The bearer token requests carry; the embedding host may replace it (a
 /// refreshed token) while the console runs.
 pub type TokenCell = Rc<RefCell<Option<String>>>;
+
+/// A whole answer, read within the deadline.
+struct Answer {
+    status: u16,
+    content_type: Option<String>,
+    etag: Option<String>,
+    retry_after: Option<String>,
+    body: String,
+}
 
 pub struct HttpBackend {
     api_base: String,
     token: TokenCell,
     /// Set when the console is unmounted: a retry under way stops sending.
     stopped: Arc<AtomicBool>,
-    /// The list as last read, and its ETag, so an unchanged list costs a 304.
-    list: RefCell<Option<(String, Catalog)>>,
+    /// Each page of the list as last read, by the cursor that asked for it,
+    /// with its ETag: an ETag promises only its own page, so each page is
+    /// asked for with its own `If-None-Match`.
+    pages: RefCell<HashMap<Option<String>, (String, JourneyPage)>>,
     /// Histories read so far, kept across list refreshes.
     histories: RefCell<HashMap<String, Vec<HistoryEntry>>>,
 }
@@ -62,78 +65,83 @@ impl HttpBackend {
             api_base: settings.api_base.clone(),
             token,
             stopped,
-            list: RefCell::new(None),
+            pages: RefCell::new(HashMap::new()),
             histories: RefCell::new(HashMap::new()),
         }
     }
 
     /// Who the server says we are; `None` when the server does not say.
     pub async fn me(&self) -> Result<Option<Me>, BackendError> {
-        let response = self
-            .send_with_retries(|signal| self.get("/me", signal))
-            .await?;
-        if response.status() == 404 {
+        let answer = self.send(|signal| self.get("/me", signal)).await?;
+        if answer.status == 404 {
             return Ok(None);
         }
-        ensure_ok(&response).await?;
-        read_json(&response).await.map(Some)
+        ensure_ok(&answer)?;
+        read_json(&answer).map(Some)
     }
 
     /// Every version, following `next` until the list ends. `progress` hears
     /// how many versions have arrived so far.
     pub async fn load(&self, progress: &dyn Fn(usize)) -> Result<Catalog, BackendError> {
-        let etag = self.list.borrow().as_ref().map(|(etag, _)| etag.clone());
-        let first = self
-            .send_with_retries(|signal| {
-                let request = self.authorised(Request::get(&self.url("/journeys")), signal);
-                let request = match &etag {
+        let mut collector = PageCollector::new();
+        let mut cursor: Option<String> = None;
+        let mut seen = HashSet::new();
+        let catalog = loop {
+            let page = self.page(cursor.as_deref()).await?;
+            seen.insert(cursor.clone());
+            let next = collector.take(page)?;
+            progress(collector.arrived());
+            match next {
+                NextPage::Fetch(next) => cursor = Some(next),
+                NextPage::Done(catalog) => break catalog,
+            }
+        };
+        // Pages the list no longer has are forgotten.
+        self.pages.borrow_mut().retain(|cursor, _| seen.contains(cursor));
+        Ok(self.with_histories(catalog))
+    }
+
+    /// One page of the list, asked for with its ETag when it was read before.
+    async fn page(&self, cursor: Option<&str>) -> Result<JourneyPage, BackendError> {
+        let key = cursor.map(str::to_owned);
+        let known = self.pages.borrow().get(&key).map(|(etag, _)| etag.clone());
+        let path = match cursor {
+            None => "/journeys".to_owned(),
+            Some(cursor) => format!("/journeys?cursor={}", encode(cursor)),
+        };
+        let answer = self
+            .send(|signal| {
+                let request = self.authorised(Request::get(&self.url(&path)), signal);
+                let request = match &known {
                     Some(etag) => request.header("If-None-Match", etag),
                     None => request,
                 };
-                request
-                    .build()
-                    .map_err(|e| unreachable(&self.api_base, &e.to_string()))
+                request.build().map_err(|e| BackendError::unreachable(&self.api_base, &e.to_string()))
             })
             .await?;
-        if first.status() == 304 {
-            if let Some((_, catalog)) = &*self.list.borrow() {
-                return Ok(self.with_histories(catalog.clone()));
+        if answer.status == 304 {
+            if let Some((_, page)) = self.pages.borrow().get(&key) {
+                return Ok(page.clone());
             }
         }
-        ensure_ok(&first).await?;
-        let new_etag = first.headers().get("etag");
-        let mut page: JourneyPage = read_json(&first).await?;
-        let mut versions = std::mem::take(&mut page.items);
-        progress(versions.len());
-        let mut pages = 1;
-        while let Some(cursor) = page.next.take() {
-            pages += 1;
-            if pages > MAX_PAGES {
-                return Err(bad_response(format!(
-                    "the server's list did not end after {MAX_PAGES} pages"
-                )));
+        ensure_ok(&answer)?;
+        let page: JourneyPage = read_json(&answer)?;
+        match &answer.etag {
+            Some(etag) => {
+                self.pages.borrow_mut().insert(key, (etag.clone(), page.clone()));
             }
-            let path = format!("/journeys?cursor={}", js_sys::encode_uri_component(&cursor));
-            let response = self
-                .send_with_retries(|signal| self.get(&path, signal))
-                .await?;
-            ensure_ok(&response).await?;
-            page = read_json(&response).await?;
-            versions.append(&mut page.items);
-            progress(versions.len());
+            None => {
+                self.pages.borrow_mut().remove(&key);
+            }
         }
-        let catalog = Catalog::new(versions);
-        *self.list.borrow_mut() = new_etag.map(|etag| (etag, catalog.clone()));
-        Ok(self.with_histories(catalog))
+        Ok(page)
     }
 
     pub async fn history(&self, id: &str) -> Result<Vec<HistoryEntry>, BackendError> {
         let path = format!("/journeys/{}/history", encode(id));
-        let response = self
-            .send_with_retries(|signal| self.get(&path, signal))
-            .await?;
-        ensure_ok(&response).await?;
-        let page: HistoryPage = read_json(&response).await?;
+        let answer = self.send(|signal| self.get(&path, signal)).await?;
+        ensure_ok(&answer)?;
+        let page: HistoryPage = read_json(&answer)?;
         self.histories
             .borrow_mut()
             .insert(id.to_owned(), page.items.clone());
@@ -163,15 +171,14 @@ impl HttpBackend {
             Command::Duplicate { .. } => (format!("{id_path}/duplicate"), None),
             Command::Delete => (id_path.clone(), None),
             Command::Resume | Command::Restart => {
-                return Err(BackendError {
-                    kind: ErrorKind::Refused,
-                    message: "A journey cannot be resumed or restarted.".into(),
-                    current: None,
-                })
+                return Err(BackendError::new(
+                    ErrorKind::Refused,
+                    "A journey cannot be resumed or restarted.",
+                ))
             }
         };
-        let response = self
-            .send_with_retries(|signal| {
+        let answer = self
+            .send(|signal| {
                 let url = self.url(&path);
                 let request = if matches!(command, Command::Delete) {
                     Request::delete(&url)
@@ -188,29 +195,17 @@ impl HttpBackend {
                         .body(serde_json::to_string(body).unwrap_or_default()),
                     None => request.build(),
                 }
-                .map_err(|e| unreachable(&self.api_base, &e.to_string()))
+                .map_err(|e| BackendError::unreachable(&self.api_base, &e.to_string()))
             })
             .await?;
-        ensure_ok(&response).await?;
-        let action = command.action();
-        if response.status() == 204 {
-            return Ok(Applied {
-                action,
-                outcome: Outcome::Deleted { id: id.to_owned() },
-                also_changed: Vec::new(),
-            });
-        }
-        let version: JourneyVersion = read_json(&response).await?;
-        let outcome = if matches!(action, Action::NewVersion | Action::Duplicate) {
-            Outcome::Created { version }
-        } else {
-            Outcome::Updated { version }
-        };
-        Ok(Applied {
-            action,
-            outcome,
-            also_changed: Vec::new(),
-        })
+        ensure_ok(&answer)?;
+        applied_from_answer(
+            id,
+            command,
+            answer.status,
+            answer.content_type.as_deref(),
+            &answer.body,
+        )
     }
 
     fn with_histories(&self, mut catalog: Catalog) -> Catalog {
@@ -225,7 +220,7 @@ impl HttpBackend {
     }
 
     /// Adds what every request carries: the bearer token, the attempt's
-    /// time-out signal, and that JSON is wanted back.
+    /// deadline signal, and that JSON is wanted back.
     fn authorised(&self, request: RequestBuilder, signal: &AbortSignal) -> RequestBuilder {
         let request = request
             .abort_signal(Some(signal))
@@ -239,173 +234,110 @@ impl HttpBackend {
     fn get(&self, path: &str, signal: &AbortSignal) -> Result<Request, BackendError> {
         self.authorised(Request::get(&self.url(path)), signal)
             .build()
-            .map_err(|e| unreachable(&self.api_base, &e.to_string()))
+            .map_err(|e| BackendError::unreachable(&self.api_base, &e.to_string()))
     }
 
     /// Sends the request `build` makes, again after a pause when the failure
-    /// is one a retry can cure; each attempt is a fresh request with the same
-    /// headers (and so the same idempotency key).
-    async fn send_with_retries(
+    /// is one a retry can cure (the policy is `journey_sync::next_retry`);
+    /// each attempt is a fresh request with the same headers, and so the same
+    /// idempotency key.
+    async fn send(
         &self,
         build: impl Fn(&AbortSignal) -> Result<Request, BackendError>,
-    ) -> Result<Response, BackendError> {
+    ) -> Result<Answer, BackendError> {
         let mut attempt = 0;
         loop {
             if self.stopped.load(Ordering::Relaxed) {
-                return Err(unreachable(&self.api_base, "the console was closed"));
+                return Err(BackendError::unreachable(&self.api_base, "the console was closed"));
             }
-            let outcome = send(&build, &self.api_base).await;
-            let retry = match &outcome {
-                Ok(response) => response.status() >= 500,
-                Err(e) => e.kind == ErrorKind::Unreachable,
+            let failure = match attempt_once(&build, &self.api_base).await {
+                // Only failures a retry can cure come back from `after_failure`
+                // as a wait; an answer that is not one of them is the caller's.
+                Ok(answer) if answer.status < 500 && answer.status != 429 => return Ok(answer),
+                Ok(answer) => error_from_answer(
+                    answer.status,
+                    answer.content_type.as_deref(),
+                    answer.retry_after.as_deref(),
+                    &answer.body,
+                    clock::now(),
+                ),
+                Err(error) => error,
             };
-            match BACKOFF.get(attempt) {
-                Some(pause) if retry => {
-                    gloo_timers::future::sleep(*pause).await;
+            match after_failure(attempt, failure) {
+                RetryDecision::RetryIn(pause) => {
+                    gloo_timers::future::sleep(pause).await;
                     attempt += 1;
                 }
-                _ => return outcome,
+                RetryDecision::GiveUp(error) => return Err(error),
             }
         }
     }
 }
 
-/// One attempt, abandoned after `TIMEOUT`.
-async fn send(
+/// One attempt: the request and its whole body, abandoned at the deadline.
+async fn attempt_once(
     build: &impl Fn(&AbortSignal) -> Result<Request, BackendError>,
     api_base: &str,
-) -> Result<Response, BackendError> {
+) -> Result<Answer, BackendError> {
     let controller = AbortController::new()
-        .map_err(|_| unreachable(api_base, "this browser cannot time requests out"))?;
+        .map_err(|_| BackendError::unreachable(api_base, "this browser cannot time requests out"))?;
     let signal = controller.signal();
     let request = build(&signal)?;
-    let timer =
-        gloo_timers::callback::Timeout::new(TIMEOUT.as_millis() as u32, move || controller.abort());
-    let result = request.send().await;
-    drop(timer);
-    result.map_err(|e| {
+    let abort = controller.clone();
+    // Held until the body is read: dropping it earlier would leave a stalled
+    // body without a deadline.
+    let _deadline =
+        gloo_timers::callback::Timeout::new(DEADLINE.as_millis() as u32, move || abort.abort());
+    let failed = |e: gloo_net::Error| {
         if signal.aborted() {
-            unreachable(
+            BackendError::unreachable(
                 api_base,
-                &format!("no answer within {} seconds", TIMEOUT.as_secs()),
+                &format!("no whole answer within {} seconds", DEADLINE.as_secs()),
             )
         } else {
-            unreachable(api_base, &e.to_string())
+            BackendError::unreachable(api_base, &e.to_string())
         }
-    })
-}
-
-/// Turns any answer that is not a success into the error the server meant,
-/// or a description of what came instead.
-async fn ensure_ok(response: &Response) -> Result<(), BackendError> {
-    let status = response.status();
-    if (200..300).contains(&status) || status == 304 {
-        return Ok(());
-    }
-    let body: Option<ErrorBody> = read_json(response).await.ok();
-    let kind = match status {
-        401 => ErrorKind::Unauthorized,
-        403 => ErrorKind::Forbidden,
-        404 => ErrorKind::NotFound,
-        409 => ErrorKind::Refused,
-        412 => ErrorKind::Conflict,
-        400..=499 => ErrorKind::BadResponse,
-        _ => ErrorKind::Server,
     };
-    let (message, current) = match body {
-        Some(ErrorBody { error }) => (error.message, error.current.map(Box::new)),
-        None => (default_message(status), None),
-    };
-    let message = match (kind, status) {
-        (ErrorKind::Server, _) => format!(
-            "The server had a problem (HTTP {status}{}). Nothing was lost; try again.",
-            if message.is_empty() {
-                String::new()
-            } else {
-                format!(": {message}")
-            }
-        ),
-        (ErrorKind::Unauthorized, _) => {
-            format!("The server did not accept your sign-in: {message}")
-        }
-        (ErrorKind::Forbidden, _) => format!("You are not allowed to do this: {message}"),
-        _ => message,
-    };
-    Err(BackendError {
-        kind,
-        message,
-        current,
-    })
-}
-
-fn default_message(status: u16) -> String {
-    match status {
-        401 => "sign in again".into(),
-        403 => "your role does not allow it".into(),
-        404 => "This journey version does not exist on the server.".into(),
-        _ => String::new(),
-    }
-}
-
-async fn read_json<T: DeserializeOwned>(response: &Response) -> Result<T, BackendError> {
-    let status = response.status();
-    let declared = response
-        .headers()
+    let response = request.send().await.map_err(failed)?;
+    let headers = response.headers();
+    let declared = headers
         .get("content-length")
         .and_then(|length| length.parse::<usize>().ok());
     if declared.is_some_and(|length| length > MAX_BODY_BYTES) {
-        return Err(too_large());
+        controller.abort();
+        return Err(BackendError::too_large(MAX_BODY_BYTES));
     }
-    let content_type = response.headers().get("content-type").unwrap_or_default();
-    if !content_type.to_ascii_lowercase().contains("json") {
-        let what = if content_type.is_empty() {
-            "an answer without a content type".to_owned()
-        } else if content_type.starts_with("text/html") {
-            "an HTML page".to_owned()
-        } else {
-            format!("\u{201c}{content_type}\u{201d}")
-        };
-        return Err(bad_response(format!(
-            "it sent {what} instead of JSON (HTTP {status})"
-        )));
-    }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| bad_response(format!("its answer could not be read ({e})")))?;
-    if text.len() > MAX_BODY_BYTES {
-        return Err(too_large());
-    }
-    serde_json::from_str(&text).map_err(|e| {
-        bad_response(format!(
-            "its answer is not journey data this console understands ({e})"
-        ))
+    let body = if response.status() == 304 || response.status() == 204 {
+        String::new()
+    } else {
+        response.text().await.map_err(failed)?
+    };
+    Ok(Answer {
+        status: response.status(),
+        content_type: headers.get("content-type"),
+        etag: headers.get("etag"),
+        retry_after: headers.get("retry-after"),
+        body,
     })
 }
 
-fn too_large() -> BackendError {
-    bad_response(format!(
-        "its answer is larger than {} MB",
-        MAX_BODY_BYTES / (1024 * 1024)
+/// Any answer that is not a success becomes the error the server meant, or a
+/// description of what came instead.
+fn ensure_ok(answer: &Answer) -> Result<(), BackendError> {
+    if (200..300).contains(&answer.status) || answer.status == 304 {
+        return Ok(());
+    }
+    Err(error_from_answer(
+        answer.status,
+        answer.content_type.as_deref(),
+        answer.retry_after.as_deref(),
+        &answer.body,
+        clock::now(),
     ))
 }
 
-fn bad_response(what: String) -> BackendError {
-    BackendError {
-        kind: ErrorKind::BadResponse,
-        message: format!("The server's answer was not usable: {what}. Nothing was changed."),
-        current: None,
-    }
-}
-
-fn unreachable(api_base: &str, why: &str) -> BackendError {
-    BackendError {
-        kind: ErrorKind::Unreachable,
-        message: format!(
-            "The server at {api_base} could not be reached ({why}). Check the connection and try again; nothing was lost."
-        ),
-        current: None,
-    }
+fn read_json<T: DeserializeOwned>(answer: &Answer) -> Result<T, BackendError> {
+    read_answer(answer.status, answer.content_type.as_deref(), &answer.body)
 }
 
 fn encode(segment: &str) -> String {

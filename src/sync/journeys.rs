@@ -3,9 +3,11 @@ use std::rc::Rc;
 use chrono::{DateTime, Utc};
 use contract::Role;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use journey_sync::{BackendError, ErrorKind, JourneyStore};
 use lifecycle::{Action, Applied, Catalog, Command, JourneyVersion, Status};
 
-use super::backend::{Backend, BackendError, Change, ErrorKind};
+use super::backend::{Backend, Change};
 use crate::{clock, format};
 
 /// Who the console acts as when the backend has no accounts.
@@ -17,11 +19,28 @@ pub struct ActionFailure {
     pub message: String,
 }
 
+/// What the views show: the server's journeys with the user's pending changes
+/// on top (`JourneyStore::shown`), read in place rather than copied.
+#[derive(Clone, Copy)]
+pub struct ShownCatalog(RwSignal<JourneyStore>);
+
+impl ShownCatalog {
+    pub fn with<R>(&self, f: impl FnOnce(&Catalog) -> R) -> R {
+        self.0.with(|store| f(store.shown()))
+    }
+
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&Catalog) -> R) -> R {
+        self.0.with_untracked(|store| f(store.shown()))
+    }
+}
+
 /// The journeys the views show, kept in step with the backend. Views read
-/// `catalog()` and call `act`; the rules decide in the lifecycle crate.
+/// `catalog()` and call `act`; the rules decide in the lifecycle crate, and
+/// how server answers and pending changes combine is decided in
+/// `journey_sync::JourneyStore`: this is its reactive shell.
 #[derive(Clone, Copy)]
 pub struct Journeys {
-    catalog: RwSignal<Catalog>,
+    store: RwSignal<JourneyStore>,
     backend: StoredValue<Rc<Backend>, LocalStorage>,
     warning: RwSignal<Option<String>>,
     loaded: RwSignal<bool>,
@@ -31,18 +50,17 @@ pub struct Journeys {
     /// Why the latest refresh failed, until one succeeds.
     problem: RwSignal<Option<String>>,
     role: RwSignal<Option<Role>>,
-    /// Changes sent and not yet answered: refreshes wait for them, so a poll
-    /// never shows the state from before a change the user just made.
-    in_flight: RwSignal<u32>,
     /// A refresh is under way; a slow backend gets no second one on top.
     refreshing: StoredValue<bool>,
+    /// The backend's data set at the latest load (see `Backend::data_set`).
+    data_set: StoredValue<Option<journey_sync::Epoch>>,
 }
 
 impl Journeys {
     pub fn new(backend: Backend) -> Journeys {
         let warning = RwSignal::new(backend.warning());
-        Journeys {
-            catalog: RwSignal::new(Catalog::default()),
+        let journeys = Journeys {
+            store: RwSignal::new(JourneyStore::default()),
             backend: StoredValue::new_local(Rc::new(backend)),
             warning,
             loaded: RwSignal::new(false),
@@ -50,13 +68,18 @@ impl Journeys {
             progress: RwSignal::new(None),
             problem: RwSignal::new(None),
             role: RwSignal::new(None),
-            in_flight: RwSignal::new(0),
             refreshing: StoredValue::new(false),
+            data_set: StoredValue::new(None),
+        };
+        // Another tab's change to the shared demo data shows at once.
+        if let Backend::Embedded(embedded) = &*journeys.backend.get_value() {
+            embedded.on_news(move || spawn_local(async move { journeys.refresh().await }));
         }
+        journeys
     }
 
-    pub fn catalog(&self) -> ReadSignal<Catalog> {
-        self.catalog.read_only()
+    pub fn catalog(&self) -> ShownCatalog {
+        ShownCatalog(self.store)
     }
 
     /// Whether the first load from the backend has arrived.
@@ -101,13 +124,14 @@ impl Journeys {
     /// Whether the console was unmounted (its signals disposed) while a call
     /// was under way: what the call brings back then has nowhere to go.
     fn gone(&self) -> bool {
-        self.catalog.is_disposed()
+        self.store.is_disposed()
     }
 
     /// Fetches what the backend has now (and, for the embedded backend, lets
-    /// the simulation move customers along).
+    /// the simulation move customers along). Changes under way are not
+    /// waited for: the store keeps them apart from the list.
     pub async fn refresh(&self) {
-        if self.gone() || self.in_flight.get_untracked() > 0 || self.refreshing.get_value() {
+        if self.gone() || self.refreshing.get_value() {
             return;
         }
         self.refreshing.set_value(true);
@@ -122,6 +146,13 @@ impl Journeys {
         let now = clock::now();
         let first = !self.loaded.get_untracked();
         let progress = self.progress;
+        // Not a change anyone sees: taken without notifying the views.
+        let Some(ticket) = self
+            .store
+            .try_update_untracked(|store| store.begin_load())
+        else {
+            return;
+        };
         let result = backend
             .load(now, &|count| {
                 if first {
@@ -129,19 +160,30 @@ impl Journeys {
                 }
             })
             .await;
-        // A change made while the list was loading is newer than the list.
-        if self.gone() || self.in_flight.get_untracked() > 0 {
+        if self.gone() {
             return;
         }
         match result {
             Ok(catalog) => {
-                self.catalog.set(catalog);
+                let data_set = backend.data_set();
+                let new_data_set = self.data_set.get_value() != data_set;
+                self.data_set.set_value(data_set);
+                self.store.update(|store| {
+                    if new_data_set {
+                        store.reset(catalog);
+                    } else {
+                        store.finish_load(ticket, catalog);
+                    }
+                });
                 self.now.set(now);
                 change(self.loaded, true);
                 change(self.progress, None);
                 change(self.problem, None);
             }
-            Err(error) => change(self.problem, Some(error.message)),
+            Err(error) => {
+                change(self.progress, None);
+                change(self.problem, Some(error.message));
+            }
         }
         change(self.warning, backend.warning());
     }
@@ -153,8 +195,8 @@ impl Journeys {
             return;
         };
         if let Ok(Some(entries)) = backend.history(id).await {
-            self.catalog.try_update(|c| {
-                c.set_history(id, entries);
+            self.store.try_update(|store| {
+                store.set_history(id, entries);
             });
         }
     }
@@ -180,15 +222,15 @@ impl Journeys {
     pub fn allows(&self, id: &str, action: Action) -> bool {
         self.permission(action).is_ok()
             && self
-                .catalog
-                .with(|catalog| catalog.check(id, action).is_ok())
+                .store
+                .with(|store| store.shown().check(id, action).is_ok())
     }
 
     /// Takes `command` on the version `id`, once: `idempotency_key` is fresh
     /// for each user action and the same when the user retries it. The rules
-    /// are asked first, so a refused action never leaves the browser. With a
-    /// remote backend the change shows at once and is rolled back, with the
-    /// server's reason, if the server refuses it.
+    /// are asked first, so a refused action never leaves the browser. Finish,
+    /// Stop and Publish show at once; whatever the answer, only this change
+    /// is settled, so nothing another change or a list brought is undone.
     pub async fn act(
         &self,
         id: &str,
@@ -199,62 +241,62 @@ impl Journeys {
         if let Err(reason) = untrack(|| self.permission(action)) {
             return Err(ActionFailure { message: reason });
         }
-        let before = self.catalog.get_untracked();
-        let seen = before
-            .check(id, action)
-            .and_then(|()| {
-                before
-                    .get(id)
-                    .cloned()
-                    .ok_or(lifecycle::ActionError::NotFound { id: id.into() })
-            })
-            .map_err(|e| ActionFailure {
-                message: e.to_string(),
-            })?;
-        let backend = self.backend.get_value();
+        let seen = self.store.with_untracked(|store| store.shown().get(id).cloned());
         let now = clock::now();
-        let optimistic = backend.is_remote()
-            && matches!(action, Action::Finish | Action::Stop | Action::Publish);
-        if optimistic {
-            self.catalog.update(|c| {
-                let _ = c.apply(id, command.clone(), LOCAL_USER, now);
-            });
-        }
-        self.in_flight.update(|n| *n += 1);
+        let begun = self
+            .store
+            .try_update(|store| {
+                store
+                    .begin_change(id, command.clone(), idempotency_key, LOCAL_USER, now)
+                    .map(|ticket| {
+                        let revision = store.pending(id).map_or(0, |p| p.seen_revision);
+                        (ticket, revision)
+                    })
+            })
+            .ok_or_else(closed)?;
+        let (ticket, revision) = begun.map_err(|e| ActionFailure {
+            message: e.to_string(),
+        })?;
+        let backend = self.backend.get_value();
         let result = backend
             .apply(Change {
                 id,
                 command,
-                revision: seen.revision,
+                revision,
                 idempotency_key,
                 by: LOCAL_USER,
                 at: now,
             })
             .await;
         if self.gone() {
-            return Err(ActionFailure {
-                message: "The console was closed before the answer came.".into(),
-            });
+            return Err(closed());
         }
-        self.in_flight.update(|n| *n = n.saturating_sub(1));
         match result {
             Ok(applied) => {
-                if let Some(version) = applied.version() {
-                    self.catalog.update(|c| {
-                        c.upsert(version.clone());
-                    });
-                }
-                self.refresh_now().await;
+                self.store.update(|store| {
+                    store.settle_applied(ticket, applied.clone());
+                });
+                change(self.warning, backend.warning());
+                // An answer names only the version acted on: what else the
+                // change moved (the live version a publish finished) comes
+                // with the next list, asked for now.
+                let journeys = *self;
+                spawn_local(async move { journeys.refresh().await });
+                // The history gains what was just done (and a new version
+                // starts one of its own).
                 self.load_history(id).await;
+                if let Some(created) = applied.version().filter(|v| v.id != id) {
+                    self.load_history(&created.id).await;
+                }
                 Ok(applied)
             }
             Err(error) => {
-                let message = explain(&error, &seen, self.now.get_untracked());
-                self.catalog.update(|c| {
-                    *c = before;
-                    if let Some(current) = error.current.clone() {
-                        c.upsert(*current);
-                    }
+                let message = match &seen {
+                    Some(seen) => explain(&error, seen, self.now.get_untracked()),
+                    None => error.message.clone(),
+                };
+                self.store.update(|store| {
+                    store.settle_failed(ticket, error.current.map(|current| *current));
                 });
                 Err(ActionFailure { message })
             }
@@ -268,7 +310,7 @@ impl Journeys {
             return Ok(());
         }
         match reset {
-            Ok(Some(catalog)) => self.catalog.set(catalog),
+            Ok(Some(catalog)) => self.store.update(|store| store.reset(catalog)),
             Ok(None) => {}
             Err(error) => {
                 return Err(ActionFailure {
@@ -278,6 +320,12 @@ impl Journeys {
         }
         change(self.warning, backend.warning());
         Ok(())
+    }
+}
+
+fn closed() -> ActionFailure {
+    ActionFailure {
+        message: "The console was closed before the answer came.".into(),
     }
 }
 

@@ -77,7 +77,7 @@ async fn a_preflight_from_an_allowed_origin_allows_the_console_s_requests() {
 }
 
 #[tokio::test]
-async fn a_response_to_an_allowed_origin_exposes_the_etag() {
+async fn a_response_to_an_allowed_origin_exposes_the_etag_and_retry_after() {
     let api = Api::start().await;
     let Some(origin) = api.allowed_origin() else {
         skip!("no allowed origin known");
@@ -94,6 +94,7 @@ async fn a_response_to_an_allowed_origin_exposes_the_etag() {
     );
     let exposed = listed(header(&response, "access-control-expose-headers"));
     assert!(exposed.contains(&"etag".to_owned()), "{exposed:?}");
+    assert!(exposed.contains(&"retry-after".to_owned()), "{exposed:?}");
 
     // Errors too, or a page could not read why it failed.
     let missing = api

@@ -1,0 +1,262 @@
+//! The confirmation dialog of Finish and Stop as an explicit state machine.
+//!
+//! It owns the action being confirmed and its idempotency key, so that a retry
+//! of the same action is recognised by the server (and applied once), while an
+//! edited action (a new stop reason) is a new request the server will not
+//! answer with the old one. Each opening is numbered, so an answer that
+//! arrives after the user closed the dialog (Escape) never closes or fills in
+//! a dialog opened since.
+
+use lifecycle::Command;
+
+/// Where the dialog is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialogState {
+    Closed,
+    /// Open, waiting for the user to confirm.
+    Asking,
+    /// Confirmed; the request is on its way.
+    Sending,
+    /// The last attempt failed with this message; the user may retry.
+    Failed(String),
+}
+
+/// One opening of the dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Opening(u64);
+
+/// What the view sends when the user confirms.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ToSend {
+    /// Give it back with the answer.
+    pub opening: Opening,
+    pub idempotency_key: String,
+    pub command: Command,
+}
+
+/// What the view does with an answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerEffect {
+    /// It succeeded: close the dialog.
+    Close,
+    /// It failed: keep the dialog open with this message.
+    ShowError(String),
+    /// The dialog it belongs to was closed (and maybe another opened): leave
+    /// the dialog alone and tell the user by a toast.
+    NotThisDialog,
+}
+
+#[derive(Clone, Debug)]
+pub struct ConfirmFlow {
+    state: DialogState,
+    opening: Opening,
+    /// The command last sent in this opening, and the key it was sent with.
+    sent: Option<(Command, String)>,
+}
+
+impl Default for ConfirmFlow {
+    fn default() -> Self {
+        ConfirmFlow::new()
+    }
+}
+
+impl ConfirmFlow {
+    pub fn new() -> ConfirmFlow {
+        ConfirmFlow {
+            state: DialogState::Closed,
+            opening: Opening(0),
+            sent: None,
+        }
+    }
+
+    pub fn state(&self) -> &DialogState {
+        &self.state
+    }
+
+    /// The current opening; `None` while closed.
+    pub fn opening(&self) -> Option<Opening> {
+        (self.state != DialogState::Closed).then_some(self.opening)
+    }
+
+    /// Opens the dialog afresh (a new action, a new key), even over an
+    /// opening whose answer is still on its way.
+    pub fn open(&mut self) -> Opening {
+        self.opening = Opening(self.opening.0 + 1);
+        self.state = DialogState::Asking;
+        self.sent = None;
+        self.opening
+    }
+
+    /// The user confirmed `command`. Returns what to send, or `None` when the
+    /// dialog is closed or already sending. The key is the one of the previous
+    /// attempt when the command is the same (a retry), and `fresh_key`
+    /// otherwise: a first attempt, or a command edited after a failure.
+    pub fn confirm(&mut self, command: Command, fresh_key: String) -> Option<ToSend> {
+        if !matches!(self.state, DialogState::Asking | DialogState::Failed(_)) {
+            return None;
+        }
+        let idempotency_key = match &self.sent {
+            Some((sent, key)) if same_request(sent, &command) => key.clone(),
+            _ => fresh_key,
+        };
+        self.sent = Some((command.clone(), idempotency_key.clone()));
+        self.state = DialogState::Sending;
+        Some(ToSend {
+            opening: self.opening,
+            idempotency_key,
+            command,
+        })
+    }
+
+    /// The user closed the dialog (Escape, Cancel), also while sending: the
+    /// request goes on, and its answer becomes a toast.
+    pub fn close(&mut self) {
+        self.state = DialogState::Closed;
+    }
+
+    /// The answer to what was sent for `opening`: `Err` holds the message.
+    pub fn answer(&mut self, opening: Opening, outcome: Result<(), String>) -> AnswerEffect {
+        if opening != self.opening || self.state != DialogState::Sending {
+            return AnswerEffect::NotThisDialog;
+        }
+        match outcome {
+            Ok(()) => {
+                self.state = DialogState::Closed;
+                self.sent = None;
+                AnswerEffect::Close
+            }
+            Err(message) => {
+                let message = if message.trim().is_empty() {
+                    "The action did not go through, and the server did not say why. Nothing \
+                     was changed; try again."
+                        .to_owned()
+                } else {
+                    message
+                };
+                self.state = DialogState::Failed(message.clone());
+                AnswerEffect::ShowError(message)
+            }
+        }
+    }
+}
+
+/// Whether the server would take `b` as a retry of `a`: the same command, with
+/// stop reasons compared as the server keeps them (trimmed, blank as none).
+fn same_request(a: &Command, b: &Command) -> bool {
+    match (a, b) {
+        (Command::Stop { reason: a }, Command::Stop { reason: b }) => {
+            let kept = |reason: &Option<String>| {
+                reason
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|reason| !reason.is_empty())
+                    .map(str::to_owned)
+            };
+            kept(a) == kept(b)
+        }
+        _ => a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stop(reason: &str) -> Command {
+        Command::Stop {
+            reason: Some(reason.into()),
+        }
+    }
+
+    #[test]
+    fn confirming_sends_once_with_a_fresh_key() {
+        let mut flow = ConfirmFlow::new();
+        assert_eq!(flow.confirm(Command::Finish, "k0".into()), None, "closed");
+        let opening = flow.open();
+        let sent = flow.confirm(Command::Finish, "k1".into()).unwrap();
+        assert_eq!(
+            sent,
+            ToSend {
+                opening,
+                idempotency_key: "k1".into(),
+                command: Command::Finish
+            }
+        );
+        assert_eq!(flow.state(), &DialogState::Sending);
+        assert_eq!(
+            flow.confirm(Command::Finish, "k2".into()),
+            None,
+            "already sending"
+        );
+        assert_eq!(flow.answer(opening, Ok(())), AnswerEffect::Close);
+        assert_eq!(flow.state(), &DialogState::Closed);
+        assert_eq!(flow.opening(), None);
+    }
+
+    #[test]
+    fn a_failure_keeps_the_dialog_open_and_a_retry_reuses_the_key() {
+        let mut flow = ConfirmFlow::new();
+        let opening = flow.open();
+        flow.confirm(stop("Wrong audience"), "k1".into()).unwrap();
+        let effect = flow.answer(opening, Err("The server had a problem.".into()));
+        assert_eq!(
+            effect,
+            AnswerEffect::ShowError("The server had a problem.".into())
+        );
+        assert_eq!(
+            flow.state(),
+            &DialogState::Failed("The server had a problem.".into())
+        );
+        let again = flow.confirm(stop(" Wrong audience "), "k2".into()).unwrap();
+        assert_eq!(again.idempotency_key, "k1");
+    }
+
+    #[test]
+    fn an_edited_command_gets_a_new_key() {
+        let mut flow = ConfirmFlow::new();
+        let opening = flow.open();
+        flow.confirm(stop("Wrong audience"), "k1".into()).unwrap();
+        flow.answer(opening, Err("No connection.".into()));
+        let again = flow
+            .confirm(stop("Wrong audience and copy"), "k2".into())
+            .unwrap();
+        assert_eq!(again.idempotency_key, "k2");
+        assert_eq!(again.command, stop("Wrong audience and copy"));
+    }
+
+    #[test]
+    fn an_answer_after_escape_is_not_this_dialogs() {
+        let mut flow = ConfirmFlow::new();
+        let first = flow.open();
+        flow.confirm(Command::Finish, "k1".into()).unwrap();
+        flow.close();
+        assert_eq!(
+            flow.answer(first, Err("Refused.".into())),
+            AnswerEffect::NotThisDialog
+        );
+        assert_eq!(flow.state(), &DialogState::Closed);
+    }
+
+    #[test]
+    fn a_new_opening_starts_with_a_new_key() {
+        let mut flow = ConfirmFlow::new();
+        let first = flow.open();
+        flow.confirm(Command::Finish, "k1".into()).unwrap();
+        flow.answer(first, Err("No connection.".into()));
+        flow.close();
+        flow.open();
+        let sent = flow.confirm(Command::Finish, "k2".into()).unwrap();
+        assert_eq!(sent.idempotency_key, "k2");
+    }
+
+    #[test]
+    fn an_empty_error_still_says_something() {
+        let mut flow = ConfirmFlow::new();
+        let opening = flow.open();
+        flow.confirm(Command::Finish, "k1".into()).unwrap();
+        let AnswerEffect::ShowError(message) = flow.answer(opening, Err(" ".into())) else {
+            panic!("no error shown");
+        };
+        assert!(message.contains("Nothing was changed"));
+    }
+}

@@ -1,0 +1,42 @@
+//! Keeping the console in step with a backend, in plain Rust.
+//!
+//! The browser side (fetch, timers, storage events) only moves bytes and time;
+//! every decision about them is made here, where it is tested natively:
+//!
+//! - [`JourneyStore`] keeps what the server confirmed apart from the user's
+//!   pending changes, so that loads and answers arriving in any order never undo
+//!   one another.
+//! - [`error_from_answer`] and [`read_answer`] turn whatever a server (or a proxy
+//!   in front of it) answered into a result or a [`BackendError`] a marketer can
+//!   read.
+//! - [`next_retry`] and [`after_failure`] decide when a failed attempt is sent
+//!   again.
+//! - [`PageCollector`] walks the paged journey list and refuses one that never
+//!   ends.
+//! - [`ConfirmFlow`] is the confirmation dialog, with its idempotency key.
+//! - [`merge`] reconciles the demo data of several tabs sharing localStorage.
+//!
+//! No web types and no clock: every time is passed in.
+
+mod backend_error;
+mod confirm_flow;
+mod error_answer;
+mod in_words;
+mod list_pages;
+mod retry_policy;
+mod store;
+mod success_answer;
+mod tab_merge;
+
+pub use backend_error::{BackendError, ErrorKind};
+pub use confirm_flow::{AnswerEffect, ConfirmFlow, DialogState, Opening, ToSend};
+pub use error_answer::{error_from_answer, status_in_words, status_phrase};
+pub use in_words::duration_in_words;
+pub use list_pages::{NextPage, PageCollector, MAX_PAGES};
+pub use retry_policy::{
+    after_failure, next_retry, parse_retry_after, RetryDecision, ATTEMPT_TIMEOUT, BACKOFF,
+    MAX_RETRY_AFTER,
+};
+pub use store::{ChangeTicket, JourneyStore, LoadTicket, PendingChange};
+pub use success_answer::{applied_from_answer, read_answer, MAX_BODY_BYTES};
+pub use tab_merge::{merge, Epoch, Merged, TabData};

@@ -1,0 +1,203 @@
+//! Collecting the paged journey list (`GET /journeys`, then `?cursor={next}`
+//! until `next` is null), refusing a list that would never end or that names a
+//! version twice: either would loop forever or show a journey twice.
+
+use std::collections::HashSet;
+
+use contract::JourneyPage;
+use lifecycle::{Catalog, JourneyVersion};
+
+use crate::in_words::quoted;
+use crate::BackendError;
+
+/// Pages are followed at most this far, so a server that never ends its list
+/// can't hold the console forever.
+pub const MAX_PAGES: usize = 10_000;
+
+/// What to do after a page arrived.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NextPage {
+    /// Fetch `?cursor=` this.
+    Fetch(String),
+    /// The list is complete.
+    Done(Catalog),
+}
+
+/// Takes the pages of one walk through the list, in order.
+#[derive(Clone, Debug)]
+pub struct PageCollector {
+    versions: Vec<JourneyVersion>,
+    ids: HashSet<String>,
+    cursors: HashSet<String>,
+    pages: usize,
+    max_pages: usize,
+    done: bool,
+}
+
+impl Default for PageCollector {
+    fn default() -> Self {
+        PageCollector::new()
+    }
+}
+
+impl PageCollector {
+    pub fn new() -> PageCollector {
+        PageCollector::with_max_pages(MAX_PAGES)
+    }
+
+    pub fn with_max_pages(max_pages: usize) -> PageCollector {
+        PageCollector {
+            versions: Vec::new(),
+            ids: HashSet::new(),
+            cursors: HashSet::new(),
+            pages: 0,
+            max_pages: max_pages.max(1),
+            done: false,
+        }
+    }
+
+    /// How many versions have arrived so far, for a progress line.
+    pub fn arrived(&self) -> usize {
+        self.versions.len()
+    }
+
+    /// How many pages have arrived so far.
+    pub fn pages(&self) -> usize {
+        self.pages
+    }
+
+    /// Takes the next page (the first one is the answer without a cursor) and
+    /// says which cursor to fetch next, or hands over the whole list. A blank
+    /// `next` counts as the end, like null.
+    pub fn take(&mut self, page: JourneyPage) -> Result<NextPage, BackendError> {
+        if self.done {
+            return Err(BackendError::bad_response(
+                "it sent another page after the end of its list",
+            ));
+        }
+        self.pages += 1;
+        for version in page.items {
+            if !self.ids.insert(version.id.clone()) {
+                return Err(BackendError::bad_response(&format!(
+                    "the server's list names the journey version {} twice",
+                    quoted(&version.id)
+                )));
+            }
+            self.versions.push(version);
+        }
+        match page.next.filter(|cursor| !cursor.trim().is_empty()) {
+            None => {
+                self.done = true;
+                self.ids = HashSet::new();
+                Ok(NextPage::Done(Catalog::new(std::mem::take(
+                    &mut self.versions,
+                ))))
+            }
+            Some(cursor) if self.cursors.contains(&cursor) => {
+                Err(BackendError::bad_response(&format!(
+                    "the server's list does not end: it sent the cursor {} twice",
+                    quoted(&cursor)
+                )))
+            }
+            Some(_) if self.pages >= self.max_pages => Err(BackendError::bad_response(&format!(
+                "the server's list did not end after {} pages",
+                self.max_pages
+            ))),
+            Some(cursor) => {
+                self.cursors.insert(cursor.clone());
+                Ok(NextPage::Fetch(cursor))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+
+    use super::*;
+    use crate::ErrorKind;
+
+    fn page(ids: &[&str], next: Option<&str>) -> JourneyPage {
+        let at = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap();
+        JourneyPage {
+            items: ids
+                .iter()
+                .map(|id| JourneyVersion::draft(*id, *id, "Journey", 1, "Ana Ruiz", at))
+                .collect(),
+            next: next.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn pages_are_followed_until_next_is_null() {
+        let mut pages = PageCollector::new();
+        assert_eq!(
+            pages.take(page(&["a", "b"], Some("c1"))).unwrap(),
+            NextPage::Fetch("c1".into())
+        );
+        assert_eq!(pages.arrived(), 2);
+        assert_eq!(
+            pages.take(page(&["c"], Some("c2"))).unwrap(),
+            NextPage::Fetch("c2".into())
+        );
+        let NextPage::Done(catalog) = pages.take(page(&["d"], None)).unwrap() else {
+            panic!("the list did not end");
+        };
+        assert_eq!(catalog.len(), 4);
+        assert_eq!(pages.pages(), 3);
+    }
+
+    #[test]
+    fn an_empty_list_and_a_blank_cursor_end_the_walk() {
+        let mut pages = PageCollector::new();
+        assert_eq!(
+            pages.take(page(&[], Some(""))).unwrap(),
+            NextPage::Done(Catalog::default())
+        );
+        let error = pages.take(page(&["a"], None)).unwrap_err();
+        assert!(error.message.contains("after the end"), "{}", error.message);
+    }
+
+    #[test]
+    fn a_repeated_cursor_is_refused() {
+        let mut pages = PageCollector::new();
+        pages.take(page(&["a"], Some("c1"))).unwrap();
+        let error = pages.take(page(&["b"], Some("c1"))).unwrap_err();
+        assert_eq!(error.kind, ErrorKind::BadResponse);
+        assert_eq!(
+            error.message,
+            "The server's answer was not usable: the server's list does not end: it sent the \
+             cursor \u{201c}c1\u{201d} twice. Nothing was changed."
+        );
+    }
+
+    #[test]
+    fn an_id_twice_in_one_page_or_across_pages_is_refused() {
+        let mut pages = PageCollector::new();
+        let error = pages.take(page(&["a", "a"], None)).unwrap_err();
+        assert!(error
+            .message
+            .contains("names the journey version \u{201c}a\u{201d} twice"));
+        let mut pages = PageCollector::new();
+        pages.take(page(&["a"], Some("c1"))).unwrap();
+        let error = pages.take(page(&["a"], None)).unwrap_err();
+        assert!(
+            error.message.contains("\u{201c}a\u{201d} twice"),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn too_many_pages_are_refused() {
+        let mut pages = PageCollector::with_max_pages(2);
+        pages.take(page(&["a"], Some("c1"))).unwrap();
+        let error = pages.take(page(&["b"], Some("c2"))).unwrap_err();
+        assert!(
+            error.message.contains("did not end after 2 pages"),
+            "{}",
+            error.message
+        );
+    }
+}

@@ -1,0 +1,183 @@
+//! A successful answer read into what the console needs, or a clear message
+//! saying what came instead (a login page behind a proxy, a truncated body).
+
+use lifecycle::{Action, Applied, Command, JourneyVersion, Outcome};
+use serde::de::DeserializeOwned;
+
+use crate::BackendError;
+
+/// A larger answer than this is not journey data this console can show.
+pub const MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
+
+/// The JSON body of a successful answer, read as `T`.
+pub fn read_answer<T: DeserializeOwned>(
+    status: u16,
+    content_type: Option<&str>,
+    body: &str,
+) -> Result<T, BackendError> {
+    let content_type = content_type.unwrap_or_default().trim();
+    if !content_type.to_ascii_lowercase().contains("json") {
+        let what = if content_type.is_empty() {
+            "an answer without a content type".to_owned()
+        } else if content_type.to_ascii_lowercase().starts_with("text/html") {
+            "an HTML page".to_owned()
+        } else {
+            format!("\u{201c}{content_type}\u{201d}")
+        };
+        return Err(BackendError::bad_response(&format!(
+            "it sent {what} instead of JSON (HTTP {status})"
+        )));
+    }
+    if body.len() > MAX_BODY_BYTES {
+        return Err(BackendError::too_large(MAX_BODY_BYTES));
+    }
+    serde_json::from_str(body).map_err(|e| {
+        BackendError::bad_response(&format!(
+            "its answer is not journey data this console understands ({e})"
+        ))
+    })
+}
+
+/// What a successful change request did, from its answer: `204` after a
+/// delete, the changed version (200) or the created one (201) otherwise.
+/// `id` is the version the change was taken on.
+pub fn applied_from_answer(
+    id: &str,
+    command: &Command,
+    status: u16,
+    content_type: Option<&str>,
+    body: &str,
+) -> Result<Applied, BackendError> {
+    let action = command.action();
+    let outcome = match action {
+        Action::Delete if status == 204 || body.trim().is_empty() => {
+            Outcome::Deleted { id: id.to_owned() }
+        }
+        Action::Delete => {
+            // A server may answer a delete with the version it removed.
+            let _: JourneyVersion = read_answer(status, content_type, body)?;
+            Outcome::Deleted { id: id.to_owned() }
+        }
+        _ if status == 204 => {
+            return Err(BackendError::bad_response(
+                "it answered without the journey version (HTTP 204 No Content)",
+            ))
+        }
+        Action::NewVersion | Action::Duplicate => Outcome::Created {
+            version: read_answer(status, content_type, body)?,
+        },
+        Action::Publish | Action::Finish | Action::Stop | Action::Resume | Action::Restart => {
+            let version: JourneyVersion = read_answer(status, content_type, body)?;
+            if version.id != id {
+                return Err(BackendError::bad_response(&format!(
+                    "it answered about another journey version ({}) than the one changed",
+                    crate::in_words::quoted(&version.id)
+                )));
+            }
+            Outcome::Updated { version }
+        }
+    };
+    Ok(Applied {
+        action,
+        outcome,
+        also_changed: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+    use contract::JourneyPage;
+
+    use super::*;
+    use crate::ErrorKind;
+
+    fn version(id: &str) -> JourneyVersion {
+        let at = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap();
+        JourneyVersion::draft(id, "welcome", "Welcome series", 1, "Ana Ruiz", at)
+    }
+
+    #[test]
+    fn a_json_page_is_read() {
+        let page = JourneyPage {
+            items: vec![version("a")],
+            next: Some("c1".into()),
+        };
+        let body = serde_json::to_string(&page).unwrap();
+        let read: JourneyPage = read_answer(200, Some("application/json"), &body).unwrap();
+        assert_eq!(read, page);
+    }
+
+    #[test]
+    fn an_html_page_or_no_content_type_is_named() {
+        let error = read_answer::<JourneyPage>(200, Some("text/html; charset=utf-8"), "<html>")
+            .unwrap_err();
+        assert_eq!(error.kind, ErrorKind::BadResponse);
+        assert_eq!(
+            error.message,
+            "The server's answer was not usable: it sent an HTML page instead of JSON (HTTP 200). \
+             Nothing was changed."
+        );
+        let error = read_answer::<JourneyPage>(200, None, "{}").unwrap_err();
+        assert!(
+            error.message.contains("without a content type"),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn json_that_is_not_journey_data_is_refused() {
+        let error = read_answer::<JourneyPage>(200, Some("application/json"), r#"{"items":3}"#)
+            .unwrap_err();
+        assert!(
+            error.message.contains("not journey data"),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn a_201_is_a_created_version_and_a_204_a_deletion() {
+        let body = serde_json::to_string(&version("welcome-v2")).unwrap();
+        let applied = applied_from_answer(
+            "welcome-v1",
+            &Command::NewVersion { id: String::new() },
+            201,
+            Some("application/json"),
+            &body,
+        )
+        .unwrap();
+        assert_eq!(applied.action, Action::NewVersion);
+        assert!(
+            matches!(applied.outcome, Outcome::Created { ref version } if version.id == "welcome-v2")
+        );
+        let applied = applied_from_answer("welcome-v1", &Command::Delete, 204, None, "").unwrap();
+        assert_eq!(
+            applied.outcome,
+            Outcome::Deleted {
+                id: "welcome-v1".into()
+            }
+        );
+    }
+
+    #[test]
+    fn an_answer_about_another_version_is_refused() {
+        let body = serde_json::to_string(&version("other")).unwrap();
+        let error = applied_from_answer(
+            "welcome-v1",
+            &Command::Finish,
+            200,
+            Some("application/json"),
+            &body,
+        )
+        .unwrap_err();
+        assert!(
+            error.message.contains("another journey version"),
+            "{}",
+            error.message
+        );
+        let error = applied_from_answer("welcome-v1", &Command::Finish, 204, None, "").unwrap_err();
+        assert_eq!(error.kind, ErrorKind::BadResponse);
+    }
+}

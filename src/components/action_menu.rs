@@ -122,10 +122,9 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
         let before = catalog.with_untracked(|c| c.get(&id).cloned());
         spawn_local(async move {
             let outcome = journeys.act(&id, command, &new_id()).await;
-            // Unmounted while the action was under way: nothing left to update.
-            if open.is_disposed() {
-                return;
-            }
+            // The menu may be gone by now (the user went elsewhere): the
+            // outcome is still told, in a toast, but nobody is taken anywhere.
+            let still_here = !open.is_disposed();
             match outcome {
                 Ok(applied) => {
                     if let Some(before) = before.as_ref() {
@@ -136,7 +135,9 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
                             "\u{201c}{}\u{201d} version {} was created as a draft.",
                             created.name, created.version
                         ));
-                        navigate(&paths.journey(&created.id), ConsolePath::navigation());
+                        if still_here {
+                            navigate(&paths.journey(&created.id), ConsolePath::navigation());
+                        }
                     }
                 }
                 Err(failure) => toasts.show(failure.message),

@@ -47,17 +47,10 @@ fn JourneyView(id: String) -> impl IntoView {
         let id = id.clone();
         move |_| catalog.with(|c| c.get(&id).cloned())
     });
-    // The history is read when the view opens and again whenever the version
-    // changes, whoever changed it (another person, another tab): a revision
-    // is only bumped by something the history records.
-    let revision = Memo::new(move |_| version.with(|v| v.as_ref().map(|v| v.revision)));
-    Effect::new({
+    // Read once here; the backend keeps it fresh when the version changes.
+    leptos::task::spawn_local({
         let id = id.clone();
-        move |_| {
-            revision.track();
-            let id = id.clone();
-            leptos::task::spawn_local(async move { journeys.load_history(&id).await });
-        }
+        async move { journeys.load_history(&id).await }
     });
     let history = Memo::new({
         let id = id.clone();

@@ -92,14 +92,17 @@ impl EmbeddedBackend {
         let mut warning = None;
         let state = match read_saved(&key) {
             Ok(Some(state)) => state,
-            Ok(None) => seed(&settings, now),
+            // Tabs opened together on an empty store seed the same data set
+            // (the first epoch), so they merge instead of one replacing the
+            // other's first actions.
+            Ok(None) => seed(&settings, now, first_epoch()),
             Err(problem) => {
                 let kept = keep_unreadable(&key);
                 warning = Some(format!(
                     "The saved demo data could not be read ({problem}), so the console \
                      started from fresh demo data.{kept}"
                 ));
-                seed(&settings, now)
+                seed(&settings, now, new_epoch(now))
             }
         };
         let inner = Rc::new(Inner {
@@ -158,7 +161,7 @@ impl EmbeddedBackend {
     }
 
     pub fn reset(&self, now: DateTime<Utc>) -> Catalog {
-        *self.inner.state.borrow_mut() = seed(&self.settings, now);
+        *self.inner.state.borrow_mut() = seed(&self.settings, now, new_epoch(now));
         self.inner.save(now);
         self.inner.state.borrow().catalog.clone()
     }
@@ -350,17 +353,21 @@ fn take_counts_lock(inner: &Rc<Inner>) -> Option<js_sys::Function> {
     Some(releaser.into_js_value().unchecked_into())
 }
 
-fn seed(settings: &EmbeddedSettings, now: DateTime<Utc>) -> SavedState {
+/// A reset is a new data set: every tab takes it whole.
+fn new_epoch(now: DateTime<Utc>) -> Epoch {
+    Epoch {
+        started_at: now,
+        nonce: (js_sys::Math::random() * 2f64.powi(53)) as u64,
+    }
+}
+
+fn seed(settings: &EmbeddedSettings, now: DateTime<Utc>, epoch: Epoch) -> SavedState {
     let catalog = match settings.demo_journeys {
         Some(count) => demo::large_catalog(now, count as usize, SEED),
         None => demo::catalog(now, SEED),
     };
     SavedState {
-        // A reset is a new data set: every tab takes it whole.
-        epoch: Epoch {
-            started_at: now,
-            nonce: (js_sys::Math::random() * 2f64.powi(53)) as u64,
-        },
+        epoch,
         catalog,
         deleted: Default::default(),
         simulation: Simulation::new(SEED, SimulationSettings::default()),

@@ -52,6 +52,9 @@ pub struct HttpBackend {
     pages: RefCell<HashMap<Option<String>, (String, JourneyPage)>>,
     /// Histories read so far, kept across list refreshes.
     histories: RefCell<HashMap<String, Vec<HistoryEntry>>>,
+    /// Each version's revision in the latest list, to tell which histories
+    /// went out of date.
+    revisions: RefCell<HashMap<String, u64>>,
 }
 
 impl HttpBackend {
@@ -67,6 +70,7 @@ impl HttpBackend {
             stopped,
             pages: RefCell::new(HashMap::new()),
             histories: RefCell::new(HashMap::new()),
+            revisions: RefCell::new(HashMap::new()),
         }
     }
 
@@ -98,6 +102,30 @@ impl HttpBackend {
         };
         // Pages the list no longer has are forgotten.
         self.pages.borrow_mut().retain(|cursor, _| seen.contains(cursor));
+        // A history read before is read again when its version changed
+        // (someone else acted on it): a revision only moves with an entry.
+        let stale: Vec<String> = {
+            let revisions = self.revisions.borrow();
+            self.histories
+                .borrow()
+                .keys()
+                .filter(|id| {
+                    let now = catalog.get(id.as_str()).map(|v| v.revision);
+                    now.is_some() && revisions.get(id.as_str()).copied() != now
+                })
+                .cloned()
+                .collect()
+        };
+        *self.revisions.borrow_mut() = catalog
+            .versions()
+            .map(|v| (v.id.clone(), v.revision))
+            .collect();
+        for id in stale {
+            // The list stands without it; the next load tries again.
+            if self.history(&id).await.is_err() {
+                self.revisions.borrow_mut().remove(&id);
+            }
+        }
         Ok(self.with_histories(catalog))
     }
 

@@ -254,8 +254,19 @@ impl Journeys {
                     })
             })
             .ok_or_else(closed)?;
-        let (ticket, revision) = begun.map_err(|e| ActionFailure {
-            message: e.to_string(),
+        let (ticket, revision) = begun.map_err(|e| {
+            // Refused by the rules on what is shown now: the version changed
+            // while the user looked at it (a poll, another tab). Say who did it.
+            let (current, pending) = self.store.with_untracked(|store| {
+                (store.shown().get(id).cloned(), store.pending(id).is_some())
+            });
+            let message = match (&e, current) {
+                (lifecycle::ActionError::Refused(_), Some(current)) if !pending => {
+                    format!("{} {e}", who_changed(&current, now))
+                }
+                _ => e.to_string(),
+            };
+            ActionFailure { message }
         })?;
         let backend = self.backend.get_value();
         let result = backend
@@ -354,6 +365,11 @@ fn explain(error: &BackendError, seen: &JourneyVersion, now: DateTime<Utc>) -> S
     if !changed {
         return error.message.clone();
     }
+    format!("{} {}", who_changed(current, now), error.message)
+}
+
+/// "Olga Operator stopped this journey 2 minutes ago; it is stopped now."
+fn who_changed(current: &JourneyVersion, now: DateTime<Utc>) -> String {
     let what = match current.status {
         Status::Draft => "changed",
         Status::Live => "published",
@@ -362,10 +378,9 @@ fn explain(error: &BackendError, seen: &JourneyVersion, now: DateTime<Utc>) -> S
     };
     let when = format::relative(current.updated_at, now.max(current.updated_at));
     format!(
-        "{} {what} this journey {when}; it is {} now. {}",
+        "{} {what} this journey {when}; it is {} now.",
         current.updated_by,
         current.phase().label().to_lowercase(),
-        error.message
     )
 }
 

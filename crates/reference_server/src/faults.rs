@@ -16,7 +16,8 @@ use axum::extract::{Request, State};
 use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer};
 
 use crate::failure::Failure;
 use crate::server_state::ServerState;
@@ -29,12 +30,32 @@ pub(crate) struct FaultRequest {
     /// `versions`, `duplicate`, or a version id for its `DELETE`.
     path: String,
     mode: FaultMode,
-    #[serde(default = "one")]
+    #[serde(default = "one", deserialize_with = "whole_number")]
     count: u32,
 }
 
 fn one() -> u32 {
     1
+}
+
+/// A count written `2.0` is still 2: JSON does not tell integers from other
+/// numbers, and test-support.yaml's `integer` admits both.
+fn whole_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    let number = serde_json::Number::deserialize(deserializer)?;
+    let whole = number.as_u64().or_else(|| {
+        number
+            .as_f64()
+            .filter(|value| value.fract() == 0.0 && *value >= 0.0 && *value <= f64::from(u32::MAX))
+            .map(|value| value as u64)
+    });
+    whole
+        .and_then(|value| u32::try_from(value).ok())
+        .ok_or_else(|| {
+            D::Error::custom(format!(
+                "count must be a whole number from 1 to {}",
+                u32::MAX
+            ))
+        })
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -118,6 +139,34 @@ pub(crate) async fn inflict(
                 Err::<Bytes, _>(io::Error::other("response dropped by fault injection"))
             }));
             Response::from_parts(parts, body)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count_of(body: &str) -> Option<u32> {
+        serde_json::from_str::<FaultRequest>(body)
+            .ok()
+            .map(|fault| fault.count)
+    }
+
+    #[test]
+    fn a_count_is_any_whole_number_that_fits() {
+        assert_eq!(count_of(r#"{"path": "finish", "mode": "error"}"#), Some(1));
+        assert_eq!(
+            count_of(r#"{"path": "finish", "mode": "error", "count": 3}"#),
+            Some(3)
+        );
+        assert_eq!(
+            count_of(r#"{"path": "finish", "mode": "drop", "count": 3.0}"#),
+            Some(3)
+        );
+        for count in ["1.5", "-1", "4294967296", "1e300", "\"2\"", "null"] {
+            let body = format!(r#"{{"path": "finish", "mode": "error", "count": {count}}}"#);
+            assert_eq!(count_of(&body), None, "{count}");
         }
     }
 }

@@ -123,13 +123,19 @@ impl ChangeKind {
             ChangeKind::Publish => Command::Publish,
             ChangeKind::Finish => Command::Finish,
             ChangeKind::Stop => {
+                let refused = |why: String| {
+                    Failure::bad_request(format!(
+                        "The body of a stop must be {{\"reason\": string or null}}: {why}"
+                    ))
+                };
                 let stop: StopBody = match body {
                     None => StopBody::default(),
-                    Some(body) => serde_json::from_value(body).map_err(|error| {
-                        Failure::bad_request(format!(
-                            "The body of a stop must be {{\"reason\": string or null}}: {error}"
-                        ))
-                    })?,
+                    Some(body @ serde_json::Value::Object(_)) => {
+                        serde_json::from_value(body).map_err(|error| refused(error.to_string()))?
+                    }
+                    // serde would read `["why"]` as a StopBody too; the contract
+                    // says an object.
+                    Some(_) => return Err(refused("it is not an object".into())),
                 };
                 Command::Stop {
                     reason: stop.reason,
@@ -145,9 +151,10 @@ impl ChangeKind {
     }
 }
 
-/// An empty body and `null` both mean none.
+/// An empty body and `null` both mean none. Blanks alone are not JSON, so they
+/// are refused like any other body that is not.
 fn json_body(body: &[u8]) -> Result<Option<serde_json::Value>, Failure> {
-    if body.iter().all(u8::is_ascii_whitespace) {
+    if body.is_empty() {
         return Ok(None);
     }
     match serde_json::from_slice(body) {

@@ -10,7 +10,16 @@ use crate::harness::{expect_error, new_key, Api};
 async fn a_malformed_json_body_is_a_bad_request() {
     let api = Api::start().await;
     let live = api.live().await;
-    for body in ["{\"reason\": ", "{\"reason\": 42}", "[1, 2"] {
+    // Neither is JSON that is not an object, nor blanks alone.
+    for body in [
+        "{\"reason\": ",
+        "{\"reason\": 42}",
+        "[1, 2",
+        "\n",
+        "[]",
+        "[\"why\"]",
+        "\"why\"",
+    ] {
         let response = api
             .request(Method::POST, &format!("/journeys/{}/stop", live.id))
             .header("If-Match", format!("\"{}\"", live.revision))

@@ -12,6 +12,7 @@ mod errors;
 mod faults;
 mod idempotency;
 mod listing;
+mod methods;
 mod persistence;
 mod preconditions;
 mod reading;

@@ -1,0 +1,613 @@
+// Trustworthy sync: no action the user confirmed is ever lost, undone,
+// doubled or crashed. Each test is one way the console could break that
+// promise: an insecure (plain http) origin, a second tab, a server whose
+// answers are odd, slow, late or out of order, and the user moving on while
+// an answer is on its way.
+//
+// The tests of the HTTP backend use a reference server of their own (see
+// support/sync_trust.ts), reset before each test; the others use the
+// embedded backend (no config.json: the demo journeys, in localStorage).
+
+import { chromium, type BrowserContext, type Locator, type Page } from '@playwright/test';
+
+import {
+  DEMO_VERSION_COUNT,
+  LIVE,
+  NOW,
+  actionsButton,
+  actionsMenu,
+  cell,
+  collectErrors,
+  confirmButton,
+  confirmDialog,
+  expectHomeLoaded,
+  historyRows,
+  homeRow,
+  listCount,
+  menuItem,
+  openActionsMenu,
+  openHome,
+  quickAction,
+  reasonField,
+  toast,
+  versionLine,
+} from './support/console';
+import {
+  NAMES,
+  actElsewhere,
+  deferred,
+  errorBody,
+  holdFirst,
+  savedInBrowser,
+  serverHistory,
+  serverList,
+  serverVersion,
+  settle,
+  startStallingProxy,
+  test,
+  useServer,
+} from './support/sync_trust';
+
+const { expect } = test;
+
+const STARTS = ['on a first visit', 'once the demo data is saved'] as const;
+type Start = (typeof STARTS)[number];
+
+const A = LIVE.cart;
+const B = LIVE.backInStock;
+
+/// The notice that replaces the console when its code panics.
+function crashNotice(page: Page): Locator {
+  return page.getByRole('alert').filter({ hasText: 'Journey Console stopped because of an internal error' });
+}
+
+/// Opens the Finish or Stop dialog from the quick action of the journey's Home row.
+async function openFromHome(page: Page, action: 'Finish' | 'Stop', name: string): Promise<Locator> {
+  const row = homeRow(page, name);
+  await row.hover();
+  await quickAction(row, action, name).click();
+  const dialog = confirmDialog(page, action);
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+function status(page: Page, name: string): Locator {
+  return cell(homeRow(page, name), 'Status');
+}
+
+/// Fails with the page's uncaught errors first, when there were any: they say
+/// why better than the step that could not go on.
+async function tellingErrors(errors: () => string[], step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (error) {
+    if (errors().length > 0 && error instanceof Error) {
+      error.message = `${errors().join('\n')}\n${error.message}`;
+    }
+    throw error;
+  }
+}
+
+test.describe('on the embedded backend', () => {
+  test('Finish works when the console is served over plain http from a host that is not localhost', async ({}, testInfo) => {
+    // Only https and localhost are "secure contexts"; an intranet host over
+    // plain http is not, and browsers hide some APIs (crypto.randomUUID) there.
+    const launch = testInfo.project.use.launchOptions ?? {};
+    const browser = await chromium.launch({
+      ...launch,
+      executablePath: launch.executablePath ?? process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: [...(launch.args ?? []), '--host-resolver-rules=MAP console.intra 127.0.0.1'],
+    });
+    try {
+      const page = await (await browser.newContext({ baseURL: 'http://console.intra:4173' })).newPage();
+      const errors = collectErrors(page);
+      const pageErrors = () => errors.filter((e) => e.startsWith('pageerror'));
+      await openHome(page);
+      expect(await page.evaluate(() => window.isSecureContext), 'served from an insecure origin').toBe(false);
+
+      await tellingErrors(pageErrors, async () => {
+        const row = homeRow(page, A.name);
+        await row.hover();
+        await quickAction(row, 'Finish', A.name).click();
+        const dialog = confirmDialog(page, 'Finish');
+        await expect(dialog).toBeVisible();
+        await confirmButton(dialog, 'Finish').click();
+        await expect(dialog).toBeHidden();
+      });
+      await expect(toast(page, /is finished/)).toBeVisible();
+      await expect(status(page, A.name)).toHaveText(/^Finishing/);
+      expect(pageErrors()).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  // The page clock is the browser context's, shared by its tabs: it is held
+  // (see support/console.ts) and moved on by the tests, as time passes.
+  const at = (ms: number) => new Date(NOW.getTime() + ms);
+
+  /// Opens Home in two tabs of one browser: on a first visit (nothing saved
+  /// yet, the second tab opened a second after the first), or once the first
+  /// tab has saved the demo data.
+  async function openTwoTabs(context: BrowserContext, start: Start): Promise<[Page, Page]> {
+    const first = await context.newPage();
+    await openHome(first);
+    if (start === 'once the demo data is saved') {
+      await first.clock.setFixedTime(at(11_000));
+      await expect.poll(() => savedInBrowser(first), { message: 'the first tab saves' }).not.toBe('[]');
+    } else {
+      expect(await savedInBrowser(first)).toBe('[]');
+      await first.clock.setFixedTime(at(1_000));
+    }
+    const second = await context.newPage();
+    await second.goto('/');
+    await expectHomeLoaded(second);
+    return [first, second];
+  }
+
+  for (const start of STARTS) {
+    test(`a Stop in one tab shows in another tab of the same browser without a reload (${start})`, async ({ context }) => {
+      const [first, second] = await openTwoTabs(context, start);
+      await expect(status(second, B.name)).toHaveText('Live');
+
+      const dialog = await openFromHome(first, 'Stop', B.name);
+      await confirmButton(dialog, 'Stop').click();
+      await expect(status(first, B.name)).toHaveText('Stopped');
+
+      await expect(status(second, B.name)).toHaveText('Stopped');
+      await expect(status(first, B.name)).toHaveText('Stopped');
+    });
+
+    test(`a Stop confirmed in one tab is never undone by another tab's save (${start})`, async ({ context }) => {
+      const [first, second] = await openTwoTabs(context, start);
+
+      const dialog = await openFromHome(first, 'Stop', B.name);
+      await confirmButton(dialog, 'Stop').click();
+      await expect(status(first, B.name)).toHaveText('Stopped');
+      // The Stop is saved; the first tab is closed, as people do once done.
+      await first.close();
+
+      // The other tab runs on: five minutes later, its simulation has moved
+      // customers along, and it has saved what it holds.
+      const saved = await savedInBrowser(second);
+      const entered = await cell(homeRow(second, A.name), 'Entered').textContent();
+      await second.clock.setFixedTime(at(5 * 60_000));
+      await expect(cell(homeRow(second, A.name), 'Entered')).not.toHaveText(entered ?? '');
+      await expect.poll(() => savedInBrowser(second), { message: 'the second tab saves' }).not.toBe(saved);
+
+      const reopened = await context.newPage();
+      await reopened.goto('/');
+      await expectHomeLoaded(reopened);
+      await expect(status(reopened, B.name)).toHaveText('Stopped');
+      await expect(status(second, B.name)).toHaveText('Stopped');
+    });
+  }
+
+  test("Home follows its URL: the header's link shows every version again, Back brings the search back", async ({ page }) => {
+    await openHome(page);
+    const search = page.getByRole('searchbox', { name: 'Search journeys' });
+    await search.fill('Welcome');
+    await expect(listCount(page)).toHaveText(`Showing 3 of ${DEMO_VERSION_COUNT} journey versions`);
+    await expect(page).toHaveURL(/\?(.*&)?q=Welcome/);
+
+    await page.getByRole('link', { name: 'Journey Console', exact: true }).click();
+    await expect(page).toHaveURL('/');
+    await expect(search).toHaveValue('');
+    await expect(listCount(page)).toHaveText(
+      `Showing ${DEMO_VERSION_COUNT} of ${DEMO_VERSION_COUNT} journey versions`,
+    );
+
+    await page.goBack();
+    await expect(page).toHaveURL(/\?(.*&)?q=Welcome/);
+    await expect(search).toHaveValue('Welcome');
+    await expect(listCount(page)).toHaveText(`Showing 3 of ${DEMO_VERSION_COUNT} journey versions`);
+  });
+});
+
+test.describe('on the HTTP backend', () => {
+  test('a new version created while the list answers 304 is shown, and the console keeps running', async ({ page, server }) => {
+    // A server whose list ETag covers only the first page: after a change on
+    // any page, the first page still answers 304 Not Modified.
+    const errors = collectErrors(page);
+    const notModified: string[] = [];
+    await page.route(`${server}/journeys`, async (route) => {
+      const tag = route.request().headers()['if-none-match'];
+      if (!tag) return route.continue();
+      notModified.push(tag);
+      await route.fulfill({ status: 304, headers: { ETag: tag, 'Cache-Control': 'no-cache' } });
+    });
+    await useServer(page, server, 'admin', 500);
+    const stopped = { name: 'Re-engagement survey', id: 're-engagement-survey-v1' };
+    await page.goto(`/journeys/${stopped.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: stopped.name, exact: true })).toBeVisible();
+    await expect(versionLine(page)).toHaveText('Version 1 Stopped');
+    await expect.poll(() => notModified.length, { message: 'polled, and answered 304' }).toBeGreaterThan(0);
+
+    await openActionsMenu(page);
+    await menuItem(page, 'Create new version').click();
+
+    const draft = versionLine(page).filter({ hasText: 'Version 2' });
+    await expect(draft.or(crashNotice(page)).or(page.getByRole('heading', { name: 'Journey not found' }))).toBeVisible();
+    const crash = crashNotice(page);
+    expect((await crash.count()) > 0 ? await crash.textContent() : null, 'the console did not crash').toBeNull();
+    await expect(page).toHaveURL(/\/journeys\/[^/]+$/);
+    await expect(page).not.toHaveURL(`/journeys/${stopped.id}`);
+    await expect(versionLine(page)).toHaveText('Version 2 Draft');
+    // Later polls, still 304, keep it.
+    const polled = notModified.length;
+    await expect.poll(() => notModified.length).toBeGreaterThanOrEqual(polled + 2);
+    await expect(versionLine(page)).toHaveText('Version 2 Draft');
+    await expect(crashNotice(page)).toHaveCount(0);
+    expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+  });
+
+  test('a list whose next cursor repeats is reported as such instead of loading forever', async ({ page, server, request }) => {
+    const [first, second] = (await serverList(request, server, '?limit=2')).items;
+    let laterPages = 0;
+    await page.route(`${server}/journeys`, (route) =>
+      route.fulfill({ json: { items: [first], next: 'page-2' } }),
+    );
+    // The server's bug: page 2 names itself as the next page.
+    await page.route(`${server}/journeys?cursor=*`, (route) => {
+      laterPages += 1;
+      return route.fulfill({ json: { items: [second], next: 'page-2' } });
+    });
+    await useServer(page, server, 'operator', 600_000);
+    await page.goto('/');
+
+    // What the alerts say, their "Try again" buttons left out.
+    const alerts = async () =>
+      (await page.getByRole('alert').allInnerTexts()).join('\n').replace(/Try again/g, '');
+    await expect.poll(alerts).toMatch(/repeat|loop|same|again|already|twice|cycl|circular/i);
+    expect(laterPages, 'pages asked for before giving up').toBeLessThan(10);
+    await expect(page.getByRole('status').filter({ hasText: /so far/ })).toHaveCount(0);
+    const asked = laterPages;
+    await settle(page);
+    expect(laterPages, 'no more pages asked for once the problem is shown').toBe(asked);
+  });
+
+  test('an answer whose body stalls after the headers is given up after the time-out, and the console keeps working', async ({ page, server, request }) => {
+    test.setTimeout(120_000);
+    // The first list request gets its headers, then nothing more.
+    const proxy = await startStallingProxy(
+      server,
+      (r) => r.method === 'GET' && new URL(r.url ?? '', 'http://proxy').pathname.endsWith('/journeys'),
+    );
+    try {
+      await useServer(page, proxy.api, 'operator', 1000);
+      await page.goto('/');
+      await proxy.stalled;
+      // The console's time-out is 15 seconds.
+      await expect(listCount(page)).toHaveText(/^Showing \d+ of \d+ journey versions$/, { timeout: 60_000 });
+      await expect(status(page, A.name)).toHaveText('Live');
+
+      // It keeps polling: someone else's Finish shows up.
+      await actElsewhere(request, server, A.id, 'finish', 'finished-elsewhere-after-a-stall');
+      await expect(status(page, A.name)).toHaveText(/^Finishing/);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  test('a Stop that succeeded stays shown when an earlier Finish of another journey is refused late', async ({ page, server, request }) => {
+    const finishA = await holdFirst(page, `${server}/journeys/${A.id}/finish`);
+    await useServer(page, server, 'operator', 600_000);
+    await page.goto('/');
+    await expectHomeLoaded(page);
+
+    const finishDialog = await openFromHome(page, 'Finish', A.name);
+    await confirmButton(finishDialog, 'Finish').click();
+    const slow = await finishA.arrived;
+    // The user does not wait for the answer.
+    await page.keyboard.press('Escape');
+    await expect(finishDialog).toBeHidden();
+
+    const stopDialog = await openFromHome(page, 'Stop', B.name);
+    await confirmButton(stopDialog, 'Stop').click();
+    await expect(stopDialog).toBeHidden();
+    await expect(status(page, B.name)).toHaveText('Stopped');
+    expect((await serverVersion(request, server, B.id)).status).toBe('stopped');
+
+    // Then A's answer comes: someone changed it first (412), here it is now.
+    const current = await serverVersion(request, server, A.id);
+    await slow.fulfill({
+      status: 412,
+      contentType: 'application/json',
+      body: errorBody('revision_mismatch', 'This journey was changed by someone else.', current),
+    });
+    await expect(status(page, A.name)).toHaveText('Live');
+    await expect(status(page, B.name)).toHaveText('Stopped');
+  });
+
+  test('an action that starts and ends while a long list is loading is not overwritten when the older list arrives', async ({ page, server, request }) => {
+    const firstPage = (await serverList(request, server, '?limit=5')).items.map((v) => v.id);
+    expect(firstPage, 'B is on the first page, read before B is stopped').toContain(B.id);
+
+    // Every poll reads the whole list, five versions on its first page.
+    let phase: 'open' | 'holdOlder' | 'afterStop' | 'frozen' = 'open';
+    const olderHeld = deferred();
+    const nextPoll = deferred();
+    await page.route(`${server}/journeys`, async (route) => {
+      if (phase === 'frozen') {
+        // A poll after the older list arrived: left unanswered, so what is
+        // shown is what the older list left.
+        nextPoll.resolve();
+        return;
+      }
+      const headers = { ...route.request().headers() };
+      delete headers['if-none-match'];
+      await route.continue({ url: `${server}/journeys?limit=5`, headers });
+    });
+    const waiting: Array<() => Promise<void>> = [];
+    await page.route(`${server}/journeys?cursor=*`, async (route) => {
+      if (phase === 'holdOlder') {
+        waiting.push(() => route.continue().catch(() => {}));
+        olderHeld.resolve();
+        return;
+      }
+      await route.continue();
+    });
+    await page.route(`${server}/journeys/${B.id}/stop`, async (route) => {
+      phase = 'afterStop';
+      await route.continue();
+    });
+    await useServer(page, server, 'operator', 1000);
+    await page.goto('/');
+    await expectHomeLoaded(page);
+    await expect(status(page, B.name)).toHaveText('Live');
+
+    // A poll has read the first page (B live) and waits for the rest.
+    phase = 'holdOlder';
+    await olderHeld.promise;
+
+    const dialog = await openFromHome(page, 'Stop', B.name);
+    await confirmButton(dialog, 'Stop').click();
+    await expect(dialog).toBeHidden();
+    await expect(status(page, B.name)).toHaveText('Stopped');
+    expect((await serverVersion(request, server, B.id)).status).toBe('stopped');
+
+    // The older list now arrives.
+    phase = 'frozen';
+    await Promise.all(waiting.map((release) => release()));
+    await nextPoll.promise;
+    await expect(status(page, B.name)).toHaveText('Stopped');
+  });
+
+  test('the answer to a Finish the user walked away from shows neither in nor closes the next dialog', async ({ page, server }) => {
+    const finishA = await holdFirst(page, `${server}/journeys/${A.id}/finish`);
+    await useServer(page, server, 'operator', 600_000);
+    await page.goto('/');
+    await expectHomeLoaded(page);
+
+    const finishDialog = await openFromHome(page, 'Finish', A.name);
+    await confirmButton(finishDialog, 'Finish').click();
+    const slow = await finishA.arrived;
+    await page.keyboard.press('Escape');
+    await expect(finishDialog).toBeHidden();
+
+    const stopDialog = await openFromHome(page, 'Stop', B.name);
+    await expect(stopDialog).toContainText(`${B.name} · version 1`);
+
+    const refusal = 'Refused on purpose by the test server.';
+    await slow.fulfill({ status: 409, contentType: 'application/json', body: errorBody('invalid_transition', refusal) });
+    // A's refusal has been taken in: its Finish is rolled back.
+    await expect(status(page, A.name)).toHaveText('Live');
+    await settle(page);
+
+    await expect(stopDialog).toBeVisible();
+    await expect(stopDialog).toContainText(`${B.name} · version 1`);
+    await expect(stopDialog).not.toContainText(refusal);
+    await expect(stopDialog.getByRole('alert')).toHaveCount(0);
+
+    // And the Stop it is open for still works.
+    await confirmButton(stopDialog, 'Stop').click();
+    await expect(stopDialog).toBeHidden();
+    await expect(status(page, B.name)).toHaveText('Stopped');
+  });
+
+  test("a proxy's HTML error page is explained by its HTTP status, never with an empty message", async ({ page, server }) => {
+    // A proxy in front of the API refuses the request with its own page,
+    // which says nothing of the status.
+    await page.route(`${server}/journeys/${B.id}/stop`, (route) =>
+      route.fulfill({
+        status: 413,
+        contentType: 'text/html',
+        body: '<html><body><h1>Request blocked</h1><p>Contact your administrator.</p></body></html>',
+      }),
+    );
+    await useServer(page, server, 'operator', 600_000);
+    await page.goto('/');
+    await expectHomeLoaded(page);
+
+    const dialog = await openFromHome(page, 'Stop', B.name);
+    await reasonField(dialog).fill('Wrong audience');
+    await confirmButton(dialog, 'Stop').click();
+    const why = dialog.getByRole('alert');
+    await expect(why).toHaveCount(1, { timeout: 20_000 });
+    await expect(why).toContainText(/413/);
+    await expect(why).toContainText(/too large/i);
+    await expect(dialog).toBeVisible();
+    await expect(status(page, B.name)).toHaveText('Live');
+  });
+
+  test('a 429 with Retry-After is sent again after the wait, and the action applies once', async ({ page, server, request }) => {
+    const attempts: Array<{ key: string | undefined; at: number }> = [];
+    await page.route(`${server}/journeys/${A.id}/finish`, async (route) => {
+      attempts.push({ key: route.request().headers()['idempotency-key'], at: Date.now() });
+      if (attempts.length === 1) {
+        await route.fulfill({
+          status: 429,
+          contentType: 'text/plain',
+          headers: {
+            'Retry-After': '1',
+            // What a proxy on another origin must do so a script can read it.
+            'Access-Control-Expose-Headers': 'ETag, Retry-After',
+          },
+          body: 'Too Many Requests',
+        });
+        return;
+      }
+      await route.continue();
+    });
+    await useServer(page, server, 'operator', 600_000);
+    await page.goto('/');
+    await expectHomeLoaded(page);
+
+    const dialog = await openFromHome(page, 'Finish', A.name);
+    await confirmButton(dialog, 'Finish').click();
+    const done = toast(page, /is finished/);
+    const failure = dialog.getByRole('alert');
+    await expect
+      .poll(async () => (await done.count()) + (await failure.count()), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    expect(
+      (await failure.count()) > 0 ? await failure.textContent() : null,
+      'the dialog shows no failure',
+    ).toBeNull();
+    await expect(done).toBeVisible();
+    await expect(dialog).toBeHidden();
+
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1].key, 'the retry is the same action').toBe(attempts[0].key);
+    expect(attempts[1].at - attempts[0].at, 'sent again after Retry-After (1 s)').toBeGreaterThanOrEqual(900);
+    expect((await serverVersion(request, server, A.id)).status).toBe('finished');
+    const finishes = (await serverHistory(request, server, A.id)).filter((e) => e.action === 'finish');
+    expect(finishes).toHaveLength(1);
+  });
+
+  test("a menu item the user's role does not allow cannot be chosen with the keyboard", async ({ page, server }) => {
+    await useServer(page, server, 'viewer', 600_000);
+    await page.goto(`/journeys/${A.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: A.name, exact: true })).toBeVisible();
+    await expect(versionLine(page)).toHaveText('Version 1 Live');
+
+    await actionsButton(page).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(actionsMenu(page)).toBeVisible();
+    for (const [index, item] of (['Finish', 'Stop'] as const).entries()) {
+      if (index > 0) await page.keyboard.press('ArrowDown');
+      await expect(menuItem(page, item)).toBeFocused();
+      await expect(menuItem(page, item)).toHaveAttribute('aria-disabled', 'true');
+      await expect(menuItem(page, item)).toContainText('Your role (viewer) does not allow this');
+
+      await page.keyboard.press('Enter');
+      await settle(page);
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+      await expect(actionsMenu(page)).toBeVisible();
+      await expect(menuItem(page, item)).toBeFocused();
+    }
+    await expect(versionLine(page)).toHaveText('Version 1 Live');
+  });
+
+  test("a journey's history shows what someone else just did to it", async ({ page, browser, server }, testInfo) => {
+    await useServer(page, server, 'admin', 500);
+    await page.goto(`/journeys/${A.id}`);
+    await expect(versionLine(page)).toHaveText('Version 1 Live');
+    await expect(historyRows(page).first().getByRole('cell').nth(1)).toHaveText('Publish');
+
+    // Someone else, in their own browser, stops it.
+    const other = await (await browser.newContext({ baseURL: testInfo.project.use.baseURL })).newPage();
+    try {
+      await useServer(other, server, 'operator', 600_000);
+      await other.goto(`/journeys/${A.id}`);
+      await openActionsMenu(other);
+      await menuItem(other, 'Stop').click();
+      const dialog = confirmDialog(other, 'Stop');
+      await reasonField(dialog).fill('Stopped from another desk');
+      await confirmButton(dialog, 'Stop').click();
+      await expect(dialog).toBeHidden();
+      await expect(versionLine(other)).toHaveText('Version 1 Stopped');
+    } finally {
+      await other.context().close();
+    }
+
+    await expect(versionLine(page)).toHaveText('Version 1 Stopped');
+    const latest = historyRows(page).first().getByRole('cell');
+    await expect(latest.nth(1)).toHaveText('Stop');
+    await expect(latest.nth(2)).toHaveText('Live → Stopped');
+    await expect(latest.nth(3)).toHaveText(NAMES.operator);
+    await expect(latest.nth(4)).toHaveText('Stopped from another desk');
+  });
+
+  test('a Stop retried unchanged after a failure is the same action: the same idempotency key', async ({ page, server, request }) => {
+    test.setTimeout(60_000);
+    const sent: Array<{ key: string | undefined; reason: unknown }> = [];
+    let failing = true;
+    await page.route(`${server}/journeys/${B.id}/stop`, async (route) => {
+      sent.push({
+        key: route.request().headers()['idempotency-key'],
+        reason: route.request().postDataJSON()?.reason,
+      });
+      if (failing) {
+        await route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: errorBody('server_error', 'Unavailable for the test.'),
+        });
+        return;
+      }
+      await route.continue();
+    });
+    await useServer(page, server, 'operator', 600_000);
+    await page.goto('/');
+    await expectHomeLoaded(page);
+
+    const dialog = await openFromHome(page, 'Stop', B.name);
+    await reasonField(dialog).fill('Wrong audience');
+    await confirmButton(dialog, 'Stop').click();
+    // The console retries a 503 by itself (0.5, 1.5 and 4 s) before giving up.
+    await expect(dialog.getByRole('alert')).toContainText(/503/, { timeout: 20_000 });
+    const failed = sent.length;
+    expect(failed).toBeGreaterThanOrEqual(1);
+
+    failing = false;
+    await confirmButton(dialog, 'Stop').click();
+    await expect(dialog).toBeHidden();
+    await expect(status(page, B.name)).toHaveText('Stopped');
+
+    expect(sent.length).toBeGreaterThan(failed);
+    expect(new Set(sent.map((s) => s.key)).size, 'one key for every attempt').toBe(1);
+    expect(sent[0].key).toBeTruthy();
+    expect(sent.map((s) => s.reason)).toEqual(sent.map(() => 'Wrong audience'));
+    expect((await serverVersion(request, server, B.id)).stopReason).toBe('Wrong audience');
+  });
+
+  test('a Stop retried with an edited reason is a new action: a new idempotency key, and the new reason', async ({ page, server, request }) => {
+    const sent: Array<{ key: string | undefined; reason: unknown }> = [];
+    await page.route(`${server}/journeys/${B.id}/stop`, async (route) => {
+      sent.push({
+        key: route.request().headers()['idempotency-key'],
+        reason: route.request().postDataJSON()?.reason,
+      });
+      if (sent.length === 1) {
+        // Refused without `current`: shown at once, nothing retried.
+        await route.fulfill({
+          status: 409,
+          contentType: 'application/json',
+          body: errorBody('invalid_transition', 'Refused on purpose by the test server.'),
+        });
+        return;
+      }
+      await route.continue();
+    });
+    await useServer(page, server, 'operator', 600_000);
+    await page.goto('/');
+    await expectHomeLoaded(page);
+
+    const dialog = await openFromHome(page, 'Stop', B.name);
+    await reasonField(dialog).fill('Wrong audience');
+    await confirmButton(dialog, 'Stop').click();
+    await expect(dialog.getByRole('alert')).toContainText('Refused on purpose by the test server.');
+
+    await reasonField(dialog).fill('Wrong segment: includes recent buyers');
+    await confirmButton(dialog, 'Stop').click();
+    await expect(dialog).toBeHidden();
+    await expect(status(page, B.name)).toHaveText('Stopped');
+
+    expect(sent).toHaveLength(2);
+    expect(sent[0].reason).toBe('Wrong audience');
+    expect(sent[1].reason).toBe('Wrong segment: includes recent buyers');
+    expect(sent[1].key, 'an edited Stop is another action').not.toBe(sent[0].key);
+    expect((await serverVersion(request, server, B.id)).stopReason).toBe('Wrong segment: includes recent buyers');
+  });
+});

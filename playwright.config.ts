@@ -30,6 +30,12 @@ export default defineConfig({
     },
     trace: 'retain-on-failure',
   },
+  projects: [
+    { name: 'console', testIgnore: /soak\.spec\.ts$/ },
+    // The soak runs alone, after everything else: it acts against the clock,
+    // and sharing the two cores with other tests would only slow it down.
+    { name: 'soak', testMatch: /soak\.spec\.ts$/, dependencies: ['console'] },
+  ],
   webServer: [
     {
       command: `serve --single --no-clipboard --no-port-switching --listen tcp://127.0.0.1:${port} ${process.env.JOURNEY_DIST || 'dist'}`,

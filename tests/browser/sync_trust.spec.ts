@@ -57,6 +57,26 @@ const A = LIVE.cart;
 const B = LIVE.backInStock;
 
 /// The notice that replaces the console when its code panics.
+/// Notes the key and reason of every Stop request to `url`, then answers it
+/// with what `answer` gives (a status and a JSON body), or lets it through to
+/// the server when that is null.
+async function recordStops(
+  page: Page,
+  url: string,
+  sent: Array<{ key: string | undefined; reason: unknown }>,
+  answer: () => { status: number; body: string } | null,
+): Promise<void> {
+  await page.route(url, async (route) => {
+    sent.push({
+      key: route.request().headers()['idempotency-key'],
+      reason: route.request().postDataJSON()?.reason,
+    });
+    const fake = answer();
+    if (fake) await route.fulfill({ ...fake, contentType: 'application/json' });
+    else await route.continue();
+  });
+}
+
 function crashNotice(page: Page): Locator {
   return page.getByRole('alert').filter({ hasText: 'Journey Console stopped because of an internal error' });
 }
@@ -533,21 +553,9 @@ test.describe('on the HTTP backend', () => {
     test.setTimeout(60_000);
     const sent: Array<{ key: string | undefined; reason: unknown }> = [];
     let failing = true;
-    await page.route(`${server}/journeys/${B.id}/stop`, async (route) => {
-      sent.push({
-        key: route.request().headers()['idempotency-key'],
-        reason: route.request().postDataJSON()?.reason,
-      });
-      if (failing) {
-        await route.fulfill({
-          status: 503,
-          contentType: 'application/json',
-          body: errorBody('server_error', 'Unavailable for the test.'),
-        });
-        return;
-      }
-      await route.continue();
-    });
+    await recordStops(page, `${server}/journeys/${B.id}/stop`, sent, () =>
+      failing ? { status: 503, body: errorBody('server_error', 'Unavailable for the test.') } : null,
+    );
     await useServer(page, server, 'operator', 600_000);
     await page.goto('/');
     await expectHomeLoaded(page);
@@ -574,22 +582,12 @@ test.describe('on the HTTP backend', () => {
 
   test('a Stop retried with an edited reason is a new action: a new idempotency key, and the new reason', async ({ page, server, request }) => {
     const sent: Array<{ key: string | undefined; reason: unknown }> = [];
-    await page.route(`${server}/journeys/${B.id}/stop`, async (route) => {
-      sent.push({
-        key: route.request().headers()['idempotency-key'],
-        reason: route.request().postDataJSON()?.reason,
-      });
-      if (sent.length === 1) {
-        // Refused without `current`: shown at once, nothing retried.
-        await route.fulfill({
-          status: 409,
-          contentType: 'application/json',
-          body: errorBody('invalid_transition', 'Refused on purpose by the test server.'),
-        });
-        return;
-      }
-      await route.continue();
-    });
+    // The first is refused without `current`: shown at once, nothing retried.
+    await recordStops(page, `${server}/journeys/${B.id}/stop`, sent, () =>
+      sent.length === 1
+        ? { status: 409, body: errorBody('invalid_transition', 'Refused on purpose by the test server.') }
+        : null,
+    );
     await useServer(page, server, 'operator', 600_000);
     await page.goto('/');
     await expectHomeLoaded(page);

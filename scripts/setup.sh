@@ -101,7 +101,7 @@ fetch_crates() {
   if "$@" cargo fetch >"$log" 2>&1; then
     rm -f "$log"; return 0
   fi
-  printf '\033[31m[setup] The %s build needs crates that are not in the cargo registry cache (%s)%s\nand they could not be downloaded from crates.io:\n' \
+  printf '\033[31m[setup] The %s build needs crates that are not in the cargo registry cache\n(%s)%s, and they could not be downloaded from crates.io:\n' \
     "$what" "${CARGO_HOME:-$HOME/.cargo}/registry" "${missing:+, starting with $missing}" >&2
   grep -m 3 -iE 'error|warning: spurious' "$log" | sed 's/^/    /' >&2
   printf 'Connect this machine to crates.io (or set up a registry mirror) and run scripts/setup.sh\nagain; once the crates are fetched, builds and tests work without a network.\033[0m\n' >&2

@@ -98,7 +98,8 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
     let choose = move |action: Action| {
         // The same answer the item shows: the rules, then the user's role.
         // Enter on an item disabled by either does nothing.
-        let allowed = availability.with_untracked(|a| a.as_ref().is_some_and(|a| a.allowed(action)))
+        let allowed = availability
+            .with_untracked(|a| a.as_ref().is_some_and(|a| a.allowed(action)))
             && untrack(|| journeys.permission(action)).is_ok();
         if !allowed {
             return;

@@ -2,11 +2,11 @@
 //! the whole console, opened from Home's quick actions and from the detail
 //! view's menu alike.
 
+use journey_sync::{AnswerEffect, ConfirmFlow, DialogState};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use journey_sync::{AnswerEffect, ConfirmFlow, DialogState};
 use lifecycle::{Action, Applied, Catalog, Command, JourneyVersion, Outcome, Status};
 
 use crate::components::reveal_row::RevealRow;
@@ -135,16 +135,17 @@ pub fn ConfirmDialog() -> impl IntoView {
             _ => return,
         };
         // Nothing to send while the action is on its way already.
-        let Some(send) = flow.try_update(|flow| flow.confirm(command, new_id())).flatten() else {
+        let Some(send) = flow
+            .try_update(|flow| flow.confirm(command, new_id()))
+            .flatten()
+        else {
             return;
         };
         let before = version.get_untracked();
         let navigate = navigate.clone();
         let home = paths.home();
         spawn_local(async move {
-            let outcome = journeys
-                .act(&id, send.command, &send.idempotency_key)
-                .await;
+            let outcome = journeys.act(&id, send.command, &send.idempotency_key).await;
             // Unmounted while the action was under way: nothing left to update.
             if flow.is_disposed() {
                 return;

@@ -293,15 +293,14 @@ impl Inner {
 fn listen_to_other_tabs(inner: &Rc<Inner>) -> Option<Closure<dyn FnMut(web_sys::StorageEvent)>> {
     let window = web_sys::window()?;
     let weak: Weak<Inner> = Rc::downgrade(inner);
-    let listener = Closure::<dyn FnMut(web_sys::StorageEvent)>::new(
-        move |event: web_sys::StorageEvent| {
+    let listener =
+        Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
             let Some(inner) = weak.upgrade() else { return };
             // A `clear()` has no key: it concerns us too.
             if event.key().is_none_or(|key| key == inner.key) {
                 inner.hear(event.new_value());
             }
-        },
-    );
+        });
     window
         .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref())
         .ok()?;

@@ -11,7 +11,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use contract::{etag_of_revision, HistoryPage, JourneyPage, Me, StopBody, IDEMPOTENCY_KEY, IF_MATCH};
+use contract::{
+    etag_of_revision, HistoryPage, JourneyPage, Me, StopBody, IDEMPOTENCY_KEY, IF_MATCH,
+};
 use gloo_net::http::{Request, RequestBuilder};
 use journey_sync::{
     after_failure, applied_from_answer, error_from_answer, read_answer, BackendError, ErrorKind,
@@ -101,7 +103,9 @@ impl HttpBackend {
             }
         };
         // Pages the list no longer has are forgotten.
-        self.pages.borrow_mut().retain(|cursor, _| seen.contains(cursor));
+        self.pages
+            .borrow_mut()
+            .retain(|cursor, _| seen.contains(cursor));
         // A history read before is read again when its version changed
         // (someone else acted on it): a revision only moves with an entry.
         let stale: Vec<String> = {
@@ -144,7 +148,9 @@ impl HttpBackend {
                     Some(etag) => request.header("If-None-Match", etag),
                     None => request,
                 };
-                request.build().map_err(|e| BackendError::unreachable(&self.api_base, &e.to_string()))
+                request
+                    .build()
+                    .map_err(|e| BackendError::unreachable(&self.api_base, &e.to_string()))
             })
             .await?;
         if answer.status == 304 {
@@ -156,7 +162,9 @@ impl HttpBackend {
         let page: JourneyPage = read_json(&answer)?;
         match &answer.etag {
             Some(etag) => {
-                self.pages.borrow_mut().insert(key, (etag.clone(), page.clone()));
+                self.pages
+                    .borrow_mut()
+                    .insert(key, (etag.clone(), page.clone()));
             }
             None => {
                 self.pages.borrow_mut().remove(&key);
@@ -276,7 +284,10 @@ impl HttpBackend {
         let mut attempt = 0;
         loop {
             if self.stopped.load(Ordering::Relaxed) {
-                return Err(BackendError::unreachable(&self.api_base, "the console was closed"));
+                return Err(BackendError::unreachable(
+                    &self.api_base,
+                    "the console was closed",
+                ));
             }
             let failure = match attempt_once(&build, &self.api_base).await {
                 // Only failures a retry can cure come back from `after_failure`
@@ -307,8 +318,9 @@ async fn attempt_once(
     build: &impl Fn(&AbortSignal) -> Result<Request, BackendError>,
     api_base: &str,
 ) -> Result<Answer, BackendError> {
-    let controller = AbortController::new()
-        .map_err(|_| BackendError::unreachable(api_base, "this browser cannot time requests out"))?;
+    let controller = AbortController::new().map_err(|_| {
+        BackendError::unreachable(api_base, "this browser cannot time requests out")
+    })?;
     let signal = controller.signal();
     let request = build(&signal)?;
     let abort = controller.clone();

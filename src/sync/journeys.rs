@@ -2,9 +2,9 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use contract::Role;
+use journey_sync::{BackendError, ErrorKind, JourneyStore};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use journey_sync::{BackendError, ErrorKind, JourneyStore};
 use lifecycle::{Action, Applied, Catalog, Command, JourneyVersion, Status};
 
 use super::backend::{Backend, Change};
@@ -147,10 +147,7 @@ impl Journeys {
         let first = !self.loaded.get_untracked();
         let progress = self.progress;
         // Not a change anyone sees: taken without notifying the views.
-        let Some(ticket) = self
-            .store
-            .try_update_untracked(|store| store.begin_load())
-        else {
+        let Some(ticket) = self.store.try_update_untracked(|store| store.begin_load()) else {
             return;
         };
         let result = backend
@@ -241,7 +238,9 @@ impl Journeys {
         if let Err(reason) = untrack(|| self.permission(action)) {
             return Err(ActionFailure { message: reason });
         }
-        let seen = self.store.with_untracked(|store| store.shown().get(id).cloned());
+        let seen = self
+            .store
+            .with_untracked(|store| store.shown().get(id).cloned());
         let now = clock::now();
         let begun = self
             .store

@@ -52,7 +52,9 @@ impl Backend {
     pub async fn apply(&self, change: Change<'_>) -> Result<Applied, BackendError> {
         match self {
             Backend::Embedded(embedded) => {
-                embedded.apply(change.id, change.command, change.by, change.at)
+                embedded
+                    .apply(change.id, change.command, change.by, change.at)
+                    .await
             }
             Backend::Http(http) => {
                 http.apply(

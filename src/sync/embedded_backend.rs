@@ -136,28 +136,36 @@ impl EmbeddedBackend {
         self.inner.state.borrow().catalog.clone()
     }
 
-    pub fn apply(
+    /// Takes an action on the shared data. Tabs take turns (a Web Lock,
+    /// where the browser has them), and each acts on the newest stored state,
+    /// so two tabs acting at the same moment never both act on the same old
+    /// state, one of them then silently overruled.
+    pub async fn apply(
         &self,
         id: &str,
         command: Command,
         by: &str,
         now: DateTime<Utc>,
     ) -> Result<Applied, BackendError> {
-        // Another tab may have written a moment ago, its event not here yet:
-        // act on the newest stored state, never on an older copy.
-        self.inner.catch_up();
-        self.inner.advance(now);
-        let mut data = self.inner.state.borrow().data();
-        let applied = data.apply(id, command, by, now).map_err(|e| {
-            let kind = match e {
-                lifecycle::ActionError::NotFound { .. } => ErrorKind::NotFound,
-                _ => ErrorKind::Refused,
-            };
-            BackendError::new(kind, e.to_string())
-        })?;
-        self.inner.state.borrow_mut().take(data);
-        self.inner.save(now);
-        Ok(applied)
+        let outcome: Rc<RefCell<Option<Result<Applied, BackendError>>>> = Rc::default();
+        let turn = {
+            let (inner, outcome) = (self.inner.clone(), outcome.clone());
+            let (id, by) = (id.to_owned(), by.to_owned());
+            let command = RefCell::new(Some(command.clone()));
+            Closure::<dyn FnMut(JsValue) -> JsValue>::new(move |_lock| {
+                if let Some(command) = command.borrow_mut().take() {
+                    *outcome.borrow_mut() = Some(inner.apply_now(&id, command, &by, now));
+                }
+                JsValue::UNDEFINED
+            })
+        };
+        let name = format!("{}.actions", self.inner.key);
+        if let Ok(granted) = request_turn(&name, &turn) {
+            let _ = wasm_bindgen_futures::JsFuture::from(granted).await;
+        }
+        let taken = outcome.borrow_mut().take();
+        // No Web Locks here (an insecure context): act at once.
+        taken.unwrap_or_else(|| self.inner.apply_now(id, command, by, now))
     }
 
     pub fn reset(&self, now: DateTime<Utc>) -> Catalog {
@@ -189,6 +197,30 @@ impl Drop for EmbeddedBackend {
 }
 
 impl Inner {
+    fn apply_now(
+        &self,
+        id: &str,
+        command: Command,
+        by: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Applied, BackendError> {
+        // Another tab may have written a moment ago, its event not here yet:
+        // act on the newest stored state, never on an older copy.
+        self.catch_up();
+        self.advance(now);
+        let mut data = self.state.borrow().data();
+        let applied = data.apply(id, command, by, now).map_err(|e| {
+            let kind = match e {
+                lifecycle::ActionError::NotFound { .. } => ErrorKind::NotFound,
+                _ => ErrorKind::Refused,
+            };
+            BackendError::new(kind, e.to_string())
+        })?;
+        self.state.borrow_mut().take(data);
+        self.save(now);
+        Ok(applied)
+    }
+
     fn advance(&self, now: DateTime<Utc>) {
         {
             let mut state = self.state.borrow_mut();
@@ -311,7 +343,15 @@ fn listen_to_other_tabs(inner: &Rc<Inner>) -> Option<Closure<dyn FnMut(web_sys::
 extern "C" {
     /// `navigator.locks.request(name, callback)`, from the Web Locks API
     /// (web-sys has it only behind its unstable-API flag). Throws where the
-    /// browser has no Web Locks (insecure contexts).
+    /// browser has no Web Locks (insecure contexts). This one's turn ends
+    /// when `turn` returns.
+    #[wasm_bindgen(js_namespace = ["navigator", "locks"], js_name = request, catch)]
+    fn request_turn(
+        name: &str,
+        turn: &Closure<dyn FnMut(JsValue) -> JsValue>,
+    ) -> Result<js_sys::Promise, JsValue>;
+
+    /// The same, held while the promise `granted` returns is pending.
     #[wasm_bindgen(js_namespace = ["navigator", "locks"], js_name = request, catch)]
     fn request_lock(
         name: &str,

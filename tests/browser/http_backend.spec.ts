@@ -249,6 +249,7 @@ test('polling an unchanged list costs a 304, and a change shows without a reload
   expect(answers[0]).toBe(200);
 
   // Someone else finishes a journey: the next poll brings it.
+  const before = answers.length;
   const current = await version(request, LIVE.cart.id);
   const finish = await request.post(`${API}/journeys/${LIVE.cart.id}/finish`, {
     headers: {
@@ -259,7 +260,8 @@ test('polling an unchanged list costs a 304, and a change shows without a reload
   });
   expect(finish.status()).toBe(200);
   await expect(homeRow(page, LIVE.cart.name)).toContainText(/Finish(ed|ing)/);
-  expect(answers.at(-1)).toBe(200);
+  // It came with a whole list (a 200), whatever later polls answered (304).
+  expect(answers.slice(before)).toContain(200);
 });
 
 test('a long list arrives page by page, with progress shown while it loads', async ({ page }) => {

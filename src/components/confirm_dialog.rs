@@ -108,10 +108,19 @@ pub fn ConfirmDialog() -> impl IntoView {
         flow.update(ConfirmFlow::close);
         request.set(None);
         let usable = |e: &web_sys::HtmlElement| e.is_connected() && !e.has_attribute("disabled");
-        let back = closed.opener.filter(usable).or_else(|| {
-            let dialog = dialog.get_untracked()?;
-            row_link(&dialog, &paths_for_focus, &closed.id).filter(usable)
-        });
+        // A Home row keeps its buttons while it comes to show another
+        // journey: focus goes back only to a button of this one.
+        let same_version = |e: &web_sys::HtmlElement| {
+            e.get_attribute("data-version")
+                .is_none_or(|version| version == closed.id)
+        };
+        let back = closed
+            .opener
+            .filter(|e| usable(e) && same_version(e))
+            .or_else(|| {
+                let dialog = dialog.get_untracked()?;
+                row_link(&dialog, &paths_for_focus, &closed.id).filter(usable)
+            });
         match back {
             Some(element) => {
                 let _ = element.focus();

@@ -1,9 +1,11 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 use lifecycle::Phase;
+
+use wasm_bindgen::JsCast;
 
 use crate::components::quick_actions::QuickActions;
 use crate::components::relative_time::RelativeTime;
+use crate::components::reveal_row::RevealRow;
 use crate::components::status_badge::StatusBadge;
 use crate::console_path::use_console_path;
 use crate::format;
@@ -13,14 +15,34 @@ use crate::sync::use_journeys;
 /// rows are in view from the scroll position alone.
 pub const ROW_HEIGHT_PX: f64 = 48.0;
 
-/// One journey version on Home. Each cell follows its own value, so live counts
-/// change in place without disturbing focus, hover or an open dialog.
+/// The row at `index` on Home, showing the version `id`. Each cell follows
+/// its own value, so live counts change in place without disturbing focus,
+/// hover or an open dialog.
+///
+/// A row stays at its place while what it shows changes (a search, a new
+/// order): changing a row's text costs far less than building a row. Focus
+/// must not stay on a row that now shows another journey, so it follows the
+/// journey it was on (or leaves the list when that journey is no longer
+/// shown): a keypress never acts on a journey the user did not choose.
 #[component]
-pub fn JourneyRow(id: String, index: usize) -> impl IntoView {
+pub fn JourneyRow(#[prop(into)] id: Signal<String>, index: usize) -> impl IntoView {
     let catalog = use_journeys().catalog();
-    let version = Memo::new({
-        let id = id.clone();
-        move |_| catalog.with(|c| c.get(&id).cloned())
+    let version = Memo::new(move |_| id.with(|id| catalog.with(|c| c.get(id).cloned())));
+    let row = NodeRef::<leptos::html::Tr>::new();
+    let reveal = expect_context::<RevealRow>();
+    Effect::new(move |before: Option<String>| {
+        let now = id.get();
+        if let (Some(before), Some(row)) = (before, row.get_untracked()) {
+            if before != now && row.matches(":focus-within").unwrap_or(false) {
+                if let Ok(Some(focused)) = row.query_selector(":focus") {
+                    if let Ok(focused) = focused.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = focused.blur();
+                    }
+                }
+                reveal.request(before);
+            }
+        }
+        now
     });
     let name = move || version.with(|v| v.as_ref().map(|v| v.name.clone()).unwrap_or_default());
     let number = move || version.with(|v| v.as_ref().map_or(0, |v| v.version));
@@ -34,12 +56,16 @@ pub fn JourneyRow(id: String, index: usize) -> impl IntoView {
     });
     let updated_by =
         move || version.with(|v| v.as_ref().map(|v| v.updated_by.clone()).unwrap_or_default());
-    let href = use_console_path().journey(&id);
+    // A plain link: the router takes its clicks all the same, and a row
+    // never needs `A`'s active-link tracking, which costs more to set up
+    // than the rest of the row.
+    let paths = use_console_path();
+    let href = move || id.with(|id| paths.journey(id));
 
     view! {
-        <tr class="journey-row" aria-rowindex=index + 2>
+        <tr class="journey-row" aria-rowindex=index + 2 node_ref=row>
             <th scope="row" class="col-name">
-                <A href=href>{name}</A>
+                <a href=href>{name}</a>
             </th>
             <td class="col-version">{number}</td>
             <td class="col-status">

@@ -8,29 +8,30 @@ use crate::sync::use_journeys;
 /// focus is inside it. Only what the rules allow now is offered; the detail
 /// view's menu explains the rest.
 #[component]
-pub fn QuickActions(id: String, #[prop(into)] name: Signal<String>) -> impl IntoView {
+pub fn QuickActions(
+    #[prop(into)] id: Signal<String>,
+    #[prop(into)] name: Signal<String>,
+) -> impl IntoView {
     let journeys = use_journeys();
     let confirm = expect_context::<ConfirmRequest>();
     let button = move |action: Action, class: &'static str| {
-        let id = id.clone();
-        let allowed = Memo::new({
-            let id = id.clone();
-            move |_| journeys.allows(&id, action)
-        });
+        let allowed = Memo::new(move |_| id.with(|id| journeys.allows(id, action)));
+        // Hidden rather than removed: a row that comes to show another
+        // journey (see `JourneyRow`) flips an attribute instead of building
+        // a button. A hidden button is neither seen, focused nor announced.
         view! {
-            <Show when=move || allowed.get()>
-                <button
-                    type="button"
-                    class=class
-                    on:click={
-                        let id = id.clone();
-                        move |_| confirm.open(id.clone(), action)
-                    }
-                >
-                    {action.label()}
-                    <span class="visually-hidden">" " {name}</span>
-                </button>
-            </Show>
+            <button
+                type="button"
+                class=class
+                hidden=move || !allowed.get()
+                // Which version the button acts on, for the dialog to tell
+                // whether focus can go back to it.
+                data-version=id
+                on:click=move |_| confirm.open(id.get_untracked(), action)
+            >
+                {action.label()}
+                <span class="visually-hidden">" " {name}</span>
+            </button>
         }
     };
     view! {

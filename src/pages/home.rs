@@ -4,7 +4,7 @@
 //! Only the rows in view are in the page: an account can hold ten thousand
 //! versions, and a keystroke in search must show its result within a frame.
 
-use journey_list::{select, ListQuery, RowWindow, SortKey, StatusFilter};
+use journey_list::{ListQuery, RowWindow, SortKey, SortedList, StatusFilter};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -20,6 +20,8 @@ use crate::sync::use_journeys;
 
 /// Rows rendered beyond each edge of the view, so fast scrolling shows no gaps.
 const OVERSCAN_ROWS: usize = 4;
+/// How long typing pauses before the URL shows the search.
+const URL_WRITE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 /// Until the list has been measured, assume a tall window.
 const INITIAL_VIEW_HEIGHT_PX: f64 = 1200.0;
 
@@ -28,7 +30,7 @@ pub fn Home() -> impl IntoView {
     let journeys = use_journeys();
     let catalog = journeys.catalog();
     let loaded = journeys.loaded();
-    let progress = journeys.progress();
+    let problem = journeys.problem();
 
     let url_query = use_query_map();
     let query = RwSignal::new(url_query.with_untracked(|q| ListQuery::from_query(|k| q.get(k))));
@@ -53,35 +55,75 @@ pub fn Home() -> impl IntoView {
             query.set(from_url);
         }
     });
+    // The URL follows the list, once typing pauses for the search: writing
+    // it costs more than filtering ten thousand rows, and nobody reads it
+    // between two keys. A filter or an order is written at once.
+    let pending_write = StoredValue::new(None::<TimeoutHandle>);
+    // Which change the latest timer writes: a timer of an earlier change that
+    // fires anyway (a cleared timer can still be on its way) writes nothing.
+    let latest_write = StoredValue::new(0u64);
     Effect::new({
         let paths = paths.clone();
-        move |first_run: Option<()>| {
-            let params: ParamsMap = query.with(ListQuery::to_query).into_iter().collect();
-            let in_url = url_query.with_untracked(|q| q.to_query_string());
-            if first_run.is_some() && params.to_query_string() != in_url {
-                written.update_value(|w| w.push(params.to_query_string()));
-                let options = NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..ConsolePath::navigation()
-                };
-                navigate(
-                    &format!("{}{}", paths.home(), params.to_query_string()),
-                    options,
-                );
+        move |before: Option<ListQuery>| {
+            let now = query.get();
+            let params: ParamsMap = now.to_query().into_iter().collect();
+            if let Some(earlier) = pending_write.get_value() {
+                earlier.clear();
             }
+            let Some(before) = before else {
+                return now;
+            };
+            latest_write.update_value(|n| *n += 1);
+            let this_write = latest_write.get_value();
+            let typing = ListQuery {
+                search: now.search.clone(),
+                ..before
+            } == now;
+            let target = params.to_query_string();
+            let navigate = navigate.clone();
+            let href = format!("{}{}", paths.home(), target);
+            let write = move || {
+                if latest_write.try_get_value() != Some(this_write) {
+                    return;
+                }
+                pending_write.try_set_value(None);
+                let in_url = url_query.with_untracked(|q| q.to_query_string());
+                if target != in_url {
+                    written.update_value(|w| w.push(target));
+                    let options = NavigateOptions {
+                        replace: true,
+                        scroll: false,
+                        ..ConsolePath::navigation()
+                    };
+                    navigate(&href, options);
+                }
+            };
+            let delay = if typing {
+                URL_WRITE_DELAY
+            } else {
+                std::time::Duration::ZERO
+            };
+            pending_write.set_value(set_timeout_with_handle(write, delay).ok());
+            now
+        }
+    });
+    // Leaving Home (a row's link) before the pause: the URL is no longer ours.
+    on_cleanup(move || {
+        if let Some(Some(pending)) = pending_write.try_get_value() {
+            pending.clear();
         }
     });
 
+    // Sorted when the list or its order changes; a keystroke only filters.
+    let order = Memo::new(move |_| query.with(|q| (q.sort, q.direction)));
+    let sorted = Memo::new(move |_| {
+        let (sort, direction) = order.get();
+        catalog.with(|c| SortedList::new(c.versions(), sort, direction))
+    });
+    let filter = Memo::new(move |_| query.with(|q| (q.search.clone(), q.status)));
+    // Positions in `sorted` of the rows the search and filter show.
     let shown = Memo::new(move |_| {
-        query.with(|q| {
-            catalog.with(|c| {
-                select(c.versions(), q)
-                    .into_iter()
-                    .map(|v| v.id.clone())
-                    .collect::<Vec<_>>()
-            })
-        })
+        filter.with(|(search, status)| sorted.with(|list| list.matching(search, *status)))
     });
     let total = Memo::new(move |_| catalog.with(|c| c.len()));
 
@@ -124,16 +166,19 @@ pub fn Home() -> impl IntoView {
             OVERSCAN_ROWS,
         )
     });
-    let visible = Memo::new(move |_| {
-        let RowWindow { first, last, .. } = rows_in_view.get();
-        shown.with(|ids| {
-            ids[first..last]
-                .iter()
-                .enumerate()
-                .map(|(offset, id)| (first + offset, id.clone()))
-                .collect::<Vec<_>>()
+    // The version shown at a place in the list. Rows stay in the page by
+    // place: a keystroke changes what a row shows, in place, rather than
+    // building new rows (see `JourneyRow`).
+    let id_at = move |index: usize| {
+        shown.with(|positions| {
+            sorted.with(|list| {
+                positions
+                    .get(index)
+                    .and_then(|&position| list.id(position))
+                    .map(str::to_owned)
+            })
         })
-    });
+    };
     let space_above = move || format!("{}px", rows_in_view.get().space_above(ROW_HEIGHT_PX));
     let space_below = move || format!("{}px", rows_in_view.get().space_below(ROW_HEIGHT_PX));
 
@@ -142,8 +187,14 @@ pub fn Home() -> impl IntoView {
     let reveal = expect_context::<RevealRow>();
     Effect::new(move |_| {
         let Some(id) = reveal.take() else { return };
-        let Some(index) = shown.with_untracked(|ids| ids.iter().position(|shown| *shown == id))
-        else {
+        let index = shown.with_untracked(|positions| {
+            sorted.with_untracked(|list| {
+                positions
+                    .iter()
+                    .position(|&position| list.id(position) == Some(id.as_str()))
+            })
+        });
+        let Some(index) = index else {
             return;
         };
         if let Some(list) = list.get_untracked() {
@@ -165,7 +216,7 @@ pub fn Home() -> impl IntoView {
     // Lets the benchmark (and anyone profiling) see when the first rows are in the page.
     Effect::new(move |marked: Option<bool>| {
         let marked = marked.unwrap_or(false);
-        if !marked && !visible.with(Vec::is_empty) {
+        if !marked && rows_in_view.with(|window| window.last > window.first) {
             if let Some(performance) = window().performance() {
                 let _ = performance.mark("journey-console:first-rows");
             }
@@ -231,17 +282,18 @@ pub fn Home() -> impl IntoView {
                 </label>
                 <p class="list-count" role="status">
                     {move || {
-                        if !loaded.get() {
-                            match progress.get() {
-                                Some(count) => format!("Loading journeys… {} so far", format::count(count as u64)),
-                                None => "Loading journeys…".to_owned(),
-                            }
+                        let (shown, total) = (shown.with(Vec::len), total.get());
+                        let (shown, total, empty) = (format::count(shown as u64), format::count(total as u64), total == 0);
+                        if loaded.get() {
+                            format!("Showing {shown} of {total} journey versions")
+                        } else if empty {
+                            "Loading journeys…".to_owned()
+                        } else if problem.with(Option::is_some) {
+                            // The alert above says why; the next refresh tries again.
+                            format!("Showing {shown} of the {total} journey versions that loaded; the rest did not load")
                         } else {
-                            format!(
-                                "Showing {} of {} journey versions",
-                                format::count(shown.with(Vec::len) as u64),
-                                format::count(total.get() as u64),
-                            )
+                            // Search, filter and sort cover what has arrived.
+                            format!("Showing {shown} of the {total} journey versions loaded so far; loading the rest…")
                         }
                     }}
                 </p>
@@ -261,9 +313,15 @@ pub fn Home() -> impl IntoView {
                             <td colspan="8" style:height=space_above></td>
                         </tr>
                         <For
-                            each=move || visible.get()
-                            key=|row| row.clone()
-                            children=move |(index, id)| view! { <JourneyRow id index /> }
+                            each=move || {
+                                let RowWindow { first, last, .. } = rows_in_view.get();
+                                first..last
+                            }
+                            key=|index| *index
+                            children=move |index| {
+                                let id = Memo::new(move |_| id_at(index).unwrap_or_default());
+                                view! { <JourneyRow id index /> }
+                            }
                         />
                         <tr class="spacer" aria-hidden="true">
                             <td colspan="8" style:height=space_below></td>

@@ -23,19 +23,39 @@ pub fn JourneyDetail() -> impl IntoView {
     let catalog = journeys.catalog();
     let loaded = journeys.loaded();
     let exists = Memo::new(move |_| catalog.with(|c| c.get(&id.get()).is_some()));
+    // Opened from a link while the list still loads: the version is asked
+    // for on its own rather than after every page. `Some(false)`: the
+    // backend has no such version.
+    let found_alone = RwSignal::new(None::<bool>);
+    Effect::new(move |_| {
+        let id = id.get();
+        found_alone.set(None);
+        if !loaded.get_untracked() && !exists.get_untracked() {
+            leptos::task::spawn_local(async move {
+                let found = journeys.load_version(&id).await;
+                if id == id_now(params) {
+                    found_alone.try_set(found);
+                }
+            });
+        }
+    });
     move || {
         // The router keeps this page when only the id changes (a link to
         // another version, a new version just created), so the id is tracked
         // here: component props in `view!` are read untracked.
         let id = id.get();
-        if !loaded.get() {
-            view! { <p class="loading" role="status">"Loading journey…"</p> }.into_any()
-        } else if !exists.get() {
+        if exists.get() {
+            view! { <JourneyView id /> }.into_any()
+        } else if loaded.get() || found_alone.get() == Some(false) {
             view! { <JourneyNotFound id /> }.into_any()
         } else {
-            view! { <JourneyView id /> }.into_any()
+            view! { <p class="loading" role="status">"Loading journey…"</p> }.into_any()
         }
     }
+}
+
+fn id_now(params: Memo<leptos_router::params::ParamsMap>) -> String {
+    params.with_untracked(|p| p.get("id").unwrap_or_default())
 }
 
 #[component]

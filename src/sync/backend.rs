@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use contract::Me;
 use journey_sync::BackendError;
-use lifecycle::{Applied, Catalog, Command, HistoryEntry};
+use lifecycle::{Applied, Catalog, Command, HistoryEntry, JourneyVersion};
 
 use super::embedded_backend::EmbeddedBackend;
 use super::http_backend::HttpBackend;
@@ -28,16 +28,26 @@ pub struct Change<'a> {
 }
 
 impl Backend {
-    /// Everything the console shows, as the backend has it now. `progress`
-    /// hears how many versions have arrived while a long list loads.
+    /// Everything the console shows, as the backend has it now. While a
+    /// long list loads, `arrived` is given each part as it comes (the
+    /// whole list is still the answer).
     pub async fn load(
         &self,
         now: DateTime<Utc>,
-        progress: &dyn Fn(usize),
+        arrived: &dyn Fn(&[JourneyVersion]),
     ) -> Result<Catalog, BackendError> {
         match self {
             Backend::Embedded(embedded) => Ok(embedded.snapshot(now)),
-            Backend::Http(http) => http.load(progress).await,
+            Backend::Http(http) => http.load(arrived).await,
+        }
+    }
+
+    /// One version, asked for on its own (a detail view opened before the
+    /// list is complete). `None` when the backend has no such version.
+    pub async fn version(&self, id: &str) -> Result<Option<JourneyVersion>, BackendError> {
+        match self {
+            Backend::Embedded(embedded) => Ok(embedded.version(id)),
+            Backend::Http(http) => http.version(id).await,
         }
     }
 

@@ -14,7 +14,7 @@ use std::rc::{Rc, Weak};
 
 use chrono::{DateTime, Duration, Utc};
 use journey_sync::{merge, BackendError, Epoch, ErrorKind, TabData};
-use lifecycle::{demo, Applied, Catalog, Command, Simulation, SimulationSettings};
+use lifecycle::{demo, Applied, Catalog, Command, JourneyVersion, Simulation, SimulationSettings};
 use runtime_config::EmbeddedSettings;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -134,6 +134,11 @@ impl EmbeddedBackend {
     pub fn snapshot(&self, now: DateTime<Utc>) -> Catalog {
         self.inner.advance(now);
         self.inner.state.borrow().catalog.clone()
+    }
+
+    /// One version as the shared data has it now.
+    pub fn version(&self, id: &str) -> Option<JourneyVersion> {
+        self.inner.state.borrow().catalog.get(id).cloned()
     }
 
     /// Takes an action on the shared data. Tabs take turns (a Web Lock,

@@ -13,13 +13,14 @@ use std::time::Duration;
 
 use contract::{
     etag_of_revision, HistoryPage, JourneyPage, Me, StopBody, IDEMPOTENCY_KEY, IF_MATCH,
+    LARGEST_PAGE,
 };
 use gloo_net::http::{Request, RequestBuilder};
 use journey_sync::{
     after_failure, applied_from_answer, error_from_answer, read_answer, BackendError, ErrorKind,
     NextPage, PageCollector, RetryDecision, ATTEMPT_TIMEOUT, MAX_BODY_BYTES,
 };
-use lifecycle::{Applied, Catalog, Command, HistoryEntry};
+use lifecycle::{Applied, Catalog, Command, HistoryEntry, JourneyVersion};
 use runtime_config::HttpSettings;
 use serde::de::DeserializeOwned;
 use web_sys::{AbortController, AbortSignal};
@@ -86,19 +87,22 @@ impl HttpBackend {
         read_json(&answer).map(Some)
     }
 
-    /// Every version, following `next` until the list ends. `progress` hears
-    /// how many versions have arrived so far.
-    pub async fn load(&self, progress: &dyn Fn(usize)) -> Result<Catalog, BackendError> {
+    /// Every version, following `next` until the list ends. `arrived` is
+    /// given the versions of each page but the last as it comes, so the
+    /// first ones can be shown while the rest load.
+    pub async fn load(&self, arrived: &dyn Fn(&[JourneyVersion])) -> Result<Catalog, BackendError> {
         let mut collector = PageCollector::new();
         let mut cursor: Option<String> = None;
         let mut seen = HashSet::new();
         let catalog = loop {
             let page = self.page(cursor.as_deref()).await?;
             seen.insert(cursor.clone());
-            let next = collector.take(page)?;
-            progress(collector.arrived());
-            match next {
-                NextPage::Fetch(next) => cursor = Some(next),
+            let before = collector.arrived();
+            match collector.take(page)? {
+                NextPage::Fetch(next) => {
+                    arrived(collector.versions_from(before));
+                    cursor = Some(next);
+                }
                 NextPage::Done(catalog) => break catalog,
             }
         };
@@ -137,9 +141,12 @@ impl HttpBackend {
     async fn page(&self, cursor: Option<&str>) -> Result<JourneyPage, BackendError> {
         let key = cursor.map(str::to_owned);
         let known = self.pages.borrow().get(&key).map(|(etag, _)| etag.clone());
+        // The largest page the contract allows: a server that gives fewer
+        // says so by its `next`, and the fewer requests the sooner the whole
+        // list is in.
         let path = match cursor {
-            None => "/journeys".to_owned(),
-            Some(cursor) => format!("/journeys?cursor={}", encode(cursor)),
+            None => format!("/journeys?limit={LARGEST_PAGE}"),
+            Some(cursor) => format!("/journeys?limit={LARGEST_PAGE}&cursor={}", encode(cursor)),
         };
         let answer = self
             .send(|signal| {
@@ -171,6 +178,18 @@ impl HttpBackend {
             }
         }
         Ok(page)
+    }
+
+    /// One version (`GET /journeys/{id}`), for a detail view opened before
+    /// the list is complete; `None` when the server has no such version.
+    pub async fn version(&self, id: &str) -> Result<Option<JourneyVersion>, BackendError> {
+        let path = format!("/journeys/{}", encode(id));
+        let answer = self.send(|signal| self.get(&path, signal)).await?;
+        if answer.status == 404 {
+            return Ok(None);
+        }
+        ensure_ok(&answer)?;
+        read_json(&answer).map(Some)
     }
 
     pub async fn history(&self, id: &str) -> Result<Vec<HistoryEntry>, BackendError> {

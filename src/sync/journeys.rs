@@ -45,8 +45,6 @@ pub struct Journeys {
     warning: RwSignal<Option<String>>,
     loaded: RwSignal<bool>,
     now: RwSignal<DateTime<Utc>>,
-    /// Versions received so far while the first load is under way.
-    progress: RwSignal<Option<usize>>,
     /// Why the latest refresh failed, until one succeeds.
     problem: RwSignal<Option<String>>,
     role: RwSignal<Option<Role>>,
@@ -65,7 +63,6 @@ impl Journeys {
             warning,
             loaded: RwSignal::new(false),
             now: RwSignal::new(clock::now()),
-            progress: RwSignal::new(None),
             problem: RwSignal::new(None),
             role: RwSignal::new(None),
             refreshing: StoredValue::new(false),
@@ -82,7 +79,8 @@ impl Journeys {
         ShownCatalog(self.store)
     }
 
-    /// Whether the first load from the backend has arrived.
+    /// Whether the whole list has arrived once. Before, what is shown is the
+    /// part of it that has arrived so far.
     pub fn loaded(&self) -> ReadSignal<bool> {
         self.loaded.read_only()
     }
@@ -90,10 +88,6 @@ impl Journeys {
     /// The time of the latest refresh, so "5 minutes ago" moves on by itself.
     pub fn now(&self) -> ReadSignal<DateTime<Utc>> {
         self.now.read_only()
-    }
-
-    pub fn progress(&self) -> ReadSignal<Option<usize>> {
-        self.progress.read_only()
     }
 
     /// Why the journeys shown may be out of date (offline, server failing).
@@ -145,15 +139,17 @@ impl Journeys {
         };
         let now = clock::now();
         let first = !self.loaded.get_untracked();
-        let progress = self.progress;
         // Not a change anyone sees: taken without notifying the views.
         let Some(ticket) = self.store.try_update_untracked(|store| store.begin_load()) else {
             return;
         };
+        let store = self.store;
         let result = backend
-            .load(now, &|count| {
-                if first {
-                    change(progress, Some(count));
+            .load(now, &|arrived| {
+                // The first load shows its pages as they come; later ones
+                // replace what is shown only when complete.
+                if first && !arrived.is_empty() {
+                    store.try_update(|store| store.take_arrived(ticket, arrived));
                 }
             })
             .await;
@@ -174,15 +170,28 @@ impl Journeys {
                 });
                 self.now.set(now);
                 change(self.loaded, true);
-                change(self.progress, None);
                 change(self.problem, None);
             }
             Err(error) => {
-                change(self.progress, None);
                 change(self.problem, Some(error.message));
             }
         }
         change(self.warning, backend.warning());
+    }
+
+    /// Asks for one version on its own, for a view that needs it before the
+    /// list is complete. Returns `Some(false)` when the backend says there
+    /// is no such version, `None` when it could not be asked.
+    pub async fn load_version(&self, id: &str) -> Option<bool> {
+        let backend = self.backend.try_get_value()?;
+        match backend.version(id).await {
+            Ok(Some(version)) => {
+                self.store.try_update(|store| store.take_version(version))?;
+                Some(true)
+            }
+            Ok(None) => Some(false),
+            Err(_) => None,
+        }
     }
 
     /// Reads a version's history into the catalog (the embedded backend's

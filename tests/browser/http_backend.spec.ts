@@ -11,6 +11,11 @@ import {
   confirmDialog,
   expectHomeLoaded,
   homeRow,
+  journeyRows,
+  listCount,
+  listFirstPage,
+  listLaterPage,
+  withPageSize,
   menuItem,
   openActionsMenu,
   quickAction,
@@ -216,7 +221,8 @@ for (const bad of BAD_RESPONSES) {
   test(`a server answering with ${bad.name} leaves a working console with a clear message`, async ({ page }) => {
     const errors = collectErrors(page);
     await useServer(page, 'operator', 600_000);
-    await page.route(`${API}/journeys`, (route) =>
+    const firstPage = listFirstPage(API);
+    await page.route(firstPage, (route) =>
       route.fulfill({ status: bad.status, contentType: bad.contentType, body: bad.body }),
     );
     await page.goto('/');
@@ -225,7 +231,7 @@ for (const bad of BAD_RESPONSES) {
     await expect(page.getByRole('link', { name: 'Journey Console' })).toBeVisible();
 
     // Once the server answers properly again, the console carries on.
-    await page.unroute(`${API}/journeys`);
+    await page.unroute(firstPage);
     await problem.getByRole('button', { name: 'Try again' }).click();
     await expectHomeLoaded(page);
     await expect(homeRow(page, LIVE.cart.name)).toBeVisible();
@@ -238,7 +244,7 @@ test('polling an unchanged list costs a 304, and a change shows without a reload
   // the list only changes when someone acts.
   const answers: number[] = [];
   page.on('response', (response) => {
-    if (response.url() === `${API}/journeys` && response.request().method() === 'GET') {
+    if (listFirstPage(API)(new URL(response.url())) && response.request().method() === 'GET') {
       answers.push(response.status());
     }
   });
@@ -264,18 +270,47 @@ test('polling an unchanged list costs a 304, and a change shows without a reload
   expect(answers.slice(before)).toContain(200);
 });
 
-test('a long list arrives page by page, with progress shown while it loads', async ({ page }) => {
-  // Hold each page back a little, as a slow server would, to see the progress.
-  await page.route(`${API}/journeys?cursor=*`, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    await route.continue();
+test('a long list is shown from its first page on, and says so until the rest has arrived', async ({ page }) => {
+  // Pages of 5 versions, the later ones held back until the test lets them
+  // through, as a slow server would send them.
+  const held: Array<() => void> = [];
+  await page.route(listLaterPage(API), async (route) => {
+    await new Promise<void>((resolve) => held.push(resolve));
+    await route.continue({ url: withPageSize(route.request().url(), 5) });
   });
-  await page.route(`${API}/journeys`, (route) =>
-    route.continue({ url: `${API}/journeys?limit=5` }),
-  );
+  await page.route(listFirstPage(API), (route) => route.continue({ url: withPageSize(route.request().url(), 5) }));
   await useServer(page, 'operator', 600_000);
   await page.goto('/');
-  await expect(page.getByRole('status').filter({ hasText: /^Loading journeys… \d+ so far$/ })).toBeVisible();
-  await expectHomeLoaded(page);
+
+  // The first page is on screen while the second is still on its way.
+  await expect(page.getByRole('status').filter({
+    hasText: /^Showing 5 of the 5 journey versions loaded so far; loading the rest…$/,
+  })).toBeVisible();
+  await expect(journeyRows(page)).toHaveCount(5);
+  await expect.poll(() => held.length).toBe(1);
+  // Search works on what has arrived, and still says the list is incomplete.
+  const search = page.getByRole('searchbox', { name: 'Search journeys' });
+  await search.fill('zzz-no-such-journey');
+  await expect(listCount(page)).toHaveText(/^Showing 0 of the 5 journey versions loaded so far/);
+  await search.fill('');
+
+  // Each page let through adds its rows, until the list is complete.
+  while (!(await listCount(page).textContent())?.startsWith('Showing 20 of 20')) {
+    held.shift()?.();
+    await page.waitForTimeout(50);
+  }
   await expect(page.getByRole('status').filter({ hasText: /^Showing 20 of 20 journey versions$/ })).toBeVisible();
+});
+
+test('a journey opened from a link shows before the whole list has loaded', async ({ page }) => {
+  // The later pages of the list never arrive.
+  await page.route(listLaterPage(API), () => {});
+  await page.route(listFirstPage(API), (route) => route.continue({ url: withPageSize(route.request().url(), 2) }));
+  await useServer(page, 'operator', 600_000);
+  // A version the first page (ids in order) does not hold.
+  await page.goto(`/journeys/${LIVE.cart.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: LIVE.cart.name, exact: true })).toBeVisible();
+  // And a link to a version the server does not have says so, without waiting for the list.
+  await page.goto('/journeys/no-such-version');
+  await expect(page.getByRole('heading', { name: 'Journey not found' })).toBeVisible();
 });

@@ -31,6 +31,9 @@ import {
   reasonField,
   toast,
   versionLine,
+  listFirstPage,
+  listLaterPage,
+  withPageSize,
 } from './support/console';
 import {
   NAMES,
@@ -230,7 +233,7 @@ test.describe('on the HTTP backend', () => {
     // any page, the first page still answers 304 Not Modified.
     const errors = collectErrors(page);
     const notModified: string[] = [];
-    await page.route(`${server}/journeys`, async (route) => {
+    await page.route(listFirstPage(server), async (route) => {
       const tag = route.request().headers()['if-none-match'];
       if (!tag) return route.continue();
       notModified.push(tag);
@@ -264,11 +267,11 @@ test.describe('on the HTTP backend', () => {
   test('a list whose next cursor repeats is reported as such instead of loading forever', async ({ page, server, request }) => {
     const [first, second] = (await serverList(request, server, '?limit=2')).items;
     let laterPages = 0;
-    await page.route(`${server}/journeys`, (route) =>
+    await page.route(listFirstPage(server), (route) =>
       route.fulfill({ json: { items: [first], next: 'page-2' } }),
     );
     // The server's bug: page 2 names itself as the next page.
-    await page.route(`${server}/journeys?cursor=*`, (route) => {
+    await page.route(listLaterPage(server), (route) => {
       laterPages += 1;
       return route.fulfill({ json: { items: [second], next: 'page-2' } });
     });
@@ -347,7 +350,7 @@ test.describe('on the HTTP backend', () => {
     let phase: 'open' | 'holdOlder' | 'afterStop' | 'frozen' = 'open';
     const olderHeld = deferred();
     const nextPoll = deferred();
-    await page.route(`${server}/journeys`, async (route) => {
+    await page.route(listFirstPage(server), async (route) => {
       if (phase === 'frozen') {
         // A poll after the older list arrived: left unanswered, so what is
         // shown is what the older list left.
@@ -356,16 +359,17 @@ test.describe('on the HTTP backend', () => {
       }
       const headers = { ...route.request().headers() };
       delete headers['if-none-match'];
-      await route.continue({ url: `${server}/journeys?limit=5`, headers });
+      await route.continue({ url: withPageSize(route.request().url(), 5), headers });
     });
     const waiting: Array<() => Promise<void>> = [];
-    await page.route(`${server}/journeys?cursor=*`, async (route) => {
+    await page.route(listLaterPage(server), async (route) => {
+      const url = withPageSize(route.request().url(), 5);
       if (phase === 'holdOlder') {
-        waiting.push(() => route.continue().catch(() => {}));
+        waiting.push(() => route.continue({ url }).catch(() => {}));
         olderHeld.resolve();
         return;
       }
-      await route.continue();
+      await route.continue({ url });
     });
     await page.route(`${server}/journeys/${B.id}/stop`, async (route) => {
       phase = 'afterStop';

@@ -12,6 +12,6 @@ mod stop_body;
 pub use error_body::{ApiError, ErrorBody, ErrorCode};
 pub use headers::{etag_of_revision, revision_of_if_match, IDEMPOTENCY_KEY, IF_MATCH};
 pub use me::Me;
-pub use pages::{HistoryPage, JourneyPage};
+pub use pages::{HistoryPage, JourneyPage, LARGEST_PAGE};
 pub use role::Role;
 pub use stop_body::StopBody;

@@ -1,6 +1,11 @@
 use lifecycle::{HistoryEntry, JourneyVersion};
 use serde::{Deserialize, Serialize};
 
+/// The largest `limit` a client may ask of `GET {apiBase}/journeys`. A server
+/// may give fewer per page (its own largest page); clients follow `next`
+/// whatever the size of a page.
+pub const LARGEST_PAGE: u32 = 500;
+
 /// `GET {apiBase}/journeys`: one page of versions; follow `?cursor={next}`
 /// until `next` is null.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,34 +1,92 @@
 use std::cmp::Ordering;
 
-use lifecycle::JourneyVersion;
+use lifecycle::{JourneyVersion, Phase};
 
-use crate::{ListQuery, SortDirection, SortKey};
+use crate::{ListQuery, SortDirection, SortKey, StatusFilter};
 
-/// The versions that the Home list shows for `query`, in order. Search is
-/// case-insensitive on the name. Ties keep a stable order by name, then
-/// version, so rows don't jump about while counts change.
-pub fn select<'a>(
-    versions: impl IntoIterator<Item = &'a JourneyVersion>,
-    query: &ListQuery,
-) -> Vec<&'a JourneyVersion> {
-    let needle = query.search.trim().to_lowercase();
-    let mut shown: Vec<&JourneyVersion> = versions
+/// The Home list in one order, made when the list or its order changes. A
+/// search or a status filter then keeps the matching rows of it, already in
+/// order: a keystroke costs one pass over the names, not a sort.
+///
+/// Ties keep a stable order by name, then version, so rows don't jump about
+/// while counts change.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SortedList {
+    rows: Vec<SortedRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct SortedRow {
+    id: String,
+    name: String,
+    phase: Phase,
+}
+
+impl SortedList {
+    pub fn new<'a>(
+        versions: impl IntoIterator<Item = &'a JourneyVersion>,
+        sort: SortKey,
+        direction: SortDirection,
+    ) -> SortedList {
+        let mut sorted: Vec<&JourneyVersion> = versions.into_iter().collect();
+        sorted.sort_by(|a, b| {
+            let by_key = compare(a, b, sort);
+            let by_key = match direction {
+                SortDirection::Ascending => by_key,
+                SortDirection::Descending => by_key.reverse(),
+            };
+            by_key
+                .then_with(|| compare_names(&a.name, &b.name))
+                .then_with(|| a.version.cmp(&b.version))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        SortedList {
+            rows: sorted
+                .into_iter()
+                .map(|v| SortedRow {
+                    id: v.id.clone(),
+                    name: v.name.clone(),
+                    phase: v.phase(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Every version in the list, whatever the search and filter.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The positions in this list of the versions the search and the filter
+    /// show, in order. Search is case-insensitive on the name.
+    pub fn matching(&self, search: &str, status: StatusFilter) -> Vec<u32> {
+        let needle = search.trim().to_lowercase();
+        (0u32..)
+            .zip(&self.rows)
+            .filter(|(_, row)| status.admits_phase(row.phase))
+            .filter(|(_, row)| needle.is_empty() || contains_ignoring_case(&row.name, &needle))
+            .map(|(position, _)| position)
+            .collect()
+    }
+
+    /// The id of the version at `position` (from [`SortedList::matching`]).
+    pub fn id(&self, position: u32) -> Option<&str> {
+        self.rows.get(position as usize).map(|row| row.id.as_str())
+    }
+}
+
+/// The versions that the Home list shows for `query`, in order (the ids of
+/// [`SortedList::matching`]).
+pub fn select(versions: &[JourneyVersion], query: &ListQuery) -> Vec<String> {
+    let list = SortedList::new(versions, query.sort, query.direction);
+    list.matching(&query.search, query.status)
         .into_iter()
-        .filter(|v| query.status.admits(v))
-        .filter(|v| needle.is_empty() || contains_ignoring_case(&v.name, &needle))
-        .collect();
-    shown.sort_by(|a, b| {
-        let by_key = compare(a, b, query.sort);
-        let by_key = match query.direction {
-            SortDirection::Ascending => by_key,
-            SortDirection::Descending => by_key.reverse(),
-        };
-        by_key
-            .then_with(|| compare_names(&a.name, &b.name))
-            .then_with(|| a.version.cmp(&b.version))
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    shown
+        .filter_map(|position| list.id(position).map(str::to_owned))
+        .collect()
 }
 
 fn contains_ignoring_case(name: &str, lowercase_needle: &str) -> bool {

@@ -1,4 +1,4 @@
-use lifecycle::{JourneyVersion, Status};
+use lifecycle::{JourneyVersion, Phase, Status};
 
 /// The status filter of the Home list. "Finishing" is the part of "Finished"
 /// that still has customers in it.
@@ -52,13 +52,19 @@ impl StatusFilter {
     }
 
     pub fn admits(self, version: &JourneyVersion) -> bool {
+        self.admits_phase(version.phase())
+    }
+
+    /// The same for a version in `phase`. "Finished" covers the finishing
+    /// versions too (their status is finished).
+    pub fn admits_phase(self, phase: Phase) -> bool {
         match self {
             StatusFilter::All => true,
-            StatusFilter::Draft => version.status == Status::Draft,
-            StatusFilter::Live => version.status == Status::Live,
-            StatusFilter::Finishing => version.is_finishing(),
-            StatusFilter::Finished => version.status == Status::Finished,
-            StatusFilter::Stopped => version.status == Status::Stopped,
+            StatusFilter::Draft => phase.status() == Status::Draft,
+            StatusFilter::Live => phase.status() == Status::Live,
+            StatusFilter::Finishing => matches!(phase, Phase::Finishing { .. }),
+            StatusFilter::Finished => phase.status() == Status::Finished,
+            StatusFilter::Stopped => phase.status() == Status::Stopped,
         }
     }
 }

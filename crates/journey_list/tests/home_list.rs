@@ -1,5 +1,5 @@
 use chrono::{DateTime, Duration, Utc};
-use journey_list::{select, ListQuery, SortDirection, SortKey, StatusFilter};
+use journey_list::{select, ListQuery, SortDirection, SortKey, SortedList, StatusFilter};
 use lifecycle::{JourneyVersion, Stats, Status};
 
 fn at(minutes: i64) -> DateTime<Utc> {
@@ -31,9 +31,6 @@ fn sample() -> Vec<JourneyVersion> {
 
 fn ids(versions: &[JourneyVersion], query: &ListQuery) -> Vec<String> {
     select(versions, query)
-        .into_iter()
-        .map(|v| v.id.clone())
-        .collect()
 }
 
 #[test]
@@ -131,4 +128,27 @@ fn nonsense_in_the_url_falls_back_to_defaults() {
         _ => None,
     });
     assert_eq!(read, ListQuery::default());
+}
+
+#[test]
+fn one_sorted_list_answers_every_search_and_filter_in_its_order() {
+    let versions = sample();
+    let list = SortedList::new(&versions, SortKey::Name, SortDirection::Ascending);
+    assert_eq!(list.len(), 5);
+    let ids = |search: &str, status: StatusFilter| -> Vec<&str> {
+        list.matching(search, status)
+            .into_iter()
+            .map(|position| list.id(position).unwrap())
+            .collect()
+    };
+    assert_eq!(ids("", StatusFilter::All), ["b", "c", "e", "d", "a"]);
+    assert_eq!(ids("  WELCOME ", StatusFilter::All), ["d", "a"]);
+    assert_eq!(ids("welcome", StatusFilter::Live), ["a"]);
+    assert_eq!(ids("", StatusFilter::Finishing), ["b"]);
+    assert_eq!(ids("", StatusFilter::Finished), ["b", "c"]);
+    assert_eq!(
+        ids("nothing like it", StatusFilter::All),
+        Vec::<&str>::new()
+    );
+    assert_eq!(list.id(99), None);
 }

@@ -61,6 +61,14 @@ impl PageCollector {
         self.versions.len()
     }
 
+    /// The versions that arrived from the `from`th on, in the order of the
+    /// list: what the latest page added is `versions_from(before)`, with
+    /// `before` the `arrived()` of before it. Empty once the list is complete
+    /// (its versions have been handed over).
+    pub fn versions_from(&self, from: usize) -> &[JourneyVersion] {
+        self.versions.get(from..).unwrap_or_default()
+    }
+
     /// How many pages have arrived so far.
     pub fn pages(&self) -> usize {
         self.pages

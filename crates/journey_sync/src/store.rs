@@ -228,6 +228,36 @@ impl JourneyStore {
         true
     }
 
+    /// The pages of a load that have arrived so far, shown before the rest
+    /// come: each version is added, or replaces ours when its revision is
+    /// higher, but nothing is removed; that waits for the whole list
+    /// ([`JourneyStore::finish_load`] with the same ticket). Returns false,
+    /// changing nothing, for a load begun before a [`JourneyStore::reset`].
+    pub fn take_arrived(&mut self, ticket: LoadTicket, arrived: &[JourneyVersion]) -> bool {
+        let load = ticket.generation;
+        if load < self.since {
+            return false;
+        }
+        let mut touched = BTreeSet::new();
+        for theirs in arrived {
+            let take = match self.confirmed.get(&theirs.id) {
+                Some(ours) if self.stamp(&theirs.id) > load => theirs.revision > ours.revision,
+                Some(ours) => theirs.revision >= ours.revision && ours != theirs,
+                None => self.stamp(&theirs.id) <= load && !self.is_deleted(theirs),
+            };
+            if take {
+                if let Some(ours) = self.confirmed.upsert(theirs.clone()) {
+                    touched.insert(ours.journey_id);
+                }
+                touched.insert(theirs.journey_id.clone());
+            }
+        }
+        for journey_id in touched {
+            self.refresh_shown(&journey_id);
+        }
+        true
+    }
+
     /// A version the server sent outside a list (`GET /journeys/{id}`), taken
     /// unless its revision is lower than the one known. Returns whether it was
     /// taken.

@@ -230,3 +230,23 @@ export function collectErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/// Requests for the first page of the journey list under `api` (the console
+/// asks for its largest page, `?limit=500`), for `page.route`.
+export function listFirstPage(api: string): (url: URL) => boolean {
+  return (url) => url.href.startsWith(`${api}/journeys`) && url.pathname === new URL(`${api}/journeys`).pathname
+    && !url.searchParams.has('cursor');
+}
+
+/// Requests for the later pages of the journey list under `api` (with `cursor`).
+export function listLaterPage(api: string): (url: URL) => boolean {
+  return (url) => url.pathname === new URL(`${api}/journeys`).pathname && url.searchParams.has('cursor');
+}
+
+/// The same request asking for pages of `size` versions, for a test that
+/// needs a long list from a short one.
+export function withPageSize(requestUrl: string, size: number): string {
+  const url = new URL(requestUrl);
+  url.searchParams.set('limit', String(size));
+  return url.href;
+}

@@ -1,0 +1,123 @@
+//! Case i: a long list is shown page by page while it loads. The pages that
+//! arrived are shown at once, add to what is known without removing anything,
+//! never undo a change the user made meanwhile, and the whole list, when it
+//! is complete, still decides which versions exist.
+
+mod common;
+
+use common::{at, server, server_applies, status};
+use contract::JourneyPage;
+use journey_sync::{JourneyStore, NextPage, PageCollector};
+use lifecycle::{Catalog, Command, JourneyVersion, Status};
+
+fn page(server: &Catalog, ids: &[&str], next: Option<&str>) -> JourneyPage {
+    JourneyPage {
+        items: ids
+            .iter()
+            .map(|id| server.get(id).unwrap().clone())
+            .collect(),
+        next: next.map(str::to_owned),
+    }
+}
+
+fn ids(catalog: &Catalog) -> Vec<&str> {
+    catalog.versions().map(|v| v.id.as_str()).collect()
+}
+
+#[test]
+fn the_first_page_is_shown_before_the_last_one_arrives() {
+    let server = server();
+    let mut store = JourneyStore::default();
+    let load = store.begin_load();
+    let mut pages = PageCollector::new();
+
+    let before = pages.arrived();
+    let next = pages
+        .take(page(&server, &["spring-v1", "welcome-v1"], Some("c1")))
+        .unwrap();
+    assert_eq!(next, NextPage::Fetch("c1".into()));
+    let arrived: Vec<JourneyVersion> = pages.versions_from(before).to_vec();
+    assert_eq!(arrived.len(), 2);
+    assert!(store.take_arrived(load, &arrived));
+    assert_eq!(ids(store.shown()), ["spring-v1", "welcome-v1"]);
+
+    let before = pages.arrived();
+    pages
+        .take(page(&server, &["winback-v1"], Some("c2")))
+        .unwrap();
+    assert_eq!(pages.versions_from(before).len(), 1, "only the new page");
+    assert!(store.take_arrived(load, pages.versions_from(before)));
+    assert_eq!(store.shown().len(), 3);
+
+    let NextPage::Done(listed) = pages.take(page(&server, &["winback-v2"], None)).unwrap() else {
+        panic!("the list did not end");
+    };
+    assert!(pages.versions_from(0).is_empty(), "handed over");
+    assert!(store.finish_load(load, listed));
+    assert_eq!(
+        ids(store.shown()),
+        ["spring-v1", "welcome-v1", "winback-v1", "winback-v2"]
+    );
+}
+
+#[test]
+fn an_arrived_page_never_undoes_a_change_answered_meanwhile() {
+    let mut server = server();
+    let mut store = JourneyStore::default();
+    let first = store.begin_load();
+    store.take_arrived(first, &[server.get("spring-v1").unwrap().clone()]);
+    assert_eq!(status(store.shown(), "spring-v1"), Status::Live);
+
+    // The user stops spring-v1 while the rest of the list loads.
+    let ticket = store
+        .begin_change(
+            "spring-v1",
+            Command::Stop { reason: None },
+            "k",
+            "Ana Ruiz",
+            at(10),
+        )
+        .unwrap();
+    let old_copy = server.get("spring-v1").unwrap().clone();
+    let applied = server_applies(
+        &mut server,
+        "spring-v1",
+        Command::Stop { reason: None },
+        "Ana Ruiz",
+        10,
+    );
+    store.settle_applied(ticket, applied);
+
+    // A later page of the same load repeats the live copy read before the stop.
+    store.take_arrived(first, std::slice::from_ref(&old_copy));
+    assert_eq!(status(store.shown(), "spring-v1"), Status::Stopped);
+    // And so does the whole list when it completes.
+    store.finish_load(first, Catalog::new([old_copy]));
+    assert_eq!(status(store.shown(), "spring-v1"), Status::Stopped);
+}
+
+#[test]
+fn a_version_gone_from_the_whole_list_goes_though_a_page_had_it() {
+    let server = server();
+    let mut store = JourneyStore::default();
+    let load = store.begin_load();
+    store.take_arrived(load, &[server.get("welcome-v1").unwrap().clone()]);
+    assert!(store.shown().get("welcome-v1").is_some());
+    // Deleted before the list completed: the whole list no longer names it.
+    store.finish_load(
+        load,
+        Catalog::new([server.get("spring-v1").unwrap().clone()]),
+    );
+    assert!(store.shown().get("welcome-v1").is_none());
+    assert!(store.shown().get("spring-v1").is_some());
+}
+
+#[test]
+fn pages_of_a_load_from_before_a_reset_are_ignored() {
+    let server = server();
+    let mut store = JourneyStore::default();
+    let load = store.begin_load();
+    store.reset(Catalog::default());
+    assert!(!store.take_arrived(load, &[server.get("welcome-v1").unwrap().clone()]));
+    assert!(store.shown().is_empty());
+}

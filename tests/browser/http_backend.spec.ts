@@ -314,3 +314,33 @@ test('a journey opened from a link shows before the whole list has loaded', asyn
   await page.goto('/journeys/no-such-version');
   await expect(page.getByRole('heading', { name: 'Journey not found' })).toBeVisible();
 });
+
+test('focus stays with its journey when the list re-sorts under it', async ({ page, request }) => {
+  await useServer(page, 'operator', 500);
+  await page.goto('/');
+  await expectHomeLoaded(page);
+  const names = await journeyRows(page).getByRole('rowheader').allTextContents();
+  expect(names.indexOf(LIVE.cart.name), 'the cart journey is not the newest change yet').toBeGreaterThan(0);
+  // The top row's link has focus (newest change first).
+  const top = journeyRows(page).first().getByRole('link');
+  const href = await top.getAttribute('href');
+  await top.focus();
+
+  // Someone else finishes the cart journey: it becomes the newest change and
+  // moves to the top, and every row above its old place moves down one.
+  const current = await version(request, LIVE.cart.id);
+  const finish = await request.post(`${API}/journeys/${LIVE.cart.id}/finish`, {
+    headers: {
+      Authorization: `Bearer ${TOKENS.operator}`,
+      'If-Match': `"${current.revision}"`,
+      'Idempotency-Key': 'finished-elsewhere-while-focused',
+    },
+  });
+  expect(finish.status()).toBe(200);
+  await expect(journeyRows(page).getByRole('rowheader').first()).toHaveText(LIVE.cart.name);
+
+  // Focus followed the journey it was on, to its new row; it did not stay on
+  // the place, which now shows the cart journey.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(href);
+  await expect(journeyRows(page).nth(1).getByRole('link')).toBeFocused();
+});

@@ -101,3 +101,22 @@ test('the build is content-hashed files with subresource integrity, started with
     expect(script[1].trim()).toBe('');
   }
 });
+
+test('a default deploy starts with no failed request and no error in the browser console', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} for ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+  await page.goto(BASE);
+  await expectHomeLoaded(page);
+  // The build's own config.json (the embedded backend) was read, not a 404.
+  const config = await page.request.get(`${BASE}config.json`);
+  expect(config.status()).toBe(200);
+  expect(await config.json()).toEqual({ backend: 'embedded' });
+  expect(problems).toEqual([]);
+});

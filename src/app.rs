@@ -115,10 +115,10 @@ fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
     provide_context(ConfirmRequest::new());
     provide_context(RevealRow::new());
 
-    spawn_local(async move {
-        journeys.identify().await;
-        journeys.refresh().await;
-    });
+    // Who the user is and the list are asked for together; until the role
+    // is known, no action is offered.
+    spawn_local(async move { journeys.identify().await });
+    spawn_local(async move { journeys.refresh().await });
     // Polling pauses while the tab is hidden: nobody is looking, and the
     // first poll after it shows again catches up.
     let refresh = set_interval_with_handle(

@@ -5,3 +5,8 @@ use chrono::{DateTime, Utc};
 pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
+
+/// Milliseconds on the wall clock, for measuring how long since something.
+pub fn millis() -> f64 {
+    js_sys::Date::now()
+}

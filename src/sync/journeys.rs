@@ -10,6 +10,9 @@ use lifecycle::{Action, Applied, Catalog, Command, JourneyVersion, Status};
 use super::backend::{Backend, Change};
 use crate::{clock, format};
 
+/// While a long list loads, what has arrived is shown at most this often.
+const SHOW_ARRIVED_EVERY_MS: f64 = 250.0;
+
 /// Who the console acts as when the backend has no accounts.
 const LOCAL_USER: &str = "You";
 
@@ -48,8 +51,12 @@ pub struct Journeys {
     /// Why the latest refresh failed, until one succeeds.
     problem: RwSignal<Option<String>>,
     role: RwSignal<Option<Role>>,
+    /// The backend has said who the user is (or that it does not say).
+    identified: RwSignal<bool>,
     /// A refresh is under way; a slow backend gets no second one on top.
     refreshing: StoredValue<bool>,
+    /// The store's `shown_generation` the views were last told of by a load.
+    told: StoredValue<u64>,
     /// The backend's data set at the latest load (see `Backend::data_set`).
     data_set: StoredValue<Option<journey_sync::Epoch>>,
 }
@@ -65,8 +72,10 @@ impl Journeys {
             now: RwSignal::new(clock::now()),
             problem: RwSignal::new(None),
             role: RwSignal::new(None),
+            identified: RwSignal::new(false),
             refreshing: StoredValue::new(false),
             data_set: StoredValue::new(None),
+            told: StoredValue::new(0),
         };
         // Another tab's change to the shared demo data shows at once.
         if let Backend::Embedded(embedded) = &*journeys.backend.get_value() {
@@ -113,6 +122,9 @@ impl Journeys {
         if let Ok(Some(me)) = backend.me().await {
             change(self.role, Some(me.role));
         }
+        // Whatever the answer: a backend that cannot say leaves the server
+        // to refuse what the role does not allow.
+        change(self.identified, true);
     }
 
     /// Whether the console was unmounted (its signals disposed) while a call
@@ -143,13 +155,22 @@ impl Journeys {
         let Some(ticket) = self.store.try_update_untracked(|store| store.begin_load()) else {
             return;
         };
-        let store = self.store;
+        let journeys = *self;
+        let shown_at = std::cell::Cell::new(None::<f64>);
         let result = backend
             .load(now, &|arrived| {
-                // The first load shows its pages as they come; later ones
-                // replace what is shown only when complete.
+                // The first load shows its pages as they come (later ones
+                // replace what is shown only when complete): the first at
+                // once, the rest a few times a second, since each showing
+                // sorts everything that has arrived.
                 if first && !arrived.is_empty() {
-                    store.try_update(|store| store.take_arrived(ticket, arrived));
+                    let quiet = shown_at
+                        .get()
+                        .is_some_and(|at| clock::millis() - at < SHOW_ARRIVED_EVERY_MS);
+                    journeys.change_store(!quiet, |store| store.take_arrived(ticket, arrived));
+                    if !quiet {
+                        shown_at.set(Some(clock::millis()));
+                    }
                 }
             })
             .await;
@@ -161,7 +182,8 @@ impl Journeys {
                 let data_set = backend.data_set();
                 let new_data_set = self.data_set.get_value() != data_set;
                 self.data_set.set_value(data_set);
-                self.store.update(|store| {
+                // A poll that brought nothing new redraws nothing.
+                self.change_store(true, |store| {
                     if new_data_set {
                         store.reset(catalog);
                     } else {
@@ -177,6 +199,18 @@ impl Journeys {
             }
         }
         change(self.warning, backend.warning());
+    }
+
+    /// Changes the store, telling the views only when what they show has
+    /// changed since they were last told (and `tell` allows it now).
+    fn change_store<R>(&self, tell: bool, f: impl FnOnce(&mut JourneyStore) -> R) -> Option<R> {
+        let result = self.store.try_update_untracked(f)?;
+        let generation = self.store.with_untracked(JourneyStore::shown_generation);
+        if tell && self.told.get_value() != generation {
+            self.told.set_value(generation);
+            self.store.notify();
+        }
+        Some(result)
     }
 
     /// Asks for one version on its own, for a view that needs it before the
@@ -210,6 +244,9 @@ impl Journeys {
     /// Whether the user's role lets them take `action` (the server decides;
     /// this only keeps the console from offering what will be refused).
     pub fn permission(&self, action: Action) -> Result<(), String> {
+        if !self.identified.get() {
+            return Err("Checking what your role allows…".to_owned());
+        }
         match self.role.get() {
             Some(role) if !role.may(action) => Err(format!(
                 "Your role ({}) does not allow this; ask an operator or an admin.",

@@ -90,6 +90,8 @@ pub struct JourneyStore {
     deleted: HashMap<String, u64>,
     /// Tickets older than this belong to data that `reset` replaced.
     since: u64,
+    /// Moves on whenever what `shown` holds may have changed.
+    shown_generation: u64,
     /// The fingerprint of the newest list taken (what an HTTP cache gives back
     /// on a 304), and the tick its load began.
     last_list: Option<(u64, u64)>,
@@ -114,6 +116,13 @@ impl JourneyStore {
         &self.shown
     }
 
+    /// Moves on whenever what [`JourneyStore::shown`] holds may have changed;
+    /// the same number means the same versions and histories are shown (a
+    /// poll that brought nothing new need not redraw anything).
+    pub fn shown_generation(&self) -> u64 {
+        self.shown_generation
+    }
+
     /// The pending change on version `id`, if any.
     pub fn pending(&self, id: &str) -> Option<&PendingChange> {
         self.pending_by_version
@@ -136,6 +145,7 @@ impl JourneyStore {
         self.last_list = None;
         self.pending.clear();
         self.pending_by_version.clear();
+        self.shown_generation += 1;
         self.shown = catalog.clone();
         self.confirmed = catalog;
     }
@@ -462,6 +472,7 @@ impl JourneyStore {
     /// journey (a publish finishes the live sibling), so this is all a change
     /// to it can move.
     fn refresh_shown(&mut self, journey_id: &str) {
+        self.shown_generation += 1;
         let ids: BTreeSet<String> = self
             .shown
             .versions_of(journey_id)

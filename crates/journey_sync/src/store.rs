@@ -201,7 +201,8 @@ impl JourneyStore {
                         touched.insert(theirs.journey_id.clone());
                         self.confirmed.upsert(theirs.clone());
                     }
-                    if !history.is_empty() && (take || keep_history) {
+                    let new_history = self.confirmed.history(&theirs.id) != history;
+                    if !history.is_empty() && (take || keep_history) && new_history {
                         self.confirmed.set_history(&theirs.id, history.to_vec());
                         touched.insert(theirs.journey_id.clone());
                     }

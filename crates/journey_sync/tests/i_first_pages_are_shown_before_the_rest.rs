@@ -121,3 +121,27 @@ fn pages_of_a_load_from_before_a_reset_are_ignored() {
     assert!(!store.take_arrived(load, &[server.get("welcome-v1").unwrap().clone()]));
     assert!(store.shown().is_empty());
 }
+
+#[test]
+fn a_list_that_brings_nothing_new_leaves_what_is_shown_as_it_was() {
+    let server = server();
+    let mut store = JourneyStore::default();
+    let load = store.begin_load();
+    store.finish_load(load, server.clone());
+    let shown = store.shown_generation();
+
+    // The same list again (a poll answered 304): nothing to redraw.
+    let again = store.begin_load();
+    store.finish_load(again, server.clone());
+    assert_eq!(store.shown_generation(), shown);
+
+    // A list where one version moved on: something to redraw.
+    let mut moved = server.clone();
+    let mut spring = moved.get("spring-v1").unwrap().clone();
+    spring.revision += 1;
+    spring.stats.entered += 1;
+    moved.upsert(spring);
+    let later = store.begin_load();
+    store.finish_load(later, moved);
+    assert_ne!(store.shown_generation(), shown);
+}

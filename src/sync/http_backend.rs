@@ -143,14 +143,17 @@ impl HttpBackend {
         let known = self.pages.borrow().get(&key).map(|(etag, _)| etag.clone());
         // The largest page the contract allows: a server that gives fewer
         // says so by its `next`, and the fewer requests the sooner the whole
-        // list is in.
-        let path = match cursor {
-            None => format!("/journeys?limit={LARGEST_PAGE}"),
-            Some(cursor) => format!("/journeys?limit={LARGEST_PAGE}&cursor={}", encode(cursor)),
-        };
+        // list is in. (Given as `query`: gloo-net adds a stray `&` to a URL
+        // that has a query already.)
+        let limit = LARGEST_PAGE.to_string();
+        let mut query = vec![("limit", limit.as_str())];
+        if let Some(cursor) = cursor {
+            query.push(("cursor", cursor));
+        }
         let answer = self
             .send(|signal| {
-                let request = self.authorised(Request::get(&self.url(&path)), signal);
+                let request = Request::get(&self.url("/journeys")).query(query.iter().copied());
+                let request = self.authorised(request, signal);
                 let request = match &known {
                     Some(etag) => request.header("If-None-Match", etag),
                     None => request,
@@ -366,11 +369,9 @@ async fn attempt_once(
         controller.abort();
         return Err(BackendError::too_large(MAX_BODY_BYTES));
     }
-    let body = if response.status() == 304 || response.status() == 204 {
-        String::new()
-    } else {
-        response.text().await.map_err(failed)?
-    };
+    // Read to its end even when empty (a 304, a 204): a body left unread is
+    // a request the browser reports as cancelled.
+    let body = response.text().await.map_err(failed)?;
     Ok(Answer {
         status: response.status(),
         content_type: headers.get("content-type"),

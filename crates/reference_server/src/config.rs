@@ -3,6 +3,10 @@ use std::path::PathBuf;
 
 use crate::Token;
 
+/// The largest `limit` a client may ask of `GET /journeys` (the contract's
+/// maximum), and so the largest [`Config::page_limit`].
+pub const MAX_PAGE_LIMIT: usize = 500;
+
 /// How to run the server; [`Config::default`] is what `journey-server` does with no
 /// options.
 #[derive(Clone, Debug)]
@@ -26,6 +30,16 @@ pub struct Config {
     pub simulation: bool,
     /// Seeds the demo journeys of an empty database and the simulation.
     pub seed: u64,
+    /// What a new database starts with: `None` for the dozen demo journeys, or
+    /// this many generated versions (`lifecycle::demo::large_catalog`), for
+    /// measuring a console against a large account. A database that already
+    /// holds journeys keeps them.
+    pub demo_versions: Option<usize>,
+    /// The most versions one page of `GET /journeys` holds, from 1 to
+    /// [`MAX_PAGE_LIMIT`]: a larger `limit` is served as this many, and clients
+    /// follow `next` for the rest. Lower it to try a client against a server
+    /// with small pages.
+    pub page_limit: usize,
 }
 
 impl Default for Config {
@@ -39,6 +53,8 @@ impl Default for Config {
             fault_injection: false,
             simulation: true,
             seed: 1,
+            demo_versions: None,
+            page_limit: MAX_PAGE_LIMIT,
         }
     }
 }

@@ -1,12 +1,15 @@
 //! The working copy: every journey version in memory, written through to the
 //! store.
 
+use std::cell::Cell;
+
 use chrono::{DateTime, Utc};
 use lifecycle::{
     demo, ActionError, Applied, Catalog, Command, HistoryEntry, JourneyVersion, Simulation,
     SimulationSettings,
 };
 
+use crate::entity_tag;
 use crate::idempotency::{self, RecordedResponse, Remembered};
 use crate::store::{ChangedVersion, Store, StoreError};
 
@@ -16,23 +19,48 @@ pub(crate) struct Journeys {
     /// The time up to which the simulation has moved the counts.
     advanced_to: DateTime<Utc>,
     simulating: bool,
-    seed: u64,
+    demo: DemoStart,
     store: Store,
+    /// `entity_tag::list_hash` of the catalog, until the catalog changes:
+    /// every page of every walk through the list needs it.
+    list_hash: Cell<Option<u64>>,
+}
+
+/// What a new database (or a reset) starts with.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct DemoStart {
+    /// Seeds the demo journeys and the simulation.
+    pub(crate) seed: u64,
+    /// `None` for the dozen demo journeys; otherwise this many generated versions.
+    pub(crate) versions: Option<usize>,
+}
+
+impl DemoStart {
+    fn start(self, now: DateTime<Utc>) -> (Catalog, Simulation) {
+        let catalog = match self.versions {
+            None => demo::catalog(now, self.seed),
+            Some(count) => demo::large_catalog(now, count, self.seed),
+        };
+        (
+            catalog,
+            Simulation::new(self.seed, SimulationSettings::default()),
+        )
+    }
 }
 
 impl Journeys {
     /// Carries on from what the store saved, moving the counts on by the time the
-    /// server was down, or starts a new database with the demo journeys.
+    /// server was down, or starts a new database as `demo` says.
     pub(crate) fn open(
         mut store: Store,
-        seed: u64,
+        demo: DemoStart,
         simulating: bool,
         now: DateTime<Utc>,
     ) -> Result<Journeys, StoreError> {
         let (catalog, simulation, advanced_to) = match store.load()? {
             Some(saved) => (saved.catalog, saved.simulation, saved.advanced_to),
             None => {
-                let (catalog, simulation) = demo_start(seed, now);
+                let (catalog, simulation) = demo.start(now);
                 store.replace_all(&catalog, &simulation, now)?;
                 (catalog, simulation, now)
             }
@@ -42,8 +70,9 @@ impl Journeys {
             simulation,
             advanced_to,
             simulating,
-            seed,
+            demo,
             store,
+            list_hash: Cell::new(None),
         };
         journeys.advance(now);
         Ok(journeys)
@@ -51,6 +80,16 @@ impl Journeys {
 
     pub(crate) fn catalog(&self) -> &Catalog {
         &self.catalog
+    }
+
+    /// What the list's entity tags are made from (see `entity_tag::of_list`).
+    pub(crate) fn list_hash(&self) -> u64 {
+        if let Some(hash) = self.list_hash.get() {
+            return hash;
+        }
+        let hash = entity_tag::list_hash(&self.catalog);
+        self.list_hash.set(Some(hash));
+        hash
     }
 
     /// Moves customers through the journeys up to `now`.
@@ -61,24 +100,30 @@ impl Journeys {
         if self.simulating {
             self.simulation
                 .advance(&mut self.catalog, now - self.advanced_to, now);
+            self.list_hash.set(None);
         }
         self.advanced_to = now;
     }
 
     /// Saves the counts as they are now, and forgets expired idempotency keys.
     pub(crate) fn save_counts(&mut self, now: DateTime<Utc>) -> Result<(), StoreError> {
+        // Without the simulation no count moves between changes, which are
+        // saved as they happen: rewriting every version would only hold the
+        // lock (a second for 100,000 versions) and change nothing.
+        let moved = self.simulating.then_some(&self.catalog);
         self.store.save_counts(
-            &self.catalog,
+            moved,
             &self.simulation,
             self.advanced_to,
             now - idempotency::lifetime(),
         )
     }
 
-    /// Starts over with the demo journeys, as a new database would.
+    /// Starts over as a new database would.
     pub(crate) fn reset(&mut self, now: DateTime<Utc>) -> Result<(), StoreError> {
-        let (catalog, simulation) = demo_start(self.seed, now);
+        let (catalog, simulation) = self.demo.start(now);
         self.store.replace_all(&catalog, &simulation, now)?;
+        self.list_hash.set(None);
         self.catalog = catalog;
         self.simulation = simulation;
         self.advanced_to = now;
@@ -103,6 +148,8 @@ impl Journeys {
         respond: impl FnOnce(&Applied) -> RecordedResponse,
     ) -> Result<RecordedResponse, ChangeError> {
         let before = self.journey_of(change.version_id);
+        // Whatever happens below, the list may differ from the one hashed.
+        self.list_hash.set(None);
         let applied = self
             .catalog
             .apply(change.version_id, change.command, change.by, change.at)
@@ -159,13 +206,6 @@ impl Journeys {
     }
 }
 
-fn demo_start(seed: u64, now: DateTime<Utc>) -> (Catalog, Simulation) {
-    (
-        demo::catalog(now, seed),
-        Simulation::new(seed, SimulationSettings::default()),
-    )
-}
-
 /// One change asked for by a client.
 pub(crate) struct Change<'a> {
     pub(crate) version_id: &'a str,
@@ -194,10 +234,17 @@ mod tests {
         Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap()
     }
 
+    fn dozen(seed: u64) -> DemoStart {
+        DemoStart {
+            seed,
+            versions: None,
+        }
+    }
+
     #[test]
     fn a_change_that_cannot_be_saved_is_undone() {
         let store = Store::open(&Database::Memory).unwrap();
-        let mut journeys = Journeys::open(store, 3, true, monday()).unwrap();
+        let mut journeys = Journeys::open(store, dozen(3), true, monday()).unwrap();
         let before = journeys.catalog().clone();
         let live = before
             .versions()
@@ -266,7 +313,7 @@ mod tests {
     #[test]
     fn counts_move_without_changing_revisions() {
         let store = Store::open(&Database::Memory).unwrap();
-        let mut journeys = Journeys::open(store, 3, true, monday()).unwrap();
+        let mut journeys = Journeys::open(store, dozen(3), true, monday()).unwrap();
         let before = journeys.catalog().clone();
         journeys.advance(monday() + chrono::Duration::hours(6));
         let after = journeys.catalog();
@@ -278,5 +325,90 @@ mod tests {
         for version in before.versions() {
             assert_eq!(after.get(&version.id).unwrap().revision, version.revision);
         }
+    }
+
+    #[test]
+    fn a_new_database_starts_with_as_many_generated_versions_as_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let database = Database::File(dir.path().join("journeys.sqlite"));
+        let large = DemoStart {
+            seed: 5,
+            versions: Some(2_500),
+        };
+        let mut journeys =
+            Journeys::open(Store::open(&database).unwrap(), large, false, monday()).unwrap();
+        assert_eq!(journeys.catalog().len(), 2_500);
+        assert!(journeys.catalog().get("welcome-series-v1").is_none());
+
+        // A reset starts over the same way.
+        journeys.reset(monday()).unwrap();
+        assert_eq!(journeys.catalog().len(), 2_500);
+        drop(journeys);
+
+        // A database that holds journeys keeps them, whatever the start asked.
+        let reopened =
+            Journeys::open(Store::open(&database).unwrap(), dozen(5), false, monday()).unwrap();
+        assert_eq!(reopened.catalog().len(), 2_500);
+
+        let other = tempfile::tempdir().unwrap();
+        let database = Database::File(other.path().join("journeys.sqlite"));
+        drop(Journeys::open(Store::open(&database).unwrap(), dozen(5), false, monday()).unwrap());
+        let reopened =
+            Journeys::open(Store::open(&database).unwrap(), large, false, monday()).unwrap();
+        assert!(reopened.catalog().get("welcome-series-v1").is_some());
+        assert!(reopened.catalog().len() < 100);
+    }
+
+    #[test]
+    fn the_list_hash_is_kept_until_the_list_changes() {
+        let store = Store::open(&Database::Memory).unwrap();
+        let mut journeys = Journeys::open(store, dozen(3), true, monday()).unwrap();
+        let fresh = |journeys: &Journeys| entity_tag::list_hash(journeys.catalog());
+        let first = journeys.list_hash();
+        assert_eq!(first, fresh(&journeys));
+        assert_eq!(journeys.list_hash(), first, "nothing changed");
+
+        journeys.advance(monday() + chrono::Duration::hours(6));
+        assert_eq!(journeys.list_hash(), fresh(&journeys), "counts moved");
+        assert_ne!(journeys.list_hash(), first);
+
+        let live = journeys
+            .catalog()
+            .versions()
+            .find(|version| version.status == Status::Live)
+            .unwrap()
+            .id
+            .clone();
+        let before = journeys.list_hash();
+        let finish = Change {
+            version_id: &live,
+            command: Command::Finish,
+            by: "Ana Ruiz",
+            at: monday() + chrono::Duration::hours(6),
+            key: "finish",
+        };
+        let ok = |_: &Applied| RecordedResponse::json(StatusCode::OK, "{}".into());
+        journeys.apply(finish, ok).unwrap();
+        assert_eq!(journeys.list_hash(), fresh(&journeys), "a change");
+        assert_ne!(journeys.list_hash(), before);
+
+        journeys
+            .reset(monday() + chrono::Duration::days(1))
+            .unwrap();
+        assert_eq!(journeys.list_hash(), fresh(&journeys), "a reset");
+    }
+
+    #[test]
+    fn without_the_simulation_saving_counts_leaves_the_versions_alone() {
+        let store = Store::open(&Database::Memory).unwrap();
+        let mut still = Journeys::open(store, dozen(3), false, monday()).unwrap();
+        // Writing any version would fail now.
+        still.store.tamper("DROP TABLE journey_versions");
+        still.save_counts(monday()).unwrap();
+
+        let store = Store::open(&Database::Memory).unwrap();
+        let mut moving = Journeys::open(store, dozen(3), true, monday()).unwrap();
+        moving.store.tamper("DROP TABLE journey_versions");
+        assert!(moving.save_counts(monday()).is_err());
     }
 }

@@ -25,7 +25,7 @@ mod simulation_ticker;
 mod store;
 mod token;
 
-pub use config::{Config, Database};
+pub use config::{Config, Database, MAX_PAGE_LIMIT};
 pub use server::{serve, RunningServer, StartError};
 pub use store::StoreError;
 pub use token::{Token, TokenError};

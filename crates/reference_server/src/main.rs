@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use clap::Parser;
-use reference_server::{serve, Config, Database, Token};
+use reference_server::{serve, Config, Database, Token, MAX_PAGE_LIMIT};
 
 /// Serves journeys over Journey Console's HTTP contract (docs/contract/), kept in
 /// SQLite, with customers entering and leaving live journeys as time passes.
@@ -59,6 +59,30 @@ struct Cli {
     /// Seeds the demo journeys of a new database and the simulation.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+
+    /// Starts a new database with this many generated journey versions instead
+    /// of the dozen demo journeys, for measuring a console with a large account.
+    /// A database that already holds journeys keeps them.
+    #[arg(long, value_name = "N", env = "JOURNEY_SERVER_DEMO_VERSIONS")]
+    demo_versions: Option<usize>,
+
+    /// The most versions a page of GET /journeys holds (1 to 500): a larger
+    /// `limit` is served as this many, and clients follow `next`.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = MAX_PAGE_LIMIT,
+        env = "JOURNEY_SERVER_PAGE_LIMIT",
+        value_parser = page_limit
+    )]
+    page_limit: usize,
+}
+
+fn page_limit(text: &str) -> Result<usize, String> {
+    text.parse()
+        .ok()
+        .filter(|limit| (1..=MAX_PAGE_LIMIT).contains(limit))
+        .ok_or_else(|| format!("must be a whole number from 1 to {MAX_PAGE_LIMIT}"))
 }
 
 impl Cli {
@@ -72,6 +96,8 @@ impl Cli {
             fault_injection: self.fault_injection,
             simulation: !self.no_simulation,
             seed: self.seed,
+            demo_versions: self.demo_versions,
+            page_limit: self.page_limit,
         }
     }
 }
@@ -172,6 +198,30 @@ mod tests {
         assert!(config.fault_injection);
         assert_eq!(config.listen.to_string(), "127.0.0.1:8787");
         assert_eq!(config.base_path, "/api");
+    }
+
+    #[test]
+    fn a_large_demo_and_small_pages() {
+        let config = Cli::try_parse_from([
+            "journey-server",
+            "--demo-versions",
+            "20000",
+            "--page-limit",
+            "100",
+        ])
+        .unwrap()
+        .config();
+        assert_eq!(config.demo_versions, Some(20_000));
+        assert_eq!(config.page_limit, 100);
+
+        let config = Cli::try_parse_from(["journey-server"]).unwrap().config();
+        assert_eq!(config.demo_versions, None, "the dozen demo journeys");
+        assert_eq!(config.page_limit, 500);
+
+        for limit in ["0", "501", "ten"] {
+            let error = Cli::try_parse_from(["journey-server", "--page-limit", limit]).unwrap_err();
+            assert!(error.to_string().contains("from 1 to 500"), "{error}");
+        }
     }
 
     #[test]

@@ -11,11 +11,11 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::access::Access;
-use crate::journeys::Journeys;
+use crate::journeys::{DemoStart, Journeys};
 use crate::routes::{self, Routing};
 use crate::server_state::ServerState;
 use crate::store::{Store, StoreError};
-use crate::{simulation_ticker, Config};
+use crate::{simulation_ticker, Config, MAX_PAGE_LIMIT};
 
 /// How long shutting down waits for requests in flight before closing anyway.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
@@ -25,6 +25,9 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 pub async fn serve(config: Config) -> Result<RunningServer, StartError> {
     let base_path = base_path(&config.base_path)?;
     let origins = origins(&config.allowed_origins)?;
+    if !(1..=MAX_PAGE_LIMIT).contains(&config.page_limit) {
+        return Err(StartError::PageLimit(config.page_limit));
+    }
     let mut secrets = HashSet::new();
     if let Some(token) = config
         .tokens
@@ -37,10 +40,14 @@ pub async fn serve(config: Config) -> Result<RunningServer, StartError> {
     }
 
     let database = config.database.clone();
-    let (seed, simulation) = (config.seed, config.simulation);
+    let demo = DemoStart {
+        seed: config.seed,
+        versions: config.demo_versions,
+    };
+    let simulation = config.simulation;
     // Opening reads the whole database: blocking work.
     let journeys = tokio::task::spawn_blocking(move || {
-        Journeys::open(Store::open(&database)?, seed, simulation, Utc::now())
+        Journeys::open(Store::open(&database)?, demo, simulation, Utc::now())
     })
     .await
     .map_err(|error| StartError::Store(StoreError::Corrupt(error.to_string())))?
@@ -57,7 +64,7 @@ pub async fn serve(config: Config) -> Result<RunningServer, StartError> {
         source,
     })?;
 
-    let state = ServerState::new(journeys, Access::new(&config.tokens));
+    let state = ServerState::new(journeys, Access::new(&config.tokens), config.page_limit);
     let app = routes::router(
         state.clone(),
         Routing {
@@ -164,9 +171,16 @@ fn origins(origins: &[String]) -> Result<Vec<HeaderValue>, StartError> {
 pub enum StartError {
     BasePath(String),
     Origin(String),
-    DuplicateToken { name: String },
+    /// A page limit outside 1 to [`MAX_PAGE_LIMIT`].
+    PageLimit(usize),
+    DuplicateToken {
+        name: String,
+    },
     Store(StoreError),
-    Listen { addr: SocketAddr, source: io::Error },
+    Listen {
+        addr: SocketAddr,
+        source: io::Error,
+    },
 }
 
 impl fmt::Display for StartError {
@@ -179,6 +193,10 @@ impl fmt::Display for StartError {
                 f,
                 "the origin \"{origin}\" is not one a browser sends: write it as \
                  https://host or http://host:port, with no path"
+            ),
+            StartError::PageLimit(limit) => write!(
+                f,
+                "the page limit {limit} is not from 1 to {MAX_PAGE_LIMIT}"
             ),
             StartError::DuplicateToken { name } => write!(
                 f,
@@ -195,9 +213,10 @@ impl std::error::Error for StartError {
         match self {
             StartError::Store(error) => Some(error),
             StartError::Listen { source, .. } => Some(source),
-            StartError::BasePath(_) | StartError::Origin(_) | StartError::DuplicateToken { .. } => {
-                None
-            }
+            StartError::BasePath(_)
+            | StartError::Origin(_)
+            | StartError::PageLimit(_)
+            | StartError::DuplicateToken { .. } => None,
         }
     }
 }

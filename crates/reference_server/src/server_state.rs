@@ -16,15 +16,18 @@ struct Shared {
     journeys: Mutex<Journeys>,
     access: Access,
     faults: Faults,
+    /// The most versions a page of the list holds (`Config::page_limit`).
+    page_limit: usize,
 }
 
 impl ServerState {
-    pub(crate) fn new(journeys: Journeys, access: Access) -> Self {
+    pub(crate) fn new(journeys: Journeys, access: Access, page_limit: usize) -> Self {
         ServerState {
             shared: Arc::new(Shared {
                 journeys: Mutex::new(journeys),
                 access,
                 faults: Faults::default(),
+                page_limit,
             }),
         }
     }
@@ -44,5 +47,9 @@ impl ServerState {
 
     pub(crate) fn faults(&self) -> &Faults {
         &self.shared.faults
+    }
+
+    pub(crate) fn page_limit(&self) -> usize {
+        self.shared.page_limit
     }
 }

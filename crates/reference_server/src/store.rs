@@ -234,17 +234,18 @@ impl Store {
         Ok(())
     }
 
-    /// Saves the customer counts of every version with the simulation that moved
-    /// them, and forgets idempotency keys older than `forget_before`.
+    /// Saves the customer counts of every version of `moved` (none when no
+    /// count moved) with the simulation that moved them, and forgets
+    /// idempotency keys older than `forget_before`.
     pub(crate) fn save_counts(
         &mut self,
-        catalog: &Catalog,
+        moved: Option<&Catalog>,
         simulation: &Simulation,
         advanced_to: DateTime<Utc>,
         forget_before: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let transaction = self.connection.transaction()?;
-        {
+        if let Some(catalog) = moved {
             let mut update =
                 transaction.prepare("UPDATE journey_versions SET version = ?2 WHERE id = ?1")?;
             for version in catalog.versions() {
@@ -483,7 +484,7 @@ mod tests {
 
         store
             .save_counts(
-                &catalog,
+                Some(&catalog),
                 &simulation,
                 day_later,
                 monday() + Duration::seconds(1),

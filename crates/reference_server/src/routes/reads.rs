@@ -15,9 +15,9 @@ use crate::entity_tag;
 use crate::failure::Failure;
 use crate::page_cursor;
 use crate::server_state::ServerState;
+use crate::MAX_PAGE_LIMIT;
 
 const DEFAULT_LIMIT: usize = 100;
-const MAX_LIMIT: usize = 500;
 
 /// `GET {base}/health`, for whoever waits for the server to be up; needs no token.
 pub(crate) async fn health() -> Json<serde_json::Value> {
@@ -41,7 +41,8 @@ pub(crate) struct ListQuery {
     cursor: Option<String>,
 }
 
-/// `GET {base}/journeys?limit=&cursor=`: versions ordered by id, `limit` at a time.
+/// `GET {base}/journeys?limit=&cursor=`: versions ordered by id, `limit` at a
+/// time, but never more than the server's page limit.
 pub(crate) async fn list(
     State(state): State<ServerState>,
     _caller: Caller,
@@ -49,18 +50,21 @@ pub(crate) async fn list(
     headers: HeaderMap,
 ) -> Result<Response, Failure> {
     let Query(query) = query.map_err(|rejection| Failure::bad_request(rejection.body_text()))?;
-    let limit = match query.limit.as_deref() {
+    let asked = match query.limit.as_deref() {
         None => DEFAULT_LIMIT,
         Some(limit) => limit
             .parse()
             .ok()
-            .filter(|limit| (1..=MAX_LIMIT).contains(limit))
+            .filter(|limit| (1..=MAX_PAGE_LIMIT).contains(limit))
             .ok_or_else(|| {
                 Failure::bad_request(format!(
-                    "limit must be a whole number from 1 to {MAX_LIMIT}; it was \"{limit}\"."
+                    "limit must be a whole number from 1 to {MAX_PAGE_LIMIT}; it was \"{limit}\"."
                 ))
             })?,
     };
+    // Asking for more than this server gives is not an error: the page is
+    // shorter and `next` leads on, as the contract tells clients to expect.
+    let limit = asked.min(state.page_limit());
     let after = match query.cursor.as_deref() {
         None => None,
         Some(cursor) => Some(page_cursor::id_of(cursor).ok_or_else(|| {
@@ -73,8 +77,8 @@ pub(crate) async fn list(
 
     let (tag, page) = {
         let journeys = state.journeys();
+        let tag = entity_tag::of_list(journeys.list_hash(), query.cursor.as_deref(), limit);
         let catalog = journeys.catalog();
-        let tag = entity_tag::of_list(catalog, query.cursor.as_deref(), limit);
         if entity_tag::if_none_match(&headers, &tag) {
             return Ok(not_modified(&tag));
         }

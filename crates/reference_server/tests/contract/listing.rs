@@ -6,6 +6,7 @@ use contract::{ErrorCode, JourneyPage};
 use reqwest::Method;
 
 use crate::harness::{expect_error, Api};
+use crate::skip;
 
 #[tokio::test]
 async fn following_next_lists_every_version_exactly_once() {
@@ -148,4 +149,49 @@ async fn the_list_etag_changes_when_a_version_changes() {
         .unwrap();
     assert_eq!(after.status().as_u16(), 200, "the list changed: no 304");
     assert_ne!(tag(&after), before);
+}
+
+#[tokio::test]
+async fn a_server_with_a_smaller_page_limit_gives_smaller_pages_and_next() {
+    let Some(api) = Api::start_local(|config| {
+        config.demo_versions = Some(23);
+        config.page_limit = 7;
+    })
+    .await
+    else {
+        skip!("needs a server started in this process with its own options");
+    };
+    for (query, size) in [("limit=500", 7), ("limit=8", 7), ("limit=3", 3), ("", 7)] {
+        let response = api.get(&format!("/journeys?{query}")).send().await.unwrap();
+        assert_eq!(response.status().as_u16(), 200, "?{query}");
+        let page: JourneyPage = response.json().await.unwrap();
+        assert_eq!(page.items.len(), size, "?{query}");
+        assert!(page.next.is_some(), "?{query}: more pages follow");
+    }
+    // Above the contract's maximum is still a bad request.
+    let response = api.get("/journeys?limit=501").send().await.unwrap();
+    expect_error(response, 400, ErrorCode::BadRequest).await;
+
+    let versions = api.all_versions(500).await;
+    let ids: HashSet<&str> = versions.iter().map(|version| version.id.as_str()).collect();
+    assert_eq!(versions.len(), 23, "the generated versions, each once");
+    assert_eq!(ids.len(), 23);
+    assert!(ids.contains("journey-00001-v1"), "{ids:?}");
+}
+
+#[tokio::test]
+async fn a_page_limit_outside_the_contract_is_refused_at_start() {
+    for page_limit in [0, 501] {
+        let config = reference_server::Config {
+            listen: "127.0.0.1:0".parse().unwrap(),
+            database: reference_server::Database::Memory,
+            page_limit,
+            ..reference_server::Config::default()
+        };
+        let error = reference_server::serve(config)
+            .await
+            .err()
+            .expect("refused");
+        assert!(error.to_string().contains("from 1 to 500"), "{error}");
+    }
 }

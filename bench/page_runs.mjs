@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+
+// One fresh page load of Home (the app's or the vanilla page's) in headless
+// Chromium, and what is measured on it: first rows, the whole list, search
+// keystrokes, memory.
+
+// Installed before any script of the page runs: records when the status line
+// first says the whole list is there ("Showing X of <total> journey versions").
+// The status element is looked for every frame until the page has drawn it,
+// then watched by a MutationObserver, so the time is that of the change itself.
+function watchForWholeList(total) {
+  const pattern = new RegExp(`^Showing [\\d,]+ of ${total} journey versions$`);
+  const bench = (window.__bench = { loadedAt: undefined });
+  const check = (status) => {
+    if (bench.loadedAt === undefined && pattern.test(status.textContent.trim())) bench.loadedAt = performance.now();
+  };
+  const look = () => {
+    const status = document.querySelector('.list-count');
+    if (!status) return requestAnimationFrame(look);
+    check(status);
+    new MutationObserver(() => check(status)).observe(status, { childList: true, characterData: true, subtree: true });
+  };
+  requestAnimationFrame(look);
+}
+
+// Loads `url` in a new browser context (empty cache and storage) and waits
+// until the whole list is shown. Problems the page shows on the way (console
+// errors, failed requests, uncaught exceptions) go to `problems`.
+export async function loadHome(browser, url, { total, problems, timeout = 180_000 }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  // Requests cut short by closing the page (a poll under way) are no problem.
+  let closing = false;
+  const note = (text) => {
+    if (!closing) problems.add(text);
+  };
+  page.on('console', (message) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    const where = message.location()?.url ? ` (${new URL(message.location().url).pathname})` : '';
+    note(`console ${message.type()}: ${message.text()}${where}`);
+  });
+  page.on('pageerror', (error) => note(`uncaught: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) note(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+  });
+  page.on('requestfailed', (request) => {
+    const url = new URL(request.url());
+    note(`failed ${request.method()} ${url.pathname}${url.search}: ${request.failure()?.errorText}`);
+  });
+  await page.addInitScript(watchForWholeList, total.toLocaleString('en'));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench?.loadedAt !== undefined, null, { timeout, polling: 50 });
+  const marks = await page.evaluate(() => ({
+    // Relative to navigation start: the page's time origin.
+    firstRows: performance.getEntriesByName('journey-console:first-rows')[0]?.startTime,
+    loaded: window.__bench.loadedAt,
+  }));
+  if (marks.firstRows === undefined) throw new Error(`${url} did not record the performance mark journey-console:first-rows`);
+  const close = async () => {
+    closing = true;
+    await context.close();
+  };
+  return { context, page, close, ...marks };
+}
+
+// The keystroke measure of the earlier bench/home.mjs, unchanged: each input
+// event changes the search text (typing a word, then clearing it, so every
+// keystroke changes the result); measured from dispatching the event to the
+// first change of the list's body (MutationObserver), and to the frame after
+// it (requestAnimationFrame, then a task).
+export async function measureKeystrokes(page, count) {
+  await page.getByRole('searchbox', { name: 'Search journeys' }).focus();
+  return page.evaluate(async ({ count }) => {
+    const input = document.querySelector('input[type=search]');
+    const status = () => document.querySelector('.list-count').textContent;
+    const words = ['we', 'ca', 'bi', 'sp', 'lo', 'wi', 'ba'];
+    const out = [];
+    for (let i = 0; i < count; i++) {
+      const next = i % 2 === 0 ? words[(i / 2) % words.length] : '';
+      const before = status();
+      let updated;
+      const observer = new MutationObserver(() => { updated ??= performance.now(); });
+      observer.observe(document.querySelector('.journey-list tbody'), { childList: true, subtree: true, characterData: true });
+      const t0 = performance.now();
+      input.value = next;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const painted = performance.now();
+      observer.disconnect();
+      if (status() === before || updated === undefined) throw new Error(`the list did not change for "${next}"`);
+      out.push({ update: updated - t0, painted: painted - t0 });
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    return out;
+  }, { count });
+}
+
+// Memory of the page after a full garbage collection:
+//  - jsHeap: the renderer's JS heap in use (CDP Performance.getMetrics,
+//    JSHeapUsedSize), which holds the DOM's JS objects but not wasm memory;
+//  - dom: Blink's own heap in use (CDP Runtime.getHeapUsage,
+//    embedderHeapUsedSize): the DOM nodes and other browser-side objects;
+//  - wasm: the size of every WebAssembly.Memory of the page (found with CDP
+//    Runtime.queryObjects). It only grows: it is the most the Rust heap has
+//    needed so far, not what is in use now;
+//  - rss: the resident memory (/proc/PID/status, VmRSS; shared libraries
+//    included) of the renderer process that has used the most CPU time, which
+//    is the page's after loading a large list (the others are idle spares); none
+//    when that is not clear (the busiest under twice the next).
+export async function measureMemory(browser, context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const jsHeap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
+  const { embedderHeapUsedSize: dom } = await cdp.send('Runtime.getHeapUsage');
+  const { result: prototype } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: prototype.objectId });
+  const { result: wasm } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: objects.objectId,
+    functionDeclaration: 'function () { return this.reduce((sum, memory) => sum + memory.buffer.byteLength, 0); }',
+    returnByValue: true,
+  });
+  await cdp.detach();
+
+  let rss;
+  try {
+    const session = await browser.newBrowserCDPSession();
+    const { processInfo } = await session.send('SystemInfo.getProcessInfo');
+    await session.detach();
+    const renderers = processInfo.filter((p) => p.type === 'renderer').sort((a, b) => b.cpuTime - a.cpuTime);
+    if (renderers.length === 1 || renderers[0].cpuTime >= 2 * renderers[1].cpuTime) {
+      const status = readFileSync(`/proc/${renderers[0].id}/status`, 'utf8');
+      const kb = /^VmRSS:\s+(\d+) kB/m.exec(status);
+      if (kb) rss = Number(kb[1]) * 1024;
+    }
+  } catch {
+    // Not on Linux, or the browser does not tell: no RSS.
+  }
+  return { jsHeap, dom, wasm: wasm.value, rss };
+}

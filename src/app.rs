@@ -21,7 +21,7 @@ use crate::pages::journey_detail::JourneyDetail;
 use crate::pages::not_found::NotFound;
 use crate::sync::TokenCell;
 use crate::sync::{Backend, Journeys};
-use crate::{clock, sync};
+use crate::{clock, format, sync};
 
 /// How often the embedded backend's simulation moves customers along on screen.
 const EMBEDDED_REFRESH_INTERVAL: Duration = Duration::from_secs(1);
@@ -119,6 +119,8 @@ fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
     // is known, no action is offered.
     spawn_local(async move { journeys.identify().await });
     spawn_local(async move { journeys.refresh().await });
+    // Once those requests are on their way (tasks run in the order spawned).
+    spawn_local(async { format::prepare() });
     // Polling pauses while the tab is hidden: nobody is looking, and the
     // first poll after it shows again catches up.
     let refresh = set_interval_with_handle(

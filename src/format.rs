@@ -71,3 +71,12 @@ pub fn exact(at: DateTime<Utc>) -> String {
             .unwrap_or_else(|| at.to_rfc3339())
     })
 }
+
+/// Makes the formatters now. The first one a page makes costs tens of
+/// milliseconds (the browser loads its locale data): made while the first
+/// requests are on their way, that time is not added to the first rows.
+pub fn prepare() {
+    NUMBERS.with(|_| ());
+    RELATIVE.with(|_| ());
+    EXACT.with(|_| ());
+}

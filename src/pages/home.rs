@@ -136,9 +136,12 @@ pub fn Home() -> impl IntoView {
             view_height.set(f64::from(list.client_height()).max(ROW_HEIGHT_PX));
         }
     };
+    // Measured in the next frame, when the browser lays the page out anyway:
+    // measuring now would make it lay out at once, before the requests for
+    // the list are even sent.
     Effect::new(move |_| {
         if list.get().is_some() {
-            measure();
+            request_animation_frame(measure);
         }
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
@@ -283,11 +286,12 @@ pub fn Home() -> impl IntoView {
                 <p class="list-count" role="status">
                     {move || {
                         let (shown, total) = (shown.with(Vec::len), total.get());
-                        let (shown, total, empty) = (format::count(shown as u64), format::count(total as u64), total == 0);
+                        if !loaded.get() && total == 0 {
+                            return "Loading journeys…".to_owned();
+                        }
+                        let (shown, total) = (format::count(shown as u64), format::count(total as u64));
                         if loaded.get() {
                             format!("Showing {shown} of {total} journey versions")
-                        } else if empty {
-                            "Loading journeys…".to_owned()
                         } else if problem.with(Option::is_some) {
                             // The alert above says why; the next refresh tries again.
                             format!("Showing {shown} of the {total} journey versions that loaded; the rest did not load")

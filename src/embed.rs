@@ -7,12 +7,11 @@ use std::any::Any;
 
 use leptos::prelude::*;
 use runtime_config::RuntimeConfig;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::app::{App, Setup};
 use crate::console_path::ConsolePath;
-use crate::crash_notice;
 use crate::sync::TokenCell;
 
 #[derive(Default, Deserialize)]
@@ -29,11 +28,20 @@ struct MountOptions {
     stylesheet: Option<String>,
 }
 
+/// The options that name a server, as `config.json` would (checked the same
+/// way, by `runtime_config::parse`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct HttpOptions<'a> {
+    backend: &'a str,
+    api_base: &'a str,
+    poll_interval_ms: Option<u32>,
+}
+
 /// A mounted console.
 #[wasm_bindgen]
 pub struct ConsoleHandle {
     mounted: Option<Box<dyn Any>>,
-    container: web_sys::HtmlElement,
     shadow: Option<web_sys::ShadowRoot>,
     token: TokenCell,
 }
@@ -44,7 +52,6 @@ impl ConsoleHandle {
     pub fn unmount(&mut self) {
         // Dropping Leptos's handle runs every cleanup the console registered.
         self.mounted.take();
-        crash_notice::forget(&self.container);
         if let Some(shadow) = self.shadow.take() {
             shadow.set_inner_html("");
         }
@@ -73,12 +80,12 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<ConsoleH
     };
     let config = match &options.api_base {
         Some(api_base) => runtime_config::parse(
-            &serde_json::json!({
-                "backend": "http",
-                "apiBase": api_base,
-                "pollIntervalMs": options.poll_interval_ms,
+            &serde_json::to_string(&HttpOptions {
+                backend: "http",
+                api_base,
+                poll_interval_ms: options.poll_interval_ms,
             })
-            .to_string(),
+            .unwrap_or_default(),
         )
         .map_err(|e| {
             JsError::new(&format!(
@@ -118,11 +125,9 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<ConsoleH
         host: Some(element),
         token: token.clone(),
     };
-    crash_notice::show_in(container.clone().into());
-    let mounted = leptos::mount::mount_to(container.clone(), move || view! { <App setup /> });
+    let mounted = leptos::mount::mount_to(container, move || view! { <App setup /> });
     Ok(ConsoleHandle {
         mounted: Some(Box::new(mounted)),
-        container,
         shadow: Some(shadow),
         token,
     })

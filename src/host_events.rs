@@ -5,8 +5,21 @@
 //! each with `detail: {id, journeyId, name, version, status}`.
 
 use leptos::prelude::*;
-use lifecycle::{Action, Applied, JourneyVersion, Outcome};
+use lifecycle::{Action, Applied, JourneyVersion, Outcome, Status};
+use serde::Serialize;
 use wasm_bindgen::JsValue;
+
+/// An event's `detail`. A struct rather than `serde_json::json!`, whose
+/// `Value` would bring a second JSON serializer into the console.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Detail<'a> {
+    id: &'a str,
+    journey_id: &'a str,
+    name: &'a str,
+    version: u32,
+    status: Status,
+}
 
 #[derive(Clone, Copy)]
 pub struct HostEvents(StoredValue<Option<web_sys::HtmlElement>, LocalStorage>);
@@ -33,14 +46,16 @@ impl HostEvents {
             Outcome::Updated { version } | Outcome::Created { version } => version,
             Outcome::Deleted { .. } => before,
         };
-        let detail = serde_json::json!({
-            "id": version.id,
-            "journeyId": version.journey_id,
-            "name": version.name,
-            "version": version.version,
-            "status": version.status,
-        });
-        let detail = js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL);
+        let detail = serde_json::to_string(&Detail {
+            id: &version.id,
+            journey_id: &version.journey_id,
+            name: &version.name,
+            version: version.version,
+            status: version.status,
+        })
+        .ok()
+        .and_then(|json| js_sys::JSON::parse(&json).ok())
+        .unwrap_or(JsValue::NULL);
         let init = web_sys::CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);

@@ -39,12 +39,6 @@ pub fn start() {
         })
         .is_some();
     if standalone {
-        if let Some(body) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.body())
-        {
-            crash_notice::show_in(body.into());
-        }
         let setup = app::Setup::standalone();
         leptos::mount::mount_to_body(move || leptos::view! { <app::App setup /> });
     }

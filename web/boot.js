@@ -2,5 +2,27 @@
 // takes its place (Trunk.toml, pattern_script) so that a strict
 // Content-Security-Policy (script-src 'self') needs no exception for it.
 const boot = document.querySelector('script[data-journey-console-js]');
+
+// A panic ends the console: the WebAssembly instance traps, and whatever called
+// into it (an event handler, a timer, a promise, this start) gets a
+// WebAssembly.RuntimeError. Nothing of the console runs after that, so the
+// notice comes from here, in place of the frozen page (web/embed.js does the
+// same for embedded consoles). The error still reaches the browser console.
+function stopped(event) {
+  const error = event.type === 'unhandledrejection' ? event.reason : event.error;
+  if (!(error instanceof WebAssembly.RuntimeError)) return;
+  removeEventListener('error', stopped);
+  removeEventListener('unhandledrejection', stopped);
+  const notice = document.createElement('div');
+  notice.className = 'journey-console crash-notice';
+  notice.setAttribute('role', 'alert');
+  notice.textContent =
+    'Journey Console stopped because of an internal error. Reload the page to continue; ' +
+    'changes you confirmed were saved. The browser console has the details.';
+  document.body.replaceChildren(notice);
+}
+addEventListener('error', stopped);
+addEventListener('unhandledrejection', stopped);
+
 const { default: init } = await import(boot.dataset.journeyConsoleJs);
 await init({ module_or_path: boot.dataset.journeyConsoleWasm });

@@ -20,12 +20,98 @@ const loaded = (async () => {
   return { bindings, stylesheet: new URL(stylesheet.getAttribute('href'), here).href };
 })();
 
+// A panic ends the console: the WebAssembly instance traps, and whatever called
+// into it (an event handler, a timer, a promise) gets a WebAssembly.RuntimeError.
+// Nothing of the console runs after that, so the notice comes from here, in each
+// console's own element: the host's page is not ours to replace. The window
+// listeners are there only while a console is mounted.
+const mounted = new Set();
+let stylesheetHref;
+let stopped = false;
+
+const NOTICE =
+  'Journey Console stopped because of an internal error. Reload the page to continue; ' +
+  'changes you confirmed were saved. The browser console has the details.';
+
+function showStopped(element) {
+  let root = element.shadowRoot;
+  if (!root) {
+    try {
+      root = element.attachShadow({ mode: 'open' });
+    } catch {
+      root = element;
+    }
+  }
+  const keep = [...root.children].filter((child) => child.matches('link[rel="stylesheet"]'));
+  if (keep.length === 0 && stylesheetHref && root !== element) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = stylesheetHref;
+    keep.push(link);
+  }
+  const notice = document.createElement('div');
+  notice.className = 'journey-console crash-notice';
+  notice.setAttribute('role', 'alert');
+  notice.textContent = NOTICE;
+  root.replaceChildren(...keep, notice);
+}
+
+function stopAll() {
+  stopped = true;
+  for (const element of mounted) showStopped(element);
+  mounted.clear();
+  unwatch();
+}
+
+function crashed(event) {
+  const error = event.type === 'unhandledrejection' ? event.reason : event.error;
+  if (error instanceof WebAssembly.RuntimeError) stopAll();
+}
+
+function watch() {
+  addEventListener('error', crashed);
+  addEventListener('unhandledrejection', crashed);
+}
+
+function unwatch() {
+  removeEventListener('error', crashed);
+  removeEventListener('unhandledrejection', crashed);
+}
+
 /// Mounts the console in `element` (in its shadow root). Options, all optional:
 /// apiBase, token, pollIntervalMs, basePath. Resolves to a handle with
 /// setToken(token) and unmount().
 export async function mountJourneyConsole(element, options = {}) {
-  const { bindings, stylesheet } = await loaded;
-  return bindings.mount(element, { ...options, stylesheet });
+  if (stopped) {
+    // Nothing is called in an instance that trapped; the page must be reloaded.
+    showStopped(element);
+    throw new Error('Journey Console: stopped because of an internal error; reload the page');
+  }
+  let handle;
+  try {
+    const { bindings, stylesheet } = await loaded;
+    stylesheetHref = stylesheet;
+    handle = bindings.mount(element, { ...options, stylesheet });
+  } catch (error) {
+    // Stopped while starting or mounting: the host may catch the rejection,
+    // so the notice cannot wait for an unhandled one.
+    if (error instanceof WebAssembly.RuntimeError) {
+      mounted.add(element);
+      stopAll();
+    }
+    throw error;
+  }
+  if (mounted.size === 0) watch();
+  mounted.add(element);
+  return {
+    setToken(token) {
+      if (!stopped) handle.setToken(token);
+    },
+    unmount() {
+      if (mounted.delete(element) && mounted.size === 0) unwatch();
+      if (!stopped) handle.unmount();
+    },
+  };
 }
 
 class JourneyConsoleElement extends HTMLElement {

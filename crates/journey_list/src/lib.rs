@@ -10,6 +10,6 @@ mod status_filter;
 
 pub use list_query::{ListQuery, SortDirection};
 pub use row_window::RowWindow;
-pub use selection::{select, SortedList};
+pub use selection::SortedList;
 pub use sort_key::SortKey;
 pub use status_filter::StatusFilter;

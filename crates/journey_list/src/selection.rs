@@ -2,7 +2,7 @@ use std::cmp::Ordering;
 
 use lifecycle::{JourneyVersion, Phase};
 
-use crate::{ListQuery, SortDirection, SortKey, StatusFilter};
+use crate::{SortDirection, SortKey, StatusFilter};
 
 /// The Home list in one order, made when the list or its order changes. A
 /// search or a status filter then keeps the matching rows of it, already in
@@ -77,16 +77,6 @@ impl SortedList {
     pub fn id(&self, position: u32) -> Option<&str> {
         self.rows.get(position as usize).map(|row| row.id.as_str())
     }
-}
-
-/// The versions that the Home list shows for `query`, in order (the ids of
-/// [`SortedList::matching`]).
-pub fn select(versions: &[JourneyVersion], query: &ListQuery) -> Vec<String> {
-    let list = SortedList::new(versions, query.sort, query.direction);
-    list.matching(&query.search, query.status)
-        .into_iter()
-        .filter_map(|position| list.id(position).map(str::to_owned))
-        .collect()
 }
 
 fn contains_ignoring_case(name: &str, lowercase_needle: &str) -> bool {

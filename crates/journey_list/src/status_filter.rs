@@ -1,4 +1,4 @@
-use lifecycle::{JourneyVersion, Phase, Status};
+use lifecycle::{Phase, Status};
 
 /// The status filter of the Home list. "Finishing" is the part of "Finished"
 /// that still has customers in it.
@@ -51,12 +51,8 @@ impl StatusFilter {
             .find(|filter| filter.query_value() == value)
     }
 
-    pub fn admits(self, version: &JourneyVersion) -> bool {
-        self.admits_phase(version.phase())
-    }
-
-    /// The same for a version in `phase`. "Finished" covers the finishing
-    /// versions too (their status is finished).
+    /// Whether a version in `phase` is shown. "Finished" covers the
+    /// finishing versions too (their status is finished).
     pub fn admits_phase(self, phase: Phase) -> bool {
         match self {
             StatusFilter::All => true,

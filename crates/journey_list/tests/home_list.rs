@@ -1,5 +1,5 @@
 use chrono::{DateTime, Duration, Utc};
-use journey_list::{select, ListQuery, SortDirection, SortKey, SortedList, StatusFilter};
+use journey_list::{ListQuery, SortDirection, SortKey, SortedList, StatusFilter};
 use lifecycle::{JourneyVersion, Stats, Status};
 
 fn at(minutes: i64) -> DateTime<Utc> {
@@ -30,7 +30,11 @@ fn sample() -> Vec<JourneyVersion> {
 }
 
 fn ids(versions: &[JourneyVersion], query: &ListQuery) -> Vec<String> {
-    select(versions, query)
+    let list = SortedList::new(versions, query.sort, query.direction);
+    list.matching(&query.search, query.status)
+        .into_iter()
+        .filter_map(|position| list.id(position).map(str::to_owned))
+        .collect()
 }
 
 #[test]

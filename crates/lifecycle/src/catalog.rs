@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::rules;
-use crate::{
+use crate::{Reason, Refusal, 
     Action, ActionError, Applied, Availabilities, Command, HistoryEntry, JourneyVersion, Outcome,
     Status,
 };
@@ -168,9 +168,10 @@ impl Catalog {
             Command::Stop { reason } => self.stop(id, reason, by, at),
             Command::Resume | Command::Restart => {
                 let version = self.get(id).ok_or_else(|| not_found(id))?;
-                Err(ActionError::Refused(rules::cannot_resume(
-                    version,
+                Err(ActionError::Refused(Refusal::new(
                     command.action(),
+                    version.status,
+                    Reason::Status,
                 )))
             }
             Command::Delete => self.delete(id),

@@ -13,7 +13,7 @@
 //!
 //! ```
 //! use chrono::{TimeZone, Utc};
-//! use lifecycle::{Action, Catalog, Command, JourneyVersion, Phase};
+//! use lifecycle::{Action, Catalog, Command, JourneyVersion, Phase, Reason};
 //!
 //! let monday = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap();
 //! let mut catalog = Catalog::new([JourneyVersion::draft(
@@ -23,10 +23,7 @@
 //!
 //! let menu = catalog.availability("welcome-v1").unwrap();
 //! assert!(menu.allowed(Action::Finish));
-//! assert_eq!(
-//!     menu.refusal(Action::Resume).unwrap().reason,
-//!     "This journey is live and running; there is nothing to resume.",
-//! );
+//! assert_eq!(menu.refusal(Action::Resume).unwrap().reason, Reason::Status);
 //!
 //! let applied = catalog.apply("welcome-v1", Command::Finish, "Jonas Becker", monday)?;
 //! assert_eq!(applied.version().unwrap().phase(), Phase::Finished);
@@ -58,7 +55,7 @@ pub use command::Command;
 pub use history_entry::HistoryEntry;
 pub use journey_version::JourneyVersion;
 pub use phase::Phase;
-pub use refusal::Refusal;
+pub use refusal::{Reason, Refusal};
 pub use simulation::{Simulation, SimulationSettings};
 pub use stats::Stats;
 pub use status::Status;

@@ -1,0 +1,55 @@
+# Warum die Regeln eine Aktion ablehnen und was stattdessen zu tun ist.
+
+refusal-publish-live = Diese Journey ist bereits live. Um sie zu ändern, erstellen Sie eine neue Version.
+refusal-publish-finished = Diese Journey ist beendet; eine beendete Journey kann nicht erneut veröffentlicht werden. Erstellen Sie eine neue Version oder duplizieren Sie sie.
+refusal-publish-stopped = Diese Journey ist gestoppt; eine gestoppte Journey kann nicht erneut veröffentlicht werden. Erstellen Sie eine neue Version oder duplizieren Sie sie.
+refusal-finish-draft = Diese Journey ist ein Entwurf; nur eine Live-Journey kann beendet werden. Veröffentlichen Sie sie zuerst.
+refusal-already-finishing = Diese Journey wird bereits beendet: Es können keine neuen Kunden mehr eintreten, und { $active ->
+        [one] { $active } Kunde darin durchläuft
+       *[other] { $active } Kunden darin durchlaufen
+    } noch ihren Pfad. Um ihren Pfad sofort zu beenden, stoppen Sie sie.
+refusal-finish-finished = Diese Journey ist bereits beendet und es sind keine Kunden mehr darin. Um sie erneut auszuführen, erstellen Sie eine neue Version oder duplizieren Sie sie.
+refusal-finish-stopped = Diese Journey ist gestoppt; eine gestoppte Journey kann nicht beendet werden. Erstellen Sie eine neue Version oder duplizieren Sie sie.
+refusal-stop-draft = Diese Journey ist ein Entwurf und hat keine Kunden, die gestoppt werden könnten. Löschen Sie sie, wenn Sie sie nicht mehr brauchen.
+refusal-stop-finished = Diese Journey ist beendet und es sind keine Kunden mehr darin; es gibt nichts zu stoppen.
+refusal-stop-stopped = Diese Journey ist bereits gestoppt. Eine gestoppte Journey kann weder neu gestartet noch gelöscht werden; erstellen Sie eine neue Version oder duplizieren Sie sie.
+refusal-resume-draft = Diese Journey ist ein Entwurf und ist nie gelaufen, es gibt also nichts fortzusetzen. Veröffentlichen Sie sie, um sie live zu schalten.
+refusal-resume-live = Diese Journey ist live und läuft; es gibt nichts fortzusetzen.
+refusal-resume-finished = Eine beendete Journey kann nicht fortgesetzt werden. Erstellen Sie eine neue Version oder duplizieren Sie sie.
+refusal-resume-stopped = Eine gestoppte Journey kann nicht fortgesetzt werden. Erstellen Sie eine neue Version oder duplizieren Sie sie.
+refusal-restart-draft = Diese Journey ist ein Entwurf und ist nie gelaufen, es gibt also nichts neu zu starten. Veröffentlichen Sie sie, um sie live zu schalten.
+refusal-restart-live = Diese Journey ist live und läuft; es gibt nichts neu zu starten.
+refusal-restart-finished = Eine beendete Journey kann nicht neu gestartet werden. Erstellen Sie eine neue Version oder duplizieren Sie sie.
+refusal-restart-stopped = Eine gestoppte Journey kann nicht neu gestartet werden. Erstellen Sie eine neue Version oder duplizieren Sie sie.
+refusal-delete-live = Eine Live-Journey kann nicht gelöscht werden. Beenden Sie sie, damit die Kunden darin ihren Pfad abschließen, oder stoppen Sie sie im Notfall.
+refusal-delete-finished = Eine beendete Journey kann nicht gelöscht werden; sie bleibt mit ihren Ergebnissen in der Liste. Erstellen Sie eine neue Version oder duplizieren Sie sie, um sie erneut auszuführen.
+refusal-delete-stopped = Eine gestoppte Journey kann nicht gelöscht werden; sie bleibt mit ihren Ergebnissen in der Liste. Erstellen Sie eine neue Version oder duplizieren Sie sie, um sie erneut auszuführen.
+refusal-is-draft = Diese Version ist selbst ein Entwurf; bearbeiten oder veröffentlichen Sie sie.
+refusal-other-draft = Version { $version } dieser Journey ist bereits ein Entwurf; bearbeiten oder veröffentlichen Sie diese.
+refusal-not-newest = Nur die neueste Version (Version { $newest }) kann Grundlage einer neuen Version sein.
+refusal-highest-version = Diese Journey hat die höchste Versionsnummer erreicht; duplizieren Sie sie stattdessen.
+refusal-awaiting-answer = Ihre Anfrage, diese Journey { $earlier ->
+        [publish] zu veröffentlichen
+        [finish] zu beenden
+        [stop] zu stoppen
+        [delete] zu löschen
+        [new-version] als neue Version anzulegen
+        [duplicate] zu duplizieren
+       *[other] zu ändern
+    }, ist noch auf dem Weg zum Server; warten Sie auf die Antwort, bevor Sie etwas anderes damit tun.
+refusal-not-allowed = Diese Aktion ist für diese Journey nicht erlaubt.
+
+action-publish = Veröffentlichen
+action-finish = Beenden
+action-stop = Stoppen
+action-resume = Fortsetzen
+action-restart = Neu starten
+action-delete = Löschen
+action-new-version = Neue Version erstellen
+action-duplicate = Duplizieren
+
+status-draft = Entwurf
+status-live = Live
+status-finishing = Wird beendet
+status-finished = Beendet
+status-stopped = Gestoppt

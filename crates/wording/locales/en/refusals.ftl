@@ -1,0 +1,55 @@
+# Why the rules refuse an action, and what to do instead (crates/lifecycle, rules.rs).
+
+refusal-publish-live = This journey is already live. To change it, create a new version.
+refusal-publish-finished = This journey has finished; a finished journey cannot be published again. Create a new version or duplicate it.
+refusal-publish-stopped = This journey is stopped; a stopped journey cannot be published again. Create a new version or duplicate it.
+refusal-finish-draft = This journey is a draft; only a live journey can be finished. Publish it first.
+refusal-already-finishing = This journey is already finishing: no new customers can enter, and { $active ->
+        [one] { $active } customer still in it is
+       *[other] { $active } customers still in it are
+    } completing their path. To end their path now, stop it.
+refusal-finish-finished = This journey has already finished and no customers are left in it. To run it again, create a new version or duplicate it.
+refusal-finish-stopped = This journey is stopped; a stopped journey cannot be finished. Create a new version or duplicate it.
+refusal-stop-draft = This journey is a draft and has no customers to stop. Delete it if you no longer need it.
+refusal-stop-finished = This journey has finished and no customers are left in it; there is nothing to stop.
+refusal-stop-stopped = This journey is already stopped. A stopped journey cannot be restarted or deleted; create a new version or duplicate it.
+refusal-resume-draft = This journey is a draft and has never run, so there is nothing to resume. Publish it to make it live.
+refusal-resume-live = This journey is live and running; there is nothing to resume.
+refusal-resume-finished = A finished journey cannot be resumed. Create a new version or duplicate it.
+refusal-resume-stopped = A stopped journey cannot be resumed. Create a new version or duplicate it.
+refusal-restart-draft = This journey is a draft and has never run, so there is nothing to restart. Publish it to make it live.
+refusal-restart-live = This journey is live and running; there is nothing to restart.
+refusal-restart-finished = A finished journey cannot be restarted. Create a new version or duplicate it.
+refusal-restart-stopped = A stopped journey cannot be restarted. Create a new version or duplicate it.
+refusal-delete-live = A live journey cannot be deleted. Finish it to let the customers in it complete their path, or stop it in an emergency.
+refusal-delete-finished = A finished journey cannot be deleted; it stays in the list with its results. Create a new version or duplicate it to run it again.
+refusal-delete-stopped = A stopped journey cannot be deleted; it stays in the list with its results. Create a new version or duplicate it to run it again.
+refusal-is-draft = This version is a draft itself; edit or publish it.
+refusal-other-draft = Version { $version } of this journey is already a draft; edit or publish that one.
+refusal-not-newest = Only the newest version (version { $newest }) can be the base of a new version.
+refusal-highest-version = This journey has reached the highest version number; duplicate it instead.
+refusal-awaiting-answer = Your request to { $earlier ->
+        [publish] publish
+        [finish] finish
+        [stop] stop
+        [delete] delete
+        [new-version] create a new version of
+        [duplicate] duplicate
+       *[other] change
+    } this journey is still on its way to the server; wait for its answer before doing anything else with it.
+refusal-not-allowed = This action is not allowed on this journey.
+
+action-publish = Publish
+action-finish = Finish
+action-stop = Stop
+action-resume = Resume
+action-restart = Restart
+action-delete = Delete
+action-new-version = Create new version
+action-duplicate = Duplicate
+
+status-draft = Draft
+status-live = Live
+status-finishing = Finishing
+status-finished = Finished
+status-stopped = Stopped

@@ -1,0 +1,20 @@
+//! Every word Journey Console shows, in the user's language.
+//!
+//! One Fluent catalog per language (`locales/<tag>/*.ftl`), with plural rules
+//! and placeholders. Code names what it wants to say as a [`Phrase`] (a message
+//! id and its arguments); a [`Wording`] for a [`Locale`] puts it in words. A
+//! message missing from a language is said in English.
+//!
+//! Numbers in messages are written as the locale writes them (the browser's
+//! Intl in wasm; natively, for servers and tests, num-format's CLDR data).
+
+mod locale;
+mod number_format;
+mod phrase;
+mod refusal_phrase;
+mod wording;
+
+pub use locale::Locale;
+pub use phrase::{Arg, Phrase};
+pub use refusal_phrase::{action_key, action_label, refusal_phrase, status_label};
+pub use wording::Wording;

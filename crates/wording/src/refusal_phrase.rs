@@ -1,0 +1,90 @@
+//! The rules' refusals, actions and statuses as phrases of the catalog.
+
+use lifecycle::{Action, Phase, Reason, Refusal, Status};
+
+use crate::Phrase;
+
+/// Why the rules refused: what the situation is and what to do instead.
+pub fn refusal_phrase(refusal: &Refusal) -> Phrase {
+    match refusal.reason {
+        Reason::Status => Phrase::new(by_status(refusal.action, refusal.status)),
+        Reason::AlreadyFinishing { active } => {
+            Phrase::new("refusal-already-finishing").with("active", active)
+        }
+        Reason::IsDraft => Phrase::new("refusal-is-draft"),
+        Reason::OtherDraft { version } => Phrase::new("refusal-other-draft").with("version", version),
+        Reason::NotNewest { newest } => Phrase::new("refusal-not-newest").with("newest", newest),
+        Reason::HighestVersionNumber => Phrase::new("refusal-highest-version"),
+        Reason::AwaitingAnswer { earlier } => {
+            Phrase::new("refusal-awaiting-answer").with("earlier", action_key(earlier))
+        }
+    }
+}
+
+fn by_status(action: Action, status: Status) -> &'static str {
+    use Action::*;
+    use Status::*;
+    match (action, status) {
+        (Publish, Live) => "refusal-publish-live",
+        (Publish, Finished) => "refusal-publish-finished",
+        (Publish, Stopped) => "refusal-publish-stopped",
+        (Finish, Draft) => "refusal-finish-draft",
+        (Finish, Finished) => "refusal-finish-finished",
+        (Finish, Stopped) => "refusal-finish-stopped",
+        (Stop, Draft) => "refusal-stop-draft",
+        (Stop, Finished) => "refusal-stop-finished",
+        (Stop, Stopped) => "refusal-stop-stopped",
+        (Resume, Draft) => "refusal-resume-draft",
+        (Resume, Live) => "refusal-resume-live",
+        (Resume, Finished) => "refusal-resume-finished",
+        (Resume, Stopped) => "refusal-resume-stopped",
+        (Restart, Draft) => "refusal-restart-draft",
+        (Restart, Live) => "refusal-restart-live",
+        (Restart, Finished) => "refusal-restart-finished",
+        (Restart, Stopped) => "refusal-restart-stopped",
+        (Delete, Live) => "refusal-delete-live",
+        (Delete, Finished) => "refusal-delete-finished",
+        (Delete, Stopped) => "refusal-delete-stopped",
+        // The rules allow the rest, or refuse them for another reason.
+        _ => "refusal-not-allowed",
+    }
+}
+
+/// The action's name as a selector value in messages: `finish`, `new-version`.
+pub fn action_key(action: Action) -> &'static str {
+    match action {
+        Action::Publish => "publish",
+        Action::Finish => "finish",
+        Action::Stop => "stop",
+        Action::Resume => "resume",
+        Action::Restart => "restart",
+        Action::Delete => "delete",
+        Action::NewVersion => "new-version",
+        Action::Duplicate => "duplicate",
+    }
+}
+
+/// The text of the action's button or menu item.
+pub fn action_label(action: Action) -> Phrase {
+    Phrase::new(match action {
+        Action::Publish => "action-publish",
+        Action::Finish => "action-finish",
+        Action::Stop => "action-stop",
+        Action::Resume => "action-resume",
+        Action::Restart => "action-restart",
+        Action::Delete => "action-delete",
+        Action::NewVersion => "action-new-version",
+        Action::Duplicate => "action-duplicate",
+    })
+}
+
+/// What a version's phase is called: Draft, Live, Finishing, Finished, Stopped.
+pub fn status_label(phase: Phase) -> Phrase {
+    Phrase::new(match phase {
+        Phase::Draft => "status-draft",
+        Phase::Live => "status-live",
+        Phase::Finishing { .. } => "status-finishing",
+        Phase::Finished => "status-finished",
+        Phase::Stopped => "status-stopped",
+    })
+}

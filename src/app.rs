@@ -21,6 +21,7 @@ use crate::pages::journey_detail::JourneyDetail;
 use crate::pages::not_found::NotFound;
 use crate::sync::TokenCell;
 use crate::sync::{Backend, Journeys};
+use crate::words::{self, use_words, Words};
 use crate::{clock, format, sync};
 
 /// How often the embedded backend's simulation moves customers along on screen.
@@ -37,6 +38,24 @@ pub struct Setup {
     pub host: Option<web_sys::HtmlElement>,
     /// The bearer token, which the host may replace while the console runs.
     pub token: TokenCell,
+    /// The language the host asked for (`locale`), if any.
+    pub locale: Option<String>,
+    /// Where the console puts its language, for the host to change it.
+    pub language: LanguageCell,
+}
+
+/// The console's [`Words`], once it runs, for a host's `setLocale`.
+#[derive(Clone, Default)]
+pub struct LanguageCell(std::rc::Rc<std::cell::Cell<Option<Words>>>);
+
+impl LanguageCell {
+    /// Switches the running console to the language `tag` names; a tag the
+    /// console has no language for means the browser's language.
+    pub fn set(&self, tag: Option<&str>) {
+        if let Some(words) = self.0.get() {
+            words.set_locale(words::starting_locale(tag, false));
+        }
+    }
 }
 
 impl Setup {
@@ -46,6 +65,8 @@ impl Setup {
             paths: ConsolePath::from_document(),
             host: None,
             token: TokenCell::default(),
+            locale: None,
+            language: LanguageCell::default(),
         }
     }
 }
@@ -55,6 +76,18 @@ impl Setup {
 #[component]
 pub fn App(setup: Setup) -> impl IntoView {
     let given = setup.config.clone();
+    let standalone = setup.host.is_none();
+    let words = Words::new(words::starting_locale(setup.locale.as_deref(), standalone));
+    provide_context(words);
+    setup.language.0.set(Some(words));
+    if standalone {
+        // The page's own language, for screen readers and the browser.
+        Effect::new(move |_| {
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("lang", words.locale().tag());
+            }
+        });
+    }
     // Browser objects are not Send; the view only needs to reach them here.
     let setup = StoredValue::new_local(setup);
     let config = LocalResource::new(move || {
@@ -67,9 +100,15 @@ pub fn App(setup: Setup) -> impl IntoView {
         }
     });
     view! {
-        <div class="journey-console">
-            <Suspense fallback=|| {
-                view! { <p class="starting" role="status">"Starting Journey Console…"</p> }
+        <div
+            class="journey-console"
+            lang=move || words.locale().tag()
+            // What web/boot.js and web/embed.js show if the console stops on
+            // an internal error, when no Rust can run any more to say it.
+            data-crash-notice=move || words.text("crash-notice")
+        >
+            <Suspense fallback=move || {
+                view! { <p class="starting" role="status">{move || words.text("starting")}</p> }
             }>
                 {move || Suspend::new(async move {
                     match config.await {
@@ -120,7 +159,8 @@ fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
     spawn_local(async move { journeys.identify().await });
     spawn_local(async move { journeys.refresh().await });
     // Once those requests are on their way (tasks run in the order spawned).
-    spawn_local(async { format::prepare() });
+    let words = use_words();
+    spawn_local(async move { format::prepare(words.locale()) });
     // Polling pauses while the tab is hidden: nobody is looking, and the
     // first poll after it shows again catches up.
     let refresh = set_interval_with_handle(
@@ -140,8 +180,9 @@ fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
     view! {
         <Router base=paths.router_base().unwrap_or_default()>
             <header class="console-header">
-                <A href=paths.home() attr:class="product-name">"Journey Console"</A>
+                <A href=paths.home() attr:class="product-name">{move || words.text("product-name")}</A>
                 <ResetDemo />
+                {setup.host.is_none().then(|| view! { <LanguagePicker /> })}
             </header>
             <BackendWarning />
             <SyncProblem />
@@ -163,16 +204,17 @@ fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
 fn SyncProblem() -> impl IntoView {
     let journeys = expect_context::<Journeys>();
     let problem = journeys.problem();
+    let words = use_words();
     move || {
-        problem.get().map(|text| {
+        problem.get().map(|phrase| {
             view! {
                 <div class="sync-problem" role="alert">
-                    <p>{text}</p>
+                    <p>{move || words.say(&phrase)}</p>
                     <button
                         type="button"
                         on:click=move |_| spawn_local(async move { journeys.refresh().await })
                     >
-                        "Try again"
+                        {move || words.text("try-again")}
                     </button>
                 </div>
             }
@@ -183,9 +225,36 @@ fn SyncProblem() -> impl IntoView {
 #[component]
 fn BackendWarning() -> impl IntoView {
     let warning = expect_context::<Journeys>().warning();
+    let words = use_words();
     move || {
-        warning
-            .get()
-            .map(|text| view! { <p class="backend-warning" role="alert">{text}</p> })
+        warning.get().map(|phrase| {
+            view! { <p class="backend-warning" role="alert">{move || words.say(&phrase)}</p> }
+        })
+    }
+}
+
+/// The standalone console's language; the choice is remembered in this
+/// browser. (An embedded console takes its language from the host.)
+#[component]
+fn LanguagePicker() -> impl IntoView {
+    let words = use_words();
+    view! {
+        <label class="language-picker">
+            <span>{move || words.text("language")}</span>
+            <select
+                prop:value=move || words.locale().tag()
+                on:change:target=move |ev| {
+                    if let Some(locale) = wording::Locale::from_tag(&ev.target().value()) {
+                        words::remember(locale);
+                        words.set_locale(locale);
+                    }
+                }
+            >
+                {wording::Locale::ALL
+                    .into_iter()
+                    .map(|l| view! { <option value=l.tag() lang=l.tag()>{l.own_name()}</option> })
+                    .collect_view()}
+            </select>
+        </label>
     }
 }

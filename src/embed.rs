@@ -10,7 +10,7 @@ use runtime_config::RuntimeConfig;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-use crate::app::{App, Setup};
+use crate::app::{App, LanguageCell, Setup};
 use crate::console_path::ConsolePath;
 use crate::sync::TokenCell;
 
@@ -26,6 +26,8 @@ struct MountOptions {
     base_path: Option<String>,
     /// The console's stylesheet, loaded into the shadow root.
     stylesheet: Option<String>,
+    /// A BCP 47 language tag; the browser's language when absent.
+    locale: Option<String>,
 }
 
 /// The options that name a server, as `config.json` would (checked the same
@@ -44,6 +46,7 @@ pub struct ConsoleHandle {
     mounted: Option<Box<dyn Any>>,
     shadow: Option<web_sys::ShadowRoot>,
     token: TokenCell,
+    language: LanguageCell,
 }
 
 #[wasm_bindgen]
@@ -63,10 +66,17 @@ impl ConsoleHandle {
         self.token
             .replace(token.filter(|token| !token.trim().is_empty()));
     }
+
+    /// Switches the language at once (a BCP 47 tag such as `de`); a language
+    /// the console does not speak, or none, means the browser's language.
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&self, locale: Option<String>) {
+        self.language.set(locale.as_deref());
+    }
 }
 
 /// Mounts Journey Console in `element`. `options`: `{apiBase, token,
-/// pollIntervalMs, basePath, stylesheet}`, all optional. Options that make no
+/// pollIntervalMs, basePath, stylesheet, locale}`, all optional. Options that make no
 /// sense are refused with a message naming them, before anything is drawn.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<ConsoleHandle, JsError> {
@@ -117,6 +127,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<ConsoleH
         .unchecked_into();
     shadow.append_child(&container).ok();
 
+    let language = LanguageCell::default();
     let token = TokenCell::default();
     token.replace(options.token.filter(|t| !t.trim().is_empty()));
     let setup = Setup {
@@ -124,11 +135,14 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<ConsoleH
         paths: ConsolePath::new(options.base_path.as_deref().unwrap_or("")),
         host: Some(element),
         token: token.clone(),
+        locale: options.locale.clone(),
+        language: language.clone(),
     };
     let mounted = leptos::mount::mount_to(container, move || view! { <App setup /> });
     Ok(ConsoleHandle {
         mounted: Some(Box::new(mounted)),
         shadow: Some(shadow),
         token,
+        language,
     })
 }

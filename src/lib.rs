@@ -18,6 +18,7 @@ mod host_events;
 mod new_id;
 mod pages;
 mod sync;
+mod words;
 
 pub use embed::{mount, ConsoleHandle};
 

@@ -13,12 +13,15 @@ function stopped(event) {
   if (!(error instanceof WebAssembly.RuntimeError)) return;
   removeEventListener('error', stopped);
   removeEventListener('unhandledrejection', stopped);
+  // The console keeps the notice in its language on its root element.
+  const said = document.querySelector('.journey-console[data-crash-notice]');
   const notice = document.createElement('div');
   notice.className = 'journey-console crash-notice';
   notice.setAttribute('role', 'alert');
   notice.textContent =
+    said?.dataset.crashNotice ||
     'Journey Console stopped because of an internal error. Reload the page to continue; ' +
-    'changes you confirmed were saved. The browser console has the details.';
+      'changes you confirmed were saved. The browser console has the details.';
   document.body.replaceChildren(notice);
 }
 addEventListener('error', stopped);

@@ -49,10 +49,13 @@ function showStopped(element) {
     link.href = stylesheetHref;
     keep.push(link);
   }
+  // The console keeps the notice in its language on its root element.
+  const said = root.querySelector?.('.journey-console[data-crash-notice]');
   const notice = document.createElement('div');
   notice.className = 'journey-console crash-notice';
   notice.setAttribute('role', 'alert');
-  notice.textContent = NOTICE;
+  if (said?.lang) notice.lang = said.lang;
+  notice.textContent = said?.dataset.crashNotice || NOTICE;
   root.replaceChildren(...keep, notice);
 }
 
@@ -79,8 +82,8 @@ function unwatch() {
 }
 
 /// Mounts the console in `element` (in its shadow root). Options, all optional:
-/// apiBase, token, pollIntervalMs, basePath. Resolves to a handle with
-/// setToken(token) and unmount().
+/// apiBase, token, pollIntervalMs, basePath, locale. Resolves to a handle with
+/// setToken(token), setLocale(locale) and unmount().
 export async function mountJourneyConsole(element, options = {}) {
   if (stopped) {
     // Nothing is called in an instance that trapped; the page must be reloaded.
@@ -107,6 +110,9 @@ export async function mountJourneyConsole(element, options = {}) {
     setToken(token) {
       if (!stopped) handle.setToken(token);
     },
+    setLocale(locale) {
+      if (!stopped) handle.setLocale(locale);
+    },
     unmount() {
       if (mounted.delete(element) && mounted.size === 0) unwatch();
       if (!stopped) handle.unmount();
@@ -115,13 +121,14 @@ export async function mountJourneyConsole(element, options = {}) {
 }
 
 class JourneyConsoleElement extends HTMLElement {
-  static observedAttributes = ['token'];
+  static observedAttributes = ['token', 'locale'];
 
   async connectedCallback() {
     const mounting = (this.mounting = mountJourneyConsole(this, {
       apiBase: this.getAttribute('api-base') ?? undefined,
       basePath: this.getAttribute('base-path') ?? undefined,
       token: this.getAttribute('token') ?? undefined,
+      locale: this.getAttribute('locale') ?? undefined,
       pollIntervalMs: this.hasAttribute('poll-interval-ms') ? Number(this.getAttribute('poll-interval-ms')) : undefined,
     }));
     const handle = await mounting;
@@ -141,6 +148,7 @@ class JourneyConsoleElement extends HTMLElement {
 
   attributeChangedCallback(name, _previous, value) {
     if (name === 'token') this.handle?.setToken(value);
+    if (name === 'locale') this.handle?.setLocale(value);
   }
 }
 

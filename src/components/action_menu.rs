@@ -18,6 +18,8 @@ use crate::focus;
 use crate::host_events::HostEvents;
 use crate::new_id::new_id;
 use crate::sync::use_journeys;
+use crate::words::use_words;
+use wording::Phrase;
 
 /// The menu's order: the seed's two first, then the rest of the lifecycle.
 const MENU: [Action; 8] = [
@@ -40,17 +42,18 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
     let host_events = expect_context::<HostEvents>();
     let navigate = use_navigate();
     let paths = use_console_path();
+    let words = use_words();
     let open = RwSignal::new(false);
     let button = NodeRef::<html::Button>::new();
     let menu = NodeRef::<html::Div>::new();
     let availability = Memo::new(move |_| catalog.with(|c| c.availability(&id.get())));
     // The rules' reason first; a journey that can be finished may still be
     // out of the user's role.
-    let refusal_of = move |action: Action| -> Option<String> {
+    let refusal_of = move |action: Action| -> Option<Phrase> {
         availability
             .with(|a| {
                 a.as_ref()
-                    .and_then(|a| a.refusal(action).map(|r| r.reason.clone()))
+                    .and_then(|a| a.refusal(action).map(wording::refusal_phrase))
             })
             .or_else(|| journeys.permission(action).err())
     };
@@ -132,10 +135,11 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
                         host_events.announce(before, &applied);
                     }
                     if let Some(created) = applied.version() {
-                        toasts.show(format!(
-                            "\u{201c}{}\u{201d} version {} was created as a draft.",
-                            created.name, created.version
-                        ));
+                        toasts.show(
+                            Phrase::new("version-created-draft")
+                                .with("name", created.name.as_str())
+                                .with("version", created.version),
+                        );
                         if still_here {
                             navigate(&paths.journey(&created.id), ConsolePath::navigation());
                         }
@@ -200,8 +204,8 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
         let key = format!("{action:?}").to_lowercase();
         let label_id = format!("action-menu-{key}");
         let reason_id = format!("action-menu-{key}-reason");
-        let refusal = move || refusal_of(action);
-        let disabled = move || refusal().is_some();
+        let refusal = Memo::new(move |_| refusal_of(action));
+        let disabled = move || refusal.with(Option::is_some);
         let (on_click, on_key) = (choose.clone(), choose.clone());
         view! {
             <div
@@ -210,8 +214,15 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
                 class="menu-item"
                 class:destructive=matches!(action, Action::Stop | Action::Delete)
                 aria-disabled=move || disabled().then_some("true")
-                aria-labelledby=label_id.clone()
-                aria-describedby=move || disabled().then(|| reason_id.clone())
+                // The reason shown under a refused item is part of its name, so
+                // the name holds all the item's visible text, label first.
+                aria-labelledby=move || {
+                    if disabled() {
+                        format!("{label_id} {reason_id}")
+                    } else {
+                        label_id.clone()
+                    }
+                }
                 on:click=move |_| on_click(action)
                 on:keydown=move |ev: KeyboardEvent| {
                     if ev.key() == "Enter" || ev.key() == " " {
@@ -220,9 +231,11 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
                     }
                 }
             >
-                <span id=label_id.clone() class="menu-item-label">{action.label()}</span>
-                {move || refusal().map(|reason| {
-                    view! { <span id=format!("action-menu-{key}-reason") class="menu-item-reason">{reason}</span> }
+                <span id=format!("action-menu-{key}") class="menu-item-label">
+                    {move || words.say(&wording::action_label(action))}
+                </span>
+                {move || refusal.get().map(|reason| {
+                    view! { <span id=format!("action-menu-{key}-reason") class="menu-item-reason">{move || words.say(&reason)}</span> }
                 })}
             </div>
         }
@@ -240,7 +253,7 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
                 on:click=move |_| if open.get_untracked() { hide(true) } else { show(true) }
                 on:keydown=on_button_key
             >
-                "Actions"
+                {move || words.text("actions")}
                 <svg class="down-arrow" aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
                     <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="2"></path>
                 </svg>
@@ -248,7 +261,7 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
             <div
                 id="journey-action-menu"
                 role="menu"
-                aria-label="Journey actions"
+                aria-label=move || words.text("journey-actions")
                 class="menu"
                 node_ref=menu
                 hidden=move || !open.get()

@@ -13,10 +13,11 @@ use crate::components::reveal_row::RevealRow;
 use crate::components::toasts::Toasts;
 use crate::console_path::{use_console_path, ConsolePath};
 use crate::focus;
-use crate::format;
 use crate::host_events::HostEvents;
 use crate::new_id::new_id;
 use crate::sync::use_journeys;
+use crate::words::use_words;
+use wording::Phrase;
 
 /// The actions that ask before they happen.
 pub fn needs_confirmation(action: Action) -> bool {
@@ -67,6 +68,7 @@ pub fn ConfirmDialog() -> impl IntoView {
     // in `ConfirmFlow` (crates/journey_sync): one key per user action, reused
     // on a retry, renewed when the stop reason changed; an answer that comes
     // after Escape never touches a later opening.
+    let words = use_words();
     let flow = RwSignal::new(ConfirmFlow::new());
     let reason = RwSignal::new(String::new());
 
@@ -202,11 +204,13 @@ pub fn ConfirmDialog() -> impl IntoView {
         });
     };
 
-    let title = move || match action() {
-        Action::Finish => "Finish journey?",
-        Action::Stop => "Stop journey?",
-        Action::Publish => "Publish journey?",
-        _ => "Delete draft?",
+    let title = move || {
+        words.text(match action() {
+            Action::Finish => "confirm-finish-title",
+            Action::Stop => "confirm-stop-title",
+            Action::Publish => "confirm-publish-title",
+            _ => "confirm-delete-title",
+        })
     };
     let body = move || {
         let action = action();
@@ -215,7 +219,7 @@ pub fn ConfirmDialog() -> impl IntoView {
                 catalog
                     .with(|c| consequences(c, v, action))
                     .into_iter()
-                    .map(|text| view! { <p>{text}</p> })
+                    .map(|phrase| view! { <p>{words.say(&phrase)}</p> })
                     .collect_view()
             })
         })
@@ -223,7 +227,7 @@ pub fn ConfirmDialog() -> impl IntoView {
     let in_journey = move || {
         version.with(|v| {
             v.as_ref()
-                .map(|v| format::count(v.stats.active))
+                .map(|v| words.count(v.stats.active))
                 .unwrap_or_default()
         })
     };
@@ -242,15 +246,17 @@ pub fn ConfirmDialog() -> impl IntoView {
         >
             <h2 id="confirm-dialog-title">{title}</h2>
             <p class="journey-under-action">
-                {move || version.with(|v| v.as_ref().map(|v| format!("{} · version {}", v.name, v.version)))}
+                {move || version.with(|v| v.as_ref().map(|v| {
+                    words.say(&Phrase::new("journey-and-version").with("name", v.name.as_str()).with("version", v.version))
+                }))}
             </p>
             <p class="in-journey-now">
-                "Customers in the journey now: " <strong>{in_journey}</strong>
+                {move || words.text("customers-in-journey-now")} " " <strong>{in_journey}</strong>
             </p>
             <div id="confirm-dialog-body">{body}</div>
             <Show when=move || action() == Action::Stop>
                 <div class="stop-reason">
-                    <label for="stop-reason-text">"Reason (optional)"</label>
+                    <label for="stop-reason-text">{move || words.text("stop-reason-label")}</label>
                     <textarea
                         id="stop-reason-text"
                         rows="2"
@@ -259,19 +265,19 @@ pub fn ConfirmDialog() -> impl IntoView {
                         on:input:target=move |ev| reason.set(ev.target().value())
                     ></textarea>
                     <span id="stop-reason-hint" class="hint">
-                        "Recorded in the journey's history."
+                        {move || words.text("stop-reason-hint")}
                     </span>
                 </div>
             </Show>
             {move || match flow.with(|flow| flow.state().clone()) {
                 DialogState::Failed(message) => {
-                    Some(view! { <p class="dialog-error" role="alert">{message}</p> })
+                    Some(view! { <p class="dialog-error" role="alert">{words.say(&message)}</p> })
                 }
                 _ => None,
             }}
             <div class="dialog-buttons">
                 <button type="button" class="cancel" autofocus on:click=move |_| close()>
-                    "Cancel"
+                    {move || words.text("cancel")}
                 </button>
                 <button
                     type="button"
@@ -281,7 +287,7 @@ pub fn ConfirmDialog() -> impl IntoView {
                     }
                     on:click=confirm
                 >
-                    {move || action().label()}
+                    {move || words.say(&wording::action_label(action()))}
                 </button>
             </div>
         </dialog>
@@ -299,68 +305,63 @@ fn row_link(inside: &web_sys::Node, paths: &ConsolePath, id: &str) -> Option<web
 }
 
 /// What the action will do, in the words of the product.
-fn consequences(catalog: &Catalog, version: &JourneyVersion, action: Action) -> Vec<String> {
-    let active = format::count(version.stats.active);
+fn consequences(catalog: &Catalog, version: &JourneyVersion, action: Action) -> Vec<Phrase> {
+    let active = version.stats.active;
     match action {
         Action::Finish => vec![
-            format!(
-                "No new customers can enter this journey. The {active} customers already in it continue to the end of their path."
-            ),
-            "This is the recommended way to end a journey.".into(),
-            "A finished journey cannot be resumed or restarted; to run it again, create a new version or duplicate it.".into(),
+            Phrase::new("finish-consequence-entry").with("active", active),
+            Phrase::new("finish-recommended"),
+            Phrase::new("finish-irreversible"),
         ],
         Action::Stop => {
-            let mut lines = vec![format!(
-                "Use Stop for emergencies: all {active} customers in this journey are stopped now, and nothing more is sent to them."
-            )];
+            let mut lines = vec![Phrase::new("stop-consequence").with("active", active)];
             if catalog.check(&version.id, Action::Finish).is_ok() {
-                lines.push("To let customers already in it reach the end, use Finish instead.".into());
+                lines.push(Phrase::new("stop-finish-instead"));
             }
-            lines.push("A stopped journey cannot be resumed or restarted; to run it again, create a new version or duplicate it.".into());
+            lines.push(Phrase::new("stop-irreversible"));
             lines
         }
         Action::Publish => {
-            let mut lines = vec!["This version goes live: customers can enter it.".to_owned()];
+            let mut lines = vec![Phrase::new("publish-consequence")];
             let live = catalog
                 .versions_of(&version.journey_id)
                 .find(|other| other.status == Status::Live && other.id != version.id);
             if let Some(live) = live {
-                lines.push(format!(
-                    "Version {}, live now, will be finished: no new customers enter it, and the {} in it continue to the end.",
-                    live.version,
-                    format::count(live.stats.active)
-                ));
+                lines.push(
+                    Phrase::new("publish-replaces")
+                        .with("version", live.version)
+                        .with("active", live.stats.active),
+                );
             }
             lines
         }
-        _ => vec!["This draft will be deleted. This cannot be undone.".into()],
+        _ => vec![Phrase::new("delete-consequence")],
     }
 }
 
-fn done_message(before: &JourneyVersion, applied: &Applied, catalog: &Catalog) -> String {
-    let name = format!("\u{201c}{}\u{201d} version {}", before.name, before.version);
+fn done_message(before: &JourneyVersion, applied: &Applied, catalog: &Catalog) -> Phrase {
+    let name = Phrase::new("version-named")
+        .with("name", before.name.as_str())
+        .with("version", before.version);
     match &applied.outcome {
         Outcome::Updated { version } => match version.status {
-            Status::Finished => format!(
-                "{name} is finished: no new customers can enter; the {} in it continue to the end.",
-                format::count(version.stats.active)
-            ),
-            Status::Stopped => format!("{name} is stopped: everyone in it was stopped."),
-            Status::Live => {
-                let replaced = applied
-                    .also_changed
-                    .iter()
-                    .filter_map(|id| catalog.get(id))
-                    .map(|v| format!(" Version {} is finished.", v.version))
-                    .collect::<String>();
-                format!("{name} is live.{replaced}")
-            }
-            Status::Draft => format!("{name} is a draft."),
+            Status::Finished => Phrase::new("done-finished")
+                .with("version", name)
+                .with("active", version.stats.active),
+            Status::Stopped => Phrase::new("done-stopped").with("version", name),
+            // Publishing finishes the version that was live (a journey has
+            // at most one live version).
+            Status::Live => match applied.also_changed.iter().find_map(|id| catalog.get(id)) {
+                Some(replaced) => Phrase::new("done-live-replacing")
+                    .with("version", name)
+                    .with("replaced", replaced.version),
+                None => Phrase::new("done-live").with("version", name),
+            },
+            Status::Draft => Phrase::new("done-draft").with("version", name),
         },
-        Outcome::Created { version } => format!(
-            "Version {} of \u{201c}{}\u{201d} was created.",
-            version.version, version.name
-        ),
-        Outcome::Deleted { .. } => format!("{name} was deleted."),
+        Outcome::Created { version } => Phrase::new("done-created")
+            .with("version", version.version)
+            .with("name", version.name.as_str()),
+        Outcome::Deleted { .. } => Phrase::new("done-deleted").with("version", name),
     }
 }

@@ -8,8 +8,8 @@ use crate::components::relative_time::RelativeTime;
 use crate::components::reveal_row::RevealRow;
 use crate::components::status_badge::StatusBadge;
 use crate::console_path::use_console_path;
-use crate::format;
 use crate::sync::use_journeys;
+use crate::words::use_words;
 
 /// Every row has this height (style/console.css), so the list can tell which
 /// rows are in view from the scroll position alone.
@@ -48,8 +48,9 @@ pub fn JourneyRow(#[prop(into)] id: Signal<String>, index: usize) -> impl IntoVi
     let number = move || version.with(|v| v.as_ref().map_or(0, |v| v.version));
     let phase =
         Signal::derive(move || version.with(|v| v.as_ref().map_or(Phase::Draft, |v| v.phase())));
+    let words = use_words();
     let count = move |pick: fn(&lifecycle::Stats) -> u64| {
-        move || version.with(|v| format::count(v.as_ref().map_or(0, |v| pick(&v.stats))))
+        move || version.with(|v| words.count(v.as_ref().map_or(0, |v| pick(&v.stats))))
     };
     let updated_at = Signal::derive(move || {
         version.with(|v| v.as_ref().map(|v| v.updated_at).unwrap_or_default())

@@ -3,6 +3,7 @@ use lifecycle::Action;
 
 use crate::components::confirm_dialog::ConfirmRequest;
 use crate::sync::use_journeys;
+use crate::words::use_words;
 
 /// Finish and Stop on a Home row, shown while the pointer is over the row or
 /// focus is inside it. Only what the rules allow now is offered; the detail
@@ -14,6 +15,7 @@ pub fn QuickActions(
 ) -> impl IntoView {
     let journeys = use_journeys();
     let confirm = expect_context::<ConfirmRequest>();
+    let words = use_words();
     let button = move |action: Action, class: &'static str| {
         let allowed = Memo::new(move |_| id.with(|id| journeys.allows(id, action)));
         // Hidden rather than removed: a row that comes to show another
@@ -29,7 +31,7 @@ pub fn QuickActions(
                 data-version=id
                 on:click=move |_| confirm.open(id.get_untracked(), action)
             >
-                {action.label()}
+                {move || words.say(&wording::action_label(action))}
                 <span class="visually-hidden">" " {name}</span>
             </button>
         }

@@ -3,12 +3,15 @@ use leptos::task::spawn_local;
 
 use crate::components::toasts::Toasts;
 use crate::sync::use_journeys;
+use crate::words::use_words;
+use wording::Phrase;
 
 /// Puts the embedded backend's demo journeys back as they were at the start.
 #[component]
 pub fn ResetDemo() -> impl IntoView {
     let journeys = use_journeys();
     let toasts = expect_context::<Toasts>();
+    let words = use_words();
     journeys.can_reset().then(|| {
         view! {
             <button
@@ -17,13 +20,13 @@ pub fn ResetDemo() -> impl IntoView {
                 on:click=move |_| {
                     spawn_local(async move {
                         match journeys.reset().await {
-                            Ok(()) => toasts.show("The demo data was reset.".into()),
+                            Ok(()) => toasts.show(Phrase::new("demo-was-reset")),
                             Err(failure) => toasts.show(failure.message),
                         }
                     })
                 }
             >
-                "Reset demo data"
+                {move || words.text("reset-demo")}
             </button>
         }
     })

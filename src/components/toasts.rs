@@ -1,6 +1,9 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use wording::Phrase;
+
+use crate::words::use_words;
 
 /// How long a message stays before it leaves by itself.
 const SHOWN_FOR: Duration = Duration::from_secs(8);
@@ -8,7 +11,7 @@ const SHOWN_FOR: Duration = Duration::from_secs(8);
 /// Short messages saying what just happened ("… is stopped").
 #[derive(Clone, Copy)]
 pub struct Toasts {
-    shown: RwSignal<Vec<(u64, String)>>,
+    shown: RwSignal<Vec<(u64, Phrase)>>,
     next_id: StoredValue<u64>,
     /// Time-outs still to run, cleared when the console is unmounted.
     pending: StoredValue<Vec<TimeoutHandle>>,
@@ -30,7 +33,9 @@ impl Toasts {
         }
     }
 
-    pub fn show(&self, text: String) {
+    /// Shows what happened; said in the language of the moment, so a switch
+    /// of language while it is shown says it again.
+    pub fn show(&self, text: Phrase) {
         // The console may have been unmounted while the action was under way.
         if self.shown.is_disposed() {
             return;
@@ -55,6 +60,7 @@ impl Toasts {
 #[component]
 pub fn ToastsView() -> impl IntoView {
     let toasts = expect_context::<Toasts>();
+    let words = use_words();
     view! {
         <div class="toasts" role="status" aria-live="polite">
             <For
@@ -63,11 +69,11 @@ pub fn ToastsView() -> impl IntoView {
                 children=move |(id, text)| {
                     view! {
                         <p class="toast">
-                            <span>{text}</span>
+                            <span>{move || words.say(&text)}</span>
                             <button
                                 type="button"
                                 class="toast-dismiss"
-                                aria-label="Dismiss message"
+                                aria-label=move || words.text("dismiss-message")
                                 on:click=move |_| toasts.dismiss(id)
                             >
                                 "×"

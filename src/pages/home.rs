@@ -15,8 +15,9 @@ use wasm_bindgen::JsCast;
 use crate::components::journey_row::{JourneyRow, ROW_HEIGHT_PX};
 use crate::components::reveal_row::RevealRow;
 use crate::console_path::{use_console_path, ConsolePath};
-use crate::format;
 use crate::sync::use_journeys;
+use crate::words::use_words;
+use wording::Phrase;
 
 /// Rows rendered beyond each edge of the view, so fast scrolling shows no gaps.
 const OVERSCAN_ROWS: usize = 4;
@@ -31,6 +32,7 @@ pub fn Home() -> impl IntoView {
     let catalog = journeys.catalog();
     let loaded = journeys.loaded();
     let problem = journeys.problem();
+    let words = use_words();
 
     let url_query = use_query_map();
     let query = RwSignal::new(url_query.with_untracked(|q| ListQuery::from_query(|k| q.get(k))));
@@ -244,7 +246,7 @@ pub fn Home() -> impl IntoView {
                     class="sort-button"
                     on:click=move |_| query.update(|q| *q = q.sorted_by(key))
                 >
-                    {key.label()}
+                    {move || words.say(&wording::sort_label(key))}
                     <span class="sort-arrow" aria-hidden="true">{arrow}</span>
                 </button>
             </th>
@@ -253,13 +255,13 @@ pub fn Home() -> impl IntoView {
 
     view! {
         <section class="home" aria-labelledby="home-title">
-            <h1 id="home-title">"Journeys"</h1>
+            <h1 id="home-title">{move || words.text("journeys-title")}</h1>
             <div class="list-tools">
                 <label class="search">
-                    <span>"Search journeys"</span>
+                    <span>{move || words.text("search-journeys")}</span>
                     <input
                         type="search"
-                        placeholder="Name"
+                        placeholder=move || words.text("search-placeholder")
                         prop:value=move || query.with(|q| q.search.clone())
                         on:input:target=move |ev| {
                             let text = ev.target().value();
@@ -268,7 +270,7 @@ pub fn Home() -> impl IntoView {
                     />
                 </label>
                 <label class="status-filter">
-                    <span>"Status"</span>
+                    <span>{move || words.text("status-filter")}</span>
                     <select
                         prop:value=move || query.with(|q| q.status.query_value())
                         on:change:target=move |ev| {
@@ -279,7 +281,7 @@ pub fn Home() -> impl IntoView {
                     >
                         {StatusFilter::ALL
                             .into_iter()
-                            .map(|f| view! { <option value=f.query_value()>{f.label()}</option> })
+                            .map(|f| view! { <option value=f.query_value()>{move || words.say(&wording::filter_label(f))}</option> })
                             .collect_view()}
                     </select>
                 </label>
@@ -287,18 +289,18 @@ pub fn Home() -> impl IntoView {
                     {move || {
                         let (shown, total) = (shown.with(Vec::len), total.get());
                         if !loaded.get() && total == 0 {
-                            return "Loading journeys…".to_owned();
+                            return words.text("loading-journeys");
                         }
-                        let (shown, total) = (format::count(shown as u64), format::count(total as u64));
-                        if loaded.get() {
-                            format!("Showing {shown} of {total} journey versions")
+                        let phrase = if loaded.get() {
+                            Phrase::new("showing-all")
                         } else if problem.with(Option::is_some) {
                             // The alert above says why; the next refresh tries again.
-                            format!("Showing {shown} of the {total} journey versions that loaded; the rest did not load")
+                            Phrase::new("showing-loaded-failed")
                         } else {
                             // Search, filter and sort cover what has arrived.
-                            format!("Showing {shown} of the {total} journey versions loaded so far; loading the rest…")
-                        }
+                            Phrase::new("showing-loading")
+                        };
+                        words.say(&phrase.with("shown", shown).with("total", total))
                     }}
                 </p>
             </div>
@@ -308,7 +310,7 @@ pub fn Home() -> impl IntoView {
                         <tr aria-rowindex="1">
                             {SortKey::ALL.into_iter().map(sort_header).collect_view()}
                             <th scope="col" class="col-actions">
-                                <span class="visually-hidden">"Quick actions"</span>
+                                <span class="visually-hidden">{move || words.text("quick-actions")}</span>
                             </th>
                         </tr>
                     </thead>
@@ -336,9 +338,9 @@ pub fn Home() -> impl IntoView {
                     <p class="empty-list">
                         {move || {
                             if total.get() == 0 {
-                                "There are no journeys yet.".to_owned()
+                                words.text("no-journeys")
                             } else {
-                                "No journey versions match this search and filter.".to_owned()
+                                words.text("no-match")
                             }
                         }}
                     </p>
@@ -347,3 +349,4 @@ pub fn Home() -> impl IntoView {
         </section>
     }
 }
+

@@ -11,9 +11,10 @@ use crate::components::action_menu::ActionMenu;
 use crate::components::relative_time::RelativeTime;
 use crate::components::status_badge::StatusBadge;
 use crate::console_path::use_console_path;
-use crate::format;
 use crate::pages::not_found::JourneyNotFound;
 use crate::sync::use_journeys;
+use crate::words::use_words;
+use wording::Phrase;
 
 #[component]
 pub fn JourneyDetail() -> impl IntoView {
@@ -22,6 +23,7 @@ pub fn JourneyDetail() -> impl IntoView {
     let journeys = use_journeys();
     let catalog = journeys.catalog();
     let loaded = journeys.loaded();
+    let words = use_words();
     let exists = Memo::new(move |_| catalog.with(|c| c.get(&id.get()).is_some()));
     // Opened from a link while the list still loads: the version is asked
     // for on its own rather than after every page. `Some(false)`: the
@@ -49,7 +51,7 @@ pub fn JourneyDetail() -> impl IntoView {
         } else if loaded.get() || found_alone.get() == Some(false) {
             view! { <JourneyNotFound id /> }.into_any()
         } else {
-            view! { <p class="loading" role="status">"Loading journey…"</p> }.into_any()
+            view! { <p class="loading" role="status">{move || words.text("loading-journey")}</p> }.into_any()
         }
     }
 }
@@ -92,9 +94,11 @@ fn JourneyView(id: String) -> impl IntoView {
     };
     let phase =
         Signal::derive(move || version.with(|v| v.as_ref().map_or(Phase::Draft, |v| v.phase())));
+    let words = use_words();
     let count = move |pick: fn(&lifecycle::Stats) -> u64| {
-        move || version.with(|v| format::count(v.as_ref().map_or(0, |v| pick(&v.stats))))
+        move || version.with(|v| words.count(v.as_ref().map_or(0, |v| pick(&v.stats))))
     };
+    let text = move |id: &'static str| move || words.text(id);
     let menu_id = Signal::derive({
         let id = id.clone();
         move || id.clone()
@@ -102,14 +106,17 @@ fn JourneyView(id: String) -> impl IntoView {
 
     view! {
         <article class="journey-detail" aria-labelledby="journey-title">
-            <nav class="breadcrumb" aria-label="Breadcrumb">
-                <A href=paths.home()>"Home"</A>
+            <nav class="breadcrumb" aria-label=text("breadcrumb")>
+                <A href=paths.home()>{text("home")}</A>
             </nav>
             <header class="journey-header">
                 <div class="journey-heading">
                     <h1 id="journey-title" tabindex="-1">{read(|v| v.name.clone())}</h1>
                     <p class="journey-version">
-                        {read(|v| format!("Version {}", v.version))}
+                        {move || {
+                            let number = version.with(|v| v.as_ref().map_or(0, |v| v.version));
+                            words.say(&Phrase::new("version-number").with("version", number))
+                        }}
                         " "
                         <StatusBadge phase />
                     </p>
@@ -118,45 +125,45 @@ fn JourneyView(id: String) -> impl IntoView {
             </header>
 
             <section aria-labelledby="counts-title" class="counts">
-                <h2 id="counts-title">"Customers"</h2>
+                <h2 id="counts-title">{text("customers")}</h2>
                 <dl>
-                    <div><dt>"Entered"</dt><dd>{count(|s| s.entered)}</dd></div>
-                    <div><dt>"In journey"</dt><dd>{count(|s| s.active)}</dd></div>
-                    <div><dt>"Completed"</dt><dd>{count(|s| s.completed)}</dd></div>
-                    <div><dt>"Exited"</dt><dd>{count(|s| s.exited)}</dd></div>
+                    <div><dt>{text("count-entered")}</dt><dd>{count(|s| s.entered)}</dd></div>
+                    <div><dt>{text("count-in-journey")}</dt><dd>{count(|s| s.active)}</dd></div>
+                    <div><dt>{text("count-completed")}</dt><dd>{count(|s| s.completed)}</dd></div>
+                    <div><dt>{text("count-exited")}</dt><dd>{count(|s| s.exited)}</dd></div>
                 </dl>
             </section>
 
             <section aria-labelledby="lifecycle-title" class="lifecycle">
-                <h2 id="lifecycle-title">"Lifecycle"</h2>
+                <h2 id="lifecycle-title">{text("lifecycle")}</h2>
                 <dl>
-                    <Moment label="Created" at=move || version.with(|v| v.as_ref().map(|v| v.created_at)) by=Signal::derive(|| None) />
+                    <Moment label="moment-created" at=move || version.with(|v| v.as_ref().map(|v| v.created_at)) by=Signal::derive(|| None) />
                     <Moment
-                        label="Published"
+                        label="moment-published"
                         at=move || version.with(|v| v.as_ref().and_then(|v| v.published_at))
                         by=Signal::derive(move || last_by(&history.get(), Action::Publish))
                     />
                     <Moment
-                        label="Finished"
+                        label="moment-finished"
                         at=move || version.with(|v| v.as_ref().and_then(|v| v.finished_at))
                         by=Signal::derive(move || last_by(&history.get(), Action::Finish))
                     />
                     <Moment
-                        label="Stopped"
+                        label="moment-stopped"
                         at=move || version.with(|v| v.as_ref().and_then(|v| v.stopped_at))
                         by=Signal::derive(move || last_by(&history.get(), Action::Stop))
                     />
                     {move || {
                         version.with(|v| v.as_ref().and_then(|v| v.stop_reason.clone())).map(|reason| {
-                            view! { <div><dt>"Stop reason"</dt><dd class="stop-reason-text">{reason}</dd></div> }
+                            view! { <div><dt>{text("stop-reason")}</dt><dd class="stop-reason-text">{reason}</dd></div> }
                         })
                     }}
-                    <div><dt>"Last modified by"</dt><dd>{read(|v| v.updated_by.clone())}</dd></div>
+                    <div><dt>{text("last-modified-by")}</dt><dd>{read(|v| v.updated_by.clone())}</dd></div>
                 </dl>
             </section>
 
             <section aria-labelledby="versions-title" class="versions">
-                <h2 id="versions-title">"Versions of this journey"</h2>
+                <h2 id="versions-title">{text("versions-of-journey")}</h2>
                 <ul>
                     <For
                         each=move || siblings.get()
@@ -179,7 +186,7 @@ fn JourneyView(id: String) -> impl IntoView {
                                         href=paths.journey(&sibling_id)
                                         attr:aria-current=current.then_some("page")
                                     >
-                                        {format!("Version {number}")}
+                                        {move || words.say(&Phrase::new("version-number").with("version", number))}
                                     </A>
                                     " "
                                     <StatusBadge phase />
@@ -191,19 +198,19 @@ fn JourneyView(id: String) -> impl IntoView {
             </section>
 
             <section aria-labelledby="history-title" class="history">
-                <h2 id="history-title">"History"</h2>
+                <h2 id="history-title">{text("history")}</h2>
                 <table aria-labelledby="history-title">
                     <thead>
                         <tr>
-                            <th scope="col">"When"</th>
-                            <th scope="col">"What"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"By"</th>
-                            <th scope="col">"Reason"</th>
+                            <th scope="col">{text("history-when")}</th>
+                            <th scope="col">{text("history-what")}</th>
+                            <th scope="col">{text("history-status")}</th>
+                            <th scope="col">{text("history-by")}</th>
+                            <th scope="col">{text("history-reason")}</th>
                         </tr>
                     </thead>
                     <tbody>
-                        {move || history.get().into_iter().rev().map(history_row).collect_view()}
+                        {move || history.get().into_iter().rev().map(move |entry| history_row(entry, words)).collect_view()}
                     </tbody>
                 </table>
             </section>
@@ -221,14 +228,18 @@ fn Moment(
     // on every count would take focus from the time.
     let at = Memo::new(move |_| at.get());
     let by = Memo::new(move |_| by.get());
+    let words = use_words();
     move || {
         at.get().map(|when| {
             view! {
                 <div>
-                    <dt>{label}</dt>
+                    <dt>{move || words.text(label)}</dt>
                     <dd>
                         <RelativeTime at=Signal::stored(when) />
-                        {by.get().map(|by| format!(" by {by}"))}
+                        {by.get().map(|by| {
+                            let by = Phrase::new("by-whom").with("by", by);
+                            move || format!(" {}", words.say(&by))
+                        })}
                     </dd>
                 </div>
             }
@@ -244,16 +255,19 @@ fn last_by(history: &[HistoryEntry], action: Action) -> Option<String> {
         .map(|entry| entry.by.clone())
 }
 
-fn history_row(entry: HistoryEntry) -> impl IntoView {
-    let change = match (entry.from, entry.to) {
-        (Some(from), Some(to)) if from != to => format!("{} → {}", from.label(), to.label()),
-        (_, Some(to)) => to.label().to_owned(),
+fn history_row(entry: HistoryEntry, words: crate::words::Words) -> impl IntoView {
+    let status = move |status: lifecycle::Status| words.say(&wording::status_name(status));
+    let (from, to) = (entry.from, entry.to);
+    let change = move || match (from, to) {
+        (Some(from), Some(to)) if from != to => format!("{} → {}", status(from), status(to)),
+        (_, Some(to)) => status(to),
         _ => String::new(),
     };
+    let action = entry.action;
     view! {
         <tr>
             <td><RelativeTime at=Signal::stored(entry.at) /></td>
-            <td>{entry.action.label()}</td>
+            <td>{move || words.say(&wording::action_label(action))}</td>
             <td>{change}</td>
             <td>{entry.by}</td>
             <td>{entry.reason.unwrap_or_default()}</td>

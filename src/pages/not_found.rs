@@ -1,15 +1,18 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
+use wording::Phrase;
 
 use crate::console_path::use_console_path;
+use crate::words::use_words;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
+    let words = use_words();
     view! {
         <section class="not-found">
-            <h1>"Page not found"</h1>
-            <p>"Journey Console has no page at this address."</p>
-            <A href=use_console_path().home()>"Back to Home"</A>
+            <h1>{move || words.text("page-not-found")}</h1>
+            <p>{move || words.text("no-page-here")}</p>
+            <A href=use_console_path().home()>{move || words.text("back-home")}</A>
         </section>
     }
 }
@@ -17,11 +20,13 @@ pub fn NotFound() -> impl IntoView {
 /// A journey id that no version has (deleted, or a mistyped link).
 #[component]
 pub fn JourneyNotFound(id: String) -> impl IntoView {
+    let words = use_words();
+    let missing = Phrase::new("no-such-journey").with("id", id);
     view! {
         <section class="not-found">
-            <h1>"Journey not found"</h1>
-            <p>"No journey version has the id \u{201c}" {id} "\u{201d}. It may have been deleted."</p>
-            <A href=use_console_path().home()>"Back to Home"</A>
+            <h1>{move || words.text("journey-not-found")}</h1>
+            <p>{move || words.say(&missing)}</p>
+            <A href=use_console_path().home()>{move || words.text("back-home")}</A>
         </section>
     }
 }

@@ -256,8 +256,8 @@ test.describe('Actions menu', () => {
       await page.keyboard.press('Enter');
       await page.keyboard.press('End');
       await expect(menuItem(page, 'Delete')).toBeFocused();
-      await expect(menuItem(page, 'Delete')).toHaveAccessibleDescription(
-        new RegExp(`^A ${action === 'Finish' ? 'finished' : 'stopped'} journey cannot be deleted`),
+      await expect(menuItem(page, 'Delete')).toHaveAccessibleName(
+        new RegExp(`^Delete A ${action === 'Finish' ? 'finished' : 'stopped'} journey cannot be deleted`),
       );
     });
 

@@ -88,3 +88,13 @@ pub fn status_label(phase: Phase) -> Phrase {
         Phase::Stopped => "status-stopped",
     })
 }
+
+/// What a status is called, as the history lists it: Draft, Live, Finished, Stopped.
+pub fn status_name(status: Status) -> Phrase {
+    Phrase::new(match status {
+        Status::Draft => "status-draft",
+        Status::Live => "status-live",
+        Status::Finished => "status-finished",
+        Status::Stopped => "status-stopped",
+    })
+}

@@ -7,10 +7,10 @@ use crate::{Arg, Locale, Phrase};
 
 /// The catalog's files, for each language in the same order: what the views
 /// say, the rules' refusals, and what the sync layer says about the server.
-const FILES: [&str; 3] = ["console.ftl", "refusals.ftl", "sync.ftl"];
+pub const CATALOG_FILES: [&str; 3] = ["console.ftl", "refusals.ftl", "sync.ftl"];
 
 /// The text of one catalog file of one language.
-pub(crate) fn source(locale: Locale, file: &str) -> &'static str {
+pub fn catalog_source(locale: Locale, file: &str) -> &'static str {
     macro_rules! catalog {
         ($($tag:literal => $locale:path),*) => {
             match (locale, file) {
@@ -24,10 +24,6 @@ pub(crate) fn source(locale: Locale, file: &str) -> &'static str {
         };
     }
     catalog!("en" => Locale::English, "de" => Locale::German)
-}
-
-pub(crate) fn files() -> &'static [&'static str] {
-    &FILES
 }
 
 /// Puts phrases in one language, falling back to English for a message the
@@ -92,10 +88,10 @@ fn bundle(locale: Locale) -> FluentBundle<FluentResource> {
     // would only end up inside accessible names.
     bundle.set_use_isolating(false);
     bundle.set_formatter(Some(format_value));
-    for file in FILES {
+    for file in CATALOG_FILES {
         // A catalog that does not parse is caught by the catalog tests; what
         // did parse is still used.
-        let resource = FluentResource::try_new(source(locale, file).to_owned())
+        let resource = FluentResource::try_new(catalog_source(locale, file).to_owned())
             .unwrap_or_else(|(partial, _)| partial);
         let _ = bundle.add_resource(resource);
     }

@@ -143,8 +143,10 @@ export function actionsMenu(page: Page): Locator {
   return page.getByRole('menu', { name: 'Journey actions' });
 }
 
+/// An item of the Actions menu by its label. A refused item's name is its
+/// label followed by the reason written under it ("Delete A live journey…").
 export function menuItem(page: Page, label: string): Locator {
-  return actionsMenu(page).getByRole('menuitem', { name: label, exact: true });
+  return actionsMenu(page).getByRole('menuitem', { name: new RegExp(`^${escapeRegExp(label)}( |$)`) });
 }
 
 /// Opens the detail view's Actions menu with the mouse.

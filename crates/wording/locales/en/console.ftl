@@ -1,0 +1,113 @@
+# What the console's own views say (src/components, src/pages, src/app.rs).
+
+product-name = Journey Console
+starting = Starting Journey Console…
+crash-notice = Journey Console stopped because of an internal error. Reload the page to continue; changes you confirmed were saved. The browser console has the details.
+language = Language
+try-again = Try again
+reset-demo = Reset demo data
+demo-was-reset = The demo data was reset.
+dismiss-message = Dismiss message
+
+## Home
+journeys-title = Journeys
+search-journeys = Search journeys
+search-placeholder = Name
+status-filter = Status
+filter-all = All statuses
+filter-draft = Draft
+filter-live = Live
+filter-finishing = Finishing
+filter-finished = Finished (including finishing)
+filter-stopped = Stopped
+column-name = Name
+column-version = Version
+column-status = Status
+column-entered = Entered
+column-in-journey = In journey
+column-last-modified = Last modified
+column-modified-by = Modified by
+quick-actions = Quick actions
+loading-journeys = Loading journeys…
+showing-all = Showing { $shown } of { $total } journey versions
+showing-loaded-failed = Showing { $shown } of the { $total } journey versions that loaded; the rest did not load
+showing-loading = Showing { $shown } of the { $total } journey versions loaded so far; loading the rest…
+no-journeys = There are no journeys yet.
+no-match = No journey versions match this search and filter.
+
+## A version's status
+finishing-left = Finishing · { $active } left
+
+## The detail view
+loading-journey = Loading journey…
+breadcrumb = Breadcrumb
+home = Home
+version-number = Version { $version }
+customers = Customers
+count-entered = Entered
+count-in-journey = In journey
+count-completed = Completed
+count-exited = Exited
+lifecycle = Lifecycle
+moment-created = Created
+moment-published = Published
+moment-finished = Finished
+moment-stopped = Stopped
+by-whom = by { $by }
+stop-reason = Stop reason
+last-modified-by = Last modified by
+versions-of-journey = Versions of this journey
+history = History
+history-when = When
+history-what = What
+history-status = Status
+history-by = By
+history-reason = Reason
+actions = Actions
+journey-actions = Journey actions
+version-created-draft = “{ $name }” version { $version } was created as a draft.
+
+## Not found, configuration errors
+page-not-found = Page not found
+no-page-here = Journey Console has no page at this address.
+back-home = Back to Home
+journey-not-found = Journey not found
+no-such-journey = No journey version has the id “{ $id }”. It may have been deleted.
+cannot-start = Journey Console can't start
+fix-config = Fix config.json next to index.html, or remove it to use the embedded demo backend. The README's "Runtime configuration" section lists what it may contain.
+
+## The confirmation dialog
+confirm-finish-title = Finish journey?
+confirm-stop-title = Stop journey?
+confirm-publish-title = Publish journey?
+confirm-delete-title = Delete draft?
+journey-and-version = { $name } · version { $version }
+customers-in-journey-now = Customers in the journey now:
+finish-consequence-entry = No new customers can enter this journey. { $active ->
+        [one] The { $active } customer already in it continues
+       *[other] The { $active } customers already in it continue
+    } to the end of their path.
+finish-recommended = This is the recommended way to end a journey.
+finish-irreversible = A finished journey cannot be resumed or restarted; to run it again, create a new version or duplicate it.
+stop-consequence = Use Stop for emergencies: { $active ->
+        [one] the { $active } customer in this journey is stopped now, and nothing more is sent to them.
+       *[other] all { $active } customers in this journey are stopped now, and nothing more is sent to them.
+    }
+stop-finish-instead = To let customers already in it reach the end, use Finish instead.
+stop-irreversible = A stopped journey cannot be resumed or restarted; to run it again, create a new version or duplicate it.
+publish-consequence = This version goes live: customers can enter it.
+publish-replaces = Version { $version }, live now, will be finished: no new customers enter it, and the { $active } in it continue to the end.
+delete-consequence = This draft will be deleted. This cannot be undone.
+stop-reason-label = Reason (optional)
+stop-reason-hint = Recorded in the journey's history.
+cancel = Cancel
+
+## What was done
+version-named = “{ $name }” version { $version }
+done-finished = { $version } is finished: no new customers can enter; the { $active } in it continue to the end.
+done-stopped = { $version } is stopped: everyone in it was stopped.
+done-live = { $version } is live.
+done-live-replacing = { $version } is live. Version { $replaced } is finished.
+done-draft = { $version } is a draft.
+done-created = Version { $version } of “{ $name }” was created.
+done-deleted = { $version } was deleted.

@@ -148,3 +148,28 @@ test('mountJourneyConsole gives a handle that replaces the token and unmounts', 
   });
   expect(refused).toContain('apiBase');
 });
+
+test('the host chooses the language: the locale attribute at mount, and a change of it at once', async ({ page }) => {
+  await page.goto(`${HOST}/marketing/`);
+  await expectHomeLoaded(page);
+
+  // A console placed with locale="de" starts in German.
+  await page.evaluate(() => {
+    const old = document.querySelector('journey-console')!;
+    const german = document.createElement('journey-console');
+    for (const attribute of Array.from(old.attributes)) german.setAttribute(attribute.name, attribute.value);
+    german.setAttribute('locale', 'de');
+    old.replaceWith(german);
+  });
+  await expect(page.getByRole('searchbox', { name: 'Journeys suchen' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^\d+ von \d+ Journey-Versionen werden angezeigt$/ })).toBeVisible();
+  // The console's own root says its language; the host's page keeps its own.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  // The host switches language: the words change in place, nothing reloads.
+  await page.locator('journey-console').evaluate((element) => element.setAttribute('locale', 'en'));
+  await expect(page.getByRole('searchbox', { name: 'Search journeys' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Journeys suchen' })).toHaveCount(0);
+  // No language picker in a host's page: the host decides.
+  await expect(page.getByRole('combobox', { name: 'Language' })).toHaveCount(0);
+});

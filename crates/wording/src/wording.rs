@@ -36,9 +36,14 @@ pub struct Wording {
 
 impl Wording {
     pub fn new(locale: Locale) -> Wording {
-        let mut bundles = vec![bundle(locale)];
+        Wording::from_catalogs(locale, catalog_source)
+    }
+
+    fn from_catalogs(locale: Locale, source: fn(Locale, &str) -> &'static str) -> Wording {
+        let mut bundles = vec![bundle(locale, locale, source)];
         if locale != Locale::English {
-            bundles.push(bundle(Locale::English));
+            // English words, but numbers still as the user's language writes them.
+            bundles.push(bundle(locale, Locale::English, source));
         }
         Wording { locale, bundles }
     }
@@ -82,8 +87,13 @@ impl Wording {
     }
 }
 
-fn bundle(locale: Locale) -> FluentBundle<FluentResource> {
-    let mut bundle = FluentBundle::new(vec![locale.identifier()]);
+/// The messages of `words`' catalog, with numbers written for `user`.
+fn bundle(
+    user: Locale,
+    words: Locale,
+    source: fn(Locale, &str) -> &'static str,
+) -> FluentBundle<FluentResource> {
+    let mut bundle = FluentBundle::new(vec![user.identifier()]);
     // The console's languages are all written left to right; isolation marks
     // would only end up inside accessible names.
     bundle.set_use_isolating(false);
@@ -91,9 +101,34 @@ fn bundle(locale: Locale) -> FluentBundle<FluentResource> {
     for file in CATALOG_FILES {
         // A catalog that does not parse is caught by the catalog tests; what
         // did parse is still used.
-        let resource = FluentResource::try_new(catalog_source(locale, file).to_owned())
+        let resource = FluentResource::try_new(source(words, file).to_owned())
             .unwrap_or_else(|(partial, _)| partial);
         let _ = bundle.add_resource(resource);
     }
     bundle
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Catalogs where German lacks a message English has.
+    fn incomplete(locale: Locale, file: &str) -> &'static str {
+        match (locale, file) {
+            (Locale::English, "console.ftl") => "cancel = Cancel\nnew-words = Only in English { $n }\n",
+            (Locale::German, "console.ftl") => "cancel = Abbrechen\n",
+            _ => "",
+        }
+    }
+
+    #[test]
+    fn a_message_missing_from_a_language_is_said_in_english() {
+        let german = Wording::from_catalogs(Locale::German, incomplete);
+        assert_eq!(german.text("cancel"), "Abbrechen");
+        assert!(!german.has("new-words"));
+        assert_eq!(
+            german.say(&Phrase::new("new-words").with("n", 1025u64)),
+            "Only in English 1.025"
+        );
+    }
 }

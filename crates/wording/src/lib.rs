@@ -8,13 +8,15 @@
 //! Numbers in messages are written as the locale writes them (the browser's
 //! Intl in wasm; natively, for servers and tests, num-format's CLDR data).
 
+mod action_error_phrase;
 mod locale;
 mod number_format;
 mod phrase;
 mod refusal_phrase;
 mod wording;
 
+pub use action_error_phrase::action_error_phrase;
 pub use locale::Locale;
 pub use phrase::{Arg, Phrase};
-pub use refusal_phrase::{action_key, action_label, refusal_phrase, status_label};
+pub use refusal_phrase::{action_key, action_label, phase_key, refusal_phrase, status_label};
 pub use wording::Wording;

@@ -5,7 +5,8 @@ use contract::Role;
 use journey_sync::{BackendError, ErrorKind, JourneyStore};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use lifecycle::{Action, Applied, Catalog, Command, JourneyVersion, Status};
+use lifecycle::{Action, ActionError, Applied, Catalog, Command, JourneyVersion};
+use wording::{action_error_phrase, phase_key, Phrase};
 
 use super::backend::{Backend, Change};
 use crate::{clock, format};
@@ -16,10 +17,10 @@ const SHOW_ARRIVED_EVERY_MS: f64 = 250.0;
 /// Who the console acts as when the backend has no accounts.
 const LOCAL_USER: &str = "You";
 
-/// An action that did not happen, and why, in words.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// An action that did not happen, and why, as a phrase the view words.
+#[derive(Clone, Debug, PartialEq)]
 pub struct ActionFailure {
-    pub message: String,
+    pub message: Phrase,
 }
 
 /// What the views show: the server's journeys with the user's pending changes
@@ -45,11 +46,11 @@ impl ShownCatalog {
 pub struct Journeys {
     store: RwSignal<JourneyStore>,
     backend: StoredValue<Rc<Backend>, LocalStorage>,
-    warning: RwSignal<Option<String>>,
+    warning: RwSignal<Option<Phrase>>,
     loaded: RwSignal<bool>,
     now: RwSignal<DateTime<Utc>>,
     /// Why the latest refresh failed, until one succeeds.
-    problem: RwSignal<Option<String>>,
+    problem: RwSignal<Option<Phrase>>,
     role: RwSignal<Option<Role>>,
     /// The backend has said who the user is (or that it does not say).
     identified: RwSignal<bool>,
@@ -100,12 +101,12 @@ impl Journeys {
     }
 
     /// Why the journeys shown may be out of date (offline, server failing).
-    pub fn problem(&self) -> ReadSignal<Option<String>> {
+    pub fn problem(&self) -> ReadSignal<Option<Phrase>> {
         self.problem.read_only()
     }
 
     /// A problem with the backend that the marketer should know about.
-    pub fn warning(&self) -> ReadSignal<Option<String>> {
+    pub fn warning(&self) -> ReadSignal<Option<Phrase>> {
         self.warning.read_only()
     }
 
@@ -243,19 +244,19 @@ impl Journeys {
 
     /// Whether the user's role lets them take `action` (the server decides;
     /// this only keeps the console from offering what will be refused).
-    pub fn permission(&self, action: Action) -> Result<(), String> {
+    pub fn permission(&self, action: Action) -> Result<(), Phrase> {
         if !self.identified.get() {
-            return Err("Checking what your role allows…".to_owned());
+            return Err(Phrase::new("sync-checking-role"));
         }
         match self.role.get() {
-            Some(role) if !role.may(action) => Err(format!(
-                "Your role ({}) does not allow this; ask an operator or an admin.",
-                match role {
+            Some(role) if !role.may(action) => {
+                let role = match role {
                     Role::Viewer => "viewer",
                     Role::Operator => "operator",
                     Role::Admin => "admin",
-                }
-            )),
+                };
+                Err(Phrase::new("sync-role-forbids").with("role", role))
+            }
             _ => Ok(()),
         }
     }
@@ -306,10 +307,10 @@ impl Journeys {
                 (store.shown().get(id).cloned(), store.pending(id).is_some())
             });
             let message = match (&e, current) {
-                (lifecycle::ActionError::Refused(_), Some(current)) if !pending => {
-                    format!("{} {e}", who_changed(&current, now))
+                (ActionError::Refused(_), Some(current)) if !pending => {
+                    changed_meanwhile(&current, now, action_error_phrase(&e))
                 }
-                _ => e.to_string(),
+                _ => action_error_phrase(&e),
             };
             ActionFailure { message }
         })?;
@@ -381,7 +382,7 @@ impl Journeys {
 
 fn closed() -> ActionFailure {
     ActionFailure {
-        message: "The console was closed before the answer came.".into(),
+        message: Phrase::new("sync-console-closed"),
     }
 }
 
@@ -399,7 +400,7 @@ fn change<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
 
 /// The server's refusal in words: who changed the journey and when, from
 /// what the server says is current, then the server's own reason.
-fn explain(error: &BackendError, seen: &JourneyVersion, now: DateTime<Utc>) -> String {
+fn explain(error: &BackendError, seen: &JourneyVersion, now: DateTime<Utc>) -> Phrase {
     let Some(current) = &error.current else {
         return error.message.clone();
     };
@@ -410,23 +411,21 @@ fn explain(error: &BackendError, seen: &JourneyVersion, now: DateTime<Utc>) -> S
     if !changed {
         return error.message.clone();
     }
-    format!("{} {}", who_changed(current, now), error.message)
+    changed_meanwhile(current, now, error.message.clone())
 }
 
-/// "Olga Operator stopped this journey 2 minutes ago; it is stopped now."
-fn who_changed(current: &JourneyVersion, now: DateTime<Utc>) -> String {
-    let what = match current.status {
-        Status::Draft => "changed",
-        Status::Live => "published",
-        Status::Finished => "finished",
-        Status::Stopped => "stopped",
-    };
+/// "Olga Operator stopped this journey 2 minutes ago; it is stopped now.",
+/// then `why`.
+fn changed_meanwhile(current: &JourneyVersion, now: DateTime<Utc>, why: Phrase) -> Phrase {
+    // The relative time is the browser's (Intl), in the language format.rs writes.
     let when = format::relative(current.updated_at, now.max(current.updated_at));
-    format!(
-        "{} {what} this journey {when}; it is {} now.",
-        current.updated_by,
-        current.phase().label().to_lowercase(),
-    )
+    let who = Phrase::new("sync-who-changed")
+        .with("by", current.updated_by.as_str())
+        .with("phase", phase_key(current.phase()))
+        .with("when", when);
+    Phrase::new("sync-changed-meanwhile")
+        .with("who", who)
+        .with("why", why)
 }
 
 /// The store of the running console, provided by `App`.

@@ -9,6 +9,8 @@
 //! Intl in wasm; natively, for servers and tests, num-format's CLDR data).
 
 mod action_error_phrase;
+#[cfg(test)]
+mod catalog_tests;
 mod locale;
 mod number_format;
 mod phrase;

@@ -148,7 +148,7 @@ fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
     let paths = setup.paths.clone();
     provide_context(paths.clone());
     provide_context(HostEvents::new(setup.host.clone()));
-    let journeys = Journeys::new(backend);
+    let journeys = Journeys::new(backend, use_words());
     provide_context(journeys);
     provide_context(Toasts::new());
     provide_context(ConfirmRequest::new());

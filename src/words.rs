@@ -46,6 +46,11 @@ impl Words {
         self.locale.get()
     }
 
+    /// The language now, without following it.
+    pub fn untracked_locale(&self) -> Locale {
+        self.locale.get_untracked()
+    }
+
     pub fn set_locale(&self, locale: Locale) {
         if self.locale.get_untracked() != locale {
             self.locale.set(locale);

@@ -2,6 +2,7 @@ use chrono::{DateTime, Utc};
 use contract::Me;
 use journey_sync::BackendError;
 use lifecycle::{Applied, Catalog, Command, HistoryEntry, JourneyVersion};
+use wording::Phrase;
 
 use super::embedded_backend::EmbeddedBackend;
 use super::http_backend::HttpBackend;
@@ -109,7 +110,7 @@ impl Backend {
     }
 
     /// A warning to show while the backend works in a degraded way.
-    pub fn warning(&self) -> Option<String> {
+    pub fn warning(&self) -> Option<Phrase> {
         match self {
             Backend::Embedded(embedded) => embedded.warning(),
             Backend::Http(_) => None,

@@ -19,6 +19,7 @@ use runtime_config::EmbeddedSettings;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wording::{action_error_phrase, Arg, Phrase};
 
 use crate::clock;
 
@@ -70,7 +71,7 @@ struct Inner {
     key: String,
     state: RefCell<SavedState>,
     saved_at: Cell<DateTime<Utc>>,
-    warning: RefCell<Option<String>>,
+    warning: RefCell<Option<Phrase>>,
     /// Holds the Web Lock: keeps the counts, saves them, wins ties on them.
     keeps_counts: Cell<bool>,
     /// Told when another tab's write brought something new.
@@ -97,11 +98,13 @@ impl EmbeddedBackend {
             // other's first actions.
             Ok(None) => seed(&settings, now, first_epoch()),
             Err(problem) => {
-                let kept = keep_unreadable(&key);
-                warning = Some(format!(
-                    "The saved demo data could not be read ({problem}), so the console \
-                     started from fresh demo data.{kept}"
-                ));
+                // The parser's words for what is wrong with the saved copy.
+                warning = Some(match keep_unreadable(&key) {
+                    Some(backup) => Phrase::new("sync-demo-data-unreadable-kept")
+                        .with("problem", problem)
+                        .with("key", backup),
+                    None => Phrase::new("sync-demo-data-unreadable").with("problem", problem),
+                });
                 seed(&settings, now, new_epoch(now))
             }
         };
@@ -179,7 +182,7 @@ impl EmbeddedBackend {
         self.inner.state.borrow().catalog.clone()
     }
 
-    pub fn warning(&self) -> Option<String> {
+    pub fn warning(&self) -> Option<Phrase> {
         self.inner.warning.borrow().clone()
     }
 
@@ -219,7 +222,7 @@ impl Inner {
                 lifecycle::ActionError::NotFound { .. } => ErrorKind::NotFound,
                 _ => ErrorKind::Refused,
             };
-            BackendError::new(kind, e.to_string())
+            BackendError::new(kind, action_error_phrase(&e))
         })?;
         self.state.borrow_mut().take(data);
         self.save(now);
@@ -314,14 +317,11 @@ impl Inner {
             }
         }
         let result = serde_json::to_string(&*self.state.borrow())
-            .map_err(|e| e.to_string())
+            .map_err(|e| Arg::from(e.to_string()))
             .and_then(|json| write(&self.key, &json));
-        *self.warning.borrow_mut() = result.err().map(|problem| {
-            format!(
-                "This browser could not save the demo data ({problem}); changes last \
-                 until the page is reloaded."
-            )
-        });
+        *self.warning.borrow_mut() = result
+            .err()
+            .map(|problem| Phrase::new("sync-demo-data-not-saved").with("problem", problem));
     }
 }
 
@@ -427,12 +427,13 @@ fn storage_key(settings: &EmbeddedSettings) -> String {
     }
 }
 
-fn local_storage() -> Result<web_sys::Storage, String> {
+/// The browser's localStorage, or why there is none.
+fn local_storage() -> Result<web_sys::Storage, Phrase> {
     web_sys::window()
-        .ok_or("no window")?
+        .ok_or_else(|| Phrase::new("sync-storage-no-window"))?
         .local_storage()
-        .map_err(|_| "localStorage is not available".to_owned())?
-        .ok_or_else(|| "localStorage is turned off".to_owned())
+        .map_err(|_| Phrase::new("sync-storage-unavailable"))?
+        .ok_or_else(|| Phrase::new("sync-storage-turned-off"))
 }
 
 fn read_saved(key: &str) -> Result<Option<SavedState>, String> {
@@ -447,21 +448,18 @@ fn read_saved(key: &str) -> Result<Option<SavedState>, String> {
     }
 }
 
-/// Moves unreadable saved data aside instead of overwriting it.
-fn keep_unreadable(key: &str) -> String {
+/// Moves unreadable saved data aside instead of overwriting it; returns the
+/// key it is kept under, if it could be kept.
+fn keep_unreadable(key: &str) -> Option<String> {
     let backup = format!("{key}.unreadable");
-    let kept = local_storage().ok().and_then(|storage| {
-        let json = storage.get_item(key).ok().flatten()?;
-        storage.set_item(&backup, &json).ok()?;
-        Some(())
-    });
-    match kept {
-        Some(()) => format!(" The unreadable copy is kept in localStorage under \"{backup}\"."),
-        None => String::new(),
-    }
+    let storage = local_storage().ok()?;
+    let json = storage.get_item(key).ok().flatten()?;
+    storage.set_item(&backup, &json).ok()?;
+    Some(backup)
 }
 
-fn write(key: &str, json: &str) -> Result<(), String> {
+/// Saves `json` under `key`; why not, in the browser's words when it gives any.
+fn write(key: &str, json: &str) -> Result<(), Arg> {
     local_storage()?.set_item(key, json).map_err(|e| {
         e.as_string()
             .or_else(|| {
@@ -469,6 +467,6 @@ fn write(key: &str, json: &str) -> Result<(), String> {
                     .ok()
                     .and_then(|m| m.as_string())
             })
-            .unwrap_or_else(|| "storage refused the write".into())
+            .map_or_else(|| Phrase::new("sync-storage-refused-write").into(), Arg::from)
     })
 }

@@ -24,6 +24,7 @@ use lifecycle::{Applied, Catalog, Command, HistoryEntry, JourneyVersion};
 use runtime_config::HttpSettings;
 use serde::de::DeserializeOwned;
 use web_sys::{AbortController, AbortSignal};
+use wording::Phrase;
 
 use crate::clock;
 
@@ -160,7 +161,7 @@ impl HttpBackend {
                 };
                 request
                     .build()
-                    .map_err(|e| BackendError::unreachable(&self.api_base, &e.to_string()))
+                    .map_err(|e| BackendError::unreachable(&self.api_base, e.to_string()))
             })
             .await?;
         if answer.status == 304 {
@@ -231,7 +232,7 @@ impl HttpBackend {
             Command::Resume | Command::Restart => {
                 return Err(BackendError::new(
                     ErrorKind::Refused,
-                    "A journey cannot be resumed or restarted.",
+                    Phrase::new("sync-cannot-resume"),
                 ))
             }
         };
@@ -253,7 +254,7 @@ impl HttpBackend {
                         .body(serde_json::to_string(body).unwrap_or_default()),
                     None => request.build(),
                 }
-                .map_err(|e| BackendError::unreachable(&self.api_base, &e.to_string()))
+                .map_err(|e| BackendError::unreachable(&self.api_base, e.to_string()))
             })
             .await?;
         ensure_ok(&answer)?;
@@ -292,7 +293,7 @@ impl HttpBackend {
     fn get(&self, path: &str, signal: &AbortSignal) -> Result<Request, BackendError> {
         self.authorised(Request::get(&self.url(path)), signal)
             .build()
-            .map_err(|e| BackendError::unreachable(&self.api_base, &e.to_string()))
+            .map_err(|e| BackendError::unreachable(&self.api_base, e.to_string()))
     }
 
     /// Sends the request `build` makes, again after a pause when the failure
@@ -308,7 +309,7 @@ impl HttpBackend {
             if self.stopped.load(Ordering::Relaxed) {
                 return Err(BackendError::unreachable(
                     &self.api_base,
-                    "the console was closed",
+                    Phrase::new("sync-console-closed-while-sending"),
                 ));
             }
             let failure = match attempt_once(&build, &self.api_base).await {
@@ -341,7 +342,7 @@ async fn attempt_once(
     api_base: &str,
 ) -> Result<Answer, BackendError> {
     let controller = AbortController::new().map_err(|_| {
-        BackendError::unreachable(api_base, "this browser cannot time requests out")
+        BackendError::unreachable(api_base, Phrase::new("sync-cannot-time-out"))
     })?;
     let signal = controller.signal();
     let request = build(&signal)?;
@@ -352,12 +353,10 @@ async fn attempt_once(
         gloo_timers::callback::Timeout::new(DEADLINE.as_millis() as u32, move || abort.abort());
     let failed = |e: gloo_net::Error| {
         if signal.aborted() {
-            BackendError::unreachable(
-                api_base,
-                &format!("no whole answer within {} seconds", DEADLINE.as_secs()),
-            )
+            BackendError::timed_out(api_base, DEADLINE)
         } else {
-            BackendError::unreachable(api_base, &e.to_string())
+            // The browser's own words for what went wrong.
+            BackendError::unreachable(api_base, e.to_string())
         }
     };
     let response = request.send().await.map_err(failed)?;

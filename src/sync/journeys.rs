@@ -5,9 +5,11 @@ use contract::Role;
 use journey_sync::{BackendError, ErrorKind, JourneyStore};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use lifecycle::{Action, Applied, Catalog, Command, JourneyVersion, Status};
+use lifecycle::{Action, ActionError, Applied, Catalog, Command, JourneyVersion};
+use wording::{action_error_phrase, phase_key, Locale, Phrase};
 
 use super::backend::{Backend, Change};
+use crate::words::Words;
 use crate::{clock, format};
 
 /// While a long list loads, what has arrived is shown at most this often.
@@ -16,10 +18,10 @@ const SHOW_ARRIVED_EVERY_MS: f64 = 250.0;
 /// Who the console acts as when the backend has no accounts.
 const LOCAL_USER: &str = "You";
 
-/// An action that did not happen, and why, in words.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// An action that did not happen, and why, as a phrase the view words.
+#[derive(Clone, Debug, PartialEq)]
 pub struct ActionFailure {
-    pub message: String,
+    pub message: Phrase,
 }
 
 /// What the views show: the server's journeys with the user's pending changes
@@ -45,11 +47,11 @@ impl ShownCatalog {
 pub struct Journeys {
     store: RwSignal<JourneyStore>,
     backend: StoredValue<Rc<Backend>, LocalStorage>,
-    warning: RwSignal<Option<String>>,
+    warning: RwSignal<Option<Phrase>>,
     loaded: RwSignal<bool>,
     now: RwSignal<DateTime<Utc>>,
     /// Why the latest refresh failed, until one succeeds.
-    problem: RwSignal<Option<String>>,
+    problem: RwSignal<Option<Phrase>>,
     role: RwSignal<Option<Role>>,
     /// The backend has said who the user is (or that it does not say).
     identified: RwSignal<bool>,
@@ -59,10 +61,12 @@ pub struct Journeys {
     told: StoredValue<u64>,
     /// The backend's data set at the latest load (see `Backend::data_set`).
     data_set: StoredValue<Option<journey_sync::Epoch>>,
+    /// The user's language, for the times in "who changed it" sentences.
+    words: Words,
 }
 
 impl Journeys {
-    pub fn new(backend: Backend) -> Journeys {
+    pub fn new(backend: Backend, words: Words) -> Journeys {
         let warning = RwSignal::new(backend.warning());
         let journeys = Journeys {
             store: RwSignal::new(JourneyStore::default()),
@@ -76,6 +80,7 @@ impl Journeys {
             refreshing: StoredValue::new(false),
             data_set: StoredValue::new(None),
             told: StoredValue::new(0),
+            words,
         };
         // Another tab's change to the shared demo data shows at once.
         if let Backend::Embedded(embedded) = &*journeys.backend.get_value() {
@@ -100,12 +105,12 @@ impl Journeys {
     }
 
     /// Why the journeys shown may be out of date (offline, server failing).
-    pub fn problem(&self) -> ReadSignal<Option<String>> {
+    pub fn problem(&self) -> ReadSignal<Option<Phrase>> {
         self.problem.read_only()
     }
 
     /// A problem with the backend that the marketer should know about.
-    pub fn warning(&self) -> ReadSignal<Option<String>> {
+    pub fn warning(&self) -> ReadSignal<Option<Phrase>> {
         self.warning.read_only()
     }
 
@@ -243,19 +248,19 @@ impl Journeys {
 
     /// Whether the user's role lets them take `action` (the server decides;
     /// this only keeps the console from offering what will be refused).
-    pub fn permission(&self, action: Action) -> Result<(), String> {
+    pub fn permission(&self, action: Action) -> Result<(), Phrase> {
         if !self.identified.get() {
-            return Err("Checking what your role allows…".to_owned());
+            return Err(Phrase::new("sync-checking-role"));
         }
         match self.role.get() {
-            Some(role) if !role.may(action) => Err(format!(
-                "Your role ({}) does not allow this; ask an operator or an admin.",
-                match role {
+            Some(role) if !role.may(action) => {
+                let role = match role {
                     Role::Viewer => "viewer",
                     Role::Operator => "operator",
                     Role::Admin => "admin",
-                }
-            )),
+                };
+                Err(Phrase::new("sync-role-forbids").with("role", role))
+            }
             _ => Ok(()),
         }
     }
@@ -306,10 +311,10 @@ impl Journeys {
                 (store.shown().get(id).cloned(), store.pending(id).is_some())
             });
             let message = match (&e, current) {
-                (lifecycle::ActionError::Refused(_), Some(current)) if !pending => {
-                    format!("{} {e}", who_changed(&current, now))
+                (ActionError::Refused(_), Some(current)) if !pending => {
+                    changed_meanwhile(self.words.untracked_locale(), &current, now, action_error_phrase(&e))
                 }
-                _ => e.to_string(),
+                _ => action_error_phrase(&e),
             };
             ActionFailure { message }
         })?;
@@ -348,7 +353,12 @@ impl Journeys {
             }
             Err(error) => {
                 let message = match &seen {
-                    Some(seen) => explain(&error, seen, self.now.get_untracked()),
+                    Some(seen) => explain(
+                        self.words.untracked_locale(),
+                        &error,
+                        seen,
+                        self.now.get_untracked(),
+                    ),
                     None => error.message.clone(),
                 };
                 self.store.update(|store| {
@@ -381,7 +391,7 @@ impl Journeys {
 
 fn closed() -> ActionFailure {
     ActionFailure {
-        message: "The console was closed before the answer came.".into(),
+        message: Phrase::new("sync-console-closed"),
     }
 }
 
@@ -399,7 +409,12 @@ fn change<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
 
 /// The server's refusal in words: who changed the journey and when, from
 /// what the server says is current, then the server's own reason.
-fn explain(error: &BackendError, seen: &JourneyVersion, now: DateTime<Utc>) -> String {
+fn explain(
+    locale: Locale,
+    error: &BackendError,
+    seen: &JourneyVersion,
+    now: DateTime<Utc>,
+) -> Phrase {
     let Some(current) = &error.current else {
         return error.message.clone();
     };
@@ -410,23 +425,27 @@ fn explain(error: &BackendError, seen: &JourneyVersion, now: DateTime<Utc>) -> S
     if !changed {
         return error.message.clone();
     }
-    format!("{} {}", who_changed(current, now), error.message)
+    changed_meanwhile(locale, current, now, error.message.clone())
 }
 
-/// "Olga Operator stopped this journey 2 minutes ago; it is stopped now."
-fn who_changed(current: &JourneyVersion, now: DateTime<Utc>) -> String {
-    let what = match current.status {
-        Status::Draft => "changed",
-        Status::Live => "published",
-        Status::Finished => "finished",
-        Status::Stopped => "stopped",
-    };
-    let when = format::relative(current.updated_at, now.max(current.updated_at));
-    format!(
-        "{} {what} this journey {when}; it is {} now.",
-        current.updated_by,
-        current.phase().label().to_lowercase(),
-    )
+/// "Olga Operator stopped this journey 2 minutes ago; it is stopped now.",
+/// then `why`.
+fn changed_meanwhile(
+    locale: Locale,
+    current: &JourneyVersion,
+    now: DateTime<Utc>,
+    why: Phrase,
+) -> Phrase {
+    // The relative time is the browser's (Intl), in the language of the
+    // moment it was said.
+    let when = format::relative(locale, current.updated_at, now.max(current.updated_at));
+    let who = Phrase::new("sync-who-changed")
+        .with("by", current.updated_by.as_str())
+        .with("phase", phase_key(current.phase()))
+        .with("when", when);
+    Phrase::new("sync-changed-meanwhile")
+        .with("who", who)
+        .with("why", why)
 }
 
 /// The store of the running console, provided by `App`.

@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use lifecycle::JourneyVersion;
 
-use crate::in_words::size_in_words;
+use wording::{Arg, Locale, Phrase, Wording};
+
+use crate::in_words::{duration_in_words, size_in_words};
 
 /// Why a backend call did not succeed; decides what the console does next
 /// (retry, show the server's `current`, ask to sign in).
@@ -30,11 +32,11 @@ pub enum ErrorKind {
 }
 
 /// A backend's refusal or failure, in words for the marketer.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct BackendError {
     pub kind: ErrorKind,
-    /// Never empty: shown as it is.
-    pub message: String,
+    /// What to tell the marketer; never empty.
+    pub message: Phrase,
     /// The version as the server has it now, when it said.
     pub current: Option<Box<JourneyVersion>>,
     /// How long the server asked the console to wait before trying again
@@ -43,41 +45,48 @@ pub struct BackendError {
 }
 
 impl BackendError {
-    pub fn new(kind: ErrorKind, message: impl Into<String>) -> BackendError {
+    pub fn new(kind: ErrorKind, message: Phrase) -> BackendError {
         BackendError {
             kind,
-            message: message.into(),
+            message,
             current: None,
             retry_after: None,
         }
     }
 
-    /// No connection, or no answer in time: `why` says which.
-    pub fn unreachable(api_base: &str, why: &str) -> BackendError {
+    /// No connection, or no answer in time: `why` says which (a phrase of
+    /// the catalog, or what the browser said, as text).
+    pub fn unreachable(api_base: &str, why: impl Into<Arg>) -> BackendError {
         BackendError::new(
             ErrorKind::Unreachable,
-            format!(
-                "The server at {api_base} could not be reached ({why}). Check the connection \
-                 and try again; nothing was lost."
-            ),
+            Phrase::new("sync-unreachable")
+                .with("server", api_base)
+                .with("why", why),
+        )
+    }
+
+    /// No whole answer (headers and body) came within `deadline`.
+    pub fn timed_out(api_base: &str, deadline: Duration) -> BackendError {
+        BackendError::unreachable(
+            api_base,
+            Phrase::new("sync-no-whole-answer").with("wait", duration_in_words(deadline)),
         )
     }
 
     /// The server answered, but not with something this console can use; `what`
     /// completes "The server's answer was not usable: …".
-    pub fn bad_response(what: &str) -> BackendError {
+    pub fn bad_response(what: Phrase) -> BackendError {
         BackendError::new(
             ErrorKind::BadResponse,
-            format!("The server's answer was not usable: {what}. Nothing was changed."),
+            Phrase::new("sync-bad-response").with("what", what),
         )
     }
 
     /// An answer larger than any journey data this console can show.
     pub fn too_large(max_bytes: usize) -> BackendError {
-        BackendError::bad_response(&format!(
-            "its answer is larger than {}",
-            size_in_words(max_bytes)
-        ))
+        BackendError::bad_response(
+            Phrase::new("sync-answer-too-large").with("size", size_in_words(max_bytes)),
+        )
     }
 
     /// The same error, carrying the version as the server has it now.
@@ -87,9 +96,10 @@ impl BackendError {
     }
 }
 
+/// For logs: the message in English.
 impl fmt::Display for BackendError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&Wording::new(Locale::English).say(&self.message))
     }
 }
 
@@ -98,24 +108,30 @@ impl std::error::Error for BackendError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::english::english;
 
     #[test]
     fn unreachable_names_the_server_and_says_nothing_was_lost() {
-        let error =
-            BackendError::unreachable("https://api.example.com/v1", "no answer within 15 seconds");
+        let error = BackendError::timed_out("https://api.example.com/v1", Duration::from_secs(15));
         assert_eq!(error.kind, ErrorKind::Unreachable);
         assert_eq!(
-            error.message,
-            "The server at https://api.example.com/v1 could not be reached (no answer within \
-             15 seconds). Check the connection and try again; nothing was lost."
+            english(&error.message),
+            "The server at https://api.example.com/v1 could not be reached (no whole answer \
+             within 15 seconds). Check the connection and try again; nothing was lost."
         );
         assert_eq!(error.current, None);
         assert_eq!(error.retry_after, None);
+        let error = BackendError::unreachable("/api", "Failed to fetch");
+        assert_eq!(
+            english(&error.message),
+            "The server at /api could not be reached (Failed to fetch). Check the connection \
+             and try again; nothing was lost."
+        );
     }
 
     #[test]
     fn bad_response_says_nothing_was_changed() {
-        let error = BackendError::bad_response("it sent an HTML page instead of JSON (HTTP 200)");
+        let error = BackendError::bad_response(Phrase::new("sync-sent-html").with("status", "200"));
         assert_eq!(error.kind, ErrorKind::BadResponse);
         assert_eq!(
             error.to_string(),
@@ -128,10 +144,7 @@ mod tests {
     fn too_large_gives_the_limit_in_megabytes() {
         let error = BackendError::too_large(32 * 1024 * 1024);
         assert_eq!(error.kind, ErrorKind::BadResponse);
-        assert!(
-            error.message.contains("larger than 32 MB"),
-            "{}",
-            error.message
-        );
+        let message = english(&error.message);
+        assert!(message.contains("larger than 32 MB"), "{message}");
     }
 }

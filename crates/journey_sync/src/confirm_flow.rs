@@ -8,9 +8,10 @@
 //! a dialog opened since.
 
 use lifecycle::Command;
+use wording::Phrase;
 
 /// Where the dialog is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum DialogState {
     Closed,
     /// Open, waiting for the user to confirm.
@@ -18,7 +19,7 @@ pub enum DialogState {
     /// Confirmed; the request is on its way.
     Sending,
     /// The last attempt failed with this message; the user may retry.
-    Failed(String),
+    Failed(Phrase),
 }
 
 /// One opening of the dialog.
@@ -35,12 +36,12 @@ pub struct ToSend {
 }
 
 /// What the view does with an answer.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum AnswerEffect {
     /// It succeeded: close the dialog.
     Close,
     /// It failed: keep the dialog open with this message.
-    ShowError(String),
+    ShowError(Phrase),
     /// The dialog it belongs to was closed (and maybe another opened): leave
     /// the dialog alone and tell the user by a toast.
     NotThisDialog,
@@ -114,8 +115,10 @@ impl ConfirmFlow {
         self.state = DialogState::Closed;
     }
 
-    /// The answer to what was sent for `opening`: `Err` holds the message.
-    pub fn answer(&mut self, opening: Opening, outcome: Result<(), String>) -> AnswerEffect {
+    /// The answer to what was sent for `opening`: `Err` holds the message
+    /// (every phrase says something: a server's blank message was already
+    /// replaced by the status in words, see [`crate::error_from_answer`]).
+    pub fn answer(&mut self, opening: Opening, outcome: Result<(), Phrase>) -> AnswerEffect {
         if opening != self.opening || self.state != DialogState::Sending {
             return AnswerEffect::NotThisDialog;
         }
@@ -126,13 +129,6 @@ impl ConfirmFlow {
                 AnswerEffect::Close
             }
             Err(message) => {
-                let message = if message.trim().is_empty() {
-                    "The action did not go through, and the server did not say why. Nothing \
-                     was changed; try again."
-                        .to_owned()
-                } else {
-                    message
-                };
                 self.state = DialogState::Failed(message.clone());
                 AnswerEffect::ShowError(message)
             }
@@ -168,6 +164,10 @@ mod tests {
         }
     }
 
+    fn failure(said: &str) -> Phrase {
+        Phrase::new("sync-server-said").with("said", said)
+    }
+
     #[test]
     fn confirming_sends_once_with_a_fresh_key() {
         let mut flow = ConfirmFlow::new();
@@ -198,14 +198,14 @@ mod tests {
         let mut flow = ConfirmFlow::new();
         let opening = flow.open();
         flow.confirm(stop("Wrong audience"), "k1".into()).unwrap();
-        let effect = flow.answer(opening, Err("The server had a problem.".into()));
+        let effect = flow.answer(opening, Err(failure("The server had a problem.")));
         assert_eq!(
             effect,
-            AnswerEffect::ShowError("The server had a problem.".into())
+            AnswerEffect::ShowError(failure("The server had a problem."))
         );
         assert_eq!(
             flow.state(),
-            &DialogState::Failed("The server had a problem.".into())
+            &DialogState::Failed(failure("The server had a problem."))
         );
         let again = flow.confirm(stop(" Wrong audience "), "k2".into()).unwrap();
         assert_eq!(again.idempotency_key, "k1");
@@ -216,7 +216,7 @@ mod tests {
         let mut flow = ConfirmFlow::new();
         let opening = flow.open();
         flow.confirm(stop("Wrong audience"), "k1".into()).unwrap();
-        flow.answer(opening, Err("No connection.".into()));
+        flow.answer(opening, Err(failure("No connection.")));
         let again = flow
             .confirm(stop("Wrong audience and copy"), "k2".into())
             .unwrap();
@@ -231,7 +231,7 @@ mod tests {
         flow.confirm(Command::Finish, "k1".into()).unwrap();
         flow.close();
         assert_eq!(
-            flow.answer(first, Err("Refused.".into())),
+            flow.answer(first, Err(failure("Refused."))),
             AnswerEffect::NotThisDialog
         );
         assert_eq!(flow.state(), &DialogState::Closed);
@@ -242,21 +242,10 @@ mod tests {
         let mut flow = ConfirmFlow::new();
         let first = flow.open();
         flow.confirm(Command::Finish, "k1".into()).unwrap();
-        flow.answer(first, Err("No connection.".into()));
+        flow.answer(first, Err(failure("No connection.")));
         flow.close();
         flow.open();
         let sent = flow.confirm(Command::Finish, "k2".into()).unwrap();
         assert_eq!(sent.idempotency_key, "k2");
-    }
-
-    #[test]
-    fn an_empty_error_still_says_something() {
-        let mut flow = ConfirmFlow::new();
-        let opening = flow.open();
-        flow.confirm(Command::Finish, "k1".into()).unwrap();
-        let AnswerEffect::ShowError(message) = flow.answer(opening, Err(" ".into())) else {
-            panic!("no error shown");
-        };
-        assert!(message.contains("Nothing was changed"));
     }
 }

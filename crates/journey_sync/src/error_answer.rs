@@ -4,11 +4,14 @@
 
 use chrono::{DateTime, Utc};
 use lifecycle::JourneyVersion;
+use std::time::Duration;
+
 use serde::Deserialize;
 use serde_json::value::RawValue;
+use wording::Phrase;
 
 use crate::in_words::duration_in_words;
-use crate::retry_policy::{asked_wait_in_words, parse_retry_after, MAX_RETRY_AFTER};
+use crate::retry_policy::{parse_retry_after, MAX_RETRY_AFTER};
 use crate::{BackendError, ErrorKind};
 
 /// A server message longer than this is cut: it is shown in a dialog.
@@ -53,17 +56,15 @@ pub fn error_from_answer(
     }
 }
 
-fn message(status: u16, said: Option<&str>, retry_after: Option<std::time::Duration>) -> String {
+fn message(status: u16, said: Option<&str>, retry_after: Option<Duration>) -> Phrase {
+    // "HTTP 404 Not Found": protocol text, the same in every language.
     let words = status_in_words(status);
+    let said_phrase = |id: &'static str, said: &str| Phrase::new(id).with("said", said);
     match (status, said) {
-        (401, said) => format!(
-            "The server did not accept your sign-in: {}",
-            said.unwrap_or("sign in again.")
-        ),
-        (403, said) => format!(
-            "You are not allowed to do this: {}",
-            said.unwrap_or("your role does not allow it.")
-        ),
+        (401, Some(said)) => said_phrase("sync-sign-in-refused-said", said),
+        (401, None) => Phrase::new("sync-sign-in-refused"),
+        (403, Some(said)) => said_phrase("sync-not-allowed-said", said),
+        (403, None) => Phrase::new("sync-not-allowed"),
         (429, said) => busy_message(said, retry_after),
         (500..=599, said) => {
             let problem = match said {
@@ -71,30 +72,22 @@ fn message(status: u16, said: Option<&str>, retry_after: Option<std::time::Durat
                 None => words,
             };
             match retry_after {
-                Some(asked) if asked > MAX_RETRY_AFTER => format!(
-                    "The server had a problem ({problem}) and {}. Nothing was lost.",
-                    asked_wait_in_words(asked)
-                ),
-                _ => format!("The server had a problem ({problem}). Nothing was lost; try again."),
+                Some(asked) if asked > MAX_RETRY_AFTER => Phrase::new("sync-server-problem-wait")
+                    .with("problem", problem)
+                    .with("wait", duration_in_words(asked)),
+                _ => Phrase::new("sync-server-problem").with("problem", problem),
             }
         }
-        (400..=499, Some(said)) => said.to_owned(),
-        (404, None) => format!("This journey version does not exist on the server ({words})."),
-        (409, None) => format!("The server refused this action ({words}). Nothing was changed."),
-        (412, None) => format!(
-            "Someone changed this journey first ({words}). Nothing was changed; look at it \
-             again before you retry."
-        ),
-        (413, None) => {
-            format!("The server refused the request as too large ({words}). Nothing was changed.")
-        }
-        (400..=499, None) => {
-            format!("The server refused the request ({words}). Nothing was changed.")
-        }
+        (400..=499, Some(said)) => said_phrase("sync-server-said", said),
+        (404, None) => Phrase::new("sync-version-not-on-server").with("status", words),
+        (409, None) => Phrase::new("sync-server-refused-action").with("status", words),
+        (412, None) => Phrase::new("sync-changed-first").with("status", words),
+        (413, None) => Phrase::new("sync-request-too-large").with("status", words),
+        (400..=499, None) => Phrase::new("sync-request-refused").with("status", words),
         _ => {
-            BackendError::bad_response(&format!(
-                "it answered {words} where a result or an error was expected"
-            ))
+            BackendError::bad_response(
+                Phrase::new("sync-answered-unexpected-status").with("status", words),
+            )
             .message
         }
     }
@@ -103,36 +96,36 @@ fn message(status: u16, said: Option<&str>, retry_after: Option<std::time::Durat
 /// The 429 message: what the server said (or that it is busy), then when the
 /// console tries again, or how long the server asked to wait when that is too
 /// long to sit through.
-fn busy_message(said: Option<&str>, retry_after: Option<std::time::Duration>) -> String {
-    let busy = "The server is busy (HTTP 429 Too Many Requests)";
-    match (said, retry_after) {
-        (_, Some(asked)) if asked > MAX_RETRY_AFTER => match said {
-            Some(said) => format!(
-                "{} The server {}. Nothing was changed.",
-                sentence(said),
-                asked_wait_in_words(asked)
-            ),
-            None => format!(
-                "{busy} and {}. Nothing was changed.",
-                asked_wait_in_words(asked)
-            ),
-        },
-        (said, wait) => {
+fn busy_message(said: Option<&str>, retry_after: Option<Duration>) -> Phrase {
+    match retry_after {
+        Some(asked) if asked > MAX_RETRY_AFTER => {
+            let wait = duration_in_words(asked);
+            match said {
+                Some(said) => Phrase::new("sync-busy-said-wait")
+                    .with("said", sentence(said))
+                    .with("wait", wait),
+                None => Phrase::new("sync-busy-wait").with("wait", wait),
+            }
+        }
+        wait => {
             let when = match wait {
-                Some(wait) if wait.is_zero() => "at once".to_owned(),
-                Some(wait) => format!("in {}", duration_in_words(wait)),
-                None => "in a moment".to_owned(),
+                Some(wait) if wait.is_zero() => Phrase::new("sync-retry-at-once"),
+                Some(wait) => Phrase::new("sync-retry-in").with("wait", duration_in_words(wait)),
+                None => Phrase::new("sync-retry-in-a-moment"),
             };
             match said {
-                Some(said) => format!("{} The console will try again {when}.", sentence(said)),
-                None => format!("{busy}; the console will try again {when}."),
+                Some(said) => Phrase::new("sync-busy-said-retry")
+                    .with("said", sentence(said))
+                    .with("when", when),
+                None => Phrase::new("sync-busy-retry").with("when", when),
             }
         }
     }
 }
 
 /// The status with its phrase, "HTTP 413 Content Too Large", or only the number
-/// for a status without a common phrase, "HTTP 418".
+/// for a status without a common phrase, "HTTP 418". Protocol text, not
+/// prose: the same in every language.
 pub fn status_in_words(status: u16) -> String {
     match status_phrase(status) {
         Some(phrase) => format!("HTTP {status} {phrase}"),
@@ -301,6 +294,7 @@ mod tests {
     use lifecycle::Status;
 
     use super::*;
+    use crate::english::english;
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap()
@@ -308,6 +302,11 @@ mod tests {
 
     fn answer(status: u16, content_type: &str, body: &str) -> BackendError {
         error_from_answer(status, Some(content_type), None, body, now())
+    }
+
+    /// The message of the answer, in English.
+    fn said(status: u16, content_type: &str, body: &str) -> String {
+        english(&answer(status, content_type, body).message)
     }
 
     fn stopped_json() -> String {
@@ -332,7 +331,7 @@ mod tests {
         );
         let error = answer(409, "application/json", &body);
         assert_eq!(error.kind, ErrorKind::Refused);
-        assert_eq!(error.message, "This journey is stopped.");
+        assert_eq!(english(&error.message), "This journey is stopped.");
         let current = error.current.expect("current");
         assert_eq!((current.id.as_str(), current.revision), ("welcome-v1", 4));
     }
@@ -342,7 +341,7 @@ mod tests {
         let body = r#"{"error":{"code":"teapot_overheated","message":"Too hot.","current":{"id":3},"hint":1},"trace":"x"}"#;
         let error = answer(412, "application/json; charset=utf-8", body);
         assert_eq!(error.kind, ErrorKind::Conflict);
-        assert_eq!(error.message, "Too hot.");
+        assert_eq!(english(&error.message), "Too hot.");
         assert_eq!(error.current, None);
     }
 
@@ -354,7 +353,7 @@ mod tests {
             r#"{"error":{"code":"revision_mismatch","message":"  "}}"#,
         );
         assert_eq!(
-            error.message,
+            english(&error.message),
             "Someone changed this journey first (HTTP 412 Precondition Failed). Nothing was \
              changed; look at it again before you retry."
         );
@@ -364,7 +363,7 @@ mod tests {
             r#"{"error":{"code":"invalid_transition"}}"#,
         );
         assert_eq!(
-            error.message,
+            english(&error.message),
             "The server refused this action (HTTP 409 Conflict). Nothing was changed."
         );
     }
@@ -372,20 +371,19 @@ mod tests {
     #[test]
     fn other_shapes_of_json_still_give_their_message() {
         assert_eq!(
-            answer(400, "application/json", r#"{"message":"Bad cursor"}"#).message,
+            said(400, "application/json", r#"{"message":"Bad cursor"}"#),
             "Bad cursor"
         );
         assert_eq!(
-            answer(400, "text/plain", r#"{"error":"Bad limit"}"#).message,
+            said(400, "text/plain", r#"{"error":"Bad limit"}"#),
             "Bad limit"
         );
         assert_eq!(
-            answer(
+            said(
                 422,
                 "application/problem+json",
                 r#"{"title":"Invalid","detail":"Reason too long"}"#
-            )
-            .message,
+            ),
             "Reason too long"
         );
     }
@@ -393,7 +391,7 @@ mod tests {
     #[test]
     fn server_failures_keep_todays_wording() {
         assert_eq!(
-            answer(502, "text/html", "<html>Bad gateway</html>").message,
+            said(502, "text/html", "<html>Bad gateway</html>"),
             "The server had a problem (HTTP 502 Bad Gateway). Nothing was lost; try again."
         );
         let error = answer(
@@ -403,11 +401,11 @@ mod tests {
         );
         assert_eq!(error.kind, ErrorKind::Server);
         assert_eq!(
-            error.message,
+            english(&error.message),
             "The server had a problem (HTTP 500: Database down). Nothing was lost; try again."
         );
         assert_eq!(
-            answer(599, "", "").message,
+            said(599, "", ""),
             "The server had a problem (HTTP 599). Nothing was lost; try again."
         );
     }
@@ -417,7 +415,7 @@ mod tests {
         let error = answer(401, "text/plain", "");
         assert_eq!(error.kind, ErrorKind::Unauthorized);
         assert_eq!(
-            error.message,
+            english(&error.message),
             "The server did not accept your sign-in: sign in again."
         );
         let error = answer(
@@ -427,11 +425,11 @@ mod tests {
         );
         assert_eq!(error.kind, ErrorKind::Forbidden);
         assert_eq!(
-            error.message,
+            english(&error.message),
             "You are not allowed to do this: Viewers only read."
         );
         assert_eq!(
-            answer(403, "", "").message,
+            said(403, "", ""),
             "You are not allowed to do this: your role does not allow it."
         );
     }
@@ -445,7 +443,7 @@ mod tests {
         );
         assert_eq!(error.kind, ErrorKind::BadResponse);
         assert_eq!(
-            error.message,
+            english(&error.message),
             "The server refused the request as too large (HTTP 413 Content Too Large). \
              Nothing was changed."
         );
@@ -457,13 +455,13 @@ mod tests {
         assert_eq!(error.kind, ErrorKind::Busy);
         assert_eq!(error.retry_after, Some(std::time::Duration::from_secs(20)));
         assert_eq!(
-            error.message,
+            english(&error.message),
             "The server is busy (HTTP 429 Too Many Requests); the console will try again in \
              20 seconds."
         );
         let error = error_from_answer(429, None, None, "", now());
         assert_eq!(
-            error.message,
+            english(&error.message),
             "The server is busy (HTTP 429 Too Many Requests); the console will try again in a \
              moment."
         );
@@ -473,7 +471,7 @@ mod tests {
     fn a_wait_too_long_to_sit_through_is_named() {
         let error = error_from_answer(429, None, Some("300"), "", now());
         assert_eq!(
-            error.message,
+            english(&error.message),
             "The server is busy (HTTP 429 Too Many Requests) and asks to wait 5 minutes before \
              trying again. Nothing was changed."
         );
@@ -483,7 +481,7 @@ mod tests {
             Some(std::time::Duration::from_secs(3600))
         );
         assert_eq!(
-            error.message,
+            english(&error.message),
             "The server had a problem (HTTP 503 Service Unavailable) and asks to wait 60 \
              minutes before trying again. Nothing was lost."
         );
@@ -501,7 +499,7 @@ mod tests {
     fn statuses_without_a_phrase_read_as_the_number() {
         assert_eq!(status_in_words(418), "HTTP 418");
         assert_eq!(
-            answer(418, "text/plain", "I'm a teapot").message,
+            said(418, "text/plain", "I'm a teapot"),
             "The server refused the request (HTTP 418). Nothing was changed."
         );
     }
@@ -511,9 +509,35 @@ mod tests {
         let error = answer(302, "text/html", "");
         assert_eq!(error.kind, ErrorKind::BadResponse);
         assert_eq!(
-            error.message,
+            english(&error.message),
             "The server's answer was not usable: it answered HTTP 302 Found where a result \
              or an error was expected. Nothing was changed."
+        );
+    }
+
+    #[test]
+    fn german_says_the_same_in_its_own_words() {
+        let german = wording::Wording::new(wording::Locale::German);
+        let busy = error_from_answer(429, None, Some("1"), "", now());
+        assert_eq!(
+            german.say(&busy.message),
+            "Der Server ist ausgelastet (HTTP 429 Too Many Requests); die Konsole versucht es \
+             in 1 Sekunde erneut."
+        );
+        let down = error_from_answer(503, None, Some("7200"), "", now());
+        assert_eq!(
+            german.say(&down.message),
+            "Der Server hatte ein Problem (HTTP 503 Service Unavailable) und bittet, 2 Stunden \
+             zu warten, bevor Sie es erneut versuchen. Es ist nichts verloren gegangen."
+        );
+        let said = answer(
+            403,
+            "application/json",
+            r#"{"message":"Viewers only read."}"#,
+        );
+        assert_eq!(
+            german.say(&said.message),
+            "Sie dürfen dies nicht tun: Viewers only read."
         );
     }
 
@@ -523,9 +547,9 @@ mod tests {
             r#"{{"error":{{"code":"bad_request","message":"{}"}}}}"#,
             "a".repeat(5000)
         );
-        let message = answer(400, "application/json", &body).message;
+        let message = said(400, "application/json", &body);
         assert_eq!(message.chars().count(), MAX_MESSAGE_CHARS + 1);
-        let message = answer(400, "application/json", r#"{"message":"one\u0007two"}"#).message;
+        let message = said(400, "application/json", r#"{"message":"one\u0007two"}"#);
         assert_eq!(message, "one two");
     }
 }

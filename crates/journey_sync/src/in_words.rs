@@ -1,11 +1,15 @@
-//! Sizes and waits in the words a marketer reads: "20 seconds", "32 MB".
+//! Sizes and waits as phrases a marketer reads: "20 seconds", "32 MB". The
+//! words are the catalog's (crates/wording, sync.ftl); what is decided here
+//! is the unit and the rounding.
 
 use std::time::Duration;
+
+use wording::Phrase;
 
 /// A wait in words, rounded up to the unit shown: "1 second", "20 seconds",
 /// "5 minutes", "3 hours", "2 days". A wait no server means seriously (beyond
 /// a year) reads "a very long time".
-pub fn duration_in_words(duration: Duration) -> String {
+pub fn duration_in_words(duration: Duration) -> Phrase {
     const MINUTE: u64 = 60;
     const HOUR: u64 = 60 * MINUTE;
     const DAY: u64 = 24 * HOUR;
@@ -14,67 +18,64 @@ pub fn duration_in_words(duration: Duration) -> String {
         seconds = seconds.saturating_add(1);
     }
     let (count, unit) = if seconds < 2 * MINUTE {
-        (seconds, "second")
+        (seconds, Phrase::new("sync-duration-seconds"))
     } else if seconds < 2 * HOUR {
-        (seconds.div_ceil(MINUTE), "minute")
+        (
+            seconds.div_ceil(MINUTE),
+            Phrase::new("sync-duration-minutes"),
+        )
     } else if seconds < 2 * DAY {
-        (seconds.div_ceil(HOUR), "hour")
+        (seconds.div_ceil(HOUR), Phrase::new("sync-duration-hours"))
     } else if seconds <= 366 * DAY {
-        (seconds.div_ceil(DAY), "day")
+        (seconds.div_ceil(DAY), Phrase::new("sync-duration-days"))
     } else {
-        return "a very long time".into();
+        return Phrase::new("sync-duration-very-long");
     };
-    if count == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{count} {unit}s")
-    }
+    unit.with("n", count)
 }
 
 /// A size in bytes in words: "32 MB", "1.5 MB", "512 KB", "100 bytes".
-pub(crate) fn size_in_words(bytes: usize) -> String {
+pub(crate) fn size_in_words(bytes: usize) -> Phrase {
     const KB: usize = 1024;
     const MB: usize = 1024 * KB;
     let (unit_bytes, unit) = if bytes >= MB {
-        (MB, "MB")
+        (MB, Phrase::new("sync-size-megabytes"))
     } else if bytes >= KB {
-        (KB, "KB")
+        (KB, Phrase::new("sync-size-kilobytes"))
     } else {
-        return if bytes == 1 {
-            "1 byte".into()
-        } else {
-            format!("{bytes} bytes")
-        };
+        return Phrase::new("sync-size-bytes").with("size", bytes);
     };
-    if bytes.is_multiple_of(unit_bytes) {
-        format!("{} {unit}", bytes / unit_bytes)
-    } else {
-        format!("{:.1} {unit}", bytes as f64 / unit_bytes as f64)
-    }
+    // One decimal at most: "1.5 MB".
+    let tenths = (bytes as f64 / unit_bytes as f64 * 10.0).round();
+    unit.with("size", tenths / 10.0)
 }
 
-/// Text the server chose (a cursor, an id), quoted and cut short enough to sit
-/// in a sentence.
-pub(crate) fn quoted(text: &str) -> String {
+/// Text the server chose (a cursor, an id), cut short enough to sit in a
+/// sentence. The sentence quotes it, as its language quotes.
+pub(crate) fn cut_short(text: &str) -> String {
     const MAX_CHARS: usize = 60;
     let mut chars = text.chars();
     let head: String = chars.by_ref().take(MAX_CHARS).collect();
     if chars.next().is_some() {
-        format!("\u{201c}{head}\u{2026}\u{201d}")
+        format!("{head}\u{2026}")
     } else {
-        format!("\u{201c}{head}\u{201d}")
+        head
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::english::english;
 
     #[test]
     fn waits_read_in_the_largest_sensible_unit_rounded_up() {
-        let words = |secs: u64| duration_in_words(Duration::from_secs(secs));
+        let words = |secs: u64| english(&duration_in_words(Duration::from_secs(secs)));
         assert_eq!(words(0), "0 seconds");
-        assert_eq!(duration_in_words(Duration::from_millis(500)), "1 second");
+        assert_eq!(
+            english(&duration_in_words(Duration::from_millis(500))),
+            "1 second"
+        );
         assert_eq!(words(1), "1 second");
         assert_eq!(words(20), "20 seconds");
         assert_eq!(words(119), "119 seconds");
@@ -83,24 +84,28 @@ mod tests {
         assert_eq!(words(3 * 3600), "3 hours");
         assert_eq!(words(3 * 86_400), "3 days");
         assert_eq!(words(u64::MAX), "a very long time");
-        assert_eq!(duration_in_words(Duration::MAX), "a very long time");
+        assert_eq!(
+            english(&duration_in_words(Duration::MAX)),
+            "a very long time"
+        );
     }
 
     #[test]
     fn sizes_read_in_bytes_kilobytes_or_megabytes() {
-        assert_eq!(size_in_words(32 * 1024 * 1024), "32 MB");
-        assert_eq!(size_in_words(1024 * 1024 + 512 * 1024), "1.5 MB");
-        assert_eq!(size_in_words(2048), "2 KB");
-        assert_eq!(size_in_words(1), "1 byte");
-        assert_eq!(size_in_words(100), "100 bytes");
+        let words = |bytes: usize| english(&size_in_words(bytes));
+        assert_eq!(words(32 * 1024 * 1024), "32 MB");
+        assert_eq!(words(1024 * 1024 + 512 * 1024), "1.5 MB");
+        assert_eq!(words(2048), "2 KB");
+        assert_eq!(words(1), "1 byte");
+        assert_eq!(words(100), "100 bytes");
     }
 
     #[test]
-    fn long_server_text_is_cut_short_when_quoted() {
-        assert_eq!(quoted("c2"), "\u{201c}c2\u{201d}");
+    fn long_server_text_is_cut_short() {
+        assert_eq!(cut_short("c2"), "c2");
         let long = "x".repeat(500);
-        let shown = quoted(&long);
+        let shown = cut_short(&long);
         assert!(shown.chars().count() < 70);
-        assert!(shown.ends_with("\u{2026}\u{201d}"));
+        assert!(shown.ends_with('\u{2026}'));
     }
 }

@@ -16,10 +16,16 @@
 //! - [`ConfirmFlow`] is the confirmation dialog, with its idempotency key.
 //! - [`merge`] reconciles the demo data of several tabs sharing localStorage.
 //!
+//! Everything said to the marketer is a [`wording::Phrase`] of the catalog
+//! (crates/wording, `sync.ftl`), put in words by the view in the user's
+//! language; what a server said is passed along as it is.
+//!
 //! No web types and no clock: every time is passed in.
 
 mod backend_error;
 mod confirm_flow;
+#[cfg(test)]
+mod english;
 mod error_answer;
 mod in_words;
 mod list_pages;

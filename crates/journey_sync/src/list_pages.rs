@@ -7,7 +7,9 @@ use std::collections::HashSet;
 use contract::JourneyPage;
 use lifecycle::{Catalog, JourneyVersion};
 
-use crate::in_words::quoted;
+use wording::Phrase;
+
+use crate::in_words::cut_short;
 use crate::BackendError;
 
 /// Pages are followed at most this far, so a server that never ends its list
@@ -79,17 +81,16 @@ impl PageCollector {
     /// `next` counts as the end, like null.
     pub fn take(&mut self, page: JourneyPage) -> Result<NextPage, BackendError> {
         if self.done {
-            return Err(BackendError::bad_response(
-                "it sent another page after the end of its list",
-            ));
+            return Err(BackendError::bad_response(Phrase::new(
+                "sync-page-after-end",
+            )));
         }
         self.pages += 1;
         for version in page.items {
             if !self.ids.insert(version.id.clone()) {
-                return Err(BackendError::bad_response(&format!(
-                    "the server's list names the journey version {} twice",
-                    quoted(&version.id)
-                )));
+                return Err(BackendError::bad_response(
+                    Phrase::new("sync-list-names-twice").with("id", cut_short(&version.id)),
+                ));
             }
             self.versions.push(version);
         }
@@ -101,16 +102,12 @@ impl PageCollector {
                     &mut self.versions,
                 ))))
             }
-            Some(cursor) if self.cursors.contains(&cursor) => {
-                Err(BackendError::bad_response(&format!(
-                    "the server's list does not end: it sent the cursor {} twice",
-                    quoted(&cursor)
-                )))
-            }
-            Some(_) if self.pages >= self.max_pages => Err(BackendError::bad_response(&format!(
-                "the server's list did not end after {} pages",
-                self.max_pages
-            ))),
+            Some(cursor) if self.cursors.contains(&cursor) => Err(BackendError::bad_response(
+                Phrase::new("sync-cursor-twice").with("cursor", cut_short(&cursor)),
+            )),
+            Some(_) if self.pages >= self.max_pages => Err(BackendError::bad_response(
+                Phrase::new("sync-list-too-long").with("pages", self.max_pages),
+            )),
             Some(cursor) => {
                 self.cursors.insert(cursor.clone());
                 Ok(NextPage::Fetch(cursor))
@@ -124,6 +121,7 @@ mod tests {
     use chrono::{TimeZone, Utc};
 
     use super::*;
+    use crate::english::english;
     use crate::ErrorKind;
 
     fn page(ids: &[&str], next: Option<&str>) -> JourneyPage {
@@ -164,7 +162,11 @@ mod tests {
             NextPage::Done(Catalog::default())
         );
         let error = pages.take(page(&["a"], None)).unwrap_err();
-        assert!(error.message.contains("after the end"), "{}", error.message);
+        assert_eq!(
+            english(&error.message),
+            "The server's answer was not usable: it sent another page after the end of its \
+             list. Nothing was changed."
+        );
     }
 
     #[test]
@@ -174,7 +176,7 @@ mod tests {
         let error = pages.take(page(&["b"], Some("c1"))).unwrap_err();
         assert_eq!(error.kind, ErrorKind::BadResponse);
         assert_eq!(
-            error.message,
+            english(&error.message),
             "The server's answer was not usable: the server's list does not end: it sent the \
              cursor \u{201c}c1\u{201d} twice. Nothing was changed."
         );
@@ -184,17 +186,14 @@ mod tests {
     fn an_id_twice_in_one_page_or_across_pages_is_refused() {
         let mut pages = PageCollector::new();
         let error = pages.take(page(&["a", "a"], None)).unwrap_err();
-        assert!(error
-            .message
-            .contains("names the journey version \u{201c}a\u{201d} twice"));
+        assert!(
+            english(&error.message).contains("names the journey version \u{201c}a\u{201d} twice")
+        );
         let mut pages = PageCollector::new();
         pages.take(page(&["a"], Some("c1"))).unwrap();
         let error = pages.take(page(&["a"], None)).unwrap_err();
-        assert!(
-            error.message.contains("\u{201c}a\u{201d} twice"),
-            "{}",
-            error.message
-        );
+        let message = english(&error.message);
+        assert!(message.contains("\u{201c}a\u{201d} twice"), "{message}");
     }
 
     #[test]
@@ -202,10 +201,21 @@ mod tests {
         let mut pages = PageCollector::with_max_pages(2);
         pages.take(page(&["a"], Some("c1"))).unwrap();
         let error = pages.take(page(&["b"], Some("c2"))).unwrap_err();
+        let message = english(&error.message);
+        assert!(message.contains("did not end after 2 pages"), "{message}");
+        let mut pages = PageCollector::new();
+        let mut cursor = 0;
+        let error = loop {
+            cursor += 1;
+            match pages.take(page(&[], Some(&format!("c{cursor}")))) {
+                Ok(_) => continue,
+                Err(error) => break error,
+            }
+        };
+        let message = english(&error.message);
         assert!(
-            error.message.contains("did not end after 2 pages"),
-            "{}",
-            error.message
+            message.contains("did not end after 10,000 pages"),
+            "{message}"
         );
     }
 }

@@ -8,8 +8,8 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use wording::Phrase;
 
-use crate::in_words::duration_in_words;
 use crate::{BackendError, ErrorKind};
 
 /// A request with no answer after this long is given up (and retried).
@@ -27,7 +27,7 @@ pub const BACKOFF: [Duration; 3] = [
 pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 
 /// What to do after an attempt failed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum RetryDecision {
     /// Wait this long, then send the same request again (same idempotency key).
     RetryIn(Duration),
@@ -72,10 +72,7 @@ pub fn after_failure(retries_so_far: usize, failure: BackendError) -> RetryDecis
     if promised_a_retry {
         let attempts = retries_so_far + 1;
         return RetryDecision::GiveUp(BackendError {
-            message: format!(
-                "The server is still busy (HTTP 429 Too Many Requests) after {attempts} \
-                 attempts. Nothing was changed; try again in a minute."
-            ),
+            message: Phrase::new("sync-still-busy").with("attempts", attempts),
             ..failure
         });
     }
@@ -99,23 +96,18 @@ pub fn parse_retry_after(value: &str, now: DateTime<Utc>) -> Option<Duration> {
     )
 }
 
-/// "…asks to wait 5 minutes before trying again": for the messages of 429 and
-/// 503 answers whose wait is too long for the console to sit through.
-pub(crate) fn asked_wait_in_words(asked: Duration) -> String {
-    format!(
-        "asks to wait {} before trying again",
-        duration_in_words(asked)
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;
 
     use super::*;
+    use crate::english::english;
 
     fn error(kind: ErrorKind) -> BackendError {
-        BackendError::new(kind, "Something happened.")
+        BackendError::new(
+            kind,
+            Phrase::new("sync-server-said").with("said", "Something happened."),
+        )
     }
 
     fn now() -> DateTime<Utc> {
@@ -161,8 +153,8 @@ mod tests {
     #[test]
     fn giving_up_on_a_busy_server_stops_promising_a_retry() {
         let mut busy = error(ErrorKind::Busy);
-        busy.message = "The server is busy; the console will try again in 20 seconds.".into();
         busy.retry_after = Some(Duration::from_secs(20));
+        busy.message = crate::error_from_answer(429, None, Some("20"), "", now()).message;
         assert_eq!(
             after_failure(0, busy.clone()),
             RetryDecision::RetryIn(Duration::from_secs(20))
@@ -171,12 +163,11 @@ mod tests {
             panic!("a fourth retry was planned");
         };
         assert_eq!(last.kind, ErrorKind::Busy);
-        assert!(
-            last.message.contains("after 4 attempts"),
-            "{}",
-            last.message
+        assert_eq!(
+            english(&last.message),
+            "The server is still busy (HTTP 429 Too Many Requests) after 4 attempts. Nothing \
+             was changed; try again in a minute."
         );
-        assert!(!last.message.contains("will try again"), "{}", last.message);
     }
 
     #[test]

@@ -21,7 +21,8 @@ use std::hash::{Hash, Hasher};
 
 use chrono::{DateTime, Utc};
 use lifecycle::{
-    Action, ActionError, Applied, Catalog, Command, HistoryEntry, JourneyVersion, Outcome, Refusal,
+    Action, ActionError, Applied, Catalog, Command, HistoryEntry, JourneyVersion, Outcome, Reason,
+    Refusal,
 };
 
 /// Handed out when a list load begins; give it back with the list.
@@ -310,15 +311,13 @@ impl JourneyStore {
                 .get(id)
                 .ok_or_else(|| ActionError::NotFound { id: id.to_owned() })?
                 .status;
-            return Err(ActionError::Refused(Refusal {
+            return Err(ActionError::Refused(Refusal::new(
                 action,
                 status,
-                reason: format!(
-                    "Your request to {} this journey is still on its way to the server; wait \
-                     for its answer before doing anything else with it.",
-                    verb(earlier.command.action())
-                ),
-            }));
+                Reason::AwaitingAnswer {
+                    earlier: earlier.command.action(),
+                },
+            )));
         }
         self.shown.check(id, action)?;
         let seen_revision = self
@@ -525,25 +524,13 @@ fn fingerprint(catalog: &Catalog) -> u64 {
     hasher.finish()
 }
 
-fn verb(action: Action) -> &'static str {
-    match action {
-        Action::Publish => "publish",
-        Action::Finish => "finish",
-        Action::Stop => "stop",
-        Action::Resume => "resume",
-        Action::Restart => "restart",
-        Action::Delete => "delete",
-        Action::NewVersion => "create a new version of",
-        Action::Duplicate => "duplicate",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use chrono::{Duration, TimeZone};
     use lifecycle::{Stats, Status};
 
     use super::*;
+    use crate::english::english;
 
     fn at(minutes: i64) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap() + Duration::minutes(minutes)
@@ -629,8 +616,21 @@ mod tests {
         let error = store
             .begin_change("a-v1", Command::Stop { reason: None }, "k2", "Ana", at(2))
             .unwrap_err();
+        let ActionError::Refused(refusal) = error else {
+            panic!("expected a refusal, got {error:?}");
+        };
         assert_eq!(
-            error.to_string(),
+            refusal,
+            Refusal::new(
+                Action::Stop,
+                Status::Finished,
+                Reason::AwaitingAnswer {
+                    earlier: Action::Finish
+                }
+            )
+        );
+        assert_eq!(
+            english(&wording::refusal_phrase(&refusal)),
             "Your request to finish this journey is still on its way to the server; wait for \
              its answer before doing anything else with it."
         );

@@ -3,7 +3,9 @@
 
 use lifecycle::{Action, Applied, Command, JourneyVersion, Outcome};
 use serde::de::DeserializeOwned;
+use wording::Phrase;
 
+use crate::in_words::cut_short;
 use crate::BackendError;
 
 /// A larger answer than this is not journey data this console can show.
@@ -18,23 +20,24 @@ pub fn read_answer<T: DeserializeOwned>(
     let content_type = content_type.unwrap_or_default().trim();
     if !content_type.to_ascii_lowercase().contains("json") {
         let what = if content_type.is_empty() {
-            "an answer without a content type".to_owned()
+            Phrase::new("sync-sent-no-content-type")
         } else if content_type.to_ascii_lowercase().starts_with("text/html") {
-            "an HTML page".to_owned()
+            Phrase::new("sync-sent-html")
         } else {
-            format!("\u{201c}{content_type}\u{201d}")
+            Phrase::new("sync-sent-content-type").with("type", content_type)
         };
-        return Err(BackendError::bad_response(&format!(
-            "it sent {what} instead of JSON (HTTP {status})"
-        )));
+        return Err(BackendError::bad_response(
+            what.with("status", status.to_string()),
+        ));
     }
     if body.len() > MAX_BODY_BYTES {
         return Err(BackendError::too_large(MAX_BODY_BYTES));
     }
     serde_json::from_str(body).map_err(|e| {
-        BackendError::bad_response(&format!(
-            "its answer is not journey data this console understands ({e})"
-        ))
+        // The parser's own words (developer text) say where the data went wrong.
+        BackendError::bad_response(
+            Phrase::new("sync-not-journey-data").with("error", e.to_string()),
+        )
     })
 }
 
@@ -59,9 +62,9 @@ pub fn applied_from_answer(
             Outcome::Deleted { id: id.to_owned() }
         }
         _ if status == 204 => {
-            return Err(BackendError::bad_response(
-                "it answered without the journey version (HTTP 204 No Content)",
-            ))
+            return Err(BackendError::bad_response(Phrase::new(
+                "sync-answered-without-version",
+            )))
         }
         Action::NewVersion | Action::Duplicate => Outcome::Created {
             version: read_answer(status, content_type, body)?,
@@ -69,10 +72,9 @@ pub fn applied_from_answer(
         Action::Publish | Action::Finish | Action::Stop | Action::Resume | Action::Restart => {
             let version: JourneyVersion = read_answer(status, content_type, body)?;
             if version.id != id {
-                return Err(BackendError::bad_response(&format!(
-                    "it answered about another journey version ({}) than the one changed",
-                    crate::in_words::quoted(&version.id)
-                )));
+                return Err(BackendError::bad_response(
+                    Phrase::new("sync-answered-other-version").with("id", cut_short(&version.id)),
+                ));
             }
             Outcome::Updated { version }
         }
@@ -90,6 +92,7 @@ mod tests {
     use contract::JourneyPage;
 
     use super::*;
+    use crate::english::english;
     use crate::ErrorKind;
 
     fn version(id: &str) -> JourneyVersion {
@@ -114,15 +117,21 @@ mod tests {
             .unwrap_err();
         assert_eq!(error.kind, ErrorKind::BadResponse);
         assert_eq!(
-            error.message,
+            english(&error.message),
             "The server's answer was not usable: it sent an HTML page instead of JSON (HTTP 200). \
              Nothing was changed."
         );
         let error = read_answer::<JourneyPage>(200, None, "{}").unwrap_err();
-        assert!(
-            error.message.contains("without a content type"),
-            "{}",
-            error.message
+        assert_eq!(
+            english(&error.message),
+            "The server's answer was not usable: it sent an answer without a content type \
+             instead of JSON (HTTP 200). Nothing was changed."
+        );
+        let error = read_answer::<JourneyPage>(200, Some("text/csv"), "{}").unwrap_err();
+        assert_eq!(
+            english(&error.message),
+            "The server's answer was not usable: it sent \u{201c}text/csv\u{201d} instead of \
+             JSON (HTTP 200). Nothing was changed."
         );
     }
 
@@ -130,10 +139,13 @@ mod tests {
     fn json_that_is_not_journey_data_is_refused() {
         let error = read_answer::<JourneyPage>(200, Some("application/json"), r#"{"items":3}"#)
             .unwrap_err();
+        let message = english(&error.message);
         assert!(
-            error.message.contains("not journey data"),
-            "{}",
-            error.message
+            message.starts_with(
+                "The server's answer was not usable: its answer is not journey data this \
+                 console understands ("
+            ),
+            "{message}"
         );
     }
 
@@ -172,12 +184,17 @@ mod tests {
             &body,
         )
         .unwrap_err();
-        assert!(
-            error.message.contains("another journey version"),
-            "{}",
-            error.message
+        assert_eq!(
+            english(&error.message),
+            "The server's answer was not usable: it answered about another journey version \
+             (\u{201c}other\u{201d}) than the one changed. Nothing was changed."
         );
         let error = applied_from_answer("welcome-v1", &Command::Finish, 204, None, "").unwrap_err();
         assert_eq!(error.kind, ErrorKind::BadResponse);
+        assert_eq!(
+            english(&error.message),
+            "The server's answer was not usable: it answered without the journey version \
+             (HTTP 204 No Content). Nothing was changed."
+        );
     }
 }

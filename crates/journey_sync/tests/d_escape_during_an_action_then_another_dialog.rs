@@ -4,7 +4,7 @@
 mod common;
 
 use common::{at, server, server_applies, status};
-use journey_sync::{AnswerEffect, ConfirmFlow, DialogState, JourneyStore};
+use journey_sync::{error_from_answer, AnswerEffect, ConfirmFlow, DialogState, JourneyStore};
 use lifecycle::{Command, Status};
 
 #[test]
@@ -35,7 +35,10 @@ fn escape_during_an_action_then_another_dialog_is_left_alone_by_the_first_answer
 
     // The first answer, a failure, arrives: a toast, not this dialog's error.
     assert_eq!(
-        dialog.answer(sent.opening, Err("The server had a problem.".into())),
+        dialog.answer(
+            sent.opening,
+            Err(error_from_answer(502, None, None, "", at(11)).message)
+        ),
         AnswerEffect::NotThisDialog
     );
     assert_eq!(dialog.state(), &DialogState::Asking);

@@ -1,6 +1,9 @@
 //! Whatever a server or a proxy answers, the console has something to say.
 
+mod common;
+
 use chrono::{TimeZone, Utc};
+use common::english;
 use journey_sync::{error_from_answer, ErrorKind};
 use proptest::prelude::*;
 
@@ -53,11 +56,12 @@ proptest! {
     ) {
         let now = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap();
         let error = error_from_answer(status, content_type.as_deref(), retry_after.as_deref(), &body, now);
-        prop_assert!(!error.message.trim().is_empty(), "empty message for {} {:?}", status, body);
-        prop_assert!(error.message.chars().count() <= 700, "a message too long for a dialog");
+        let message = english(&error.message);
+        prop_assert!(!message.trim().is_empty(), "empty message for {} {:?}", status, body);
+        prop_assert!(message.chars().count() <= 700, "a message too long for a dialog");
         if (500..=599).contains(&status) {
             prop_assert_eq!(error.kind, ErrorKind::Server);
-            prop_assert!(error.message.contains("Nothing was lost"), "{}", error.message);
+            prop_assert!(message.contains("Nothing was lost"), "{}", message);
         }
         if status == 429 {
             prop_assert_eq!(error.kind, ErrorKind::Busy);
@@ -71,8 +75,9 @@ proptest! {
     fn every_status_without_a_usable_body_is_named(status in 400u16..=599, body in "[^{]{0,60}") {
         let now = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap();
         let error = error_from_answer(status, Some("text/plain"), None, &body, now);
+        let message = english(&error.message);
         if ![401, 403].contains(&status) {
-            prop_assert!(error.message.contains(&format!("HTTP {status}")), "{}", error.message);
+            prop_assert!(message.contains(&format!("HTTP {status}")), "{}", message);
         }
     }
 }

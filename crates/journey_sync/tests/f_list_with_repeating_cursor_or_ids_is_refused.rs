@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::server;
+use common::{english, server};
 use contract::JourneyPage;
 use journey_sync::{ErrorKind, NextPage, PageCollector};
 
@@ -32,7 +32,7 @@ fn list_whose_cursor_repeats_is_refused() {
     let error = pages.take(page(&["winback-v1"], Some("p2"))).unwrap_err();
     assert_eq!(error.kind, ErrorKind::BadResponse);
     assert_eq!(
-        error.message,
+        english(&error.message),
         "The server's answer was not usable: the server's list does not end: it sent the cursor \
          \u{201c}p2\u{201d} twice. Nothing was changed."
     );
@@ -49,7 +49,7 @@ fn list_whose_ids_repeat_is_refused() {
         .unwrap_err();
     assert_eq!(error.kind, ErrorKind::BadResponse);
     assert_eq!(
-        error.message,
+        english(&error.message),
         "The server's answer was not usable: the server's list names the journey version \
          \u{201c}welcome-v1\u{201d} twice. Nothing was changed."
     );

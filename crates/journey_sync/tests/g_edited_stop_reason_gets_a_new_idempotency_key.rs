@@ -4,8 +4,8 @@
 
 mod common;
 
-use common::{at, server};
-use journey_sync::{AnswerEffect, ConfirmFlow, DialogState, JourneyStore};
+use common::{at, english, server};
+use journey_sync::{error_from_answer, AnswerEffect, ConfirmFlow, DialogState, JourneyStore};
 use lifecycle::Command;
 
 fn stop(reason: &str) -> Command {
@@ -36,20 +36,23 @@ fn edited_stop_reason_gets_a_new_idempotency_key_and_unchanged_retry_reuses_it()
         .unwrap();
     assert_eq!(store.pending("spring-v1").unwrap().idempotency_key, "key-1");
     store.settle_failed(ticket, None);
-    let failure =
-        "The server had a problem (HTTP 503 Service Unavailable). Nothing was lost; try again.";
+    let failure = error_from_answer(503, Some("text/html"), None, "", at(10)).message;
     assert_eq!(
-        dialog.answer(opening, Err(failure.into())),
-        AnswerEffect::ShowError(failure.into())
+        english(&failure),
+        "The server had a problem (HTTP 503 Service Unavailable). Nothing was lost; try again."
     );
-    assert_eq!(dialog.state(), &DialogState::Failed(failure.into()));
+    assert_eq!(
+        dialog.answer(opening, Err(failure.clone())),
+        AnswerEffect::ShowError(failure.clone())
+    );
+    assert_eq!(dialog.state(), &DialogState::Failed(failure.clone()));
 
     // Retrying unchanged: the same key.
     let retry = dialog
         .confirm(stop("Wrong audience"), fresh.next().unwrap())
         .unwrap();
     assert_eq!(retry.idempotency_key, "key-1");
-    dialog.answer(opening, Err(failure.into()));
+    dialog.answer(opening, Err(failure.clone()));
 
     // The reason is edited, then retried: a new key, kept for its own retries.
     let edited = dialog
@@ -63,7 +66,7 @@ fn edited_stop_reason_gets_a_new_idempotency_key_and_unchanged_retry_reuses_it()
         edited.command,
         stop("Wrong audience: used last year's list")
     );
-    dialog.answer(opening, Err(failure.into()));
+    dialog.answer(opening, Err(failure.clone()));
     let again = dialog
         .confirm(
             stop("Wrong audience: used last year's list"),

@@ -4,9 +4,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::rules;
-use crate::{Reason, Refusal, 
+use crate::{
     Action, ActionError, Applied, Availabilities, Command, HistoryEntry, JourneyVersion, Outcome,
-    Status,
+    Reason, Refusal, Status,
 };
 
 /// Every journey version the console knows, with the history of each.

@@ -4,7 +4,8 @@ mod fixtures;
 
 use fixtures::{hours_later, one_version, three_versions, ID, JOURNEY, NAME};
 use lifecycle::{
-    Action, ActionError, Catalog, Command, JourneyVersion, Outcome, Phase, Refusal, Stats, Status,
+    Action, ActionError, Catalog, Command, JourneyVersion, Outcome, Phase, Reason, Refusal, Stats,
+    Status,
 };
 
 const BY: &str = "Sofia Andersson";
@@ -17,8 +18,8 @@ fn refusal(catalog: &Catalog, id: &str, action: Action) -> Refusal {
 }
 
 /// Applies a command that must be refused, checks that nothing changed, and returns
-/// the reason.
-fn refused_reason(catalog: &Catalog, id: &str, command: Command) -> String {
+/// the rule that refused it (the refusal's action and status are checked here).
+fn refused_reason(catalog: &Catalog, id: &str, command: Command) -> Reason {
     let mut after = catalog.clone();
     let action = command.action();
     let error = after
@@ -124,20 +125,13 @@ fn publishing_leaves_ended_versions_of_the_journey_alone() {
 
 #[test]
 fn publishing_is_refused_unless_draft() {
-    assert_eq!(
-        refused_reason(&one_version(Status::Live, 5), ID, Command::Publish),
-        "This journey is already live. To change it, create a new version."
-    );
-    assert_eq!(
-        refused_reason(&one_version(Status::Finished, 5), ID, Command::Publish),
-        "This journey has finished; a finished journey cannot be published again. \
-         Create a new version or duplicate it."
-    );
-    assert_eq!(
-        refused_reason(&one_version(Status::Stopped, 5), ID, Command::Publish),
-        "This journey is stopped; a stopped journey cannot be published again. \
-         Create a new version or duplicate it."
-    );
+    for status in [Status::Live, Status::Finished, Status::Stopped] {
+        assert_eq!(
+            refused_reason(&one_version(status, 5), ID, Command::Publish),
+            Reason::Status,
+            "{status:?}"
+        );
+    }
 }
 
 // Finish
@@ -165,27 +159,25 @@ fn finishing_a_live_journey_blocks_newcomers_and_keeps_customers_in_it() {
 fn finishing_is_refused_unless_live() {
     assert_eq!(
         refused_reason(&one_version(Status::Draft, 0), ID, Command::Finish),
-        "This journey is a draft; only a live journey can be finished. Publish it first."
+        Reason::Status
     );
+    // A finishing journey: the refusal counts the customers still in it.
     assert_eq!(
         refused_reason(&one_version(Status::Finished, 12), ID, Command::Finish),
-        "This journey is already finishing: no new customers can enter, and 12 customers \
-         still in it are completing their path. To end their path now, stop it."
+        Reason::AlreadyFinishing { active: 12 }
     );
     assert_eq!(
         refused_reason(&one_version(Status::Finished, 1), ID, Command::Finish),
-        "This journey is already finishing: no new customers can enter, and 1 customer \
-         still in it is completing their path. To end their path now, stop it."
+        Reason::AlreadyFinishing { active: 1 }
     );
+    // Drained: finished, not finishing.
     assert_eq!(
         refused_reason(&one_version(Status::Finished, 0), ID, Command::Finish),
-        "This journey has already finished and no customers are left in it. \
-         To run it again, create a new version or duplicate it."
+        Reason::Status
     );
     assert_eq!(
         refused_reason(&one_version(Status::Stopped, 5), ID, Command::Finish),
-        "This journey is stopped; a stopped journey cannot be finished. \
-         Create a new version or duplicate it."
+        Reason::Status
     );
 }
 
@@ -261,32 +253,21 @@ fn a_blank_stop_reason_counts_as_none() {
 
 #[test]
 fn stopping_is_refused_on_drafts_drained_finished_and_stopped_journeys() {
-    assert_eq!(
-        refused_reason(
-            &one_version(Status::Draft, 0),
-            ID,
-            Command::Stop { reason: None }
-        ),
-        "This journey is a draft and has no customers to stop. \
-         Delete it if you no longer need it."
-    );
-    assert_eq!(
-        refused_reason(
-            &one_version(Status::Finished, 0),
-            ID,
-            Command::Stop { reason: None }
-        ),
-        "This journey has finished and no customers are left in it; there is nothing to stop."
-    );
-    assert_eq!(
-        refused_reason(
-            &one_version(Status::Stopped, 5),
-            ID,
-            Command::Stop { reason: None }
-        ),
-        "This journey is already stopped. A stopped journey cannot be restarted or deleted; \
-         create a new version or duplicate it."
-    );
+    for (status, active) in [
+        (Status::Draft, 0),
+        (Status::Finished, 0),
+        (Status::Stopped, 5),
+    ] {
+        assert_eq!(
+            refused_reason(
+                &one_version(status, active),
+                ID,
+                Command::Stop { reason: None }
+            ),
+            Reason::Status,
+            "{status:?} with {active} customers"
+        );
+    }
 }
 
 // Resume and restart
@@ -294,19 +275,23 @@ fn stopping_is_refused_on_drafts_drained_finished_and_stopped_journeys() {
 #[test]
 fn resuming_and_restarting_are_always_refused_with_a_reason_for_the_status() {
     let cases = [
-        (Status::Draft, 0, "This journey is a draft and has never run, so there is nothing to resume. Publish it to make it live."),
-        (Status::Live, 5, "This journey is live and running; there is nothing to resume."),
-        (Status::Finished, 5, "A finished journey cannot be resumed. Create a new version or duplicate it."),
-        (Status::Finished, 0, "A finished journey cannot be resumed. Create a new version or duplicate it."),
-        (Status::Stopped, 5, "A stopped journey cannot be resumed. Create a new version or duplicate it."),
+        (Status::Draft, 0),
+        (Status::Live, 5),
+        (Status::Finished, 5),
+        (Status::Finished, 0),
+        (Status::Stopped, 5),
     ];
-    for (status, active, resume) in cases {
+    for (status, active) in cases {
         let catalog = one_version(status, active);
-        assert_eq!(refused_reason(&catalog, ID, Command::Resume), resume);
-        let restart = resume
-            .replace("resumed", "restarted")
-            .replace("resume", "restart");
-        assert_eq!(refused_reason(&catalog, ID, Command::Restart), restart);
+        // `refused_reason` checks the refusal names the action and the status.
+        assert_eq!(
+            refused_reason(&catalog, ID, Command::Resume),
+            Reason::Status
+        );
+        assert_eq!(
+            refused_reason(&catalog, ID, Command::Restart),
+            Reason::Status
+        );
     }
 }
 
@@ -349,23 +334,18 @@ fn deleting_the_only_version_removes_the_journey() {
 
 #[test]
 fn deleting_is_refused_unless_draft() {
-    assert_eq!(
-        refused_reason(&one_version(Status::Live, 5), ID, Command::Delete),
-        "A live journey cannot be deleted. Finish it to let the customers in it complete \
-         their path, or stop it in an emergency."
-    );
-    for active in [0, 5] {
+    for (status, active) in [
+        (Status::Live, 5),
+        (Status::Finished, 0),
+        (Status::Finished, 5),
+        (Status::Stopped, 5),
+    ] {
         assert_eq!(
-            refused_reason(&one_version(Status::Finished, active), ID, Command::Delete),
-            "A finished journey cannot be deleted; it stays in the list with its results. \
-             Create a new version or duplicate it to run it again."
+            refused_reason(&one_version(status, active), ID, Command::Delete),
+            Reason::Status,
+            "{status:?} with {active} customers"
         );
     }
-    assert_eq!(
-        refused_reason(&one_version(Status::Stopped, 5), ID, Command::Delete),
-        "A stopped journey cannot be deleted; it stays in the list with its results. \
-         Create a new version or duplicate it to run it again."
-    );
 }
 
 // New version
@@ -412,15 +392,15 @@ fn a_new_version_is_refused_while_the_journey_has_a_draft() {
     let command = || Command::NewVersion { id: "v4".into() };
     assert_eq!(
         refused_reason(&catalog, "spring-sale-v2", command()),
-        "Version 3 of this journey is already a draft; edit or publish that one."
+        Reason::OtherDraft { version: 3 }
     );
     assert_eq!(
         refused_reason(&catalog, ID, command()),
-        "Version 3 of this journey is already a draft; edit or publish that one."
+        Reason::OtherDraft { version: 3 }
     );
     assert_eq!(
         refused_reason(&catalog, "spring-sale-v3", command()),
-        "This version is a draft itself; edit or publish it."
+        Reason::IsDraft
     );
 }
 
@@ -433,7 +413,7 @@ fn a_new_version_is_refused_from_an_older_version() {
     for older in [ID, "spring-sale-v2"] {
         assert_eq!(
             refused_reason(&catalog, older, Command::NewVersion { id: "v4".into() }),
-            "Only the newest version (version 3) can be the base of a new version."
+            Reason::NotNewest { newest: 3 }
         );
     }
     catalog
@@ -445,6 +425,26 @@ fn a_new_version_is_refused_from_an_older_version() {
         )
         .unwrap();
     assert_eq!(catalog.get("v4").unwrap().version, 4);
+}
+
+#[test]
+fn a_new_version_is_refused_when_the_version_numbers_are_used_up() {
+    let mut catalog = Catalog::new([JourneyVersion::draft(
+        ID,
+        JOURNEY,
+        NAME,
+        u32::MAX,
+        BY,
+        hours_later(0),
+    )]);
+    catalog
+        .apply(ID, Command::Publish, BY, hours_later(1))
+        .unwrap();
+    assert_eq!(
+        refused_reason(&catalog, ID, Command::NewVersion { id: "v2".into() }),
+        Reason::HighestVersionNumber
+    );
+    assert!(catalog.check(ID, Action::Duplicate).is_ok());
 }
 
 #[test]
@@ -684,13 +684,22 @@ fn availability_agrees_with_check_for_every_action() {
 // Words
 
 #[test]
-fn refusals_read_as_their_reason() {
-    let refusal = refusal(&one_version(Status::Draft, 0), ID, Action::Finish);
-    assert_eq!(refusal.to_string(), refusal.reason);
+fn refusals_read_in_logs_as_the_action_the_status_and_the_rule() {
+    let refusal = refusal(&one_version(Status::Finished, 12), ID, Action::Finish);
+    assert_eq!(
+        refusal,
+        Refusal::new(
+            Action::Finish,
+            Status::Finished,
+            Reason::AlreadyFinishing { active: 12 }
+        )
+    );
+    let logged = "Finish refused on a Finished version (AlreadyFinishing { active: 12 })";
+    assert_eq!(refusal.to_string(), logged);
     let error = ActionError::Refused(refusal.clone());
-    assert_eq!(error.to_string(), refusal.reason);
+    assert_eq!(error.to_string(), logged);
     let source = std::error::Error::source(&error).unwrap();
-    assert_eq!(source.to_string(), refusal.reason);
+    assert_eq!(source.to_string(), logged);
 }
 
 #[test]

@@ -3,6 +3,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use contract::{ApiError, ErrorBody, ErrorCode};
 use lifecycle::{JourneyVersion, Refusal};
+use wording::{refusal_phrase, Locale, Wording};
 
 /// An answer other than success, in the contract's error shape:
 /// `{"error": {"code", "message", "current"?}}`.
@@ -69,14 +70,13 @@ impl Failure {
         .with_current(current)
     }
 
-    /// The rules refuse the action; the message is theirs, word for word.
+    /// The rules refuse the action; the message is their refusal in the
+    /// console's English words (the catalog of crates/wording), so a client
+    /// that shows the server's message says what the console would.
     pub(crate) fn invalid_transition(refusal: Refusal, current: JourneyVersion) -> Self {
-        Failure::new(
-            StatusCode::CONFLICT,
-            ErrorCode::InvalidTransition,
-            refusal.reason,
-        )
-        .with_current(current)
+        let message = Wording::new(Locale::English).say(&refusal_phrase(&refusal));
+        Failure::new(StatusCode::CONFLICT, ErrorCode::InvalidTransition, message)
+            .with_current(current)
     }
 
     pub(crate) fn server_error(message: impl Into<String>) -> Self {

@@ -8,6 +8,9 @@
 //! Numbers in messages are written as the locale writes them (the browser's
 //! Intl in wasm; natively, for servers and tests, num-format's CLDR data).
 
+mod action_error_phrase;
+#[cfg(test)]
+mod catalog_tests;
 mod list_labels;
 mod locale;
 mod number_format;
@@ -15,8 +18,11 @@ mod phrase;
 mod refusal_phrase;
 mod wording;
 
+pub use action_error_phrase::action_error_phrase;
 pub use list_labels::{filter_label, sort_label};
 pub use locale::Locale;
 pub use phrase::{Arg, Phrase};
-pub use refusal_phrase::{action_key, action_label, refusal_phrase, status_label, status_name};
+pub use refusal_phrase::{
+    action_key, action_label, phase_key, refusal_phrase, status_label, status_name,
+};
 pub use wording::{catalog_source, Wording, CATALOG_FILES};

@@ -12,7 +12,9 @@ pub fn refusal_phrase(refusal: &Refusal) -> Phrase {
             Phrase::new("refusal-already-finishing").with("active", active)
         }
         Reason::IsDraft => Phrase::new("refusal-is-draft"),
-        Reason::OtherDraft { version } => Phrase::new("refusal-other-draft").with("version", version),
+        Reason::OtherDraft { version } => {
+            Phrase::new("refusal-other-draft").with("version", version)
+        }
         Reason::NotNewest { newest } => Phrase::new("refusal-not-newest").with("newest", newest),
         Reason::HighestVersionNumber => Phrase::new("refusal-highest-version"),
         Reason::AwaitingAnswer { earlier } => {
@@ -76,6 +78,17 @@ pub fn action_label(action: Action) -> Phrase {
         Action::NewVersion => "action-new-version",
         Action::Duplicate => "action-duplicate",
     })
+}
+
+/// The phase's name as a selector value in messages: `draft`, `finishing`.
+pub fn phase_key(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Draft => "draft",
+        Phase::Live => "live",
+        Phase::Finishing { .. } => "finishing",
+        Phase::Finished => "finished",
+        Phase::Stopped => "stopped",
+    }
 }
 
 /// What a version's phase is called: Draft, Live, Finishing, Finished, Stopped.

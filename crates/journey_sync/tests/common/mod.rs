@@ -4,6 +4,16 @@
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use lifecycle::{Applied, Catalog, Command, JourneyVersion, Stats, Status};
+use wording::{Locale, Phrase, Wording};
+
+thread_local! {
+    static ENGLISH: Wording = Wording::new(Locale::English);
+}
+
+/// What the marketer reads, in English.
+pub fn english(phrase: &Phrase) -> String {
+    ENGLISH.with(|wording| wording.say(phrase))
+}
 
 pub fn at(minutes: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap() + Duration::minutes(minutes)

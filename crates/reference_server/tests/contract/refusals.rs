@@ -3,13 +3,17 @@
 use contract::ErrorCode;
 use lifecycle::{Action, ActionError, Catalog, JourneyVersion, Status};
 use reqwest::Method;
+use wording::{refusal_phrase, Locale, Wording};
 
 use crate::harness::{expect_error, Api};
 
-/// What the lifecycle rules say about `action` on `version`.
+/// What the lifecycle rules say about `action` on `version`, in the
+/// console's English words.
 fn rule_reason(version: &JourneyVersion, action: Action) -> String {
     match Catalog::new([version.clone()]).check(&version.id, action) {
-        Err(ActionError::Refused(refusal)) => refusal.reason,
+        Err(ActionError::Refused(refusal)) => {
+            Wording::new(Locale::English).say(&refusal_phrase(&refusal))
+        }
         other => panic!("the rules allow {action:?} on {version:?}: {other:?}"),
     }
 }
@@ -26,6 +30,11 @@ async fn finishing_a_stopped_version_is_409_with_the_rule_and_current() {
         )
         .await;
     let error = expect_error(response, 409, ErrorCode::InvalidTransition).await;
+    assert_eq!(
+        error.message,
+        "This journey is stopped; a stopped journey cannot be finished. Create a new version \
+         or duplicate it."
+    );
     assert_eq!(error.message, rule_reason(&stopped, Action::Finish));
     let current = error.current.expect("a 409 carries the current version");
     assert_eq!(

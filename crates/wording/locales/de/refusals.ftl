@@ -39,6 +39,10 @@ refusal-awaiting-answer = Ihre Anfrage, diese Journey { $earlier ->
     }, ist noch auf dem Weg zum Server; warten Sie auf die Antwort, bevor Sie etwas anderes damit tun.
 refusal-not-allowed = Diese Aktion ist für diese Journey nicht erlaubt.
 
+# Warum der Katalog nichts geändert hat, außer der Ablehnung durch die Regeln.
+action-error-not-found = Diese Journey-Version gibt es nicht mehr (ID { $id }).
+action-error-id-in-use = Die ID { $id } ist bereits vergeben.
+
 action-publish = Veröffentlichen
 action-finish = Beenden
 action-stop = Stoppen

@@ -39,6 +39,10 @@ refusal-awaiting-answer = Your request to { $earlier ->
     } this journey is still on its way to the server; wait for its answer before doing anything else with it.
 refusal-not-allowed = This action is not allowed on this journey.
 
+# Why the catalog changed nothing, other than the rules' refusal.
+action-error-not-found = This journey version no longer exists (id { $id }).
+action-error-id-in-use = The id { $id } is already in use.
+
 action-publish = Publish
 action-finish = Finish
 action-stop = Stop

@@ -235,7 +235,8 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
                     {move || words.say(&wording::action_label(action))}
                 </span>
                 {move || refusal.get().map(|reason| {
-                    view! { <span id=format!("action-menu-{key}-reason") class="menu-item-reason">{move || words.say(&reason)}</span> }
+                    // The space keeps label and reason apart in the item's text.
+                    view! { " " <span id=format!("action-menu-{key}-reason") class="menu-item-reason">{move || words.say(&reason)}</span> }
                 })}
             </div>
         }

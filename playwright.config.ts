@@ -60,6 +60,48 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
+      // A host page of another product on an origin of its own, sent with a
+      // strict CSP, embedding the console from a CDN on another origin
+      // (tests/cross_origin: the host, and the two CDN configurations below).
+      command:
+        'serve --config ../host.json --no-clipboard --no-port-switching --listen tcp://127.0.0.1:4176 tests/cross_origin/host',
+      url: 'http://127.0.0.1:4176/',
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      // That CDN: the release build under /tools/journeys/, with CORS headers.
+      command:
+        'serve --config ../../tests/cross_origin/cdn.json --no-clipboard --no-port-switching --listen tcp://127.0.0.1:4177 target/cdn-root',
+      url: 'http://127.0.0.1:4177/tools/journeys/embed.js',
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      // The same CDN without CORS headers (the documented failure).
+      command:
+        'serve --config ../../tests/cross_origin/cdn-without-cors.json --no-clipboard --no-port-switching --listen tcp://127.0.0.1:4178 target/cdn-root',
+      url: 'http://127.0.0.1:4178/tools/journeys/embed.js',
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      // The cross-origin host's backend: a reference server of its own, so
+      // that resets by the spec files sharing 8787 never reach it.
+      command: [
+        server,
+        '--listen 127.0.0.1:8788',
+        '--db :memory:',
+        '--fault-injection',
+        '--no-simulation',
+        '--allow-origin http://127.0.0.1:4176',
+        "--token 'operator:operator-token:Olga Operator'",
+      ].join(' '),
+      url: 'http://127.0.0.1:8788/api/health',
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
       command: [
         server,
         '--listen 127.0.0.1:8787',

@@ -43,6 +43,10 @@ export interface JourneyConsoleHandle {
   /** Replaces the bearer token (a refreshed one); the next request carries
    * it. `null` or an empty string sends no token. */
   setToken(token: string | null): void;
+  /** Switches the console's language at once, without a reload (a BCP 47
+   * tag, as {@link JourneyConsoleOptions.locale}); `null` means the browser's
+   * language. */
+  setLocale(locale: string | null): void;
   /** Removes the console from its element, with every listener, timer and
    * poll it had. Calling it again does nothing. */
   unmount(): void;

@@ -30,6 +30,8 @@ if (outlet) {
   const handle: JourneyConsoleHandle = await mountJourneyConsole(outlet, options);
   onTokenRefreshed((token) => handle.setToken(token));
   handle.setToken(null);
+  handle.setLocale('de');
+  handle.setLocale(null);
   handle.unmount();
 }
 

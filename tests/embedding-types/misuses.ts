@@ -27,6 +27,8 @@ await mountJourneyConsole(outlet, 'https://api.example.com');
 
 // @ts-expect-error a token is a string
 handle.setToken(42);
+// @ts-expect-error a locale is a language tag, not a number
+handle.setLocale(49);
 // @ts-expect-error the handle has no other methods
 handle.remount();
 // @ts-expect-error the handle comes from the promise, not instead of it

@@ -105,10 +105,10 @@ pub fn App(setup: Setup) -> impl IntoView {
             lang=move || words.locale().tag()
             // What web/boot.js and web/embed.js show if the console stops on
             // an internal error, when no Rust can run any more to say it.
-            data-crash-notice=move || words.text("crash-notice")
+            data-crash-notice=words.label("crash-notice")
         >
             <Suspense fallback=move || {
-                view! { <p class="starting" role="status">{move || words.text("starting")}</p> }
+                view! { <p class="starting" role="status">{words.label("starting")}</p> }
             }>
                 {move || Suspend::new(async move {
                     match config.await {
@@ -180,7 +180,7 @@ fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
     view! {
         <Router base=paths.router_base().unwrap_or_default()>
             <header class="console-header">
-                <A href=paths.home() attr:class="product-name">{move || words.text("product-name")}</A>
+                <A href=paths.home() attr:class="product-name">{words.label("product-name")}</A>
                 <ResetDemo />
                 {setup.host.is_none().then(|| view! { <LanguagePicker /> })}
             </header>
@@ -214,7 +214,7 @@ fn SyncProblem() -> impl IntoView {
                         type="button"
                         on:click=move |_| spawn_local(async move { journeys.refresh().await })
                     >
-                        {move || words.text("try-again")}
+                        {words.label("try-again")}
                     </button>
                 </div>
             }
@@ -240,7 +240,7 @@ fn LanguagePicker() -> impl IntoView {
     let words = use_words();
     view! {
         <label class="language-picker">
-            <span>{move || words.text("language")}</span>
+            <span>{words.label("language")}</span>
             <select
                 prop:value=move || words.locale().tag()
                 on:change:target=move |ev| {

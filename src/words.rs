@@ -62,6 +62,12 @@ impl Words {
         wording(self.locale.get()).text(id)
     }
 
+    /// The message `id` for a view: it follows the language. Every text of
+    /// every view is this one closure type, so its view code is made once.
+    pub fn label(self, id: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+        move || self.text(id)
+    }
+
     pub fn say(&self, phrase: &Phrase) -> String {
         wording(self.locale.get()).say(phrase)
     }

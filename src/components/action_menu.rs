@@ -254,7 +254,7 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
                 on:click=move |_| if open.get_untracked() { hide(true) } else { show(true) }
                 on:keydown=on_button_key
             >
-                {move || words.text("actions")}
+                {words.label("actions")}
                 <svg class="down-arrow" aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
                     <path d="M4 6l4 4 4-4" fill="none" stroke="currentColor" stroke-width="2"></path>
                 </svg>
@@ -262,7 +262,7 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
             <div
                 id="journey-action-menu"
                 role="menu"
-                aria-label=move || words.text("journey-actions")
+                aria-label=words.label("journey-actions")
                 class="menu"
                 node_ref=menu
                 hidden=move || !open.get()

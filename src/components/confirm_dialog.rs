@@ -251,12 +251,12 @@ pub fn ConfirmDialog() -> impl IntoView {
                 }))}
             </p>
             <p class="in-journey-now">
-                {move || words.text("customers-in-journey-now")} " " <strong>{in_journey}</strong>
+                {words.label("customers-in-journey-now")} " " <strong>{in_journey}</strong>
             </p>
             <div id="confirm-dialog-body">{body}</div>
             <Show when=move || action() == Action::Stop>
                 <div class="stop-reason">
-                    <label for="stop-reason-text">{move || words.text("stop-reason-label")}</label>
+                    <label for="stop-reason-text">{words.label("stop-reason-label")}</label>
                     <textarea
                         id="stop-reason-text"
                         rows="2"
@@ -265,7 +265,7 @@ pub fn ConfirmDialog() -> impl IntoView {
                         on:input:target=move |ev| reason.set(ev.target().value())
                     ></textarea>
                     <span id="stop-reason-hint" class="hint">
-                        {move || words.text("stop-reason-hint")}
+                        {words.label("stop-reason-hint")}
                     </span>
                 </div>
             </Show>
@@ -277,7 +277,7 @@ pub fn ConfirmDialog() -> impl IntoView {
             }}
             <div class="dialog-buttons">
                 <button type="button" class="cancel" autofocus on:click=move |_| close()>
-                    {move || words.text("cancel")}
+                    {words.label("cancel")}
                 </button>
                 <button
                     type="button"

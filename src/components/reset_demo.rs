@@ -26,7 +26,7 @@ pub fn ResetDemo() -> impl IntoView {
                     })
                 }
             >
-                {move || words.text("reset-demo")}
+                {words.label("reset-demo")}
             </button>
         }
     })

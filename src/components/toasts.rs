@@ -73,7 +73,7 @@ pub fn ToastsView() -> impl IntoView {
                             <button
                                 type="button"
                                 class="toast-dismiss"
-                                aria-label=move || words.text("dismiss-message")
+                                aria-label=words.label("dismiss-message")
                                 on:click=move |_| toasts.dismiss(id)
                             >
                                 "×"

@@ -10,9 +10,9 @@ pub fn ConfigErrorPage(message: String) -> impl IntoView {
     let words = use_words();
     view! {
         <main class="console-main config-error">
-            <h1>{move || words.text("cannot-start")}</h1>
+            <h1>{words.label("cannot-start")}</h1>
             <p role="alert" class="config-error-message" lang="en">{message}</p>
-            <p>{move || words.text("fix-config")}</p>
+            <p>{words.label("fix-config")}</p>
         </main>
     }
 }

@@ -255,13 +255,13 @@ pub fn Home() -> impl IntoView {
 
     view! {
         <section class="home" aria-labelledby="home-title">
-            <h1 id="home-title">{move || words.text("journeys-title")}</h1>
+            <h1 id="home-title">{words.label("journeys-title")}</h1>
             <div class="list-tools">
                 <label class="search">
-                    <span>{move || words.text("search-journeys")}</span>
+                    <span>{words.label("search-journeys")}</span>
                     <input
                         type="search"
-                        placeholder=move || words.text("search-placeholder")
+                        placeholder=words.label("search-placeholder")
                         prop:value=move || query.with(|q| q.search.clone())
                         on:input:target=move |ev| {
                             let text = ev.target().value();
@@ -270,7 +270,7 @@ pub fn Home() -> impl IntoView {
                     />
                 </label>
                 <label class="status-filter">
-                    <span>{move || words.text("status-filter")}</span>
+                    <span>{words.label("status-filter")}</span>
                     <select
                         prop:value=move || query.with(|q| q.status.query_value())
                         on:change:target=move |ev| {
@@ -310,7 +310,7 @@ pub fn Home() -> impl IntoView {
                         <tr aria-rowindex="1">
                             {SortKey::ALL.into_iter().map(sort_header).collect_view()}
                             <th scope="col" class="col-actions">
-                                <span class="visually-hidden">{move || words.text("quick-actions")}</span>
+                                <span class="visually-hidden">{words.label("quick-actions")}</span>
                             </th>
                         </tr>
                     </thead>

@@ -51,7 +51,7 @@ pub fn JourneyDetail() -> impl IntoView {
         } else if loaded.get() || found_alone.get() == Some(false) {
             view! { <JourneyNotFound id /> }.into_any()
         } else {
-            view! { <p class="loading" role="status">{move || words.text("loading-journey")}</p> }.into_any()
+            view! { <p class="loading" role="status">{words.label("loading-journey")}</p> }.into_any()
         }
     }
 }
@@ -98,7 +98,7 @@ fn JourneyView(id: String) -> impl IntoView {
     let count = move |pick: fn(&lifecycle::Stats) -> u64| {
         move || version.with(|v| words.count(v.as_ref().map_or(0, |v| pick(&v.stats))))
     };
-    let text = move |id: &'static str| move || words.text(id);
+    let text = move |id: &'static str| words.label(id);
     let menu_id = Signal::derive({
         let id = id.clone();
         move || id.clone()

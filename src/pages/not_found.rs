@@ -10,9 +10,9 @@ pub fn NotFound() -> impl IntoView {
     let words = use_words();
     view! {
         <section class="not-found">
-            <h1>{move || words.text("page-not-found")}</h1>
-            <p>{move || words.text("no-page-here")}</p>
-            <A href=use_console_path().home()>{move || words.text("back-home")}</A>
+            <h1>{words.label("page-not-found")}</h1>
+            <p>{words.label("no-page-here")}</p>
+            <A href=use_console_path().home()>{words.label("back-home")}</A>
         </section>
     }
 }
@@ -24,9 +24,9 @@ pub fn JourneyNotFound(id: String) -> impl IntoView {
     let missing = Phrase::new("no-such-journey").with("id", id);
     view! {
         <section class="not-found">
-            <h1>{move || words.text("journey-not-found")}</h1>
+            <h1>{words.label("journey-not-found")}</h1>
             <p>{move || words.say(&missing)}</p>
-            <A href=use_console_path().home()>{move || words.text("back-home")}</A>
+            <A href=use_console_path().home()>{words.label("back-home")}</A>
         </section>
     }
 }

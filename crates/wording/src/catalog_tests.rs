@@ -202,10 +202,10 @@ fn rust_files(dir: &Path, found: &mut Vec<PathBuf>) {
     }
 }
 
-/// The string literals given to `Phrase::new(` and to the views' `text(`,
+/// The string literals given to `Phrase::new(` and to the views' `text(` and `label(`,
 /// and the detail view's `label="…"`.
 fn phrase_ids(text: &str) -> Vec<&str> {
-    ["Phrase::new(", "text(", "label="]
+    ["Phrase::new(", "text(", "label(", "label="]
         .iter()
         .flat_map(|call| text.match_indices(call))
         .filter_map(|(at, call)| {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
-use runtime_config::RuntimeConfig;
+use runtime_config::{RuntimeConfig, Theme};
 
 use crate::components::confirm_dialog::{ConfirmDialog, ConfirmRequest};
 use crate::components::reset_demo::ResetDemo;
@@ -37,6 +37,9 @@ pub struct Setup {
     pub host: Option<web_sys::HtmlElement>,
     /// The bearer token, which the host may replace while the console runs.
     pub token: TokenCell,
+    /// Given by the host, who may change it while the console runs; read
+    /// from `config.json` standalone.
+    pub theme: ArcRwSignal<Theme>,
 }
 
 impl Setup {
@@ -46,6 +49,7 @@ impl Setup {
             paths: ConsolePath::from_document(),
             host: None,
             token: TokenCell::default(),
+            theme: ArcRwSignal::new(Theme::default()),
         }
     }
 }
@@ -55,6 +59,7 @@ impl Setup {
 #[component]
 pub fn App(setup: Setup) -> impl IntoView {
     let given = setup.config.clone();
+    let theme = RwSignal::from(setup.theme.clone());
     // Browser objects are not Send; the view only needs to reach them here.
     let setup = StoredValue::new_local(setup);
     let config = LocalResource::new(move || {
@@ -62,12 +67,16 @@ pub fn App(setup: Setup) -> impl IntoView {
         async move {
             match given {
                 Some(config) => Ok(config),
-                None => config::load().await,
+                None => config::load().await.map(|file| {
+                    theme.set(file.theme);
+                    file.backend
+                }),
             }
         }
     });
     view! {
-        <div class="journey-console">
+        // The stylesheet keys the theme's colours on data-theme.
+        <div class="journey-console" data-theme=move || theme.get().as_str()>
             <Suspense fallback=|| {
                 view! { <p class="starting" role="status">"Starting Journey Console…"</p> }
             }>

@@ -6,7 +6,7 @@
 use std::any::Any;
 
 use leptos::prelude::*;
-use runtime_config::RuntimeConfig;
+use runtime_config::{RuntimeConfig, Theme};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -26,6 +26,8 @@ struct MountOptions {
     base_path: Option<String>,
     /// The console's stylesheet, loaded into the shadow root.
     stylesheet: Option<String>,
+    /// `light`, `dark` or `auto` (the default: the system's preference).
+    theme: Option<String>,
 }
 
 /// The options that name a server, as `config.json` would (checked the same
@@ -44,6 +46,7 @@ pub struct ConsoleHandle {
     mounted: Option<Box<dyn Any>>,
     shadow: Option<web_sys::ShadowRoot>,
     token: TokenCell,
+    theme: ArcRwSignal<Theme>,
 }
 
 #[wasm_bindgen]
@@ -63,11 +66,30 @@ impl ConsoleHandle {
         self.token
             .replace(token.filter(|token| !token.trim().is_empty()));
     }
+
+    /// Switches to the `light`, `dark` or `auto` theme; none means `auto`.
+    #[wasm_bindgen(js_name = setTheme)]
+    pub fn set_theme(&self, theme: Option<String>) -> Result<(), JsError> {
+        self.theme.set(theme_option(theme.as_deref())?);
+        Ok(())
+    }
+}
+
+/// The `theme` option; a word that is not a theme is refused as config.json's
+/// would be, said of the options.
+fn theme_option(name: Option<&str>) -> Result<Theme, JsError> {
+    name.map_or(Ok(Theme::default()), Theme::parse)
+        .map_err(|e| {
+            JsError::new(&format!(
+                "Journey Console: {}",
+                e.message.replace("config.json", "options")
+            ))
+        })
 }
 
 /// Mounts Journey Console in `element`. `options`: `{apiBase, token,
-/// pollIntervalMs, basePath, stylesheet}`, all optional. Options that make no
-/// sense are refused with a message naming them, before anything is drawn.
+/// pollIntervalMs, basePath, stylesheet, theme}`, all optional. Options that
+/// make no sense are refused with a message naming them, before anything is drawn.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<ConsoleHandle, JsError> {
     let options: MountOptions = if options.is_undefined() || options.is_null() {
@@ -95,6 +117,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<ConsoleH
         })?,
         None => RuntimeConfig::default(),
     };
+    let theme = ArcRwSignal::new(theme_option(options.theme.as_deref())?);
 
     let shadow = match element.shadow_root() {
         Some(shadow) => shadow,
@@ -124,11 +147,13 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<ConsoleH
         paths: ConsolePath::new(options.base_path.as_deref().unwrap_or("")),
         host: Some(element),
         token: token.clone(),
+        theme: theme.clone(),
     };
     let mounted = leptos::mount::mount_to(container, move || view! { <App setup /> });
     Ok(ConsoleHandle {
         mounted: Some(Box::new(mounted)),
         shadow: Some(shadow),
         token,
+        theme,
     })
 }

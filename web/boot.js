@@ -13,8 +13,11 @@ function stopped(event) {
   if (!(error instanceof WebAssembly.RuntimeError)) return;
   removeEventListener('error', stopped);
   removeEventListener('unhandledrejection', stopped);
+  // In the theme the console had (data-theme, which the stylesheet keys on).
+  const theme = document.querySelector('.journey-console[data-theme]')?.dataset.theme;
   const notice = document.createElement('div');
   notice.className = 'journey-console crash-notice';
+  if (theme) notice.dataset.theme = theme;
   notice.setAttribute('role', 'alert');
   notice.textContent =
     'Journey Console stopped because of an internal error. Reload the page to continue; ' +

@@ -49,8 +49,11 @@ function showStopped(element) {
     link.href = stylesheetHref;
     keep.push(link);
   }
+  // In the theme the console had (data-theme, which the stylesheet keys on).
+  const theme = root.querySelector('.journey-console[data-theme]')?.dataset.theme;
   const notice = document.createElement('div');
   notice.className = 'journey-console crash-notice';
+  if (theme) notice.dataset.theme = theme;
   notice.setAttribute('role', 'alert');
   notice.textContent = NOTICE;
   root.replaceChildren(...keep, notice);
@@ -79,8 +82,8 @@ function unwatch() {
 }
 
 /// Mounts the console in `element` (in its shadow root). Options, all optional:
-/// apiBase, token, pollIntervalMs, basePath. Resolves to a handle with
-/// setToken(token) and unmount().
+/// apiBase, token, pollIntervalMs, basePath, theme ('light', 'dark' or 'auto').
+/// Resolves to a handle with setToken(token), setTheme(theme) and unmount().
 export async function mountJourneyConsole(element, options = {}) {
   if (stopped) {
     // Nothing is called in an instance that trapped; the page must be reloaded.
@@ -107,6 +110,9 @@ export async function mountJourneyConsole(element, options = {}) {
     setToken(token) {
       if (!stopped) handle.setToken(token);
     },
+    setTheme(theme) {
+      if (!stopped) handle.setTheme(theme);
+    },
     unmount() {
       if (mounted.delete(element) && mounted.size === 0) unwatch();
       if (!stopped) handle.unmount();
@@ -115,7 +121,7 @@ export async function mountJourneyConsole(element, options = {}) {
 }
 
 class JourneyConsoleElement extends HTMLElement {
-  static observedAttributes = ['token'];
+  static observedAttributes = ['token', 'theme'];
 
   async connectedCallback() {
     const mounting = (this.mounting = mountJourneyConsole(this, {
@@ -123,6 +129,7 @@ class JourneyConsoleElement extends HTMLElement {
       basePath: this.getAttribute('base-path') ?? undefined,
       token: this.getAttribute('token') ?? undefined,
       pollIntervalMs: this.hasAttribute('poll-interval-ms') ? Number(this.getAttribute('poll-interval-ms')) : undefined,
+      theme: this.getAttribute('theme') ?? undefined,
     }));
     const handle = await mounting;
     // Removed (or placed again) while the console was loading.
@@ -131,6 +138,8 @@ class JourneyConsoleElement extends HTMLElement {
       return;
     }
     this.handle = handle;
+    // The theme may have changed while the console was loading.
+    handle.setTheme(this.getAttribute('theme'));
   }
 
   disconnectedCallback() {
@@ -141,6 +150,7 @@ class JourneyConsoleElement extends HTMLElement {
 
   attributeChangedCallback(name, _previous, value) {
     if (name === 'token') this.handle?.setToken(value);
+    if (name === 'theme') this.handle?.setTheme(value);
   }
 }
 

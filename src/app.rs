@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
-use runtime_config::RuntimeConfig;
+use runtime_config::{RuntimeConfig, Theme};
 
 use crate::components::confirm_dialog::{ConfirmDialog, ConfirmRequest};
 use crate::components::reset_demo::ResetDemo;
@@ -38,6 +38,9 @@ pub struct Setup {
     pub host: Option<web_sys::HtmlElement>,
     /// The bearer token, which the host may replace while the console runs.
     pub token: TokenCell,
+    /// Given by the host, who may change it while the console runs; read
+    /// from `config.json` standalone.
+    pub theme: ArcRwSignal<Theme>,
     /// The language the host asked for (`locale`), if any.
     pub locale: Option<String>,
     /// Where the console puts its language, for the host to change it.
@@ -67,6 +70,7 @@ impl Setup {
             token: TokenCell::default(),
             locale: None,
             language: LanguageCell::default(),
+            theme: ArcRwSignal::new(Theme::default()),
         }
     }
 }
@@ -76,6 +80,7 @@ impl Setup {
 #[component]
 pub fn App(setup: Setup) -> impl IntoView {
     let given = setup.config.clone();
+    let theme = RwSignal::from(setup.theme.clone());
     let standalone = setup.host.is_none();
     let words = Words::new(words::starting_locale(setup.locale.as_deref(), standalone));
     provide_context(words);
@@ -95,13 +100,18 @@ pub fn App(setup: Setup) -> impl IntoView {
         async move {
             match given {
                 Some(config) => Ok(config),
-                None => config::load().await,
+                None => config::load().await.map(|file| {
+                    theme.set(file.theme);
+                    file.backend
+                }),
             }
         }
     });
     view! {
         <div
             class="journey-console"
+            // The stylesheet keys the theme's colours on data-theme.
+            data-theme=move || theme.get().as_str()
             lang=move || words.locale().tag()
             // What web/boot.js and web/embed.js show if the console stops on
             // an internal error, when no Rust can run any more to say it.

@@ -1,7 +1,7 @@
 //! Fetches `config.json` from beside `index.html` at start.
 
 use gloo_net::http::Request;
-use runtime_config::{ConfigError, RuntimeConfig};
+use runtime_config::{ConfigError, ConfigFile};
 
 /// A config file larger than this is not a config file.
 const MAX_CONFIG_BYTES: usize = 64 * 1024;
@@ -9,14 +9,14 @@ const MAX_CONFIG_BYTES: usize = 64 * 1024;
 /// No file means the embedded backend. A static host that answers a missing
 /// file with its HTML fallback page (as single-page-app hosts and `trunk serve`
 /// do) also means no file. Anything else must be a valid configuration.
-pub async fn load() -> Result<RuntimeConfig, ConfigError> {
+pub async fn load() -> Result<ConfigFile, ConfigError> {
     let response = Request::get("config.json")
         .cache(web_sys::RequestCache::NoCache)
         .send()
         .await
         .map_err(|e| error(format!("config.json could not be loaded: {e}")))?;
     if response.status() == 404 {
-        return Ok(RuntimeConfig::default());
+        return Ok(ConfigFile::default());
     }
     if !response.ok() {
         return Err(error(format!(
@@ -30,7 +30,7 @@ pub async fn load() -> Result<RuntimeConfig, ConfigError> {
         .get("content-type")
         .is_some_and(|t| t.to_ascii_lowercase().starts_with("text/html"));
     if is_html {
-        return Ok(RuntimeConfig::default());
+        return Ok(ConfigFile::default());
     }
     let text = response
         .text()
@@ -42,7 +42,7 @@ pub async fn load() -> Result<RuntimeConfig, ConfigError> {
             text.len()
         )));
     }
-    runtime_config::parse(&text)
+    runtime_config::parse_file(&text)
 }
 
 fn error(message: String) -> ConfigError {

@@ -6,7 +6,7 @@
 use std::any::Any;
 
 use leptos::prelude::*;
-use runtime_config::RuntimeConfig;
+use runtime_config::{RuntimeConfig, Theme};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -28,6 +28,8 @@ struct MountOptions {
     stylesheet: Option<String>,
     /// A BCP 47 language tag; the browser's language when absent.
     locale: Option<String>,
+    /// `light`, `dark` or `auto` (the default: the system's preference).
+    theme: Option<String>,
 }
 
 /// The options that name a server, as `config.json` would (checked the same
@@ -47,6 +49,7 @@ pub struct ConsoleHandle {
     shadow: Option<web_sys::ShadowRoot>,
     token: TokenCell,
     language: LanguageCell,
+    theme: ArcRwSignal<Theme>,
 }
 
 #[wasm_bindgen]
@@ -73,11 +76,30 @@ impl ConsoleHandle {
     pub fn set_locale(&self, locale: Option<String>) {
         self.language.set(locale.as_deref());
     }
+
+    /// Switches to the `light`, `dark` or `auto` theme; none means `auto`.
+    #[wasm_bindgen(js_name = setTheme)]
+    pub fn set_theme(&self, theme: Option<String>) -> Result<(), JsError> {
+        self.theme.set(theme_option(theme.as_deref())?);
+        Ok(())
+    }
+}
+
+/// The `theme` option; a word that is not a theme is refused as config.json's
+/// would be, said of the options.
+fn theme_option(name: Option<&str>) -> Result<Theme, JsError> {
+    name.map_or(Ok(Theme::default()), Theme::parse)
+        .map_err(|e| {
+            JsError::new(&format!(
+                "Journey Console: {}",
+                e.message.replace("config.json", "options")
+            ))
+        })
 }
 
 /// Mounts Journey Console in `element`. `options`: `{apiBase, token,
-/// pollIntervalMs, basePath, stylesheet, locale}`, all optional. Options that make no
-/// sense are refused with a message naming them, before anything is drawn.
+/// pollIntervalMs, basePath, stylesheet, theme, locale}`, all optional. Options that
+/// make no sense are refused with a message naming them, before anything is drawn.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<ConsoleHandle, JsError> {
     let options: MountOptions = if options.is_undefined() || options.is_null() {
@@ -105,6 +127,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<ConsoleH
         })?,
         None => RuntimeConfig::default(),
     };
+    let theme = ArcRwSignal::new(theme_option(options.theme.as_deref())?);
 
     let shadow = match element.shadow_root() {
         Some(shadow) => shadow,
@@ -137,6 +160,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<ConsoleH
         token: token.clone(),
         locale: options.locale.clone(),
         language: language.clone(),
+        theme: theme.clone(),
     };
     let mounted = leptos::mount::mount_to(container, move || view! { <App setup /> });
     Ok(ConsoleHandle {
@@ -144,5 +168,6 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<ConsoleH
         shadow: Some(shadow),
         token,
         language,
+        theme,
     })
 }

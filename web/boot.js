@@ -13,13 +13,15 @@ function stopped(event) {
   if (!(error instanceof WebAssembly.RuntimeError)) return;
   removeEventListener('error', stopped);
   removeEventListener('unhandledrejection', stopped);
-  // The console keeps the notice in its language on its root element.
-  const said = document.querySelector('.journey-console[data-crash-notice]');
+  // The console's root element keeps its theme (data-theme, which the
+  // stylesheet keys on) and the notice in the console's language.
+  const was = document.querySelector('.journey-console');
   const notice = document.createElement('div');
   notice.className = 'journey-console crash-notice';
+  if (was?.dataset.theme) notice.dataset.theme = was.dataset.theme;
   notice.setAttribute('role', 'alert');
   notice.textContent =
-    said?.dataset.crashNotice ||
+    was?.dataset.crashNotice ||
     'Journey Console stopped because of an internal error. Reload the page to continue; ' +
       'changes you confirmed were saved. The browser console has the details.';
   document.body.replaceChildren(notice);

@@ -47,6 +47,9 @@ export interface JourneyConsoleHandle {
    * tag, as {@link JourneyConsoleOptions.locale}); `null` means the browser's
    * language. */
   setLocale(locale: string | null): void;
+  /** Switches to the `'light'`, `'dark'` or `'auto'` theme at once; none
+   * means `'auto'`. Throws for a word that is not a theme. */
+  setTheme(theme?: JourneyConsoleTheme | null): void;
   /** Removes the console from its element, with every listener, timer and
    * poll it had. Calling it again does nothing. */
   unmount(): void;

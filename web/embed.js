@@ -49,13 +49,15 @@ function showStopped(element) {
     link.href = stylesheetHref;
     keep.push(link);
   }
-  // The console keeps the notice in its language on its root element.
-  const said = root.querySelector?.('.journey-console[data-crash-notice]');
+  // The console's root element keeps its theme (data-theme, which the
+  // stylesheet keys on), its language and the notice in that language.
+  const was = root.querySelector('.journey-console');
   const notice = document.createElement('div');
   notice.className = 'journey-console crash-notice';
+  if (was?.dataset.theme) notice.dataset.theme = was.dataset.theme;
+  if (was?.lang) notice.lang = was.lang;
   notice.setAttribute('role', 'alert');
-  if (said?.lang) notice.lang = said.lang;
-  notice.textContent = said?.dataset.crashNotice || NOTICE;
+  notice.textContent = was?.dataset.crashNotice || NOTICE;
   root.replaceChildren(...keep, notice);
 }
 
@@ -82,8 +84,9 @@ function unwatch() {
 }
 
 /// Mounts the console in `element` (in its shadow root). Options, all optional:
-/// apiBase, token, pollIntervalMs, basePath, locale. Resolves to a handle with
-/// setToken(token), setLocale(locale) and unmount().
+/// apiBase, token, pollIntervalMs, basePath, locale, theme ('light', 'dark' or
+/// 'auto'). Resolves to a handle with setToken(token), setLocale(locale),
+/// setTheme(theme) and unmount().
 export async function mountJourneyConsole(element, options = {}) {
   if (stopped) {
     // Nothing is called in an instance that trapped; the page must be reloaded.
@@ -113,6 +116,9 @@ export async function mountJourneyConsole(element, options = {}) {
     setLocale(locale) {
       if (!stopped) handle.setLocale(locale);
     },
+    setTheme(theme) {
+      if (!stopped) handle.setTheme(theme);
+    },
     unmount() {
       if (mounted.delete(element) && mounted.size === 0) unwatch();
       if (!stopped) handle.unmount();
@@ -121,7 +127,7 @@ export async function mountJourneyConsole(element, options = {}) {
 }
 
 class JourneyConsoleElement extends HTMLElement {
-  static observedAttributes = ['token', 'locale'];
+  static observedAttributes = ['token', 'locale', 'theme'];
 
   async connectedCallback() {
     const mounting = (this.mounting = mountJourneyConsole(this, {
@@ -130,6 +136,7 @@ class JourneyConsoleElement extends HTMLElement {
       token: this.getAttribute('token') ?? undefined,
       locale: this.getAttribute('locale') ?? undefined,
       pollIntervalMs: this.hasAttribute('poll-interval-ms') ? Number(this.getAttribute('poll-interval-ms')) : undefined,
+      theme: this.getAttribute('theme') ?? undefined,
     }));
     const handle = await mounting;
     // Removed (or placed again) while the console was loading.
@@ -138,6 +145,8 @@ class JourneyConsoleElement extends HTMLElement {
       return;
     }
     this.handle = handle;
+    // The theme may have changed while the console was loading.
+    handle.setTheme(this.getAttribute('theme'));
   }
 
   disconnectedCallback() {
@@ -149,6 +158,7 @@ class JourneyConsoleElement extends HTMLElement {
   attributeChangedCallback(name, _previous, value) {
     if (name === 'token') this.handle?.setToken(value);
     if (name === 'locale') this.handle?.setLocale(value);
+    if (name === 'theme') this.handle?.setTheme(value);
   }
 }
 

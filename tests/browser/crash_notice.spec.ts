@@ -15,6 +15,7 @@
 
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors, expectHomeLoaded } from './support/console';
+import { schemeBehind } from './support/theme';
 
 const HOST = 'http://127.0.0.1:4175';
 const NOTICE =
@@ -70,7 +71,7 @@ for (const via of ['timer', 'promise'] as const) {
   });
 }
 
-test('embedded, the notice takes the place of the console in its own element, styled, and the host page stays', async ({ page }) => {
+test('embedded, the notice takes the place of the console in its own element, styled in its theme, and the host page stays', async ({ page }) => {
   await page.goto(`${HOST}/campaigns`);
   await page.evaluate(async () => {
     const { mountJourneyConsole } = await import('/tools/journeys/embed.js');
@@ -78,7 +79,10 @@ test('embedded, the notice takes the place of the console in its own element, st
     element.id = 'journeys';
     document.getElementById('host-outlet')!.append(element);
     // Kept, as a host keeps it: a handle left to the garbage collector unmounts.
-    (window as unknown as { handle: unknown }).handle = await mountJourneyConsole(element, { basePath: '/campaigns' });
+    (window as unknown as { handle: unknown }).handle = await mountJourneyConsole(element, {
+      basePath: '/campaigns',
+      theme: 'dark',
+    });
   });
   await expectHomeLoaded(page);
 
@@ -94,6 +98,8 @@ test('embedded, the notice takes the place of the console in its own element, st
   await expect(notice).toHaveText(NOTICE);
   // The console's stylesheet stays in the shadow root with the notice.
   await expect(notice).toHaveCSS('border-top-style', 'solid');
+  // In the dark theme the console had, under Playwright's light preference.
+  await expect.poll(() => schemeBehind(notice)).toBe('dark');
   await expect(page.getByRole('table', { name: 'Journeys' })).toHaveCount(0);
   // The host's page is not the console's to replace.
   await expect(page.getByRole('heading', { name: 'Campaigns' })).toBeVisible();

@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 
 import { expectNoViolations } from './support/axe';
 import { LIVE, escapeRegExp, holdClock } from './support/console';
+import { expectScheme } from './support/theme';
 
 /// Home in German, loaded.
 async function openGermanHome(page: Page) {
@@ -131,5 +132,23 @@ test.describe('a language the console does not speak', () => {
     await page.goto('/');
     await expect(page.getByRole('searchbox', { name: 'Search journeys' })).toBeVisible();
     await expect(page.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
+  });
+});
+
+test.describe('in German and the dark theme', () => {
+  test.use({ locale: 'de-DE', colorScheme: 'dark' });
+
+  test('axe finds nothing on Home, the open menu and the Beenden dialog', async ({ page }) => {
+    await openGermanHome(page);
+    await expectScheme(page, 'dark');
+    await expectNoViolations(page, 'Home in German, dark');
+
+    await page.goto(`/journeys/${LIVE.cart.id}`);
+    await page.getByRole('button', { name: 'Aktionen', exact: true }).click();
+    await expect(page.getByRole('menu', { name: 'Journey-Aktionen' })).toBeVisible();
+    await expectNoViolations(page, 'the Aktionen menu in German, dark');
+    await page.getByRole('menuitem', { name: /^Beenden$/ }).click();
+    await expect(page.getByRole('dialog', { name: 'Journey beenden?' })).toBeVisible();
+    await expectNoViolations(page, 'the Beenden dialog in German, dark');
   });
 });

@@ -18,6 +18,7 @@ import {
   openJourney,
   reasonField,
 } from './support/console';
+import { expectScheme } from './support/theme';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const SCREENSHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -38,6 +39,18 @@ test('Home', async ({ page }) => {
   await expect(homeRow(page, 'Birthday offer', 1)).toContainText('Finishing');
 
   const file = path.join(SCREENSHOTS, 'home.png');
+  await page.screenshot({ path: file });
+  expect(pngSize(file)).toEqual(VIEWPORT);
+});
+
+test('Home in the dark theme', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openHome(page);
+  await page.mouse.move(0, 0);
+  await expect(homeRow(page, 'Welcome series', 2)).toBeVisible();
+  await expectScheme(page, 'dark');
+
+  const file = path.join(SCREENSHOTS, 'home-dark.png');
   await page.screenshot({ path: file });
   expect(pngSize(file)).toEqual(VIEWPORT);
 });

@@ -32,6 +32,8 @@ if (outlet) {
   handle.setToken(null);
   handle.setLocale('de');
   handle.setLocale(null);
+  handle.setTheme('dark');
+  handle.setTheme();
   handle.unmount();
 }
 

@@ -29,6 +29,8 @@ await mountJourneyConsole(outlet, 'https://api.example.com');
 handle.setToken(42);
 // @ts-expect-error a locale is a language tag, not a number
 handle.setLocale(49);
+// @ts-expect-error a theme is light, dark or auto
+handle.setTheme('blue');
 // @ts-expect-error the handle has no other methods
 handle.remount();
 // @ts-expect-error the handle comes from the promise, not instead of it

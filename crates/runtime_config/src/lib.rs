@@ -4,6 +4,7 @@
 //! ```json
 //! {"backend": "embedded"}
 //! {"backend": "http", "apiBase": "https://api.example.com/v1", "pollIntervalMs": 5000}
+//! {"backend": "embedded", "theme": "dark"}
 //! ```
 //!
 //! No file at all means the embedded backend. Anything else that is not a valid
@@ -51,6 +52,45 @@ impl Default for RuntimeConfig {
     }
 }
 
+/// The console's colours: `Auto` follows the system's light or dark preference.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// The name in `config.json`, in the embedding options and in the page.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// Reads a theme's name, refusing any other word with the ones allowed.
+    pub fn parse(name: &str) -> Result<Theme, ConfigError> {
+        [Theme::Light, Theme::Dark, Theme::Auto]
+            .into_iter()
+            .find(|theme| theme.as_str() == name)
+            .ok_or_else(|| {
+                error(format!(
+                    "config.json: theme is \"{name}\"; it must be \"light\", \"dark\" or \"auto\""
+                ))
+            })
+    }
+}
+
+/// All that `config.json` says: the backend, and the theme.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ConfigFile {
+    pub backend: RuntimeConfig,
+    pub theme: Theme,
+}
+
 /// Why a `config.json` was rejected, in words for the person deploying the console.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigError {
@@ -71,6 +111,8 @@ enum RawConfig {
     Embedded {
         #[serde(rename = "demoJourneys", default)]
         demo_journeys: Option<u32>,
+        #[serde(default)]
+        theme: Option<String>,
     },
     Http {
         #[serde(rename = "apiBase")]
@@ -79,11 +121,18 @@ enum RawConfig {
         poll_interval_ms: Option<u32>,
         #[serde(default)]
         token: Option<String>,
+        #[serde(default)]
+        theme: Option<String>,
     },
 }
 
-/// Parses the text of `config.json`.
+/// Parses the text of `config.json` for its backend only.
 pub fn parse(text: &str) -> Result<RuntimeConfig, ConfigError> {
+    parse_file(text).map(|file| file.backend)
+}
+
+/// Parses the text of `config.json`.
+pub fn parse_file(text: &str) -> Result<ConfigFile, ConfigError> {
     if text.trim().is_empty() {
         return Err(error(
             "config.json is empty; it must be a JSON object such as {\"backend\": \"embedded\"}",
@@ -102,14 +151,19 @@ pub fn parse(text: &str) -> Result<RuntimeConfig, ConfigError> {
             None => error(describe(&e)),
         },
     })?;
-    match raw {
-        RawConfig::Embedded { demo_journeys } => {
-            Ok(RuntimeConfig::Embedded(EmbeddedSettings { demo_journeys }))
-        }
+    let (backend, theme) = match raw {
+        RawConfig::Embedded {
+            demo_journeys,
+            theme,
+        } => (
+            RuntimeConfig::Embedded(EmbeddedSettings { demo_journeys }),
+            theme,
+        ),
         RawConfig::Http {
             api_base,
             poll_interval_ms,
             token,
+            theme,
         } => {
             let api_base = validate_api_base(&api_base)?;
             let poll_interval_ms = poll_interval_ms.unwrap_or(DEFAULT_POLL_INTERVAL_MS);
@@ -118,13 +172,19 @@ pub fn parse(text: &str) -> Result<RuntimeConfig, ConfigError> {
                     "config.json: pollIntervalMs is {poll_interval_ms}; it must be at least {MIN_POLL_INTERVAL_MS} (milliseconds)"
                 )));
             }
-            Ok(RuntimeConfig::Http(HttpSettings {
+            let settings = HttpSettings {
                 api_base,
                 poll_interval_ms,
                 token: token.filter(|t| !t.trim().is_empty()),
-            }))
+            };
+            (RuntimeConfig::Http(settings), theme)
         }
-    }
+    };
+    let theme = match theme {
+        Some(name) => Theme::parse(&name)?,
+        None => Theme::default(),
+    };
+    Ok(ConfigFile { backend, theme })
 }
 
 fn describe(e: &serde_json::Error) -> String {
@@ -275,6 +335,49 @@ mod tests {
     fn too_fast_polling_is_refused() {
         let m = message(r#"{"backend":"http","apiBase":"/api","pollIntervalMs":10}"#);
         assert!(m.contains("at least 500"), "{m}");
+    }
+
+    #[test]
+    fn theme_is_auto_unless_chosen() {
+        let theme = |text: &str| parse_file(text).unwrap().theme;
+        assert_eq!(theme(r#"{"backend":"embedded"}"#), Theme::Auto);
+        assert_eq!(
+            theme(r#"{"backend":"embedded","theme":"dark"}"#),
+            Theme::Dark
+        );
+        assert_eq!(
+            theme(r#"{"backend":"http","apiBase":"/api","theme":"light"}"#),
+            Theme::Light
+        );
+        assert_eq!(
+            theme(r#"{"backend":"embedded","theme":"auto"}"#),
+            Theme::Auto
+        );
+        assert_eq!(ConfigFile::default().theme, Theme::Auto);
+    }
+
+    #[test]
+    fn theme_names_round_trip() {
+        for theme in [Theme::Auto, Theme::Light, Theme::Dark] {
+            assert_eq!(Theme::parse(theme.as_str()), Ok(theme));
+        }
+    }
+
+    #[test]
+    fn unknown_theme_names_the_choices() {
+        for bad in ["blue", "Dark", "", " light"] {
+            assert_eq!(
+                message(&format!(r#"{{"backend":"embedded","theme":"{bad}"}}"#)),
+                format!(
+                    "config.json: theme is \"{bad}\"; it must be \"light\", \"dark\" or \"auto\""
+                )
+            );
+        }
+        let m = message(r#"{"backend":"embedded","theme":true}"#);
+        assert!(
+            m.contains("invalid type: boolean `true`, expected a string"),
+            "{m}"
+        );
     }
 
     #[test]

@@ -127,6 +127,21 @@ if [ -z "${CHROMIUM:-}" ]; then
 fi
 export CHROMIUM
 
+# --- Firefox and WebKit, for the seed's procedures in other engines ------------
+# tests/engines: Firefox ESR over WebDriver BiDi; WebKitGTK's MiniBrowser through
+# WebKitWebDriver (webkit2gtk-driver), which needs an X display: Xvfb.
+ENGINE_PACKAGES=()
+if [ -z "${FIREFOX:-}" ] && ! command -v firefox-esr >/dev/null 2>&1; then
+  ENGINE_PACKAGES+=(firefox-esr)
+fi
+if [ -z "${WEBKIT_WEBDRIVER:-}" ] && ! command -v WebKitWebDriver >/dev/null 2>&1; then
+  ENGINE_PACKAGES+=(webkit2gtk-driver)
+fi
+command -v xvfb-run >/dev/null 2>&1 || ENGINE_PACKAGES+=(xvfb)
+if [ "${#ENGINE_PACKAGES[@]}" -gt 0 ]; then
+  apt_install "${ENGINE_PACKAGES[@]}"
+fi
+
 # --- npm packages (browser tests, axe-core, wasm-opt) -------------------------
 STAMP="$ROOT/node_modules/.journey-console-lock"
 LOCK_SUM="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"

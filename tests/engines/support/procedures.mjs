@@ -162,11 +162,17 @@ export async function stopFromDetailMenu(page) {
   await page.click(dismiss);
   await page.noneByRole('button', 'Dismiss message');
 
-  // A stopped journey cannot be stopped or finished again: the menu says so.
+  // A stopped journey cannot be stopped or finished again: the menu says so,
+  // and each refused item is read out with its reason (its name is its label,
+  // then the reason written under it).
   await page.click(await page.byRole('button', 'Actions'));
   const reopened = await page.byRole('menu', 'Journey actions');
-  for (const refused of ['Stop', 'Finish']) {
-    const item = await page.byRole('menuitem', refused, { within: reopened });
+  const refusals = {
+    Stop: 'This journey is already stopped. A stopped journey cannot be restarted or deleted; create a new version or duplicate it.',
+    Finish: 'This journey is stopped; a stopped journey cannot be finished. Create a new version or duplicate it.',
+  };
+  for (const [refused, reason] of Object.entries(refusals)) {
+    const item = await page.byRole('menuitem', `${refused} ${reason}`, { within: reopened });
     assert.equal(await page.attribute(item, 'aria-disabled'), 'true', `${refused} is refused`);
   }
 }

@@ -289,7 +289,12 @@ pub fn Home() -> impl IntoView {
                     {move || {
                         let (shown, total) = (shown.with(Vec::len), total.get());
                         if !loaded.get() && total == 0 {
-                            return words.text("loading-journeys");
+                            // The alert above says why; the next refresh tries again.
+                            return if problem.with(Option::is_some) {
+                                words.text("journeys-not-loaded")
+                            } else {
+                                words.text("loading-journeys")
+                            };
                         }
                         let phrase = if loaded.get() {
                             Phrase::new("showing-all")

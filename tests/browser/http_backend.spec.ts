@@ -193,6 +193,18 @@ test('offline is shown as such, with a retry that recovers', async ({ page }) =>
   await expect(problem).toBeHidden();
 });
 
+test('a server that cannot be reached from the start: the list says it did not load, not that it is loading', async ({ page }) => {
+  await useServer(page, 'operator');
+  await page.route(`${API}/**`, (route) => route.abort('internetdisconnected'));
+  await page.goto('/');
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be reached' })).toBeVisible({ timeout: 20_000 });
+  await expect(listCount(page)).toHaveText('The journeys did not load.');
+
+  await page.unroute(`${API}/**`);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expectHomeLoaded(page);
+});
+
 // What a broken server or proxy may send instead of journey data. Each one
 // must leave a working console with a clear message, never a blank page.
 const BAD_RESPONSES: Array<{ name: string; status: number; contentType: string; body: string; says: RegExp }> = [

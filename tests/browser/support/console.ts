@@ -77,7 +77,7 @@ export async function openJourney(page: Page, id: string, name: string): Promise
 
 /// "Showing N of M journey versions".
 export function listCount(page: Page): Locator {
-  return page.getByRole('status').filter({ hasText: /^(Showing|Loading)/ });
+  return page.getByRole('status').filter({ hasText: /^(Showing|Loading|The journeys did not load)/ });
 }
 
 export function journeyTable(page: Page): Locator {

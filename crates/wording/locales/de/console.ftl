@@ -29,6 +29,7 @@ column-last-modified = Zuletzt geändert
 column-modified-by = Geändert von
 quick-actions = Schnellaktionen
 loading-journeys = Journeys werden geladen…
+journeys-not-loaded = Die Journeys konnten nicht geladen werden.
 showing-all = { $shown } von { $total } Journey-Versionen werden angezeigt
 showing-loaded-failed = { $shown } der { $total } geladenen Journey-Versionen werden angezeigt; der Rest konnte nicht geladen werden
 showing-loading = { $shown } der { $total } bisher geladenen Journey-Versionen werden angezeigt; der Rest wird geladen…

@@ -29,6 +29,7 @@ column-last-modified = Last modified
 column-modified-by = Modified by
 quick-actions = Quick actions
 loading-journeys = Loading journeys…
+journeys-not-loaded = The journeys did not load.
 showing-all = Showing { $shown } of { $total } journey versions
 showing-loaded-failed = Showing { $shown } of the { $total } journey versions that loaded; the rest did not load
 showing-loading = Showing { $shown } of the { $total } journey versions loaded so far; loading the rest…

@@ -10,6 +10,7 @@ import { expect, test } from '@playwright/test';
 import {
   LIVE,
   confirmDialog,
+  holdClock,
   homeRow,
   inJourneyNow,
   menuItem,
@@ -53,6 +54,26 @@ test('Home in the dark theme', async ({ page }) => {
   const file = path.join(SCREENSHOTS, 'home-dark.png');
   await page.screenshot({ path: file });
   expect(pngSize(file)).toEqual(VIEWPORT);
+});
+
+test.describe('in German', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('the Stoppen dialog', async ({ page }) => {
+    const { id, name } = LIVE.cart;
+    await holdClock(page);
+    await page.goto(`/journeys/${id}`);
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await page.getByRole('button', { name: 'Aktionen', exact: true }).click();
+    await page.getByRole('menuitem', { name: /^Stoppen$/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Journey stoppen?' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('textbox', { name: 'Grund (optional)' }).fill('Falscher Gutscheincode');
+
+    const file = path.join(SCREENSHOTS, 'stop-dialog-de.png');
+    await page.screenshot({ path: file });
+    expect(pngSize(file)).toEqual(VIEWPORT);
+  });
 });
 
 test('Stop dialog', async ({ page }) => {

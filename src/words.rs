@@ -18,6 +18,9 @@ thread_local! {
     // One per language, made the first time it is needed: parsing a catalog
     // costs a little, and most people never switch.
     static WORDINGS: std::cell::RefCell<HashMap<Locale, Rc<Wording>>> = Default::default();
+    // Messages without placeholders, once said: a status badge is said again
+    // for every row a keystroke changes.
+    static TEXTS: std::cell::RefCell<HashMap<(Locale, &'static str), Rc<str>>> = Default::default();
 }
 
 fn wording(locale: Locale) -> Rc<Wording> {
@@ -59,7 +62,15 @@ impl Words {
 
     /// A message with no placeholders, in the current language.
     pub fn text(&self, id: &'static str) -> String {
-        wording(self.locale.get()).text(id)
+        let locale = self.locale.get();
+        let said = TEXTS.with(|texts| {
+            texts
+                .borrow_mut()
+                .entry((locale, id))
+                .or_insert_with(|| wording(locale).text(id).into())
+                .clone()
+        });
+        said.to_string()
     }
 
     /// The message `id` for a view: it follows the language. Every text of

@@ -12,8 +12,10 @@ pub fn StatusBadge(#[prop(into)] phase: Signal<Phase>) -> impl IntoView {
     // The class names the phase in the code's words, whatever the language.
     let class = move || format!("status-badge status-{}", phase.get().label().to_lowercase());
     let text = move || match phase.get() {
-        Phase::Finishing { active } => words.say(&Phrase::new("finishing-left").with("active", active)),
-        other => words.say(&wording::status_label(other)),
+        Phase::Finishing { active } => {
+            words.say(&Phrase::new("finishing-left").with("active", active))
+        }
+        other => words.text(wording::status_label(other).id),
     };
     view! { <span class=class>{text}</span> }
 }

@@ -354,4 +354,3 @@ pub fn Home() -> impl IntoView {
         </section>
     }
 }
-

@@ -51,7 +51,8 @@ pub fn JourneyDetail() -> impl IntoView {
         } else if loaded.get() || found_alone.get() == Some(false) {
             view! { <JourneyNotFound id /> }.into_any()
         } else {
-            view! { <p class="loading" role="status">{words.label("loading-journey")}</p> }.into_any()
+            view! { <p class="loading" role="status">{words.label("loading-journey")}</p> }
+                .into_any()
         }
     }
 }

@@ -467,6 +467,9 @@ fn write(key: &str, json: &str) -> Result<(), Arg> {
                     .ok()
                     .and_then(|m| m.as_string())
             })
-            .map_or_else(|| Phrase::new("sync-storage-refused-write").into(), Arg::from)
+            .map_or_else(
+                || Phrase::new("sync-storage-refused-write").into(),
+                Arg::from,
+            )
     })
 }

@@ -341,9 +341,8 @@ async fn attempt_once(
     build: &impl Fn(&AbortSignal) -> Result<Request, BackendError>,
     api_base: &str,
 ) -> Result<Answer, BackendError> {
-    let controller = AbortController::new().map_err(|_| {
-        BackendError::unreachable(api_base, Phrase::new("sync-cannot-time-out"))
-    })?;
+    let controller = AbortController::new()
+        .map_err(|_| BackendError::unreachable(api_base, Phrase::new("sync-cannot-time-out")))?;
     let signal = controller.signal();
     let request = build(&signal)?;
     let abort = controller.clone();

@@ -311,9 +311,12 @@ impl Journeys {
                 (store.shown().get(id).cloned(), store.pending(id).is_some())
             });
             let message = match (&e, current) {
-                (ActionError::Refused(_), Some(current)) if !pending => {
-                    changed_meanwhile(self.words.untracked_locale(), &current, now, action_error_phrase(&e))
-                }
+                (ActionError::Refused(_), Some(current)) if !pending => changed_meanwhile(
+                    self.words.untracked_locale(),
+                    &current,
+                    now,
+                    action_error_phrase(&e),
+                ),
                 _ => action_error_phrase(&e),
             };
             ActionFailure { message }

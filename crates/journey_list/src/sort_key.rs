@@ -21,19 +21,6 @@ impl SortKey {
         SortKey::ModifiedBy,
     ];
 
-    /// The column heading.
-    pub fn label(self) -> &'static str {
-        match self {
-            SortKey::Name => "Name",
-            SortKey::Version => "Version",
-            SortKey::Status => "Status",
-            SortKey::Entered => "Entered",
-            SortKey::InJourney => "In journey",
-            SortKey::LastModified => "Last modified",
-            SortKey::ModifiedBy => "Modified by",
-        }
-    }
-
     /// The value in the URL query (`?sort=in-journey`).
     pub fn query_value(self) -> &'static str {
         match self {

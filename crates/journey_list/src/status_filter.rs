@@ -23,17 +23,6 @@ impl StatusFilter {
         StatusFilter::Stopped,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            StatusFilter::All => "All statuses",
-            StatusFilter::Draft => "Draft",
-            StatusFilter::Live => "Live",
-            StatusFilter::Finishing => "Finishing",
-            StatusFilter::Finished => "Finished (including finishing)",
-            StatusFilter::Stopped => "Stopped",
-        }
-    }
-
     pub fn query_value(self) -> &'static str {
         match self {
             StatusFilter::All => "all",

@@ -212,7 +212,9 @@ fn phrase_ids(text: &str) -> Vec<&str> {
             let rest = text[at + call.len()..].trim_start().strip_prefix('"')?;
             let id = &rest[..rest.find('"')?];
             let id_like = !id.is_empty()
-                && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
             id_like.then_some(id)
         })
         .collect()
@@ -225,9 +227,11 @@ fn catalog_like_literals(text: &str) -> Vec<&str> {
         .skip(1)
         .step_by(2)
         .filter(|literal| {
-            ["refusal-", "action-", "status-", "sync-", "column-", "filter-"]
-                .iter()
-                .any(|prefix| literal.starts_with(prefix))
+            [
+                "refusal-", "action-", "status-", "sync-", "column-", "filter-",
+            ]
+            .iter()
+            .any(|prefix| literal.starts_with(prefix))
                 && literal.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
         })
         .collect()

@@ -40,15 +40,14 @@ impl Locale {
             .iter()
             .filter_map(|locale| locale.tag().parse().ok())
             .collect();
-        negotiate_languages(
-            &requested,
-            &available,
-            None,
-            NegotiationStrategy::Lookup,
-        )
-        .first()
-        .and_then(|chosen| Locale::ALL.into_iter().find(|l| chosen.language.as_str() == l.tag()))
-        .unwrap_or(Locale::English)
+        negotiate_languages(&requested, &available, None, NegotiationStrategy::Lookup)
+            .first()
+            .and_then(|chosen| {
+                Locale::ALL
+                    .into_iter()
+                    .find(|l| chosen.language.as_str() == l.tag())
+            })
+            .unwrap_or(Locale::English)
     }
 
     /// The language a tag names exactly enough (`de`, `de-CH`), or `None`

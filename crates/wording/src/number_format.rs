@@ -36,7 +36,10 @@ impl Memoizable for NumberFormat {
 impl NumberFormat {
     fn write(&self, value: f64) -> Option<String> {
         self.0
-            .call1(&wasm_bindgen::JsValue::NULL, &wasm_bindgen::JsValue::from_f64(value))
+            .call1(
+                &wasm_bindgen::JsValue::NULL,
+                &wasm_bindgen::JsValue::from_f64(value),
+            )
             .ok()?
             .as_string()
     }

@@ -93,13 +93,10 @@ pub fn phase_key(phase: Phase) -> &'static str {
 
 /// What a version's phase is called: Draft, Live, Finishing, Finished, Stopped.
 pub fn status_label(phase: Phase) -> Phrase {
-    Phrase::new(match phase {
-        Phase::Draft => "status-draft",
-        Phase::Live => "status-live",
-        Phase::Finishing { .. } => "status-finishing",
-        Phase::Finished => "status-finished",
-        Phase::Stopped => "status-stopped",
-    })
+    match phase {
+        Phase::Finishing { .. } => Phrase::new("status-finishing"),
+        other => status_name(other.status()),
+    }
 }
 
 /// What a status is called, as the history lists it: Draft, Live, Finished, Stopped.

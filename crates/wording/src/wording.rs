@@ -115,7 +115,9 @@ mod tests {
     /// Catalogs where German lacks a message English has.
     fn incomplete(locale: Locale, file: &str) -> &'static str {
         match (locale, file) {
-            (Locale::English, "console.ftl") => "cancel = Cancel\nnew-words = Only in English { $n }\n",
+            (Locale::English, "console.ftl") => {
+                "cancel = Cancel\nnew-words = Only in English { $n }\n"
+            }
             (Locale::German, "console.ftl") => "cancel = Abbrechen\n",
             _ => "",
         }

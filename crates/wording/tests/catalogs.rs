@@ -10,15 +10,20 @@ use wording::{catalog_source, Locale, Phrase, Wording, CATALOG_FILES};
 
 /// Message ids (with their attributes) of one catalog file.
 fn ids(locale: Locale, file: &str) -> BTreeSet<String> {
-    let resource = parser::parse(catalog_source(locale, file))
-        .unwrap_or_else(|(_, errors)| panic!("{file} ({}) does not parse: {errors:?}", locale.tag()));
+    let resource = parser::parse(catalog_source(locale, file)).unwrap_or_else(|(_, errors)| {
+        panic!("{file} ({}) does not parse: {errors:?}", locale.tag())
+    });
     resource
         .body
         .iter()
         .filter_map(|entry| match entry {
             Entry::Message(m) => Some(
                 std::iter::once(m.id.name.to_owned())
-                    .chain(m.attributes.iter().map(|a| format!("{}.{}", m.id.name, a.id.name)))
+                    .chain(
+                        m.attributes
+                            .iter()
+                            .map(|a| format!("{}.{}", m.id.name, a.id.name)),
+                    )
                     .collect::<Vec<_>>(),
             ),
             Entry::Term(t) => Some(vec![format!("-{}", t.id.name)]),
@@ -52,7 +57,11 @@ fn no_message_is_defined_twice() {
         let mut seen = BTreeSet::new();
         for file in CATALOG_FILES {
             for id in ids(locale, file) {
-                assert!(seen.insert(id.clone()), "{id} is defined twice ({})", locale.tag());
+                assert!(
+                    seen.insert(id.clone()),
+                    "{id} is defined twice ({})",
+                    locale.tag()
+                );
             }
         }
     }
@@ -62,21 +71,37 @@ fn no_message_is_defined_twice() {
 fn actions_statuses_columns_and_filters_have_words_in_every_language() {
     let mut phrases: Vec<Phrase> = Action::ALL.into_iter().map(wording::action_label).collect();
     phrases.extend(
-        [Phase::Draft, Phase::Live, Phase::Finishing { active: 3 }, Phase::Finished, Phase::Stopped]
-            .into_iter()
-            .map(wording::status_label),
+        [
+            Phase::Draft,
+            Phase::Live,
+            Phase::Finishing { active: 3 },
+            Phase::Finished,
+            Phase::Stopped,
+        ]
+        .into_iter()
+        .map(wording::status_label),
     );
     phrases.extend(
-        [Status::Draft, Status::Live, Status::Finished, Status::Stopped]
-            .into_iter()
-            .map(wording::status_name),
+        [
+            Status::Draft,
+            Status::Live,
+            Status::Finished,
+            Status::Stopped,
+        ]
+        .into_iter()
+        .map(wording::status_name),
     );
     phrases.extend(SortKey::ALL.into_iter().map(wording::sort_label));
     phrases.extend(StatusFilter::ALL.into_iter().map(wording::filter_label));
     for locale in Locale::ALL {
         let wording = Wording::new(locale);
         for phrase in &phrases {
-            assert!(wording.has(phrase.id), "{} has no {}", locale.tag(), phrase.id);
+            assert!(
+                wording.has(phrase.id),
+                "{} has no {}",
+                locale.tag(),
+                phrase.id
+            );
         }
     }
 }
@@ -99,7 +124,9 @@ fn counts_are_written_as_the_language_writes_numbers_and_choose_the_plural() {
 
 #[test]
 fn a_phrase_inside_a_phrase_is_said_in_the_same_language() {
-    let name = Phrase::new("version-named").with("name", "Welcome").with("version", 2u32);
+    let name = Phrase::new("version-named")
+        .with("name", "Welcome")
+        .with("version", 2u32);
     let done = Phrase::new("done-stopped").with("version", name);
     assert_eq!(
         Wording::new(Locale::English).say(&done),

@@ -10,6 +10,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import puppeteer from 'puppeteer-core';
 
+import { drawnOpacity, shownText } from './in_page.mjs';
+
 export const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 
 /// How long to wait for anything: generous, the machine is shared.
@@ -53,17 +55,6 @@ function described(role, name) {
   return name === undefined ? `a ${role}` : `the ${role} “${name}”`;
 }
 
-/// An element's text, spaces collapsed.
-function shownText(element) {
-  return element.textContent.replace(/\s+/g, ' ').trim();
-}
-
-/// The opacity an element is drawn with: its own times its ancestors'.
-function drawnOpacity(element) {
-  let opacity = 1;
-  for (let e = element; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
-  return opacity;
-}
 
 /// One tab of its own browser context (its own storage: fresh demo data).
 export class FirefoxPage {

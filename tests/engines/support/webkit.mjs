@@ -16,6 +16,8 @@ import { By, Capabilities, WebDriver, error } from 'selenium-webdriver';
 import * as http from 'selenium-webdriver/http/index.js';
 import remote from 'selenium-webdriver/remote/index.js';
 
+import { drawnOpacity, shownText } from './in_page.mjs';
+
 const TRIPLETS = { x64: 'x86_64-linux-gnu', arm64: 'aarch64-linux-gnu' };
 export const WEBKIT_WEBDRIVER = process.env.WEBKIT_WEBDRIVER || '/usr/bin/WebKitWebDriver';
 export const MINIBROWSER =
@@ -53,17 +55,6 @@ function exposed(...elements) {
   );
 }
 
-/// An element's text, spaces collapsed.
-function shownText(element) {
-  return element.textContent.replace(/\s+/g, ' ').trim();
-}
-
-/// The opacity an element is drawn with: its own times its ancestors'.
-function drawnOpacity(element) {
-  let opacity = 1;
-  for (let e = element; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
-  return opacity;
-}
 
 function described(role, name) {
   return name === undefined ? `a ${role}` : `the ${role} “${name}”`;

@@ -265,13 +265,24 @@ fn history_row(entry: HistoryEntry, words: crate::words::Words) -> impl IntoView
         _ => String::new(),
     };
     let action = entry.action;
+    // The rules' own entries are said in the user's language; a reason a
+    // person typed (or an older server wrote) is shown as it is.
+    let reason = entry
+        .cause
+        .map(|cause| wording::history_cause_phrase(&cause));
+    let typed = entry.reason.unwrap_or_default();
+    let reason = move || {
+        reason
+            .as_ref()
+            .map_or_else(|| typed.clone(), |phrase| words.say(phrase))
+    };
     view! {
         <tr>
             <td><RelativeTime at=Signal::stored(entry.at) /></td>
             <td>{move || words.say(&wording::action_label(action))}</td>
             <td>{change}</td>
             <td>{entry.by}</td>
-            <td>{entry.reason.unwrap_or_default()}</td>
+            <td>{reason}</td>
         </tr>
     }
 }

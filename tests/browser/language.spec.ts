@@ -152,3 +152,22 @@ test.describe('in German and the dark theme', () => {
     await expectNoViolations(page, 'the Beenden dialog in German, dark');
   });
 });
+
+test.describe('the history in German', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('what the rules recorded is said in German; what a person typed is shown as typed', async ({ page }) => {
+    await holdClock(page);
+    // Version 1 of the birthday offer was finished when version 2 was published.
+    await page.goto('/journeys/birthday-offer-v1');
+    const history = page.getByRole('table', { name: 'Verlauf' });
+    await expect(history.getByRole('row').filter({ hasText: 'Ersetzt durch Version 2' })).toHaveCount(1);
+    await expect(history).not.toContainText('Replaced by');
+
+    // A stopped version's reason is the words someone typed.
+    await page.goto('/journeys/win-back-v1');
+    const stopped = page.getByRole('table', { name: 'Verlauf' }).getByRole('row').filter({ hasText: 'Live → Gestoppt' });
+    await expect(stopped).toHaveCount(1);
+    await expect(stopped.getByRole('cell').nth(4)).not.toHaveText('');
+  });
+});

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::rules;
 use crate::{
-    Action, ActionError, Applied, Availabilities, Command, HistoryEntry, JourneyVersion, Outcome,
-    Reason, Refusal, Status,
+    Action, ActionError, Applied, Availabilities, Command, HistoryCause, HistoryEntry,
+    JourneyVersion, Outcome, Reason, Refusal, Status,
 };
 
 /// Every journey version the console knows, with the history of each.
@@ -203,12 +203,12 @@ impl Catalog {
                 other_id,
                 Action::Finish,
                 Status::Finished,
-                Some(format!("Replaced by version {number}")),
+                Why::Rules(HistoryCause::ReplacedBy { version: number }),
                 by,
                 at,
             )?;
         }
-        let version = self.change(id, Action::Publish, Status::Live, None, by, at)?;
+        let version = self.change(id, Action::Publish, Status::Live, Why::Nothing, by, at)?;
         Ok(Applied {
             action: Action::Publish,
             outcome: Outcome::Updated { version },
@@ -217,7 +217,7 @@ impl Catalog {
     }
 
     fn finish(&mut self, id: &str, by: &str, at: DateTime<Utc>) -> Result<Applied, ActionError> {
-        let version = self.change(id, Action::Finish, Status::Finished, None, by, at)?;
+        let version = self.change(id, Action::Finish, Status::Finished, Why::Nothing, by, at)?;
         Ok(updated(Action::Finish, version))
     }
 
@@ -231,7 +231,14 @@ impl Catalog {
         let reason = reason
             .map(|reason| reason.trim().to_owned())
             .filter(|reason| !reason.is_empty());
-        let version = self.change(id, Action::Stop, Status::Stopped, reason, by, at)?;
+        let version = self.change(
+            id,
+            Action::Stop,
+            Status::Stopped,
+            Why::Typed(reason),
+            by,
+            at,
+        )?;
         Ok(updated(Action::Stop, version))
     }
 
@@ -264,8 +271,10 @@ impl Catalog {
             by,
             at,
         );
-        let reason = format!("Created from version {}", base.version);
-        Ok(self.create(Action::NewVersion, draft, reason))
+        let cause = HistoryCause::CreatedFrom {
+            version: base.version,
+        };
+        Ok(self.create(Action::NewVersion, draft, cause))
     }
 
     fn duplicate(
@@ -283,13 +292,13 @@ impl Catalog {
             return Err(ActionError::IdInUse { id: journey_id });
         }
         let source = self.get(id).ok_or_else(|| not_found(id))?;
-        let reason = format!(
-            "Duplicated from \"{}\", version {}",
-            source.name, source.version
-        );
+        let cause = HistoryCause::DuplicatedFrom {
+            name: source.name.clone(),
+            version: source.version,
+        };
         let name = self.copy_name(&source.name);
         let draft = JourneyVersion::draft(new_id, journey_id, name, 1, by, at);
-        Ok(self.create(Action::Duplicate, draft, reason))
+        Ok(self.create(Action::Duplicate, draft, cause))
     }
 
     /// Moves an existing version to `to`, stamping the time of the move, and records it.
@@ -298,10 +307,15 @@ impl Catalog {
         id: &str,
         action: Action,
         to: Status,
-        reason: Option<String>,
+        why: Why,
         by: &str,
         at: DateTime<Utc>,
     ) -> Result<JourneyVersion, ActionError> {
+        let (reason, cause) = match why {
+            Why::Nothing => (None, None),
+            Why::Typed(reason) => (reason, None),
+            Why::Rules(cause) => (Some(cause.reason()), Some(cause)),
+        };
         let version = self.versions.get_mut(id).ok_or_else(|| not_found(id))?;
         let from = version.status;
         version.status = to;
@@ -328,11 +342,12 @@ impl Catalog {
                 from: Some(from),
                 to: Some(to),
                 reason,
+                cause,
             });
         Ok(version)
     }
 
-    fn create(&mut self, action: Action, draft: JourneyVersion, reason: String) -> Applied {
+    fn create(&mut self, action: Action, draft: JourneyVersion, cause: HistoryCause) -> Applied {
         self.history.insert(
             draft.id.clone(),
             vec![HistoryEntry {
@@ -341,7 +356,8 @@ impl Catalog {
                 action,
                 from: None,
                 to: Some(Status::Draft),
-                reason: Some(reason),
+                reason: Some(cause.reason()),
+                cause: Some(cause),
             }],
         );
         self.upsert(draft.clone());
@@ -412,4 +428,13 @@ fn without_copy_suffix(name: &str) -> &str {
         Some(base) if !base.trim().is_empty() => base,
         _ => name,
     }
+}
+
+/// What a history entry says about why it happened.
+enum Why {
+    Nothing,
+    /// The words a person gave (a stop reason).
+    Typed(Option<String>),
+    /// A change the rules made themselves.
+    Rules(HistoryCause),
 }

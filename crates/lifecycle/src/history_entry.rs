@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::{Action, Status};
+use crate::{Action, HistoryCause, Status};
 
 /// One lifecycle change of a journey version: who did what, when, and why.
 ///
@@ -15,4 +15,8 @@ pub struct HistoryEntry {
     pub from: Option<Status>,
     pub to: Option<Status>,
     pub reason: Option<String>,
+    /// Set when the rules made the entry (a replaced, new or duplicated
+    /// version); absent from what older servers wrote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<HistoryCause>,
 }

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 
 use fixtures::{hours_later, three_versions, ID, JOURNEY};
 use lifecycle::{
-    demo, Action, Applied, Catalog, Command, HistoryEntry, JourneyVersion, Simulation,
-    SimulationSettings, Stats, Status,
+    demo, Action, Applied, Catalog, Command, HistoryCause, HistoryEntry, JourneyVersion,
+    Simulation, SimulationSettings, Stats, Status,
 };
 use serde_json::{json, Value};
 
@@ -216,6 +216,7 @@ fn history_entries_have_exactly_the_contract_keys() {
         from: Some(Status::Live),
         to: Some(Status::Stopped),
         reason: Some("Wrong audience".into()),
+        cause: None,
     };
     let value = serde_json::to_value(&entry).unwrap();
     assert_eq!(
@@ -242,7 +243,36 @@ fn history_entries_have_exactly_the_contract_keys() {
         "reason": null
     });
     let entry: HistoryEntry = serde_json::from_value(created).unwrap();
-    assert_eq!((entry.from, entry.reason), (None, None));
+    assert_eq!((entry.from, entry.reason, entry.cause), (None, None, None));
+}
+
+#[test]
+fn an_entry_the_rules_made_carries_its_cause_beside_the_english_reason() {
+    let entry = HistoryEntry {
+        at: hours_later(2),
+        by: "Jonas Becker".into(),
+        action: Action::Duplicate,
+        from: None,
+        to: Some(Status::Draft),
+        reason: Some("Duplicated from \"Welcome\", version 2".into()),
+        cause: Some(HistoryCause::DuplicatedFrom {
+            name: "Welcome".into(),
+            version: 2,
+        }),
+    };
+    let value = serde_json::to_value(&entry).unwrap();
+    assert_eq!(
+        value["cause"],
+        json!({ "kind": "duplicatedFrom", "name": "Welcome", "version": 2 })
+    );
+    assert_eq!(
+        serde_json::from_value::<HistoryEntry>(value).unwrap(),
+        entry
+    );
+    assert_eq!(
+        HistoryCause::ReplacedBy { version: 3 }.reason(),
+        "Replaced by version 3"
+    );
 }
 
 #[test]

@@ -23,6 +23,7 @@ pub use list_labels::{filter_label, sort_label};
 pub use locale::Locale;
 pub use phrase::{Arg, Phrase};
 pub use refusal_phrase::{
-    action_key, action_label, phase_key, refusal_phrase, status_label, status_name,
+    action_key, action_label, history_cause_phrase, phase_key, refusal_phrase, status_label,
+    status_name,
 };
 pub use wording::{catalog_source, Wording, CATALOG_FILES};

@@ -1,6 +1,6 @@
 //! The rules' refusals, actions and statuses as phrases of the catalog.
 
-use lifecycle::{Action, Phase, Reason, Refusal, Status};
+use lifecycle::{Action, HistoryCause, Phase, Reason, Refusal, Status};
 
 use crate::Phrase;
 
@@ -107,4 +107,19 @@ pub fn status_name(status: Status) -> Phrase {
         Status::Finished => "status-finished",
         Status::Stopped => "status-stopped",
     })
+}
+
+/// Why the rules made a history entry, for its Reason column.
+pub fn history_cause_phrase(cause: &HistoryCause) -> Phrase {
+    match cause {
+        HistoryCause::ReplacedBy { version } => {
+            Phrase::new("history-replaced-by").with("version", *version)
+        }
+        HistoryCause::CreatedFrom { version } => {
+            Phrase::new("history-created-from").with("version", *version)
+        }
+        HistoryCause::DuplicatedFrom { name, version } => Phrase::new("history-duplicated-from")
+            .with("name", name.as_str())
+            .with("version", *version),
+    }
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use fluent_syntax::ast::Entry;
 use fluent_syntax::parser;
 use journey_list::{SortKey, StatusFilter};
-use lifecycle::{Action, Phase, Status};
+use lifecycle::{Action, HistoryCause, Phase, Status};
 use wording::{catalog_source, Locale, Phrase, Wording, CATALOG_FILES};
 
 /// Message ids (with their attributes) of one catalog file.
@@ -135,5 +135,25 @@ fn a_phrase_inside_a_phrase_is_said_in_the_same_language() {
     assert_eq!(
         Wording::new(Locale::German).say(&done),
         "\u{201e}Welcome\u{201c} Version 2 ist gestoppt: Alle darin wurden gestoppt."
+    );
+}
+
+#[test]
+fn the_rules_history_entries_read_in_english_as_their_recorded_reason_and_in_german_their_own() {
+    let causes = [
+        HistoryCause::ReplacedBy { version: 2 },
+        HistoryCause::CreatedFrom { version: 1 },
+        HistoryCause::DuplicatedFrom {
+            name: "Spring sale".into(),
+            version: 3,
+        },
+    ];
+    for cause in &causes {
+        let phrase = wording::history_cause_phrase(cause);
+        assert_eq!(Wording::new(Locale::English).say(&phrase), cause.reason());
+    }
+    assert_eq!(
+        Wording::new(Locale::German).say(&wording::history_cause_phrase(&causes[0])),
+        "Ersetzt durch Version 2"
     );
 }

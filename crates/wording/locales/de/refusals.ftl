@@ -43,6 +43,11 @@ refusal-not-allowed = Diese Aktion ist für diese Journey nicht erlaubt.
 action-error-not-found = Diese Journey-Version gibt es nicht mehr (ID { $id }).
 action-error-id-in-use = Die ID { $id } ist bereits vergeben.
 
+# Warum die Regeln einen Verlaufseintrag angelegt haben (Spalte „Grund“).
+history-replaced-by = Ersetzt durch Version { $version }
+history-created-from = Erstellt aus Version { $version }
+history-duplicated-from = Dupliziert aus „{ $name }“, Version { $version }
+
 action-publish = Veröffentlichen
 action-finish = Beenden
 action-stop = Stoppen

@@ -43,6 +43,11 @@ refusal-not-allowed = This action is not allowed on this journey.
 action-error-not-found = This journey version no longer exists (id { $id }).
 action-error-id-in-use = The id { $id } is already in use.
 
+# Why the rules made a history entry (its Reason column).
+history-replaced-by = Replaced by version { $version }
+history-created-from = Created from version { $version }
+history-duplicated-from = Duplicated from "{ $name }", version { $version }
+
 action-publish = Publish
 action-finish = Finish
 action-stop = Stop

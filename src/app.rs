@@ -9,6 +9,7 @@ use leptos_router::path;
 use runtime_config::{RuntimeConfig, Theme};
 
 use crate::components::confirm_dialog::{ConfirmDialog, ConfirmRequest};
+use crate::components::language_picker::LanguagePicker;
 use crate::components::reset_demo::ResetDemo;
 use crate::components::reveal_row::RevealRow;
 use crate::components::toasts::{Toasts, ToastsView};
@@ -240,31 +241,5 @@ fn BackendWarning() -> impl IntoView {
         warning.get().map(|phrase| {
             view! { <p class="backend-warning" role="alert">{move || words.say(&phrase)}</p> }
         })
-    }
-}
-
-/// The standalone console's language; the choice is remembered in this
-/// browser. (An embedded console takes its language from the host.)
-#[component]
-fn LanguagePicker() -> impl IntoView {
-    let words = use_words();
-    view! {
-        <label class="language-picker">
-            <span>{words.label("language")}</span>
-            <select
-                prop:value=move || words.locale().tag()
-                on:change:target=move |ev| {
-                    if let Some(locale) = wording::Locale::from_tag(&ev.target().value()) {
-                        words::remember(locale);
-                        words.set_locale(locale);
-                    }
-                }
-            >
-                {wording::Locale::ALL
-                    .into_iter()
-                    .map(|l| view! { <option value=l.tag() lang=l.tag()>{l.own_name()}</option> })
-                    .collect_view()}
-            </select>
-        </label>
     }
 }

@@ -1,6 +1,7 @@
 pub mod action_menu;
 pub mod confirm_dialog;
 pub mod journey_row;
+pub mod language_picker;
 pub mod quick_actions;
 pub mod relative_time;
 pub mod reset_demo;

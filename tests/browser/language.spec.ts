@@ -91,8 +91,10 @@ test.describe('in German, from the browser\'s language', () => {
     await dialog.getByRole('button', { name: 'Stoppen', exact: true }).click();
     await expect(dialog).toBeHidden();
 
-    const article = page.getByRole('article');
-    await expect(article.getByText('Gestoppt', { exact: true }).first()).toBeVisible();
+    // The line under the journey's name: its version and status badge.
+    await expect(
+      page.getByRole('article').getByRole('paragraph').filter({ hasText: /^Version 1 / }),
+    ).toHaveText('Version 1 Gestoppt');
     const lifecycle = page.getByRole('region', { name: 'Lebenszyklus' });
     await expect(lifecycle).toContainText('Grund für den Stopp');
     await expect(lifecycle).toContainText('Falscher Gutscheincode');
@@ -168,6 +170,8 @@ test.describe('the history in German', () => {
     await page.goto('/journeys/win-back-v1');
     const stopped = page.getByRole('table', { name: 'Verlauf' }).getByRole('row').filter({ hasText: 'Live → Gestoppt' });
     await expect(stopped).toHaveCount(1);
-    await expect(stopped.getByRole('cell').nth(4)).not.toHaveText('');
+    await expect(stopped.getByRole('cell').nth(4)).toHaveText(
+      'Wrong audience: the segment also included customers who bought last week.',
+    );
   });
 });

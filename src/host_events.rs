@@ -40,7 +40,10 @@ impl HostEvents {
             Action::Publish => "journey-published",
             Action::Delete => "journey-deleted",
             Action::NewVersion | Action::Duplicate => "journey-created",
-            Action::Resume | Action::Restart => return,
+            Action::Pause => "journey-paused",
+            Action::Resume => "journey-resumed",
+            Action::ScheduleFinish | Action::CancelScheduledFinish => "journey-finish-scheduled",
+            Action::Restart => return,
         };
         let version = match &applied.outcome {
             Outcome::Updated { version } | Outcome::Created { version } => version,

@@ -358,6 +358,7 @@ fn done_message(before: &JourneyVersion, applied: &Applied, catalog: &Catalog) -
                 None => Phrase::new("done-live").with("version", name),
             },
             Status::Draft => Phrase::new("done-draft").with("version", name),
+            Status::Paused => Phrase::new("done-paused").with("version", name),
         },
         Outcome::Created { version } => Phrase::new("done-created")
             .with("version", version.version)

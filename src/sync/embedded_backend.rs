@@ -230,7 +230,7 @@ impl Inner {
     }
 
     fn advance(&self, now: DateTime<Utc>) {
-        {
+        let scheduled = {
             let mut state = self.state.borrow_mut();
             let elapsed = now - state.advanced_at;
             if elapsed <= Duration::zero() {
@@ -242,11 +242,16 @@ impl Inner {
                 advanced_at,
                 ..
             } = &mut *state;
+            // Pause ends and scheduled finishes first, as a server does. Every
+            // tab reaches the same result (each is stamped with the time it
+            // fell due and the person who set it), so tabs agree when they merge.
+            let scheduled = !catalog.run_due(now).is_empty();
             simulation.advance(catalog, elapsed, now);
             *advanced_at = now;
-        }
+            scheduled
+        };
         let due = now - self.saved_at.get() >= Duration::seconds(SAVE_INTERVAL_SECONDS);
-        if due && self.keeps_counts.get() {
+        if scheduled || due && self.keeps_counts.get() {
             self.save(now);
         }
     }

@@ -12,8 +12,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use contract::{
-    etag_of_revision, HistoryPage, JourneyPage, Me, StopBody, IDEMPOTENCY_KEY, IF_MATCH,
-    LARGEST_PAGE,
+    etag_of_revision, HistoryPage, JourneyPage, Me, PauseBody, ScheduledFinishBody, StopBody,
+    IDEMPOTENCY_KEY, IF_MATCH, LARGEST_PAGE,
 };
 use gloo_net::http::{Request, RequestBuilder};
 use journey_sync::{
@@ -217,19 +217,52 @@ impl HttpBackend {
         idempotency_key: &str,
     ) -> Result<Applied, BackendError> {
         let id_path = format!("/journeys/{}", encode(id));
-        let (path, body) = match command {
-            Command::Finish => (format!("{id_path}/finish"), None),
+        let (method, path, body) = match command {
+            Command::Finish => (Request::post as Builder, format!("{id_path}/finish"), None),
             Command::Stop { reason } => (
+                Request::post as Builder,
                 format!("{id_path}/stop"),
-                Some(StopBody {
+                Some(to_json(&StopBody {
                     reason: reason.clone(),
-                }),
+                })),
             ),
-            Command::Publish => (format!("{id_path}/publish"), None),
-            Command::NewVersion { .. } => (format!("{id_path}/versions"), None),
-            Command::Duplicate { .. } => (format!("{id_path}/duplicate"), None),
-            Command::Delete => (id_path.clone(), None),
-            Command::Resume | Command::Restart => {
+            Command::Pause {
+                customers,
+                until,
+                at_end,
+            } => (
+                Request::post as Builder,
+                format!("{id_path}/pause"),
+                Some(to_json(&PauseBody {
+                    customers: *customers,
+                    until: *until,
+                    at_end: *at_end,
+                })),
+            ),
+            Command::Resume => (Request::post as Builder, format!("{id_path}/resume"), None),
+            Command::ScheduleFinish { at } => (
+                Request::put as Builder,
+                format!("{id_path}/scheduled-finish"),
+                Some(to_json(&ScheduledFinishBody { at: *at })),
+            ),
+            Command::CancelScheduledFinish => (
+                Request::delete as Builder,
+                format!("{id_path}/scheduled-finish"),
+                None,
+            ),
+            Command::Publish => (Request::post as Builder, format!("{id_path}/publish"), None),
+            Command::NewVersion { .. } => (
+                Request::post as Builder,
+                format!("{id_path}/versions"),
+                None,
+            ),
+            Command::Duplicate { .. } => (
+                Request::post as Builder,
+                format!("{id_path}/duplicate"),
+                None,
+            ),
+            Command::Delete => (Request::delete as Builder, id_path.clone(), None),
+            Command::Restart => {
                 return Err(BackendError::new(
                     ErrorKind::Refused,
                     Phrase::new("sync-cannot-resume"),
@@ -239,11 +272,7 @@ impl HttpBackend {
         let answer = self
             .send(|signal| {
                 let url = self.url(&path);
-                let request = if matches!(command, Command::Delete) {
-                    Request::delete(&url)
-                } else {
-                    Request::post(&url)
-                };
+                let request = method(&url);
                 let request = self
                     .authorised(request, signal)
                     .header(IF_MATCH, &etag_of_revision(revision))
@@ -251,7 +280,7 @@ impl HttpBackend {
                 match &body {
                     Some(body) => request
                         .header("Content-Type", "application/json")
-                        .body(serde_json::to_string(body).unwrap_or_default()),
+                        .body(body.as_str()),
                     None => request.build(),
                 }
                 .map_err(|e| BackendError::unreachable(&self.api_base, e.to_string()))
@@ -334,6 +363,13 @@ impl HttpBackend {
             }
         }
     }
+}
+
+/// How a request starts: `Request::post`, `put` or `delete`.
+type Builder = fn(&str) -> RequestBuilder;
+
+fn to_json(body: &impl serde::Serialize) -> String {
+    serde_json::to_string(body).unwrap_or_default()
 }
 
 /// One attempt: the request and its whole body, abandoned at the deadline.

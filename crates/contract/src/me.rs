@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::Role;
+use crate::{Feature, Role};
 
 /// `GET {apiBase}/me`: who the bearer token is, so the console offers only
 /// what the server will allow (a viewer sees no Finish or Stop). A server
@@ -10,4 +10,14 @@ use crate::Role;
 pub struct Me {
     pub name: String,
     pub role: Role,
+    /// What the server offers beyond finishing and stopping; absent from
+    /// servers that offer nothing more.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub features: Vec<Feature>,
+}
+
+impl Me {
+    pub fn offers(&self, feature: Feature) -> bool {
+        self.features.contains(&feature)
+    }
 }

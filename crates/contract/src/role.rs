@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 pub enum Role {
     /// Reads only.
     Viewer,
-    /// Reads, and may finish and stop journeys.
+    /// Reads, and may finish, stop, pause and resume journeys and schedule
+    /// their finish.
     Operator,
     /// Everything.
     Admin,
@@ -17,10 +18,23 @@ impl Role {
     pub fn may(self, action: Action) -> bool {
         match self {
             Role::Viewer => false,
-            Role::Operator => matches!(action, Action::Finish | Action::Stop),
+            Role::Operator => operates(action),
             Role::Admin => true,
         }
     }
+}
+
+/// What an operator may do: control running journeys, not edit them.
+fn operates(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Finish
+            | Action::Stop
+            | Action::Pause
+            | Action::Resume
+            | Action::ScheduleFinish
+            | Action::CancelScheduledFinish
+    )
 }
 
 #[cfg(test)]
@@ -28,13 +42,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn viewer_reads_only_operator_ends_journeys_admin_does_everything() {
+    fn viewer_reads_only_operator_controls_running_journeys_admin_does_everything() {
+        use Action::*;
+        let operated = [
+            Finish,
+            Stop,
+            Pause,
+            Resume,
+            ScheduleFinish,
+            CancelScheduledFinish,
+        ];
         for action in Action::ALL {
             assert!(!Role::Viewer.may(action), "{action:?}");
             assert!(Role::Admin.may(action), "{action:?}");
             assert_eq!(
                 Role::Operator.may(action),
-                matches!(action, Action::Finish | Action::Stop),
+                operated.contains(&action),
                 "{action:?}"
             );
         }

@@ -69,7 +69,14 @@ pub fn applied_from_answer(
         Action::NewVersion | Action::Duplicate => Outcome::Created {
             version: read_answer(status, content_type, body)?,
         },
-        Action::Publish | Action::Finish | Action::Stop | Action::Resume | Action::Restart => {
+        Action::Publish
+        | Action::Finish
+        | Action::Stop
+        | Action::Pause
+        | Action::Resume
+        | Action::ScheduleFinish
+        | Action::CancelScheduledFinish
+        | Action::Restart => {
             let version: JourneyVersion = read_answer(status, content_type, body)?;
             if version.id != id {
                 return Err(BackendError::bad_response(

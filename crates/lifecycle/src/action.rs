@@ -4,14 +4,18 @@ use serde::{Deserialize, Serialize};
 
 /// Something a marketer can ask to do with a journey version.
 ///
-/// Resume and restart are never allowed; they exist so the console can say why.
+/// Restart is never allowed, and Resume only on a paused version: they exist so
+/// the console can say why a finished or stopped version cannot be brought back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Action {
     Publish,
     Finish,
     Stop,
+    Pause,
     Resume,
+    ScheduleFinish,
+    CancelScheduledFinish,
     Restart,
     Delete,
     NewVersion,
@@ -19,24 +23,31 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 8] = [
+    /// In declaration order (an action's position is its discriminant).
+    pub const ALL: [Action; 11] = [
         Action::Publish,
         Action::Finish,
         Action::Stop,
+        Action::Pause,
         Action::Resume,
+        Action::ScheduleFinish,
+        Action::CancelScheduledFinish,
         Action::Restart,
         Action::Delete,
         Action::NewVersion,
         Action::Duplicate,
     ];
 
-    /// The text of the button or menu item.
+    /// The action's name in English, for logs (a console words it per language).
     pub fn label(self) -> &'static str {
         match self {
             Action::Publish => "Publish",
             Action::Finish => "Finish",
             Action::Stop => "Stop",
+            Action::Pause => "Pause",
             Action::Resume => "Resume",
+            Action::ScheduleFinish => "Schedule finish",
+            Action::CancelScheduledFinish => "Cancel scheduled finish",
             Action::Restart => "Restart",
             Action::Delete => "Delete",
             Action::NewVersion => "Create new version",

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize, Serializer};
 use crate::rules;
 use crate::{
     Action, ActionError, Applied, Availabilities, Command, HistoryCause, HistoryEntry,
-    JourneyVersion, Outcome, Reason, Refusal, Status,
+    JourneyVersion, Outcome, Pause, PauseCustomers, PauseEnd, Reason, Refusal, ScheduledFinish,
+    Status,
 };
 
 /// Every journey version the console knows, with the history of each.
@@ -143,6 +144,19 @@ impl Catalog {
         rules::verdict(self, version, action).map_err(ActionError::Refused)
     }
 
+    /// Whether `command` may be applied to the version `id` at `at`: its action
+    /// ([`Catalog::check`]) and what it asks for (a pause's end, a finish's time).
+    pub fn check_command(
+        &self,
+        id: &str,
+        command: &Command,
+        at: DateTime<Utc>,
+    ) -> Result<(), ActionError> {
+        self.check(id, command.action())?;
+        let version = self.get(id).ok_or_else(|| not_found(id))?;
+        rules::terms_verdict(version, command, at).map_err(ActionError::Refused)
+    }
+
     /// The verdict on every action for the version `id`; `None` if there is none.
     pub fn availability(&self, id: &str) -> Option<Availabilities> {
         let version = self.get(id)?;
@@ -161,12 +175,39 @@ impl Catalog {
         by: &str,
         at: DateTime<Utc>,
     ) -> Result<Applied, ActionError> {
-        self.check(id, command.action())?;
+        self.check_command(id, &command, at)?;
         match command {
             Command::Publish => self.publish(id, by, at),
-            Command::Finish => self.finish(id, by, at),
+            Command::Finish => self.finish(id, Why::Nothing, by, at),
             Command::Stop { reason } => self.stop(id, reason, by, at),
-            Command::Resume | Command::Restart => {
+            Command::Pause {
+                customers,
+                until,
+                at_end,
+            } => {
+                let pause = Pause {
+                    since: at,
+                    until,
+                    customers,
+                    at_end,
+                    by: by.to_owned(),
+                };
+                self.pause(id, pause, at)
+            }
+            Command::Resume => {
+                let version =
+                    self.change(id, Action::Resume, Status::Live, Why::Nothing, by, at)?;
+                Ok(updated(Action::Resume, version))
+            }
+            Command::ScheduleFinish { at: when } => {
+                let schedule = ScheduledFinish {
+                    at: when,
+                    by: by.to_owned(),
+                };
+                self.schedule(id, Some(schedule), by, at)
+            }
+            Command::CancelScheduledFinish => self.schedule(id, None, by, at),
+            Command::Restart => {
                 let version = self.get(id).ok_or_else(|| not_found(id))?;
                 Err(ActionError::Refused(Refusal::new(
                     command.action(),
@@ -191,11 +232,12 @@ impl Catalog {
     fn publish(&mut self, id: &str, by: &str, at: DateTime<Utc>) -> Result<Applied, ActionError> {
         let version = self.get(id).ok_or_else(|| not_found(id))?;
         let number = version.version;
-        // A journey has one live version: the one it replaces finishes, so its
-        // customers complete their path there while newcomers enter the new one.
+        // A journey has one live (or paused) version: the one it replaces
+        // finishes, so its customers complete their path there while newcomers
+        // enter the new one.
         let replaced: Vec<String> = self
             .versions_of(&version.journey_id)
-            .filter(|other| other.status == Status::Live && other.id != id)
+            .filter(|other| other.status.is_running() && other.id != id)
             .map(|other| other.id.clone())
             .collect();
         for other_id in &replaced {
@@ -216,9 +258,123 @@ impl Catalog {
         })
     }
 
-    fn finish(&mut self, id: &str, by: &str, at: DateTime<Utc>) -> Result<Applied, ActionError> {
-        let version = self.change(id, Action::Finish, Status::Finished, Why::Nothing, by, at)?;
+    fn finish(
+        &mut self,
+        id: &str,
+        why: Why,
+        by: &str,
+        at: DateTime<Utc>,
+    ) -> Result<Applied, ActionError> {
+        let version = self.change(id, Action::Finish, Status::Finished, why, by, at)?;
         Ok(updated(Action::Finish, version))
+    }
+
+    fn pause(&mut self, id: &str, pause: Pause, at: DateTime<Utc>) -> Result<Applied, ActionError> {
+        let cause = HistoryCause::Paused {
+            until: pause.until,
+            customers: pause.customers,
+            at_end: pause.at_end,
+        };
+        let by = pause.by.clone();
+        let version = self.versions.get_mut(id).ok_or_else(|| not_found(id))?;
+        if pause.customers == PauseCustomers::Discard {
+            version.stats.exit_everyone();
+        }
+        version.pause = Some(pause);
+        let version = self.change(
+            id,
+            Action::Pause,
+            Status::Paused,
+            Why::Rules(cause),
+            &by,
+            at,
+        )?;
+        Ok(updated(Action::Pause, version))
+    }
+
+    /// Sets, moves or (with `None`) cancels a version's scheduled finish.
+    fn schedule(
+        &mut self,
+        id: &str,
+        schedule: Option<ScheduledFinish>,
+        by: &str,
+        at: DateTime<Utc>,
+    ) -> Result<Applied, ActionError> {
+        let (action, why) = match &schedule {
+            Some(schedule) => (
+                Action::ScheduleFinish,
+                Why::Rules(HistoryCause::FinishScheduled { at: schedule.at }),
+            ),
+            None => (Action::CancelScheduledFinish, Why::Nothing),
+        };
+        let version = self.versions.get_mut(id).ok_or_else(|| not_found(id))?;
+        version.scheduled_finish = schedule;
+        let status = version.status;
+        let version = self.change(id, action, status, why, by, at)?;
+        Ok(updated(action, version))
+    }
+
+    /// When the next pause ends or scheduled finish falls due, if any: a server
+    /// can sleep until then before calling [`Catalog::run_due`].
+    pub fn next_due(&self) -> Option<DateTime<Utc>> {
+        self.versions.values().filter_map(due_at).min()
+    }
+
+    /// Carries out every pause end and scheduled finish due at `now`, oldest
+    /// first, each recorded as done by the person who set it, at the time it
+    /// fell due. Returns what changed. Servers and the embedded backend call it
+    /// before they let customers move.
+    pub fn run_due(&mut self, now: DateTime<Utc>) -> Vec<Applied> {
+        let mut done = Vec::new();
+        // A pause's end may make a later scheduled finish pointless (it stopped),
+        // so each due change is found again after the one before.
+        while let Some((when, id)) = self
+            .versions
+            .values()
+            .filter_map(|version| Some((due_at(version)?, version.id.clone())))
+            .filter(|(when, _)| *when <= now)
+            .min()
+        {
+            let version = &self.versions[&id];
+            // Never before the version's last change: its history stays in order.
+            let at = when.max(version.updated_at);
+            let pause_first = match (&version.pause, &version.scheduled_finish) {
+                (Some(pause), Some(schedule)) => pause.until <= schedule.at,
+                (pause, _) => pause.is_some(),
+            };
+            let result = if let Some(pause) = version.pause.as_ref().filter(|_| pause_first) {
+                let by = pause.by.clone();
+                let why = Why::Rules(HistoryCause::PauseEnded { by: by.clone() });
+                match pause.at_end {
+                    PauseEnd::Resume => self
+                        .change(&id, Action::Resume, Status::Live, why, &by, at)
+                        .map(|version| updated(Action::Resume, version)),
+                    PauseEnd::Stop => self
+                        .change(&id, Action::Stop, Status::Stopped, why, &by, at)
+                        .map(|version| updated(Action::Stop, version)),
+                }
+            } else {
+                let by = version
+                    .scheduled_finish
+                    .as_ref()
+                    .map_or_else(String::new, |schedule| schedule.by.clone());
+                let why = Why::Rules(HistoryCause::ScheduledBy { by: by.clone() });
+                self.finish(&id, why, &by, at)
+            };
+            match result {
+                Ok(applied) => done.push(applied),
+                // The rules always allow these on a running version, which is
+                // the only kind that has a pause or a schedule; if ever not, the
+                // stale plan is dropped so the loop ends.
+                Err(_) => {
+                    if let Some(version) = self.versions.get_mut(&id) {
+                        version.pause = None;
+                        version.scheduled_finish = None;
+                    }
+                }
+            }
+        }
+        done
     }
 
     fn stop(
@@ -319,8 +475,16 @@ impl Catalog {
         let version = self.versions.get_mut(id).ok_or_else(|| not_found(id))?;
         let from = version.status;
         version.status = to;
+        if to != Status::Paused {
+            version.pause = None;
+        }
+        if !to.is_running() {
+            version.scheduled_finish = None;
+        }
         match to {
-            Status::Draft => {}
+            Status::Draft | Status::Paused => {}
+            // A resumed version keeps the time it was first published.
+            Status::Live if from == Status::Paused => {}
             Status::Live => version.published_at = Some(at),
             Status::Finished => version.finished_at = Some(at),
             Status::Stopped => {
@@ -403,6 +567,17 @@ impl Catalog {
                 self.journeys.remove(&version.journey_id);
             }
         }
+    }
+}
+
+/// When a version's pause ends or its scheduled finish falls due, whichever
+/// comes first.
+fn due_at(version: &JourneyVersion) -> Option<DateTime<Utc>> {
+    let pause_end = version.pause.as_ref().map(|pause| pause.until);
+    let finish = version.scheduled_finish.as_ref().map(|s| s.at);
+    match (pause_end, finish) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
 }
 

@@ -1,6 +1,8 @@
 use serde::{Deserialize, Serialize};
 
-use crate::Action;
+use chrono::{DateTime, Utc};
+
+use crate::{Action, PauseCustomers, PauseEnd};
 
 /// An action together with what it needs.
 ///
@@ -23,7 +25,21 @@ pub enum Command {
         #[serde(default)]
         reason: Option<String>,
     },
+    /// Pauses a live version until `until` (at most [`crate::Pause::LONGEST`]
+    /// away), holding or discarding its customers; `at_end` says whether it
+    /// then resumes or stops.
+    Pause {
+        customers: PauseCustomers,
+        until: DateTime<Utc>,
+        at_end: PauseEnd,
+    },
     Resume,
+    /// Sets, or moves, the time at which a live or paused version finishes by
+    /// itself.
+    ScheduleFinish {
+        at: DateTime<Utc>,
+    },
+    CancelScheduledFinish,
     Restart,
     Delete,
     /// `id` is the id of the new draft version.
@@ -43,7 +59,10 @@ impl Command {
             Command::Publish => Action::Publish,
             Command::Finish => Action::Finish,
             Command::Stop { .. } => Action::Stop,
+            Command::Pause { .. } => Action::Pause,
             Command::Resume => Action::Resume,
+            Command::ScheduleFinish { .. } => Action::ScheduleFinish,
+            Command::CancelScheduledFinish => Action::CancelScheduledFinish,
             Command::Restart => Action::Restart,
             Command::Delete => Action::Delete,
             Command::NewVersion { .. } => Action::NewVersion,

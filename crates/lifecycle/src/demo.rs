@@ -392,7 +392,7 @@ fn generated_version(rng: &mut Rng, g: GeneratedVersion<'_>) -> (JourneyVersion,
             version.stopped_at = Some(ended);
             version.stop_reason = Some(STOP_REASONS[rng.usize(..STOP_REASONS.len())].to_owned());
         }
-        Status::Draft | Status::Live => return (version, published),
+        Status::Draft | Status::Live | Status::Paused => return (version, published),
     }
     version.revision = 3;
     version.updated_at = ended;

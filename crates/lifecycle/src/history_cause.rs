@@ -1,8 +1,12 @@
+use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 
-/// Why the rules themselves made a history entry, beside its `reason` text:
-/// a console says it in its user's language, and `reason` keeps the English
-/// for whoever reads only that.
+use crate::{PauseCustomers, PauseEnd};
+
+/// What a history entry says beside its action, typed: why the rules made it
+/// (a replaced version, a pause's end, a schedule) or what a person chose (a
+/// pause's terms, a finish's time). A console says it in its user's language;
+/// `reason` keeps the English for whoever reads only that.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum HistoryCause {
@@ -12,6 +16,18 @@ pub enum HistoryCause {
     CreatedFrom { version: u32 },
     /// Created as a copy of version `version` of the journey called `name`.
     DuplicatedFrom { name: String, version: u32 },
+    /// Paused until `until`, customers held or discarded, then resumed or stopped.
+    Paused {
+        until: DateTime<Utc>,
+        customers: PauseCustomers,
+        at_end: PauseEnd,
+    },
+    /// Resumed or stopped by itself, because the pause `by` set ended.
+    PauseEnded { by: String },
+    /// A finish was set (or moved) to `at`.
+    FinishScheduled { at: DateTime<Utc> },
+    /// Finished by itself, on the schedule `by` set.
+    ScheduledBy { by: String },
 }
 
 impl HistoryCause {
@@ -23,6 +39,28 @@ impl HistoryCause {
             HistoryCause::DuplicatedFrom { name, version } => {
                 format!("Duplicated from \"{name}\", version {version}")
             }
+            HistoryCause::Paused {
+                until,
+                customers,
+                at_end,
+            } => {
+                let customers = match customers {
+                    PauseCustomers::Hold => "customers held",
+                    PauseCustomers::Discard => "customers discarded",
+                };
+                let then = match at_end {
+                    PauseEnd::Resume => "then resumes",
+                    PauseEnd::Stop => "then stops",
+                };
+                format!("Paused until {}, {customers}, {then}", utc(until))
+            }
+            HistoryCause::PauseEnded { by } => format!("The pause {by} set ended"),
+            HistoryCause::FinishScheduled { at } => format!("Finish scheduled for {}", utc(at)),
+            HistoryCause::ScheduledBy { by } => format!("On the schedule {by} set"),
         }
     }
+}
+
+fn utc(at: &DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }

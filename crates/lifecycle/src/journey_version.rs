@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::{Phase, Stats, Status};
+use crate::{Pause, Phase, ScheduledFinish, Stats, Status};
 
 /// One version of a journey, as the console shows it and as the HTTP API carries it.
 ///
@@ -35,6 +35,12 @@ pub struct JourneyVersion {
     pub updated_by: String,
     pub stop_reason: Option<String>,
     pub stats: Stats,
+    /// Set while the version is paused, and only then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pause: Option<Pause>,
+    /// A finish set to happen by itself; only on a live or paused version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_finish: Option<ScheduledFinish>,
 }
 
 impl JourneyVersion {
@@ -62,6 +68,8 @@ impl JourneyVersion {
             updated_by: by.into(),
             stop_reason: None,
             stats: Stats::default(),
+            pause: None,
+            scheduled_finish: None,
         }
     }
 
@@ -74,6 +82,15 @@ impl JourneyVersion {
         match self.status {
             Status::Draft => Phase::Draft,
             Status::Live => Phase::Live,
+            // A paused version always has its pause; one without (a server's
+            // slip) is shown ending when it began, never as live.
+            Status::Paused => Phase::Paused {
+                held: self.stats.active,
+                until: self
+                    .pause
+                    .as_ref()
+                    .map_or(self.updated_at, |pause| pause.until),
+            },
             Status::Finished if self.stats.active > 0 => Phase::Finishing {
                 active: self.stats.active,
             },

@@ -1,4 +1,5 @@
-//! The life of a journey version, from draft to live to finished or stopped.
+//! The life of a journey version, from draft to live (perhaps paused for a while)
+//! to finished or stopped.
 //!
 //! - [`Catalog`] holds every journey version and its history, answers "which actions
 //!   are available on this version, and why not the others" ([`Catalog::availability`])
@@ -6,6 +7,7 @@
 //!   function, in `rules.rs`.
 //! - [`Simulation`] moves customers through the journeys of a catalog, for a demo
 //!   backend that runs in the browser.
+//! - [`DrainForecast`] estimates when the last customer leaves a finishing journey.
 //! - [`demo`] builds catalogs to start from.
 //!
 //! Plain Rust with no web types and no clock: every time is passed in by the caller,
@@ -37,12 +39,15 @@ mod availability;
 mod catalog;
 mod command;
 pub mod demo;
+mod drain_forecast;
 mod history_cause;
 mod history_entry;
 mod journey_version;
+mod pause;
 mod phase;
 mod refusal;
 mod rules;
+mod scheduled_finish;
 mod simulation;
 mod stats;
 mod status;
@@ -53,11 +58,14 @@ pub use applied::{Applied, Outcome};
 pub use availability::{Availabilities, Availability};
 pub use catalog::Catalog;
 pub use command::Command;
+pub use drain_forecast::{CountSamples, DrainForecast, FINISHING_TIMEOUT};
 pub use history_cause::HistoryCause;
 pub use history_entry::HistoryEntry;
 pub use journey_version::JourneyVersion;
+pub use pause::{Pause, PauseCustomers, PauseEnd};
 pub use phase::Phase;
 pub use refusal::{Reason, Refusal};
+pub use scheduled_finish::ScheduledFinish;
 pub use simulation::{Simulation, SimulationSettings};
 pub use stats::Stats;
 pub use status::Status;

@@ -1,5 +1,7 @@
 use std::fmt;
 
+use chrono::{DateTime, Utc};
+
 use crate::Status;
 
 /// What a marketer sees as the state of a journey version.
@@ -10,7 +12,14 @@ use crate::Status;
 pub enum Phase {
     Draft,
     Live,
-    Finishing { active: u64 },
+    /// `held` customers wait in it until it resumes or stops by itself at `until`.
+    Paused {
+        held: u64,
+        until: DateTime<Utc>,
+    },
+    Finishing {
+        active: u64,
+    },
     Finished,
     Stopped,
 }
@@ -20,6 +29,7 @@ impl Phase {
         match self {
             Phase::Draft => "Draft",
             Phase::Live => "Live",
+            Phase::Paused { .. } => "Paused",
             Phase::Finishing { .. } => "Finishing",
             Phase::Finished => "Finished",
             Phase::Stopped => "Stopped",
@@ -30,6 +40,7 @@ impl Phase {
         match self {
             Phase::Draft => Status::Draft,
             Phase::Live => Status::Live,
+            Phase::Paused { .. } => Status::Paused,
             Phase::Finishing { .. } | Phase::Finished => Status::Finished,
             Phase::Stopped => Status::Stopped,
         }

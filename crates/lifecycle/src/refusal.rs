@@ -36,6 +36,12 @@ pub enum Reason {
     NotNewest { newest: u32 },
     /// The journey's version numbers are used up.
     HighestVersionNumber,
+    /// A pause's end or a scheduled finish that is not after the time of asking.
+    NotInFuture,
+    /// A pause longer than `longest_days` days.
+    PauseTooLong { longest_days: u32 },
+    /// Cancelling a scheduled finish on a version that has none.
+    NothingScheduled,
     /// An earlier change (`earlier`) to this version is still waiting for
     /// the server's answer. Given by the console's store, not by the rules:
     /// the rules know nothing of what is in flight.

@@ -2,8 +2,12 @@
 //!
 //! [`verdict`] is the only place where this is decided: [`crate::Catalog::check`],
 //! [`crate::Catalog::availability`] and [`crate::Catalog::apply`] all ask it.
+//! [`terms_verdict`] judges what a command asks beyond its action (how long a
+//! pause lasts, when a finish is scheduled), for [`crate::Catalog::check_command`].
 
-use crate::{Action, Catalog, JourneyVersion, Reason, Refusal, Status};
+use chrono::{DateTime, Utc};
+
+use crate::{Action, Catalog, Command, JourneyVersion, Pause, Reason, Refusal, Status};
 
 /// Whether `action` may be taken on `version` (a version held by `catalog`).
 pub(crate) fn verdict(
@@ -13,31 +17,46 @@ pub(crate) fn verdict(
 ) -> Result<(), Refusal> {
     let refuse = |reason: Reason| Err(Refusal::new(action, version.status, reason));
     let by_status = || refuse(Reason::Status);
+    let running = version.status.is_running();
     match action {
         Action::Publish => match version.status {
             Status::Draft => Ok(()),
-            Status::Live | Status::Finished | Status::Stopped => by_status(),
+            Status::Live | Status::Paused | Status::Finished | Status::Stopped => by_status(),
         },
         Action::Finish => match version.status {
-            Status::Live => Ok(()),
+            // From paused without resuming first: held customers continue to the end.
+            Status::Live | Status::Paused => Ok(()),
             Status::Finished if version.stats.active > 0 => refuse(Reason::AlreadyFinishing {
                 active: version.stats.active,
             }),
             Status::Draft | Status::Finished | Status::Stopped => by_status(),
         },
         Action::Stop => match version.status {
-            Status::Live => Ok(()),
+            Status::Live | Status::Paused => Ok(()),
             // Stopping a finishing journey is the emergency brake for customers
             // who are still completing their path.
             Status::Finished if version.stats.active > 0 => Ok(()),
             Status::Draft | Status::Finished | Status::Stopped => by_status(),
         },
-        // Ended journeys are never brought back; the others are not ended, so
-        // there is nothing to bring back.
-        Action::Resume | Action::Restart => by_status(),
+        Action::Pause => match version.status {
+            Status::Live => Ok(()),
+            Status::Draft | Status::Paused | Status::Finished | Status::Stopped => by_status(),
+        },
+        // Only a pause is undone; ended journeys are never brought back.
+        Action::Resume => match version.status {
+            Status::Paused => Ok(()),
+            Status::Draft | Status::Live | Status::Finished | Status::Stopped => by_status(),
+        },
+        Action::ScheduleFinish if running => Ok(()),
+        Action::CancelScheduledFinish if running => match version.scheduled_finish {
+            Some(_) => Ok(()),
+            None => refuse(Reason::NothingScheduled),
+        },
+        Action::ScheduleFinish | Action::CancelScheduledFinish => by_status(),
+        Action::Restart => by_status(),
         Action::Delete => match version.status {
             Status::Draft => Ok(()),
-            Status::Live | Status::Finished | Status::Stopped => by_status(),
+            Status::Live | Status::Paused | Status::Finished | Status::Stopped => by_status(),
         },
         Action::NewVersion => new_version_verdict(catalog, version).map_err(|reason| Refusal {
             action,
@@ -46,6 +65,27 @@ pub(crate) fn verdict(
         }),
         // Duplicating only reads the version, so any version can be duplicated.
         Action::Duplicate => Ok(()),
+    }
+}
+
+/// Whether what a command asks for, beyond its action, can be done at `at`: a
+/// pause's end and a scheduled finish lie ahead, and a pause lasts at most
+/// [`Pause::LONGEST`].
+pub(crate) fn terms_verdict(
+    version: &JourneyVersion,
+    command: &Command,
+    at: DateTime<Utc>,
+) -> Result<(), Refusal> {
+    let refuse = |reason: Reason| Err(Refusal::new(command.action(), version.status, reason));
+    match command {
+        Command::Pause { until, .. } if *until <= at => refuse(Reason::NotInFuture),
+        Command::Pause { until, .. } if *until - at > Pause::LONGEST => {
+            refuse(Reason::PauseTooLong {
+                longest_days: Pause::LONGEST_DAYS,
+            })
+        }
+        Command::ScheduleFinish { at: when } if *when <= at => refuse(Reason::NotInFuture),
+        _ => Ok(()),
     }
 }
 

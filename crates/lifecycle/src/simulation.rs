@@ -30,7 +30,7 @@ pub struct SimulationSettings {
 impl Default for SimulationSettings {
     fn default() -> Self {
         SimulationSettings {
-            finishing_timeout: Duration::days(30),
+            finishing_timeout: crate::FINISHING_TIMEOUT,
             arrivals_per_hour: 180.0,
             mean_time_in_journey: Duration::hours(4),
             early_exit_share: 0.08,
@@ -68,8 +68,8 @@ impl Simulation {
     /// Moves the customers of every version as if `elapsed` had passed, ending at
     /// `now`.
     ///
-    /// Live versions admit newcomers and see customers leave; finished versions admit
-    /// nobody and drain, and once their finish is older than the finishing timeout
+    /// Live versions admit newcomers and see customers leave; paused versions hold
+    /// theirs still; finished versions admit nobody and drain, and once their finish is older than the finishing timeout
     /// everyone left is exited; drafts and stopped versions never change. Only counts
     /// move: no status, revision or history changes, since customers moving is an
     /// observation rather than an edit.
@@ -91,7 +91,9 @@ impl Simulation {
                         version.stats.exit_everyone();
                     }
                 }
-                Status::Finished | Status::Draft | Status::Stopped => {}
+                // A paused version admits nobody and its held customers wait:
+                // none completes or exits until it resumes or finishes.
+                Status::Paused | Status::Finished | Status::Draft | Status::Stopped => {}
             }
         }
         self.rng_state = rng.get_seed();

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 ///
 /// A version starts as a draft, goes live when published, and ends either finished
 /// (no new customer can enter, those inside continue to the end) or stopped (everyone
-/// inside is stopped at once). An ended version never goes back to draft or live.
+/// inside is stopped at once). A live version may be paused for a while and
+/// resumed; an ended version never goes back to draft, live or paused.
 ///
 /// "Finishing" is not a status: it is a finished version that still has customers in
 /// it, see [`crate::Phase`].
@@ -15,14 +16,18 @@ use serde::{Deserialize, Serialize};
 pub enum Status {
     Draft,
     Live,
+    /// Admits nobody; the customers inside are held before their next message
+    /// (or were discarded when it paused) until it resumes. See [`crate::Pause`].
+    Paused,
     Finished,
     Stopped,
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [
+    pub const ALL: [Status; 5] = [
         Status::Draft,
         Status::Live,
+        Status::Paused,
         Status::Finished,
         Status::Stopped,
     ];
@@ -32,6 +37,7 @@ impl Status {
         match self {
             Status::Draft => "Draft",
             Status::Live => "Live",
+            Status::Paused => "Paused",
             Status::Finished => "Finished",
             Status::Stopped => "Stopped",
         }
@@ -40,6 +46,12 @@ impl Status {
     /// Finished and stopped versions are ended: they can never be live again.
     pub fn is_ended(self) -> bool {
         matches!(self, Status::Finished | Status::Stopped)
+    }
+
+    /// Live or paused: published and not ended. A journey has at most one
+    /// version in one of these.
+    pub fn is_running(self) -> bool {
+        matches!(self, Status::Live | Status::Paused)
     }
 }
 

@@ -129,6 +129,7 @@ fn the_demo_counts_and_times_are_plausible() {
         match v.status {
             Status::Draft => assert_eq!(v.stats, Stats::default()),
             Status::Live => assert!(v.stats.entered > 100 && v.stats.active > 0, "{v:?}"),
+            Status::Paused => panic!("the demo starts with nothing paused: {v:?}"),
             Status::Finished | Status::Stopped => {
                 assert!(v.stats.entered > 0 && v.stats.completed > 0, "{v:?}")
             }

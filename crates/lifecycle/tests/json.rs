@@ -109,6 +109,7 @@ fn statuses_are_lower_case() {
         [
             json!("draft"),
             json!("live"),
+            json!("paused"),
             json!("finished"),
             json!("stopped")
         ]
@@ -123,9 +124,9 @@ fn statuses_are_lower_case() {
 #[test]
 fn an_unknown_status_is_an_error_naming_it() {
     let mut value = serde_json::to_value(finishing_version()).unwrap();
-    value["status"] = json!("paused");
+    value["status"] = json!("archived");
     let error = serde_json::from_value::<JourneyVersion>(value).unwrap_err();
-    assert!(error.to_string().contains("paused"), "{error}");
+    assert!(error.to_string().contains("archived"), "{error}");
 }
 
 #[test]
@@ -197,7 +198,10 @@ fn actions_are_camel_case() {
             "publish",
             "finish",
             "stop",
+            "pause",
             "resume",
+            "scheduleFinish",
+            "cancelScheduledFinish",
             "restart",
             "delete",
             "newVersion",

@@ -6,8 +6,8 @@ mod fixtures;
 use chrono::{DateTime, Duration, Utc};
 use fixtures::{assert_invariants, start};
 use lifecycle::{
-    demo, ActionError, Applied, Catalog, Command, JourneyVersion, Simulation, SimulationSettings,
-    Stats, Status,
+    demo, Action, ActionError, Applied, Catalog, Command, JourneyVersion, PauseCustomers, PauseEnd,
+    Simulation, SimulationSettings, Stats, Status,
 };
 use proptest::prelude::*;
 
@@ -20,6 +20,8 @@ enum Step {
         reuse_id: Option<usize>,
         by: usize,
         with_reason: bool,
+        /// How far ahead a pause ends or a finish is scheduled (may be past).
+        hours_ahead: i64,
     },
     Wait {
         seconds: i64,
@@ -29,18 +31,22 @@ enum Step {
 fn step() -> impl Strategy<Value = Step> {
     let act = (
         any::<usize>(),
-        0..8_usize,
+        0..11_usize,
         proptest::option::weighted(0.15, any::<usize>()),
         0..3_usize,
         any::<bool>(),
+        prop_oneof![-2_i64..1, 1_i64..48, 48_i64..400],
     )
-        .prop_map(|(target, action, reuse_id, by, with_reason)| Step::Act {
-            target,
-            action,
-            reuse_id,
-            by,
-            with_reason,
-        });
+        .prop_map(
+            |(target, action, reuse_id, by, with_reason, hours_ahead)| Step::Act {
+                target,
+                action,
+                reuse_id,
+                by,
+                with_reason,
+                hours_ahead,
+            },
+        );
     let wait = prop_oneof![1_i64..120, 120_i64..3 * 86_400, Just(40 * 86_400),]
         .prop_map(|seconds| Step::Wait { seconds });
     prop_oneof![3 => act, 1 => wait]
@@ -57,7 +63,8 @@ struct Run {
 /// What a step did; `Acted` is boxed because an applied action is large.
 enum StepResult {
     Acted(Box<Result<Applied, ActionError>>),
-    Waited,
+    /// What fell due while waiting (pause ends, scheduled finishes).
+    Waited(Vec<Applied>),
 }
 
 impl Run {
@@ -75,9 +82,10 @@ impl Run {
         match *step {
             Step::Wait { seconds } => {
                 self.now += Duration::seconds(seconds);
+                let due = self.catalog.run_due(self.now);
                 self.simulation
                     .advance(&mut self.catalog, Duration::seconds(seconds), self.now);
-                StepResult::Waited
+                StepResult::Waited(due)
             }
             Step::Act {
                 target,
@@ -85,6 +93,7 @@ impl Run {
                 reuse_id,
                 by,
                 with_reason,
+                hours_ahead,
             } => {
                 self.now += Duration::minutes(1);
                 let ids: Vec<String> = self.catalog.versions().map(|v| v.id.clone()).collect();
@@ -106,10 +115,27 @@ impl Run {
                     2 => Command::Stop {
                         reason: with_reason.then(|| "Wrong audience".to_owned()),
                     },
-                    3 => Command::Resume,
-                    4 => Command::Restart,
-                    5 => Command::Delete,
-                    6 => Command::NewVersion { id: new_id },
+                    3 => Command::Pause {
+                        customers: if with_reason {
+                            PauseCustomers::Hold
+                        } else {
+                            PauseCustomers::Discard
+                        },
+                        until: self.now + Duration::hours(hours_ahead),
+                        at_end: if by == 0 {
+                            PauseEnd::Stop
+                        } else {
+                            PauseEnd::Resume
+                        },
+                    },
+                    4 => Command::Resume,
+                    5 => Command::ScheduleFinish {
+                        at: self.now + Duration::hours(hours_ahead),
+                    },
+                    6 => Command::CancelScheduledFinish,
+                    7 => Command::Restart,
+                    8 => Command::Delete,
+                    9 => Command::NewVersion { id: new_id },
                     _ => Command::Duplicate {
                         id: new_id,
                         journey_id: new_journey,
@@ -140,16 +166,29 @@ fn check(before: &Catalog, after: &Catalog, outcome: &StepResult) {
         let (was, is) = (old.status, version.status);
         match was {
             Status::Draft => {}
-            Status::Live => assert_ne!(is, Status::Draft, "{}", version.id),
+            Status::Live | Status::Paused => assert_ne!(is, Status::Draft, "{}", version.id),
+            // An ended version is never paused, resumed or made live again.
             Status::Finished => assert!(is.is_ended(), "{} came back as {is:?}", version.id),
             Status::Stopped => assert_eq!(is, Status::Stopped, "{}", version.id),
         }
-        if was.is_ended() {
+        if was.is_ended() || was == Status::Paused && is == Status::Paused {
             assert_eq!(
                 version.stats.entered, old.stats.entered,
-                "{} admitted customers after it ended",
+                "{} admitted customers while ended or paused",
                 version.id
             );
+        }
+        if was == Status::Paused && is == Status::Paused {
+            let held = old.pause.as_ref().unwrap().customers == PauseCustomers::Hold;
+            assert_eq!(
+                (version.stats.completed, version.stats.exited),
+                (old.stats.completed, old.stats.exited),
+                "{}: nobody completes or exits a paused journey",
+                version.id
+            );
+            if !held {
+                assert_eq!(version.stats.active, 0, "{} discarded", version.id);
+            }
         }
         assert!(version.revision >= old.revision, "{}", version.id);
         if lifecycle_of(version) != lifecycle_of(old) {
@@ -161,18 +200,38 @@ fn check(before: &Catalog, after: &Catalog, outcome: &StepResult) {
         }
     }
     match outcome {
-        StepResult::Waited => {
+        StepResult::Waited(due) => {
             assert_eq!(after.len(), before.len());
+            let changed: Vec<&str> = due.iter().flat_map(Applied::changed_ids).collect();
             for version in after.versions() {
                 let old = before.get(&version.id).unwrap();
-                assert_eq!(lifecycle_of(version), lifecycle_of(old));
-                assert_eq!(after.history(&version.id), before.history(&version.id));
+                if changed.contains(&version.id.as_str()) {
+                    assert!(version.revision > old.revision);
+                    assert!(after.history(&version.id).len() > before.history(&version.id).len());
+                } else {
+                    assert_eq!(lifecycle_of(version), lifecycle_of(old));
+                    assert_eq!(after.history(&version.id), before.history(&version.id));
+                }
+            }
+            for applied in due {
+                check_resume(applied);
             }
         }
         StepResult::Acted(result) => match result.as_ref() {
             Err(_) => assert_eq!(after, before, "a refused action changed things"),
-            Ok(applied) => check_applied(before, after, applied),
+            Ok(applied) => {
+                check_resume(applied);
+                check_applied(before, after, applied);
+            }
         },
+    }
+}
+
+/// A resume makes a paused version live: it never ends one.
+fn check_resume(applied: &Applied) {
+    if applied.action == Action::Resume {
+        let version = applied.version().unwrap();
+        assert_eq!(version.status, Status::Live, "{}", version.id);
     }
 }
 

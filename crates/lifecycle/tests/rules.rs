@@ -2,10 +2,10 @@
 
 mod fixtures;
 
-use fixtures::{hours_later, one_version, three_versions, ID, JOURNEY, NAME};
+use fixtures::{hours_later, one_version, start, three_versions, ID, JOURNEY, NAME};
 use lifecycle::{
-    Action, ActionError, Catalog, Command, JourneyVersion, Outcome, Phase, Reason, Refusal, Stats,
-    Status,
+    Action, ActionError, Catalog, Command, JourneyVersion, Outcome, PauseCustomers, PauseEnd,
+    Phase, Reason, Refusal, Stats, Status,
 };
 
 const BY: &str = "Sofia Andersson";
@@ -273,7 +273,7 @@ fn stopping_is_refused_on_drafts_drained_finished_and_stopped_journeys() {
 // Resume and restart
 
 #[test]
-fn resuming_and_restarting_are_always_refused_with_a_reason_for_the_status() {
+fn resuming_is_refused_unless_paused_and_restarting_always() {
     let cases = [
         (Status::Draft, 0),
         (Status::Live, 5),
@@ -293,6 +293,11 @@ fn resuming_and_restarting_are_always_refused_with_a_reason_for_the_status() {
             Reason::Status
         );
     }
+    let paused = one_version(Status::Paused, 5);
+    assert_eq!(
+        refused_reason(&paused, ID, Command::Restart),
+        Reason::Status
+    );
 }
 
 // Delete
@@ -621,7 +626,11 @@ fn availability_lists_what_each_status_allows() {
     );
     assert_eq!(
         allowed(&one_version(Status::Live, 5), ID),
-        [Finish, Stop, NewVersion, Duplicate]
+        [Finish, Stop, Pause, ScheduleFinish, NewVersion, Duplicate]
+    );
+    assert_eq!(
+        allowed(&one_version(Status::Paused, 5), ID),
+        [Finish, Stop, Resume, ScheduleFinish, NewVersion, Duplicate]
     );
     assert_eq!(
         allowed(&one_version(Status::Finished, 5), ID),
@@ -639,7 +648,7 @@ fn availability_lists_what_each_status_allows() {
     assert_eq!(allowed(&catalog, ID), [Stop, Duplicate]);
     assert_eq!(
         allowed(&catalog, "spring-sale-v2"),
-        [Finish, Stop, Duplicate]
+        [Finish, Stop, Pause, ScheduleFinish, Duplicate]
     );
     assert_eq!(
         allowed(&catalog, "spring-sale-v3"),
@@ -652,6 +661,7 @@ fn availability_agrees_with_check_for_every_action() {
     let mut catalogs: Vec<Catalog> = [
         (Status::Draft, 0),
         (Status::Live, 5),
+        (Status::Paused, 5),
         (Status::Finished, 5),
         (Status::Finished, 0),
         (Status::Stopped, 5),
@@ -744,7 +754,10 @@ fn actions_have_their_menu_labels() {
             "Publish",
             "Finish",
             "Stop",
+            "Pause",
             "Resume",
+            "Schedule finish",
+            "Cancel scheduled finish",
             "Restart",
             "Delete",
             "Create new version",
@@ -755,7 +768,14 @@ fn actions_have_their_menu_labels() {
         Command::Publish,
         Command::Finish,
         Command::Stop { reason: None },
+        Command::Pause {
+            customers: PauseCustomers::Hold,
+            until: start(),
+            at_end: PauseEnd::Resume,
+        },
         Command::Resume,
+        Command::ScheduleFinish { at: start() },
+        Command::CancelScheduledFinish,
         Command::Restart,
         Command::Delete,
         Command::NewVersion { id: "x".into() },
@@ -767,6 +787,6 @@ fn actions_have_their_menu_labels() {
     assert_eq!(commands.map(|c| c.action()), Action::ALL);
     assert_eq!(
         Status::ALL.map(Status::label),
-        ["Draft", "Live", "Finished", "Stopped"]
+        ["Draft", "Live", "Paused", "Finished", "Stopped"]
     );
 }

@@ -6,7 +6,10 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{TimeZone, Utc};
-use lifecycle::{Action, Catalog, JourneyVersion, Reason, Refusal, Stats, Status};
+use lifecycle::{
+    Action, ActionError, Catalog, Command, JourneyVersion, PauseCustomers, PauseEnd, Reason,
+    Refusal, Stats, Status,
+};
 
 use crate::{action_error_phrase, refusal_phrase, Locale, Phrase, Wording};
 
@@ -69,6 +72,18 @@ fn every_refusal() -> Vec<Refusal> {
                 .collect::<Vec<_>>()
         })
         .collect();
+    // What a pause or a scheduled finish asks for, beyond the action.
+    for until in [at(0), at(15 * 24 + 1)] {
+        let pause = Command::Pause {
+            customers: PauseCustomers::Hold,
+            until,
+            at_end: PauseEnd::Resume,
+        };
+        match catalog.check_command("Live-7-v1", &pause, at(0)) {
+            Err(ActionError::Refused(refusal)) => refusals.push(refusal),
+            other => panic!("{other:?}"),
+        }
+    }
     // The console's store refuses a second change while one is on its way.
     for earlier in Action::ALL {
         refusals.push(Refusal::new(
@@ -122,10 +137,11 @@ fn every_refusal_the_rules_give_has_its_own_words_in_english_and_german() {
         }
         rules.insert(std::mem::discriminant(&refusal.reason));
     }
-    // Every rule was reached, and every refusal by status alone: 4 statuses
-    // for resume and restart, 3 for publish, finish, stop and delete.
-    assert_eq!(rules.len(), 7, "rules reached: {refusals:#?}");
-    assert_eq!(by_status.len(), 2 * 4 + 4 * 3, "{by_status:#?}");
+    // Every rule was reached, and every refusal by status alone: all 5
+    // statuses for restart; 4 for publish, pause, resume and delete; 3 for
+    // finish, stop, scheduling a finish and cancelling one.
+    assert_eq!(rules.len(), 10, "rules reached: {refusals:#?}");
+    assert_eq!(by_status.len(), 5 + 4 * 4 + 4 * 3, "{by_status:#?}");
 }
 
 #[test]

@@ -6,7 +6,8 @@
 //! message missing from a language is said in English.
 //!
 //! Numbers in messages are written as the locale writes them (the browser's
-//! Intl in wasm; natively, for servers and tests, num-format's CLDR data).
+//! Intl in wasm; natively, for servers and tests, num-format's CLDR data);
+//! times in the user's language and time zone (Intl in wasm; UTC natively).
 
 mod action_error_phrase;
 #[cfg(test)]
@@ -16,6 +17,7 @@ mod locale;
 mod number_format;
 mod phrase;
 mod refusal_phrase;
+mod time_format;
 mod wording;
 
 pub use action_error_phrase::action_error_phrase;

@@ -1,3 +1,5 @@
+use chrono::{DateTime, Utc};
+
 /// Something to say: a message of the catalog and its arguments. Code that
 /// knows what happened (the rules, the sync layer) builds phrases; a
 /// [`crate::Wording`] puts them in the user's language when they are shown,
@@ -18,6 +20,14 @@ pub enum Arg {
     Text(String),
     /// Another phrase, said in the same language first.
     Phrase(Box<Phrase>),
+    /// A moment, written as the user's language and time zone write it.
+    Time(DateTime<Utc>),
+}
+
+impl From<DateTime<Utc>> for Arg {
+    fn from(at: DateTime<Utc>) -> Arg {
+        Arg::Time(at)
+    }
 }
 
 impl Phrase {

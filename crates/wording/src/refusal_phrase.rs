@@ -1,6 +1,6 @@
 //! The rules' refusals, actions and statuses as phrases of the catalog.
 
-use lifecycle::{Action, HistoryCause, Phase, Reason, Refusal, Status};
+use lifecycle::{Action, HistoryCause, PauseCustomers, PauseEnd, Phase, Reason, Refusal, Status};
 
 use crate::Phrase;
 
@@ -17,6 +17,11 @@ pub fn refusal_phrase(refusal: &Refusal) -> Phrase {
         }
         Reason::NotNewest { newest } => Phrase::new("refusal-not-newest").with("newest", newest),
         Reason::HighestVersionNumber => Phrase::new("refusal-highest-version"),
+        Reason::NotInFuture => Phrase::new("refusal-not-in-future"),
+        Reason::PauseTooLong { longest_days } => {
+            Phrase::new("refusal-pause-too-long").with("days", longest_days)
+        }
+        Reason::NothingScheduled => Phrase::new("refusal-nothing-scheduled"),
         Reason::AwaitingAnswer { earlier } => {
             Phrase::new("refusal-awaiting-answer").with("earlier", action_key(earlier))
         }
@@ -28,6 +33,7 @@ fn by_status(action: Action, status: Status) -> &'static str {
     use Status::*;
     match (action, status) {
         (Publish, Live) => "refusal-publish-live",
+        (Publish, Paused) => "refusal-publish-paused",
         (Publish, Finished) => "refusal-publish-finished",
         (Publish, Stopped) => "refusal-publish-stopped",
         (Finish, Draft) => "refusal-finish-draft",
@@ -36,6 +42,16 @@ fn by_status(action: Action, status: Status) -> &'static str {
         (Stop, Draft) => "refusal-stop-draft",
         (Stop, Finished) => "refusal-stop-finished",
         (Stop, Stopped) => "refusal-stop-stopped",
+        (Pause, Draft) => "refusal-pause-draft",
+        (Pause, Paused) => "refusal-pause-paused",
+        (Pause, Finished) => "refusal-pause-finished",
+        (Pause, Stopped) => "refusal-pause-stopped",
+        (ScheduleFinish, Draft) => "refusal-schedule-draft",
+        (ScheduleFinish, Finished) => "refusal-schedule-finished",
+        (ScheduleFinish, Stopped) => "refusal-schedule-stopped",
+        (CancelScheduledFinish, Draft) => "refusal-cancel-schedule-draft",
+        (CancelScheduledFinish, Finished) => "refusal-cancel-schedule-finished",
+        (CancelScheduledFinish, Stopped) => "refusal-cancel-schedule-stopped",
         (Resume, Draft) => "refusal-resume-draft",
         (Resume, Live) => "refusal-resume-live",
         (Resume, Finished) => "refusal-resume-finished",
@@ -44,6 +60,8 @@ fn by_status(action: Action, status: Status) -> &'static str {
         (Restart, Live) => "refusal-restart-live",
         (Restart, Finished) => "refusal-restart-finished",
         (Restart, Stopped) => "refusal-restart-stopped",
+        (Restart, Paused) => "refusal-restart-paused",
+        (Delete, Paused) => "refusal-delete-paused",
         (Delete, Live) => "refusal-delete-live",
         (Delete, Finished) => "refusal-delete-finished",
         (Delete, Stopped) => "refusal-delete-stopped",
@@ -58,7 +76,10 @@ pub fn action_key(action: Action) -> &'static str {
         Action::Publish => "publish",
         Action::Finish => "finish",
         Action::Stop => "stop",
+        Action::Pause => "pause",
         Action::Resume => "resume",
+        Action::ScheduleFinish => "schedule-finish",
+        Action::CancelScheduledFinish => "cancel-scheduled-finish",
         Action::Restart => "restart",
         Action::Delete => "delete",
         Action::NewVersion => "new-version",
@@ -72,7 +93,10 @@ pub fn action_label(action: Action) -> Phrase {
         Action::Publish => "action-publish",
         Action::Finish => "action-finish",
         Action::Stop => "action-stop",
+        Action::Pause => "action-pause",
         Action::Resume => "action-resume",
+        Action::ScheduleFinish => "action-schedule-finish",
+        Action::CancelScheduledFinish => "action-cancel-scheduled-finish",
         Action::Restart => "action-restart",
         Action::Delete => "action-delete",
         Action::NewVersion => "action-new-version",
@@ -85,13 +109,14 @@ pub fn phase_key(phase: Phase) -> &'static str {
     match phase {
         Phase::Draft => "draft",
         Phase::Live => "live",
+        Phase::Paused { .. } => "paused",
         Phase::Finishing { .. } => "finishing",
         Phase::Finished => "finished",
         Phase::Stopped => "stopped",
     }
 }
 
-/// What a version's phase is called: Draft, Live, Finishing, Finished, Stopped.
+/// What a version's phase is called: Draft, Live, Paused, Finishing, Finished, Stopped.
 pub fn status_label(phase: Phase) -> Phrase {
     match phase {
         Phase::Finishing { .. } => Phrase::new("status-finishing"),
@@ -104,6 +129,7 @@ pub fn status_name(status: Status) -> Phrase {
     Phrase::new(match status {
         Status::Draft => "status-draft",
         Status::Live => "status-live",
+        Status::Paused => "status-paused",
         Status::Finished => "status-finished",
         Status::Stopped => "status-stopped",
     })
@@ -121,5 +147,34 @@ pub fn history_cause_phrase(cause: &HistoryCause) -> Phrase {
         HistoryCause::DuplicatedFrom { name, version } => Phrase::new("history-duplicated-from")
             .with("name", name.as_str())
             .with("version", *version),
+        HistoryCause::Paused {
+            until,
+            customers,
+            at_end,
+        } => Phrase::new("history-paused")
+            .with("until", *until)
+            .with(
+                "customers",
+                match customers {
+                    PauseCustomers::Hold => "hold",
+                    PauseCustomers::Discard => "discard",
+                },
+            )
+            .with(
+                "atEnd",
+                match at_end {
+                    PauseEnd::Resume => "resume",
+                    PauseEnd::Stop => "stop",
+                },
+            ),
+        HistoryCause::PauseEnded { by } => {
+            Phrase::new("history-pause-ended").with("by", by.as_str())
+        }
+        HistoryCause::FinishScheduled { at } => {
+            Phrase::new("history-finish-scheduled").with("at", *at)
+        }
+        HistoryCause::ScheduledBy { by } => {
+            Phrase::new("history-scheduled-by").with("by", by.as_str())
+        }
     }
 }

@@ -30,6 +30,8 @@ pub(crate) async fn me(caller: Caller) -> Json<Me> {
     Json(Me {
         name: caller.name,
         role: caller.role,
+        // Listed once the routes for them exist.
+        features: Vec::new(),
     })
 }
 

@@ -110,5 +110,6 @@ done-stopped = { $version } ist gestoppt: Alle darin wurden gestoppt.
 done-live = { $version } ist live.
 done-live-replacing = { $version } ist live. Version { $replaced } ist beendet.
 done-draft = { $version } ist ein Entwurf.
+done-paused = { $version } ist pausiert.
 done-created = Version { $version } von „{ $name }“ wurde erstellt.
 done-deleted = { $version } wurde gelöscht.

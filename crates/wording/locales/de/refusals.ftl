@@ -32,11 +32,31 @@ refusal-awaiting-answer = Ihre Anfrage, diese Journey { $earlier ->
         [publish] zu veröffentlichen
         [finish] zu beenden
         [stop] zu stoppen
+        [pause] zu pausieren
+        [resume] fortzusetzen
+        [schedule-finish] zu einem Zeitpunkt zu beenden
+        [cancel-scheduled-finish] nicht mehr geplant zu beenden
         [delete] zu löschen
         [new-version] als neue Version anzulegen
         [duplicate] zu duplizieren
        *[other] zu ändern
     }, ist noch auf dem Weg zum Server; warten Sie auf die Antwort, bevor Sie etwas anderes damit tun.
+refusal-publish-paused = Diese Journey ist pausiert und bereits veröffentlicht. Um sie zu ändern, erstellen Sie eine neue Version.
+refusal-pause-draft = Diese Journey ist ein Entwurf; nur eine Live-Journey kann pausiert werden. Veröffentlichen Sie sie zuerst.
+refusal-pause-paused = Diese Journey ist bereits pausiert. Setzen Sie sie fort, beenden oder stoppen Sie sie.
+refusal-pause-finished = Eine beendete Journey kann nicht pausiert werden: Es können ohnehin keine neuen Kunden mehr eintreten. Um den Pfad der Kunden darin sofort zu beenden, stoppen Sie sie.
+refusal-pause-stopped = Eine gestoppte Journey kann nicht pausiert werden. Erstellen Sie eine neue Version oder duplizieren Sie sie.
+refusal-schedule-draft = Diese Journey ist ein Entwurf; nur eine Live- oder pausierte Journey kann zu einem Zeitpunkt beendet werden. Veröffentlichen Sie sie zuerst.
+refusal-schedule-finished = Diese Journey ist bereits beendet; es gibt kein Ende mehr zu planen.
+refusal-schedule-stopped = Diese Journey ist gestoppt; eine gestoppte Journey kann nicht beendet werden.
+refusal-cancel-schedule-draft = Diese Journey ist ein Entwurf; sie hat kein geplantes Ende, das aufgehoben werden könnte.
+refusal-cancel-schedule-finished = Diese Journey ist bereits beendet; es gibt kein geplantes Ende aufzuheben.
+refusal-cancel-schedule-stopped = Diese Journey ist gestoppt; es gibt kein geplantes Ende aufzuheben.
+refusal-restart-paused = Diese Journey ist pausiert, nicht beendet; setzen Sie sie fort, um sie wieder live zu schalten.
+refusal-delete-paused = Eine pausierte Journey kann nicht gelöscht werden. Setzen Sie sie fort, beenden oder stoppen Sie sie.
+refusal-not-in-future = Wählen Sie einen Zeitpunkt in der Zukunft.
+refusal-pause-too-long = Eine Pause kann höchstens { $days } Tage dauern.
+refusal-nothing-scheduled = Für diese Journey ist kein Ende geplant.
 refusal-not-allowed = Diese Aktion ist für diese Journey nicht erlaubt.
 
 # Warum der Katalog nichts geändert hat, außer der Ablehnung durch die Regeln.
@@ -47,11 +67,24 @@ action-error-id-in-use = Die ID { $id } ist bereits vergeben.
 history-replaced-by = Ersetzt durch Version { $version }
 history-created-from = Erstellt aus Version { $version }
 history-duplicated-from = Dupliziert aus „{ $name }“, Version { $version }
+history-paused = Pausiert bis { $until }, { $customers ->
+        [hold] Kunden gehalten
+       *[discard] Kunden entlassen
+    }, danach { $atEnd ->
+        [resume] fortgesetzt
+       *[stop] gestoppt
+    }
+history-pause-ended = Die von { $by } festgelegte Pause ist abgelaufen
+history-finish-scheduled = Ende geplant für { $at }
+history-scheduled-by = Nach dem Zeitplan von { $by }
 
 action-publish = Veröffentlichen
 action-finish = Beenden
 action-stop = Stoppen
 action-resume = Fortsetzen
+action-pause = Pausieren
+action-schedule-finish = Ende planen
+action-cancel-scheduled-finish = Geplantes Ende aufheben
 action-restart = Neu starten
 action-delete = Löschen
 action-new-version = Neue Version erstellen
@@ -59,6 +92,7 @@ action-duplicate = Duplizieren
 
 status-draft = Entwurf
 status-live = Live
+status-paused = Pausiert
 status-finishing = Wird beendet
 status-finished = Beendet
 status-stopped = Gestoppt

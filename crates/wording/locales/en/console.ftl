@@ -110,5 +110,6 @@ done-stopped = { $version } is stopped: everyone in it was stopped.
 done-live = { $version } is live.
 done-live-replacing = { $version } is live. Version { $replaced } is finished.
 done-draft = { $version } is a draft.
+done-paused = { $version } is paused.
 done-created = Version { $version } of “{ $name }” was created.
 done-deleted = { $version } was deleted.

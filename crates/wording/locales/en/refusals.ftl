@@ -32,11 +32,31 @@ refusal-awaiting-answer = Your request to { $earlier ->
         [publish] publish
         [finish] finish
         [stop] stop
+        [pause] pause
+        [resume] resume
+        [schedule-finish] schedule the finish of
+        [cancel-scheduled-finish] cancel the scheduled finish of
         [delete] delete
         [new-version] create a new version of
         [duplicate] duplicate
        *[other] change
     } this journey is still on its way to the server; wait for its answer before doing anything else with it.
+refusal-publish-paused = This journey is paused, and already published. To change it, create a new version.
+refusal-pause-draft = This journey is a draft; only a live journey can be paused. Publish it first.
+refusal-pause-paused = This journey is already paused. Resume it, finish it or stop it.
+refusal-pause-finished = A finished journey cannot be paused: no new customers can enter it already. To end the path of those still in it now, stop it.
+refusal-pause-stopped = A stopped journey cannot be paused. Create a new version or duplicate it.
+refusal-schedule-draft = This journey is a draft; only a live or paused journey can be set to finish at a time. Publish it first.
+refusal-schedule-finished = This journey has already finished; there is no finish left to schedule.
+refusal-schedule-stopped = This journey is stopped; a stopped journey cannot be finished.
+refusal-cancel-schedule-draft = This journey is a draft; it has no scheduled finish to cancel.
+refusal-cancel-schedule-finished = This journey has already finished; there is no scheduled finish to cancel.
+refusal-cancel-schedule-stopped = This journey is stopped; there is no scheduled finish to cancel.
+refusal-restart-paused = This journey is paused, not ended; resume it to make it live again.
+refusal-delete-paused = A paused journey cannot be deleted. Resume, finish or stop it.
+refusal-not-in-future = Choose a time in the future.
+refusal-pause-too-long = A pause can last { $days } days at most.
+refusal-nothing-scheduled = No finish is scheduled for this journey.
 refusal-not-allowed = This action is not allowed on this journey.
 
 # Why the catalog changed nothing, other than the rules' refusal.
@@ -47,11 +67,24 @@ action-error-id-in-use = The id { $id } is already in use.
 history-replaced-by = Replaced by version { $version }
 history-created-from = Created from version { $version }
 history-duplicated-from = Duplicated from "{ $name }", version { $version }
+history-paused = Paused until { $until }, { $customers ->
+        [hold] customers held
+       *[discard] customers discarded
+    }, then { $atEnd ->
+        [resume] resumes
+       *[stop] stops
+    }
+history-pause-ended = The pause { $by } set ended
+history-finish-scheduled = Finish scheduled for { $at }
+history-scheduled-by = On the schedule { $by } set
 
 action-publish = Publish
 action-finish = Finish
 action-stop = Stop
 action-resume = Resume
+action-pause = Pause
+action-schedule-finish = Schedule finish
+action-cancel-scheduled-finish = Cancel scheduled finish
 action-restart = Restart
 action-delete = Delete
 action-new-version = Create new version
@@ -59,6 +92,7 @@ action-duplicate = Duplicate
 
 status-draft = Draft
 status-live = Live
+status-paused = Paused
 status-finishing = Finishing
 status-finished = Finished
 status-stopped = Stopped

@@ -1,0 +1,8 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The body of `PUT {apiBase}/journeys/{id}/scheduled-finish`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScheduledFinishBody {
+    pub at: DateTime<Utc>,
+}

@@ -1,0 +1,142 @@
+//! How long a finishing journey takes to empty: estimated from the rate at
+//! which its customers were recently seen to complete or exit.
+
+use std::collections::VecDeque;
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::{JourneyVersion, Stats, Status};
+
+/// Customers still in a finished journey this long after it finished are
+/// exited: the latest a finish can take.
+pub const FINISHING_TIMEOUT: Duration = Duration::days(30);
+
+/// When the last customer of a finishing (or about to finish) version is
+/// expected out, and the latest they can be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DrainForecast {
+    /// `None` while there is not enough data to estimate: too few customers
+    /// seen leaving, or over too short a time.
+    pub expected: Option<DateTime<Utc>>,
+    /// The finishing timeout after the finish (or after `now`, for a version
+    /// not finished yet).
+    pub latest: DateTime<Utc>,
+}
+
+impl DrainForecast {
+    /// Fewest departures seen before estimating.
+    pub const FEWEST_DEPARTURES: u64 = 5;
+    /// Shortest time watched before estimating.
+    pub const SHORTEST_WATCH: Duration = Duration::minutes(1);
+
+    /// The forecast for `version` if it is live or paused (as if finished at
+    /// `now`) or finishing; `None` for drafts, stopped versions and finished
+    /// ones already empty. `recent` are counts of this version seen lately.
+    ///
+    /// Time in a journey is taken as memoryless (the simulation's model, and a
+    /// fair one for journeys of waits and messages): with `λ` departures per
+    /// customer-second, the last of `n` customers leaves after `H(n)/λ` on
+    /// average (`H` the harmonic number).
+    pub fn of(
+        version: &JourneyVersion,
+        recent: &CountSamples,
+        now: DateTime<Utc>,
+    ) -> Option<DrainForecast> {
+        let finished_at = match version.status {
+            Status::Live | Status::Paused => now,
+            Status::Finished if version.stats.active > 0 => version.finished_at.unwrap_or(now),
+            Status::Draft | Status::Finished | Status::Stopped => return None,
+        };
+        let latest = finished_at + FINISHING_TIMEOUT;
+        let expected = recent.departure_rate().map(|per_customer_second| {
+            let seconds = harmonic(version.stats.active) / per_customer_second;
+            // Beyond the timeout (or beyond what a date can hold) it is the timeout.
+            Duration::try_milliseconds((seconds * 1000.0).min(i64::MAX as f64) as i64)
+                .and_then(|wait| now.checked_add_signed(wait))
+                .map_or(latest, |at| at.min(latest))
+                .max(now)
+        });
+        Some(DrainForecast { expected, latest })
+    }
+}
+
+/// `H(n) = 1 + 1/2 + … + 1/n`, by its asymptotic form past a few terms.
+fn harmonic(n: u64) -> f64 {
+    if n <= 20 {
+        return (1..=n).map(|k| 1.0 / k as f64).sum();
+    }
+    let n = n as f64;
+    n.ln() + 0.577_215_664_901_532_9 + 1.0 / (2.0 * n) - 1.0 / (12.0 * n * n)
+}
+
+/// A version's counts as they were seen over the last [`CountSamples::WINDOW`],
+/// oldest first: what a client keeps from its polls to estimate a drain.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CountSamples {
+    samples: VecDeque<(DateTime<Utc>, Stats)>,
+}
+
+impl CountSamples {
+    /// How far back a departure counts as recent.
+    pub const WINDOW: Duration = Duration::hours(6);
+    /// At most this many samples are kept; older ones make way.
+    pub const MOST: usize = 64;
+
+    /// Notes the counts seen at `at`. Counts seen before the last sample, or
+    /// unchanged since it, add nothing; counts that went down (a server reset)
+    /// start the samples again.
+    pub fn record(&mut self, at: DateTime<Utc>, stats: Stats) {
+        if let Some((last_at, last)) = self.samples.back() {
+            if at <= *last_at {
+                return;
+            }
+            if departed(last) > departed(&stats) || last.entered > stats.entered {
+                self.samples.clear();
+            } else if *last == stats && self.samples.len() > 1 {
+                // Still the same counts: the last sample moves to now, so the
+                // time watched grows without a sample per poll.
+                self.samples.pop_back();
+            }
+        }
+        self.samples.push_back((at, stats));
+        while self.samples.len() > Self::MOST
+            || self
+                .samples
+                .front()
+                .is_some_and(|(first, _)| at - *first > Self::WINDOW)
+        {
+            self.samples.pop_front();
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.samples.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.samples.is_empty()
+    }
+
+    /// Departures per customer-second over the samples, if enough were seen.
+    fn departure_rate(&self) -> Option<f64> {
+        let mut departures: u64 = 0;
+        let mut customer_seconds = 0.0;
+        let pairs = self.samples.iter().zip(self.samples.iter().skip(1));
+        for ((at_a, a), (at_b, b)) in pairs {
+            departures += departed(b).saturating_sub(departed(a));
+            let seconds = (*at_b - *at_a).num_milliseconds() as f64 / 1000.0;
+            customer_seconds += (a.active + b.active) as f64 / 2.0 * seconds;
+        }
+        let (first, _) = self.samples.front()?;
+        let (last, _) = self.samples.back()?;
+        let watched = *last - *first;
+        (departures >= DrainForecast::FEWEST_DEPARTURES
+            && watched >= DrainForecast::SHORTEST_WATCH
+            && customer_seconds > 0.0)
+            .then(|| departures as f64 / customer_seconds)
+    }
+}
+
+fn departed(stats: &Stats) -> u64 {
+    stats.completed.saturating_add(stats.exited)
+}

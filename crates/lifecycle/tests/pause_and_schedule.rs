@@ -1,0 +1,375 @@
+//! Pausing and resuming a live version, and finishing one on a schedule.
+
+mod fixtures;
+
+use chrono::Duration;
+use fixtures::{assert_invariants, hours_later, one_version, set_stats, three_versions, ID};
+use lifecycle::{
+    Action, ActionError, Catalog, Command, HistoryCause, PauseCustomers, PauseEnd, Phase, Reason,
+    Simulation, SimulationSettings, Stats, Status,
+};
+
+const BY: &str = "Sofia Andersson";
+
+fn pause(customers: PauseCustomers, days: i64, at_end: PauseEnd) -> Command {
+    Command::Pause {
+        customers,
+        until: hours_later(3) + Duration::days(days),
+        at_end,
+    }
+}
+
+fn refused(catalog: &Catalog, command: Command, at_hours: i64) -> Reason {
+    let before = catalog.clone();
+    let mut catalog = catalog.clone();
+    match catalog.apply(ID, command, BY, hours_later(at_hours)) {
+        Err(ActionError::Refused(refusal)) => {
+            assert_eq!(catalog, before, "a refusal changes nothing");
+            refusal.reason
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_paused_version_holds_its_customers_and_admits_nobody() {
+    let mut catalog = one_version(Status::Live, 40);
+    let applied = catalog
+        .apply(
+            ID,
+            pause(PauseCustomers::Hold, 3, PauseEnd::Resume),
+            BY,
+            hours_later(3),
+        )
+        .unwrap();
+    let version = applied.version().unwrap();
+    assert_eq!(version.status, Status::Paused);
+    assert_eq!(
+        version.phase(),
+        Phase::Paused {
+            held: 40,
+            until: hours_later(3) + Duration::days(3)
+        }
+    );
+    let entry = catalog.history(ID).last().unwrap();
+    assert_eq!(
+        (entry.action, entry.from, entry.to),
+        (Action::Pause, Some(Status::Live), Some(Status::Paused))
+    );
+    assert_eq!(
+        entry.reason.as_deref(),
+        Some("Paused until 2025-03-06T12:00:00Z, customers held, then resumes")
+    );
+
+    let before = catalog.get(ID).unwrap().stats;
+    let mut simulation = Simulation::new(7, SimulationSettings::default());
+    simulation.advance(&mut catalog, Duration::hours(20), hours_later(23));
+    assert_eq!(catalog.get(ID).unwrap().stats, before, "nobody moves");
+    assert_invariants(&catalog);
+}
+
+#[test]
+fn discarding_on_pause_exits_everyone_at_once() {
+    let mut catalog = one_version(Status::Live, 40);
+    let version = catalog
+        .apply(
+            ID,
+            pause(PauseCustomers::Discard, 1, PauseEnd::Resume),
+            BY,
+            hours_later(3),
+        )
+        .unwrap()
+        .version()
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        version.stats,
+        Stats {
+            entered: 100,
+            active: 0,
+            completed: 60,
+            exited: 40
+        }
+    );
+}
+
+#[test]
+fn a_pause_ends_ahead_and_within_fourteen_days() {
+    let catalog = one_version(Status::Live, 40);
+    let at = |until| Command::Pause {
+        customers: PauseCustomers::Hold,
+        until,
+        at_end: PauseEnd::Resume,
+    };
+    assert_eq!(
+        refused(&catalog, at(hours_later(3)), 3),
+        Reason::NotInFuture
+    );
+    assert_eq!(
+        refused(
+            &catalog,
+            at(hours_later(3) + Duration::days(14) + Duration::seconds(1)),
+            3
+        ),
+        Reason::PauseTooLong { longest_days: 14 }
+    );
+    let mut catalog = catalog;
+    let until = hours_later(3) + Duration::days(14);
+    assert!(catalog.apply(ID, at(until), BY, hours_later(3)).is_ok());
+    // The rules say so before anything is sent, too.
+    let live = one_version(Status::Live, 40);
+    assert!(live.check_command(ID, &at(until), hours_later(3)).is_ok());
+    assert!(live.check_command(ID, &at(until), hours_later(2)).is_err());
+}
+
+#[test]
+fn resume_makes_a_paused_version_live_again_keeping_its_customers() {
+    let mut catalog = one_version(Status::Paused, 40);
+    let published_at = catalog.get(ID).unwrap().published_at;
+    let version = catalog
+        .apply(ID, Command::Resume, BY, hours_later(5))
+        .unwrap()
+        .version()
+        .cloned()
+        .unwrap();
+    assert_eq!(version.status, Status::Live);
+    assert_eq!(version.pause, None);
+    assert_eq!(version.stats.active, 40);
+    assert_eq!(version.published_at, published_at);
+    assert_eq!(
+        refused(&catalog, Command::Resume, 6),
+        Reason::Status,
+        "a live version has nothing to resume"
+    );
+}
+
+#[test]
+fn finish_and_stop_from_paused_without_resuming_first() {
+    let mut catalog = one_version(Status::Paused, 40);
+    let finished = catalog
+        .apply(ID, Command::Finish, BY, hours_later(5))
+        .unwrap()
+        .version()
+        .cloned()
+        .unwrap();
+    assert_eq!(finished.status, Status::Finished);
+    assert_eq!(finished.pause, None);
+    assert_eq!(
+        finished.phase(),
+        Phase::Finishing { active: 40 },
+        "held customers continue to the end"
+    );
+
+    let mut catalog = one_version(Status::Paused, 40);
+    let stopped = catalog
+        .apply(ID, Command::Stop { reason: None }, BY, hours_later(5))
+        .unwrap()
+        .version()
+        .cloned()
+        .unwrap();
+    assert_eq!((stopped.status, stopped.stats.active), (Status::Stopped, 0));
+    assert_invariants(&catalog);
+}
+
+#[test]
+fn ended_versions_are_never_paused_or_resumed() {
+    for (status, active) in [
+        (Status::Finished, 5),
+        (Status::Finished, 0),
+        (Status::Stopped, 0),
+    ] {
+        let catalog = one_version(status, active);
+        let hold = pause(PauseCustomers::Hold, 1, PauseEnd::Resume);
+        assert_eq!(refused(&catalog, hold, 3), Reason::Status);
+        assert_eq!(refused(&catalog, Command::Resume, 3), Reason::Status);
+        let schedule = Command::ScheduleFinish {
+            at: hours_later(30),
+        };
+        assert_eq!(refused(&catalog, schedule, 3), Reason::Status);
+    }
+    let paused = one_version(Status::Paused, 5);
+    let again = pause(PauseCustomers::Hold, 1, PauseEnd::Resume);
+    assert_eq!(refused(&paused, again, 3), Reason::Status);
+    let draft = one_version(Status::Draft, 0);
+    let hold = pause(PauseCustomers::Hold, 1, PauseEnd::Resume);
+    assert_eq!(refused(&draft, hold, 3), Reason::Status);
+}
+
+#[test]
+fn publishing_a_new_version_finishes_a_paused_one() {
+    let mut catalog = three_versions();
+    catalog
+        .apply(
+            "spring-sale-v2",
+            pause(PauseCustomers::Hold, 2, PauseEnd::Resume),
+            BY,
+            hours_later(6),
+        )
+        .unwrap();
+    let applied = catalog
+        .apply("spring-sale-v3", Command::Publish, BY, hours_later(7))
+        .unwrap();
+    assert_eq!(applied.also_changed, ["spring-sale-v2"]);
+    let replaced = catalog.get("spring-sale-v2").unwrap();
+    assert_eq!(
+        (replaced.status, replaced.pause.clone()),
+        (Status::Finished, None)
+    );
+    assert_invariants(&catalog);
+}
+
+#[test]
+fn a_pause_ends_by_itself_resuming_or_stopping_as_chosen() {
+    let mut catalog = one_version(Status::Live, 40);
+    catalog
+        .apply(
+            ID,
+            pause(PauseCustomers::Hold, 2, PauseEnd::Resume),
+            "Priya Nair",
+            hours_later(3),
+        )
+        .unwrap();
+    let end = hours_later(3) + Duration::days(2);
+    assert_eq!(catalog.next_due(), Some(end));
+    assert!(catalog.run_due(end - Duration::seconds(1)).is_empty());
+    let done = catalog.run_due(end + Duration::hours(1));
+    assert_eq!(done.len(), 1);
+    let version = catalog.get(ID).unwrap();
+    assert_eq!((version.status, version.updated_at), (Status::Live, end));
+    let entry = catalog.history(ID).last().unwrap();
+    assert_eq!(entry.by, "Priya Nair");
+    assert_eq!(
+        entry.cause,
+        Some(HistoryCause::PauseEnded {
+            by: "Priya Nair".into()
+        })
+    );
+    assert!(catalog.run_due(end + Duration::days(9)).is_empty(), "once");
+
+    let mut catalog = one_version(Status::Live, 40);
+    catalog
+        .apply(
+            ID,
+            pause(PauseCustomers::Hold, 2, PauseEnd::Stop),
+            BY,
+            hours_later(3),
+        )
+        .unwrap();
+    catalog.run_due(end);
+    let version = catalog.get(ID).unwrap();
+    assert_eq!((version.status, version.stats.active), (Status::Stopped, 0));
+    assert_eq!(catalog.history(ID).last().unwrap().action, Action::Stop);
+}
+
+#[test]
+fn a_scheduled_finish_can_be_moved_and_cancelled_until_it_is_due() {
+    let mut catalog = one_version(Status::Live, 40);
+    assert_eq!(
+        refused(&catalog, Command::CancelScheduledFinish, 3),
+        Reason::NothingScheduled
+    );
+    assert_eq!(
+        refused(&catalog, Command::ScheduleFinish { at: hours_later(3) }, 3),
+        Reason::NotInFuture
+    );
+    catalog
+        .apply(
+            ID,
+            Command::ScheduleFinish {
+                at: hours_later(48),
+            },
+            "Priya Nair",
+            hours_later(3),
+        )
+        .unwrap();
+    catalog
+        .apply(
+            ID,
+            Command::ScheduleFinish {
+                at: hours_later(24),
+            },
+            "Jonas Becker",
+            hours_later(4),
+        )
+        .unwrap();
+    let schedule = catalog.get(ID).unwrap().scheduled_finish.clone().unwrap();
+    assert_eq!(
+        (schedule.at, schedule.by.as_str()),
+        (hours_later(24), "Jonas Becker")
+    );
+    assert_eq!(catalog.next_due(), Some(hours_later(24)));
+
+    let mut cancelled = catalog.clone();
+    cancelled
+        .apply(ID, Command::CancelScheduledFinish, BY, hours_later(5))
+        .unwrap();
+    assert_eq!(cancelled.get(ID).unwrap().scheduled_finish, None);
+    assert!(cancelled.run_due(hours_later(100)).is_empty());
+
+    catalog.run_due(hours_later(30));
+    let version = catalog.get(ID).unwrap();
+    assert_eq!(version.status, Status::Finished);
+    assert_eq!(version.finished_at, Some(hours_later(24)));
+    assert_eq!(version.scheduled_finish, None);
+    let entry = catalog.history(ID).last().unwrap();
+    assert_eq!(entry.by, "Jonas Becker");
+    assert_eq!(
+        entry.reason.as_deref(),
+        Some("On the schedule Jonas Becker set")
+    );
+}
+
+#[test]
+fn a_finish_scheduled_during_a_pause_finishes_the_paused_version() {
+    let mut catalog = one_version(Status::Paused, 40);
+    catalog
+        .apply(
+            ID,
+            Command::ScheduleFinish {
+                at: hours_later(24),
+            },
+            BY,
+            hours_later(3),
+        )
+        .unwrap();
+    let done = catalog.run_due(hours_later(24) + Duration::days(10));
+    assert_eq!(
+        done.len(),
+        1,
+        "the finish comes first; the pause's end is moot"
+    );
+    let version = catalog.get(ID).unwrap();
+    assert_eq!(version.phase(), Phase::Finishing { active: 40 });
+    assert_invariants(&catalog);
+}
+
+#[test]
+fn finishing_or_stopping_drops_a_schedule() {
+    let mut catalog = one_version(Status::Live, 40);
+    catalog
+        .apply(
+            ID,
+            Command::ScheduleFinish {
+                at: hours_later(24),
+            },
+            BY,
+            hours_later(3),
+        )
+        .unwrap();
+    catalog
+        .apply(ID, Command::Finish, BY, hours_later(4))
+        .unwrap();
+    assert_eq!(catalog.get(ID).unwrap().scheduled_finish, None);
+    assert_eq!(catalog.next_due(), None);
+    set_stats(
+        &mut catalog,
+        ID,
+        Stats {
+            entered: 100,
+            active: 0,
+            completed: 100,
+            exited: 0,
+        },
+    );
+    assert_invariants(&catalog);
+}

@@ -10,8 +10,11 @@ use runtime_config::{RuntimeConfig, Theme};
 
 use crate::components::confirm_dialog::{ConfirmDialog, ConfirmRequest};
 use crate::components::language_picker::LanguagePicker;
+use crate::components::pause_dialog::PauseDialog;
 use crate::components::reset_demo::ResetDemo;
+use crate::components::resume_dialog::ResumeDialog;
 use crate::components::reveal_row::RevealRow;
+use crate::components::schedule_finish_dialog::ScheduleFinishDialog;
 use crate::components::toasts::{Toasts, ToastsView};
 use crate::config;
 use crate::console_path::ConsolePath;
@@ -204,6 +207,9 @@ fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
                 </Routes>
             </main>
             <ConfirmDialog />
+            <PauseDialog />
+            <ResumeDialog />
+            <ScheduleFinishDialog />
             <ToastsView />
         </Router>
     }

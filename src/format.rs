@@ -15,6 +15,8 @@ struct Formatters {
     // One formatter for every date: `toLocaleString` with options builds a new
     // one per call, which costs more than the whole row it is shown in.
     exact: js_sys::Function,
+    /// "Dec 3": a date in the coming months, short.
+    short_date: js_sys::Function,
 }
 
 thread_local! {
@@ -36,6 +38,11 @@ fn formatters(locale: Locale) -> Rc<Formatters> {
                     exact: Intl::DateTimeFormat::new(
                         &locales,
                         &options(&[("dateStyle", "medium"), ("timeStyle", "short")]),
+                    )
+                    .format(),
+                    short_date: Intl::DateTimeFormat::new(
+                        &locales,
+                        &options(&[("month", "short"), ("day", "numeric")]),
                     )
                     .format(),
                 })
@@ -90,6 +97,55 @@ pub fn exact(locale: Locale, at: DateTime<Utc>) -> String {
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_else(|| at.to_rfc3339())
+}
+
+/// "Dec 3", "3. Dez.", in the viewer's time zone.
+pub fn short_date(locale: Locale, at: DateTime<Utc>) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+    formatters(locale)
+        .short_date
+        .call1(&JsValue::NULL, &date)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| at.date_naive().to_string())
+}
+
+/// The viewer's time zone, "Europe/Berlin".
+pub fn time_zone() -> String {
+    let options = Intl::DateTimeFormat::new(&Array::new(), &Object::new()).resolved_options();
+    Reflect::get(&options, &"timeZone".into())
+        .ok()
+        .and_then(|zone| zone.as_string())
+        .unwrap_or_else(|| "UTC".to_owned())
+}
+
+/// The value of an `<input type="datetime-local">` showing `at` in the
+/// viewer's time zone: "2026-12-03T09:00".
+pub fn local_input_value(at: DateTime<Utc>) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+/// The moment an `<input type="datetime-local">` value names in the viewer's
+/// time zone; `None` when it names none (empty, incomplete).
+pub fn from_local_input(value: &str) -> Option<DateTime<Utc>> {
+    // "YYYY-MM-DDTHH:MM" without a zone is read as local time by Date.
+    let well_formed = value.len() >= 16 && value.as_bytes().get(10) == Some(&b'T');
+    if !well_formed {
+        return None;
+    }
+    let millis = js_sys::Date::new(&JsValue::from_str(value)).get_time();
+    if millis.is_nan() {
+        return None;
+    }
+    DateTime::from_timestamp_millis(millis as i64)
 }
 
 /// Makes the language's formatters now. The first one a page makes costs tens

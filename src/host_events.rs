@@ -1,8 +1,9 @@
 //! Tells an embedding host what the user did, as DOM events on the host's
 //! element, so it can update its own chrome:
 //! `journey-finished`, `journey-stopped`, `journey-published`,
-//! `journey-deleted` and `journey-created` (a new version or a duplicate),
-//! each with `detail: {id, journeyId, name, version, status}`.
+//! `journey-deleted`, `journey-created` (a new version or a duplicate),
+//! `journey-paused`, `journey-resumed` and `journey-finish-scheduled` (set,
+//! changed or cancelled), each with `detail: {id, journeyId, name, version, status}`.
 
 use leptos::prelude::*;
 use lifecycle::{Action, Applied, JourneyVersion, Outcome, Status};

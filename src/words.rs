@@ -93,6 +93,11 @@ impl Words {
         format::relative(self.locale.get(), at, now)
     }
 
+    /// "Dec 3", in the viewer's time zone.
+    pub fn short_date(&self, at: DateTime<Utc>) -> String {
+        format::short_date(self.locale.get(), at)
+    }
+
     /// The date and time in the viewer's time zone.
     pub fn exact(&self, at: DateTime<Utc>) -> String {
         format::exact(self.locale.get(), at)

@@ -6,7 +6,7 @@
 
 /** Where a journey version is in its life. "Finishing" is not a status: it is a
  * finished version that still has customers in it. */
-export type JourneyStatus = 'draft' | 'live' | 'finished' | 'stopped';
+export type JourneyStatus = 'draft' | 'live' | 'paused' | 'finished' | 'stopped';
 
 /** The console's colours: `'auto'` follows the user's `prefers-color-scheme`. */
 export type JourneyConsoleTheme = 'light' | 'dark' | 'auto';
@@ -138,6 +138,14 @@ export interface JourneyConsoleEventMap {
   'journey-deleted': JourneyEvent;
   /** After Create new version or Duplicate; `detail` is the new draft. */
   'journey-created': JourneyEvent;
+  /** After Pause: no new customer enters; those inside are held (or were
+   * discarded) until the pause ends. */
+  'journey-paused': JourneyEvent;
+  /** After Resume: the paused version is live again. */
+  'journey-resumed': JourneyEvent;
+  /** After Schedule finish (set or changed) or Cancel scheduled finish; the
+   * version's status is unchanged. */
+  'journey-finish-scheduled': JourneyEvent;
 }
 
 declare global {

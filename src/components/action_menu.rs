@@ -11,6 +11,8 @@ use leptos_router::hooks::use_navigate;
 use lifecycle::{Action, Command};
 use wasm_bindgen::JsCast;
 
+use crate::clock;
+use crate::components::action_dialog::version_named;
 use crate::components::confirm_dialog::{needs_confirmation, ConfirmRequest};
 use crate::components::toasts::Toasts;
 use crate::console_path::{use_console_path, ConsolePath};
@@ -21,17 +23,29 @@ use crate::sync::use_journeys;
 use crate::words::use_words;
 use wording::Phrase;
 
-/// The menu's order: the seed's two first, then the rest of the lifecycle.
-const MENU: [Action; 8] = [
+/// The menu's order: the seed's two first, then pausing and a scheduled
+/// finish, then the rest of the lifecycle.
+const MENU: [Action; 11] = [
     Action::Finish,
     Action::Stop,
+    Action::Pause,
+    Action::Resume,
+    Action::ScheduleFinish,
+    Action::CancelScheduledFinish,
     Action::Publish,
     Action::NewVersion,
     Action::Duplicate,
-    Action::Resume,
     Action::Restart,
     Action::Delete,
 ];
+
+/// Actions whose own dialog asks for what they need (`action_dialog.rs`).
+fn has_dialog(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Pause | Action::Resume | Action::ScheduleFinish
+    )
+}
 
 #[component]
 pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
@@ -56,6 +70,39 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
                     .and_then(|a| a.refusal(action).map(wording::refusal_phrase))
             })
             .or_else(|| journeys.permission(action).err())
+            .or_else(|| {
+                // Cancelling needs a finish to cancel: the command's terms.
+                (action == Action::CancelScheduledFinish)
+                    .then(|| {
+                        catalog.with(|c| {
+                            c.check_command(
+                                &id.get(),
+                                &Command::CancelScheduledFinish,
+                                clock::now(),
+                            )
+                            .err()
+                        })
+                    })
+                    .flatten()
+                    .map(|error| wording::action_error_phrase(&error))
+            })
+    };
+    let scheduled = Memo::new(move |_| {
+        catalog.with(|c| {
+            c.get(&id.get())
+                .is_some_and(|v| v.scheduled_finish.is_some())
+        })
+    });
+    // Items that open a dialog of their own say so ("Pause…").
+    let label_of = move |action: Action| -> String {
+        match action {
+            Action::Pause => words.text("menu-pause"),
+            Action::Resume => words.text("menu-resume"),
+            Action::ScheduleFinish if scheduled.get() => words.text("menu-change-scheduled-finish"),
+            Action::ScheduleFinish => words.text("menu-schedule-finish"),
+            Action::CancelScheduledFinish => words.text("menu-cancel-scheduled-finish"),
+            other => words.say(&wording::action_label(other)),
+        }
     };
 
     let items = move || -> Vec<web_sys::HtmlElement> {
@@ -101,19 +148,19 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
     let choose = move |action: Action| {
         // The same answer the item shows: the rules, then the user's role.
         // Enter on an item disabled by either does nothing.
-        let allowed = availability
-            .with_untracked(|a| a.as_ref().is_some_and(|a| a.allowed(action)))
-            && untrack(|| journeys.permission(action)).is_ok();
+        let allowed = untrack(|| refusal_of(action)).is_none()
+            && availability.with_untracked(|a| a.as_ref().is_some_and(|a| a.allowed(action)));
         if !allowed {
             return;
         }
         hide(true);
         let id = id.get_untracked();
-        if needs_confirmation(action) {
+        if needs_confirmation(action) || has_dialog(action) {
             confirm.open(id, action);
             return;
         }
         let command = match action {
+            Action::CancelScheduledFinish => Command::CancelScheduledFinish,
             Action::NewVersion => Command::NewVersion { id: new_id() },
             Action::Duplicate => Command::Duplicate {
                 id: new_id(),
@@ -133,6 +180,12 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
                 Ok(applied) => {
                     if let Some(before) = before.as_ref() {
                         host_events.announce(before, &applied);
+                        if applied.action == Action::CancelScheduledFinish {
+                            toasts.show(
+                                Phrase::new("done-scheduled-finish-cancelled")
+                                    .with("version", version_named(before)),
+                            );
+                        }
                     }
                     if let Some(created) = applied.version() {
                         toasts.show(
@@ -232,7 +285,7 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
                 }
             >
                 <span id=format!("action-menu-{key}") class="menu-item-label">
-                    {move || words.say(&wording::action_label(action))}
+                    {move || label_of(action)}
                 </span>
                 {move || refusal.get().map(|reason| {
                     // The space keeps label and reason apart in the item's text.

@@ -28,18 +28,20 @@ pub fn needs_confirmation(action: Action) -> bool {
 }
 
 #[derive(Clone)]
-struct Confirmation {
-    id: String,
-    action: Action,
+pub(crate) struct Confirmation {
+    pub(crate) id: String,
+    pub(crate) action: Action,
     /// Where focus goes back to when the dialog closes. If it is gone by then
     /// (a quick action the change just removed), focus goes to the version's
     /// link in its Home row, see [`row_link`].
     opener: Option<web_sys::HtmlElement>,
 }
 
-/// Opens the confirmation dialog. Provided by the console; the dialog reads it.
+/// Opens the confirmation dialog, or the dialog of the action asked for
+/// (`action_dialog.rs`). Provided by the console; each dialog reads it and
+/// opens for its own actions.
 #[derive(Clone, Copy)]
-pub struct ConfirmRequest(RwSignal<Option<Confirmation>, LocalStorage>);
+pub struct ConfirmRequest(pub(crate) RwSignal<Option<Confirmation>, LocalStorage>);
 
 impl ConfirmRequest {
     pub fn new() -> ConfirmRequest {
@@ -82,7 +84,7 @@ pub fn ConfirmDialog() -> impl IntoView {
     let action = move || target.with(|t| t.as_ref().map_or(Action::Finish, |(_, a)| *a));
 
     Effect::new(move |_| {
-        let open = target.with(Option::is_some);
+        let open = target.with(|t| t.as_ref().is_some_and(|(_, a)| needs_confirmation(*a)));
         let Some(dialog) = dialog.get() else { return };
         if open && !dialog.open() {
             flow.update(|flow| {
@@ -109,26 +111,8 @@ pub fn ConfirmDialog() -> impl IntoView {
         };
         flow.update(ConfirmFlow::close);
         request.set(None);
-        let usable = |e: &web_sys::HtmlElement| e.is_connected() && !e.has_attribute("disabled");
-        // A Home row keeps its buttons while it comes to show another
-        // journey: focus goes back only to a button of this one.
-        let same_version = |e: &web_sys::HtmlElement| {
-            e.get_attribute("data-version")
-                .is_none_or(|version| version == closed.id)
-        };
-        let back = closed
-            .opener
-            .filter(|e| usable(e) && same_version(e))
-            .or_else(|| {
-                let dialog = dialog.get_untracked()?;
-                row_link(&dialog, &paths_for_focus, &closed.id).filter(usable)
-            });
-        match back {
-            Some(element) => {
-                let _ = element.focus();
-            }
-            // On Home, the row moved out of the rows on screen: bring it back.
-            None => reveal.request(closed.id),
+        if let Some(dialog) = dialog.get_untracked() {
+            give_focus_back(closed, &dialog, &paths_for_focus, reveal);
         }
     };
 
@@ -291,6 +275,35 @@ pub fn ConfirmDialog() -> impl IntoView {
                 </button>
             </div>
         </dialog>
+    }
+}
+
+/// Returns focus to the control that opened a dialog, when it can take it;
+/// else to the version's link in its Home row; else brings that row back
+/// into view (it moved out of the rows on screen).
+pub(crate) fn give_focus_back(
+    closed: Confirmation,
+    dialog: &web_sys::Node,
+    paths: &ConsolePath,
+    reveal: RevealRow,
+) {
+    let usable = |e: &web_sys::HtmlElement| e.is_connected() && !e.has_attribute("disabled");
+    // A Home row keeps its buttons while it comes to show another
+    // journey: focus goes back only to a button of this one.
+    let same_version = |e: &web_sys::HtmlElement| {
+        e.get_attribute("data-version")
+            .is_none_or(|version| version == closed.id)
+            && !e.hidden()
+    };
+    let back = closed
+        .opener
+        .filter(|e| usable(e) && same_version(e))
+        .or_else(|| row_link(dialog, paths, &closed.id).filter(usable));
+    match back {
+        Some(element) => {
+            let _ = element.focus();
+        }
+        None => reveal.request(closed.id),
     }
 }
 

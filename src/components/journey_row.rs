@@ -7,6 +7,7 @@ use crate::components::quick_actions::QuickActions;
 use crate::components::relative_time::RelativeTime;
 use crate::components::reveal_row::RevealRow;
 use crate::components::status_badge::StatusBadge;
+use crate::components::status_note::StatusNote;
 use crate::console_path::use_console_path;
 use crate::sync::use_journeys;
 use crate::words::use_words;
@@ -48,6 +49,26 @@ pub fn JourneyRow(#[prop(into)] id: Signal<String>, index: usize) -> impl IntoVi
     let number = move || version.with(|v| v.as_ref().map_or(0, |v| v.version));
     let phase =
         Signal::derive(move || version.with(|v| v.as_ref().map_or(Phase::Draft, |v| v.phase())));
+    let pause_end = Signal::derive(move || {
+        version.with(|v| v.as_ref().and_then(|v| v.pause.as_ref().map(|p| p.at_end)))
+    });
+    // Customers a pause holds (none when it discarded them).
+    let held = Signal::derive(move || {
+        version.with(|v| {
+            v.as_ref().and_then(|v| {
+                v.pause
+                    .as_ref()
+                    .filter(|p| p.customers == lifecycle::PauseCustomers::Hold)
+                    .map(|_| v.stats.active)
+            })
+        })
+    });
+    let finishes = Signal::derive(move || {
+        version.with(|v| {
+            v.as_ref()
+                .and_then(|v| v.scheduled_finish.as_ref().map(|s| s.at))
+        })
+    });
     let words = use_words();
     let count = move |pick: fn(&lifecycle::Stats) -> u64| {
         move || version.with(|v| words.count(v.as_ref().map_or(0, |v| pick(&v.stats))))
@@ -70,7 +91,8 @@ pub fn JourneyRow(#[prop(into)] id: Signal<String>, index: usize) -> impl IntoVi
             </th>
             <td class="col-version">{number}</td>
             <td class="col-status">
-                <StatusBadge phase />
+                <StatusBadge phase pause_end />
+                <StatusNote held finishes />
             </td>
             <td class="col-entered number">{count(|s| s.entered)}</td>
             <td class="col-in-journey number">{count(|s| s.active)}</td>

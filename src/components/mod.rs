@@ -1,10 +1,16 @@
+pub mod action_dialog;
 pub mod action_menu;
 pub mod confirm_dialog;
 pub mod journey_row;
 pub mod language_picker;
+pub mod pause_details;
+pub mod pause_dialog;
 pub mod quick_actions;
 pub mod relative_time;
 pub mod reset_demo;
+pub mod resume_dialog;
 pub mod reveal_row;
+pub mod schedule_finish_dialog;
 pub mod status_badge;
+pub mod status_note;
 pub mod toasts;

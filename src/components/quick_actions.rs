@@ -5,9 +5,10 @@ use crate::components::confirm_dialog::ConfirmRequest;
 use crate::sync::use_journeys;
 use crate::words::use_words;
 
-/// Finish and Stop on a Home row, shown while the pointer is over the row or
-/// focus is inside it. Only what the rules allow now is offered; the detail
-/// view's menu explains the rest.
+/// Resume (on a paused row), Finish and Stop on a Home row, shown while the
+/// pointer is over the row or focus is inside it. Only what the rules (and
+/// the backend) allow now is offered; the detail view's menu explains the
+/// rest.
 #[component]
 pub fn QuickActions(
     #[prop(into)] id: Signal<String>,
@@ -38,6 +39,7 @@ pub fn QuickActions(
     };
     view! {
         <div class="quick-actions">
+            {button(Action::Resume, "quick-action")}
             {button(Action::Finish, "quick-action")}
             {button(Action::Stop, "quick-action destructive")}
         </div>

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 use lifecycle::{Action, HistoryEntry, JourneyVersion, Phase};
 
 use crate::components::action_menu::ActionMenu;
+use crate::components::pause_details::PauseDetails;
 use crate::components::relative_time::RelativeTime;
 use crate::components::status_badge::StatusBadge;
 use crate::console_path::use_console_path;
@@ -95,6 +96,9 @@ fn JourneyView(id: String) -> impl IntoView {
     };
     let phase =
         Signal::derive(move || version.with(|v| v.as_ref().map_or(Phase::Draft, |v| v.phase())));
+    let pause_end = Signal::derive(move || {
+        version.with(|v| v.as_ref().and_then(|v| v.pause.as_ref().map(|p| p.at_end)))
+    });
     let words = use_words();
     let count = move |pick: fn(&lifecycle::Stats) -> u64| {
         move || version.with(|v| words.count(v.as_ref().map_or(0, |v| pick(&v.stats))))
@@ -119,7 +123,7 @@ fn JourneyView(id: String) -> impl IntoView {
                             words.say(&Phrase::new("version-number").with("version", number))
                         }}
                         " "
-                        <StatusBadge phase />
+                        <StatusBadge phase pause_end />
                     </p>
                 </div>
                 <ActionMenu id=menu_id />
@@ -159,6 +163,7 @@ fn JourneyView(id: String) -> impl IntoView {
                             view! { <div><dt>{text("stop-reason")}</dt><dd class="stop-reason-text">{reason}</dd></div> }
                         })
                     }}
+                    <PauseDetails version=Signal::derive(move || version.get()) />
                     <div><dt>{text("last-modified-by")}</dt><dd>{read(|v| v.updated_by.clone())}</dd></div>
                 </dl>
             </section>

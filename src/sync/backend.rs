@@ -1,6 +1,6 @@
 use chrono::{DateTime, Utc};
 use contract::Me;
-use journey_sync::BackendError;
+use journey_sync::{BackendError, Offered};
 use lifecycle::{Applied, Catalog, Command, HistoryEntry, JourneyVersion};
 use wording::Phrase;
 
@@ -84,6 +84,16 @@ impl Backend {
         match self {
             Backend::Embedded(_) => Ok(None),
             Backend::Http(http) => http.me().await,
+        }
+    }
+
+    /// What the backend offers beyond the seed's actions, given what it said
+    /// at `/me`: the embedded backend runs the rules itself and offers
+    /// everything; a server offers what it lists.
+    pub fn offered(&self, me: Option<&Me>) -> Offered {
+        match self {
+            Backend::Embedded(_) => Offered::Everything,
+            Backend::Http(_) => Offered::by_server(me),
         }
     }
 

@@ -17,8 +17,9 @@ use contract::{
 };
 use gloo_net::http::{Request, RequestBuilder};
 use journey_sync::{
-    after_failure, applied_from_answer, error_from_answer, read_answer, BackendError, ErrorKind,
-    NextPage, PageCollector, RetryDecision, ATTEMPT_TIMEOUT, MAX_BODY_BYTES,
+    after_failure, applied_from_answer, error_from_answer, read_answer, unoffered_answer,
+    BackendError, ErrorKind, NextPage, PageCollector, RetryDecision, ATTEMPT_TIMEOUT,
+    MAX_BODY_BYTES,
 };
 use lifecycle::{Applied, Catalog, Command, HistoryEntry, JourneyVersion};
 use runtime_config::HttpSettings;
@@ -286,7 +287,10 @@ impl HttpBackend {
                 .map_err(|e| BackendError::unreachable(&self.api_base, e.to_string()))
             })
             .await?;
-        ensure_ok(&answer)?;
+        // A server that predates pausing or a scheduled finish answers their
+        // requests as unknown routes: say it does not offer them.
+        ensure_ok(&answer)
+            .map_err(|error| unoffered_answer(command.action(), answer.status, error))?;
         applied_from_answer(
             id,
             command,

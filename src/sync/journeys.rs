@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use contract::Role;
-use journey_sync::{BackendError, ErrorKind, JourneyStore};
+use journey_sync::{BackendError, ErrorKind, JourneyStore, Offered};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use lifecycle::{Action, ActionError, Applied, Catalog, Command, JourneyVersion};
@@ -53,6 +53,9 @@ pub struct Journeys {
     /// Why the latest refresh failed, until one succeeds.
     problem: RwSignal<Option<Phrase>>,
     role: RwSignal<Option<Role>>,
+    /// What the backend offers beyond the seed's actions (pausing, a
+    /// scheduled finish); known once `identified`.
+    offered: RwSignal<Offered>,
     /// The backend has said who the user is (or that it does not say).
     identified: RwSignal<bool>,
     /// A refresh is under way; a slow backend gets no second one on top.
@@ -76,6 +79,7 @@ impl Journeys {
             now: RwSignal::new(clock::now()),
             problem: RwSignal::new(None),
             role: RwSignal::new(None),
+            offered: RwSignal::new(Offered::Listed(Vec::new())),
             identified: RwSignal::new(false),
             refreshing: StoredValue::new(false),
             data_set: StoredValue::new(None),
@@ -124,9 +128,13 @@ impl Journeys {
         let Some(backend) = self.backend.try_get_value() else {
             return;
         };
-        if let Ok(Some(me)) = backend.me().await {
+        let me = backend.me().await.ok().flatten();
+        if let Some(me) = &me {
             change(self.role, Some(me.role));
         }
+        // A server that could not say offers nothing beyond the seed's
+        // actions until it does (the next start).
+        change(self.offered, backend.offered(me.as_ref()));
         // Whatever the answer: a backend that cannot say leaves the server
         // to refuse what the role does not allow.
         change(self.identified, true);
@@ -246,11 +254,15 @@ impl Journeys {
         }
     }
 
-    /// Whether the user's role lets them take `action` (the server decides;
-    /// this only keeps the console from offering what will be refused).
+    /// Whether the backend offers `action` and the user's role lets them
+    /// take it (the server decides; this only keeps the console from
+    /// offering what will be refused, and says why).
     pub fn permission(&self, action: Action) -> Result<(), Phrase> {
         if !self.identified.get() {
             return Err(Phrase::new("sync-checking-role"));
+        }
+        if let Some(why) = self.offered.with(|offered| offered.refusal(action)) {
+            return Err(why);
         }
         match self.role.get() {
             Some(role) if !role.may(action) => {

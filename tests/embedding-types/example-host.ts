@@ -68,6 +68,8 @@ function describe(status: JourneyStatus): string {
       return 'a draft';
     case 'live':
       return 'live';
+    case 'paused':
+      return 'paused';
     case 'finished':
       return 'finished';
     case 'stopped':
@@ -90,6 +92,15 @@ outlet?.addEventListener('journey-deleted', (event) => {
 });
 document.addEventListener('journey-created', (event: JourneyEvent) => {
   notify(`${event.detail.name} v${event.detail.version} created in ${event.detail.journeyId}`);
+});
+document.addEventListener('journey-paused', (event) => {
+  notify(`${event.detail.name} is ${describe(event.detail.status)}`);
+});
+element.addEventListener('journey-resumed', (event) => {
+  notify(`${event.detail.name} is ${describe(event.detail.status)} again`);
+});
+window.addEventListener('journey-finish-scheduled', (event) => {
+  notify(`The finish of ${event.detail.name} v${event.detail.version} was scheduled or cancelled`);
 });
 // The detail is a CustomEvent's: the event's own fields are there too.
 document.addEventListener('journey-finished', (event) => {

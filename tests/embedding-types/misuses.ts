@@ -57,4 +57,4 @@ window.addEventListener('journey-created', (event) => {
   console.log(event.detail.id * 2);
 });
 // @ts-expect-error the console dispatches no such event, so its listener gets a plain Event
-document.addEventListener('journey-resumed', (event: CustomEvent<{ name: string }>) => console.log(event.detail.name));
+document.addEventListener('journey-restarted', (event: CustomEvent<{ name: string }>) => console.log(event.detail.name));

@@ -8,16 +8,18 @@ pub enum StatusFilter {
     All,
     Draft,
     Live,
+    Paused,
     Finishing,
     Finished,
     Stopped,
 }
 
 impl StatusFilter {
-    pub const ALL: [StatusFilter; 6] = [
+    pub const ALL: [StatusFilter; 7] = [
         StatusFilter::All,
         StatusFilter::Draft,
         StatusFilter::Live,
+        StatusFilter::Paused,
         StatusFilter::Finishing,
         StatusFilter::Finished,
         StatusFilter::Stopped,
@@ -28,6 +30,7 @@ impl StatusFilter {
             StatusFilter::All => "all",
             StatusFilter::Draft => "draft",
             StatusFilter::Live => "live",
+            StatusFilter::Paused => "paused",
             StatusFilter::Finishing => "finishing",
             StatusFilter::Finished => "finished",
             StatusFilter::Stopped => "stopped",
@@ -47,6 +50,7 @@ impl StatusFilter {
             StatusFilter::All => true,
             StatusFilter::Draft => phase.status() == Status::Draft,
             StatusFilter::Live => phase.status() == Status::Live,
+            StatusFilter::Paused => phase.status() == Status::Paused,
             StatusFilter::Finishing => matches!(phase, Phase::Finishing { .. }),
             StatusFilter::Finished => phase.status() == Status::Finished,
             StatusFilter::Stopped => phase.status() == Status::Stopped,

@@ -80,6 +80,31 @@ fn finishing_filter_keeps_finished_versions_with_customers_left() {
 }
 
 #[test]
+fn paused_filter_keeps_paused_versions_only_and_live_leaves_them_out() {
+    let mut versions = sample();
+    versions.push(version("p", "Welcome pause", Status::Paused, 12, 2));
+    let paused = ListQuery {
+        status: StatusFilter::Paused,
+        ..ListQuery::default()
+    };
+    assert_eq!(ids(&versions, &paused), ["p"]);
+    let live = ListQuery {
+        status: StatusFilter::Live,
+        ..ListQuery::default()
+    };
+    assert_eq!(ids(&versions, &live), ["a"]);
+    let in_url = paused.to_query();
+    assert_eq!(in_url, [("status", "paused".to_owned())]);
+    let read = ListQuery::from_query(|key| {
+        in_url
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+    });
+    assert_eq!(read, paused);
+}
+
+#[test]
 fn sorting_by_name_ignores_case_and_flips_on_second_click() {
     let by_name = ListQuery::default().sorted_by(SortKey::Name);
     assert_eq!(by_name.direction, SortDirection::Ascending);
@@ -126,7 +151,7 @@ fn url_query_round_trips_and_leaves_defaults_out() {
 #[test]
 fn nonsense_in_the_url_falls_back_to_defaults() {
     let read = ListQuery::from_query(|key| match key {
-        "status" => Some("paused".into()),
+        "status" => Some("sleeping".into()),
         "sort" => Some("colour".into()),
         "dir" => Some("sideways".into()),
         _ => None,

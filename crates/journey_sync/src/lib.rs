@@ -14,6 +14,8 @@
 //! - [`PageCollector`] walks the paged journey list and refuses one that never
 //!   ends.
 //! - [`ConfirmFlow`] is the confirmation dialog, with its idempotency key.
+//! - [`Offered`] says which actions a backend offers beyond the seed's, and
+//!   [`unoffered_answer`] words an older server's 404 to one of them.
 //! - [`merge`] reconciles the demo data of several tabs sharing localStorage.
 //!
 //! Everything said to the marketer is a [`wording::Phrase`] of the catalog
@@ -29,6 +31,7 @@ mod english;
 mod error_answer;
 mod in_words;
 mod list_pages;
+mod offer;
 mod retry_policy;
 mod store;
 mod success_answer;
@@ -39,6 +42,7 @@ pub use confirm_flow::{AnswerEffect, ConfirmFlow, DialogState, Opening, ToSend};
 pub use error_answer::{error_from_answer, status_in_words, status_phrase};
 pub use in_words::duration_in_words;
 pub use list_pages::{NextPage, PageCollector, MAX_PAGES};
+pub use offer::{feature_needed, unoffered_answer, Offered};
 pub use retry_policy::{
     after_failure, next_retry, parse_retry_after, RetryDecision, ATTEMPT_TIMEOUT, BACKOFF,
     MAX_RETRY_AFTER,

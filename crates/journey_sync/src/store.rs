@@ -53,13 +53,19 @@ pub struct PendingChange {
 }
 
 impl PendingChange {
-    /// Finish, stop and publish are shown before the answer: their outcome is
-    /// known in advance. A created or deleted version waits for the server,
+    /// Finish, stop, publish, a pause, a resume and a scheduled finish are
+    /// shown before the answer: their outcome is known in advance. A created or deleted version waits for the server,
     /// which chooses ids and may refuse.
     pub fn is_shown_at_once(&self) -> bool {
         matches!(
             self.command.action(),
-            Action::Finish | Action::Stop | Action::Publish
+            Action::Finish
+                | Action::Stop
+                | Action::Publish
+                | Action::Pause
+                | Action::Resume
+                | Action::ScheduleFinish
+                | Action::CancelScheduledFinish
         )
     }
 }
@@ -319,7 +325,8 @@ impl JourneyStore {
                 },
             )));
         }
-        self.shown.check(id, action)?;
+        // The action, and what it asks for (a pause's end, a finish's time).
+        self.shown.check_command(id, &command, at)?;
         let seen_revision = self
             .confirmed
             .get(id)

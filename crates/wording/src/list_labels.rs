@@ -23,6 +23,7 @@ pub fn filter_label(filter: StatusFilter) -> Phrase {
         StatusFilter::All => "filter-all",
         StatusFilter::Draft => "filter-draft",
         StatusFilter::Live => "filter-live",
+        StatusFilter::Paused => "filter-paused",
         StatusFilter::Finishing => "filter-finishing",
         StatusFilter::Finished => "filter-finished",
         StatusFilter::Stopped => "filter-stopped",

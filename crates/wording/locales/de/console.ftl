@@ -113,3 +113,91 @@ done-draft = { $version } ist ein Entwurf.
 done-paused = { $version } ist pausiert.
 done-created = Version { $version } von „{ $name }“ wurde erstellt.
 done-deleted = { $version } wurde gelöscht.
+
+# Pause, resume and a scheduled finish
+
+## What a server offers
+sync-not-offered = Dieser Server bietet { $feature ->
+        [pause] das Pausieren von Journeys
+        [scheduled-finish] das Planen eines Endes
+       *[other] diese Aktion
+    } nicht an.
+sync-not-offered-answer = Dieser Server bietet { $feature ->
+        [pause] das Pausieren von Journeys
+        [scheduled-finish] das Planen eines Endes
+       *[other] diese Aktion
+    } nicht an ({ $status }). Es wurde nichts geändert.
+
+## Home and the status badge
+filter-paused = Pausiert
+paused-resumes = Pausiert · läuft { $when } weiter
+paused-stops = Pausiert · stoppt { $when }
+held-count = { $held } wartend
+finishes-on = Endet am { $date }
+
+## The actions menu
+menu-pause = Pausieren …
+menu-resume = Fortsetzen …
+menu-schedule-finish = Ende planen …
+menu-change-scheduled-finish = Geplantes Ende ändern …
+menu-cancel-scheduled-finish = Geplantes Ende aufheben
+
+## The pause dialog
+pause-title = Journey pausieren?
+pause-no-entry = Solange sie pausiert ist, können keine neuen Kunden in diese Journey eintreten.
+pause-customers = Was mit den Kunden darin geschieht
+pause-hold = Anhalten
+pause-hold-hint = { $active ->
+        [one] Der { $active } Kunde darin wartet
+       *[other] Die { $active } Kunden darin warten
+    } vor der nächsten Nachricht, bis die Journey fortgesetzt wird.
+pause-discard = Entlassen
+pause-discard-hint = { $active ->
+        [one] Der { $active } Kunde darin verlässt
+       *[other] Die { $active } Kunden darin verlassen
+    } die Journey jetzt und erhalten nichts mehr aus ihr. Das lässt sich für sie nicht rückgängig machen.
+pause-for = Pausieren für (Tage)
+pause-for-hint = 1 bis { $longest } Tage.
+pause-ends-at = Die Pause endet am { $until }.
+pause-days-invalid = Geben Sie eine ganze Zahl von Tagen ein, von 1 bis { $longest }.
+pause-at-end = Wenn die Pause endet
+pause-at-end-resume = Journey fortsetzen
+pause-at-end-resume-hint = Angehaltene Kunden machen weiter, und neue Kunden können wieder eintreten.
+pause-at-end-stop = Journey stoppen
+pause-at-end-stop-hint = Alle, die noch darin sind, werden gestoppt, wie bei Stoppen. Eine gestoppte Journey kann nicht fortgesetzt werden.
+
+## The resume dialog
+resume-title = Journey fortsetzen?
+resume-consequence = Angehaltene Kunden machen dort weiter, wo sie gewartet haben; neue Kunden können wieder eintreten.
+
+## The scheduled finish dialog
+schedule-title = Ende planen
+schedule-change-title = Geplantes Ende ändern
+schedule-at = Ende am
+schedule-at-hint = Ihre Zeitzone: { $zone }.
+schedule-consequence = Zu diesem Zeitpunkt wird die Journey von selbst beendet: Es können keine neuen Kunden eintreten, und wer schon darin ist, geht seinen Weg bis zum Ende. Bis dahin können Sie es ändern oder aufheben.
+schedule-irreversible = Eine beendete Journey kann nicht fortgesetzt oder neu gestartet werden.
+schedule-time-invalid = Geben Sie ein Datum und eine Uhrzeit ein.
+schedule-save = Speichern
+
+## What was done
+done-paused-until = { $version } ist pausiert bis { $until }.
+done-resumed = { $version } ist wieder live.
+done-finish-scheduled = { $version } wird am { $at } beendet.
+done-scheduled-finish-cancelled = Das geplante Ende von { $version } wurde aufgehoben.
+done-finish-scheduled-somewhen = Das Ende von { $version } ist geplant.
+
+## The detail view
+pause-section = Pause
+moment-paused = Pausiert
+pause-ends = Pause endet
+pause-customers-label = Kunden
+pause-customers-held = Angehalten: Sie warten vor ihrer nächsten Nachricht
+pause-customers-discarded = Entlassen: Sie haben die Journey verlassen
+pause-then = Wenn die Pause endet
+pause-then-resume = Die Journey läuft weiter
+pause-then-stop = Die Journey wird gestoppt
+held-customers = Angehaltene Kunden
+scheduled-finish = Geplantes Ende
+scheduled-finish-value = { $at } ({ $when }), geplant von { $by }
+time-and-relative = { $at } ({ $when })

@@ -113,3 +113,91 @@ done-draft = { $version } is a draft.
 done-paused = { $version } is paused.
 done-created = Version { $version } of “{ $name }” was created.
 done-deleted = { $version } was deleted.
+
+# Pause, resume and a scheduled finish
+
+## What a server offers
+sync-not-offered = This server does not offer { $feature ->
+        [pause] pausing journeys
+        [scheduled-finish] scheduling a finish
+       *[other] this action
+    }.
+sync-not-offered-answer = This server does not offer { $feature ->
+        [pause] pausing journeys
+        [scheduled-finish] scheduling a finish
+       *[other] this action
+    } ({ $status }). Nothing was changed.
+
+## Home and the status badge
+filter-paused = Paused
+paused-resumes = Paused · resumes { $when }
+paused-stops = Paused · stops { $when }
+held-count = { $held } held
+finishes-on = Finishes { $date }
+
+## The actions menu
+menu-pause = Pause…
+menu-resume = Resume…
+menu-schedule-finish = Schedule finish…
+menu-change-scheduled-finish = Change scheduled finish…
+menu-cancel-scheduled-finish = Cancel scheduled finish
+
+## The pause dialog
+pause-title = Pause journey?
+pause-no-entry = While it is paused, no new customers can enter this journey.
+pause-customers = What happens to the customers in it
+pause-hold = Hold them
+pause-hold-hint = { $active ->
+        [one] The { $active } customer in it waits
+       *[other] The { $active } customers in it wait
+    } before the next message until the journey resumes.
+pause-discard = Discard them
+pause-discard-hint = { $active ->
+        [one] The { $active } customer in it leaves
+       *[other] The { $active } customers in it leave
+    } the journey now and gets nothing more from it. This cannot be undone for them.
+pause-for = Pause for (days)
+pause-for-hint = From 1 to { $longest } days.
+pause-ends-at = The pause ends { $until }.
+pause-days-invalid = Enter a whole number of days, from 1 to { $longest }.
+pause-at-end = When the pause ends
+pause-at-end-resume = Resume the journey
+pause-at-end-resume-hint = Held customers continue, and new customers can enter again.
+pause-at-end-stop = Stop the journey
+pause-at-end-stop-hint = Everyone still in it is stopped, as Stop does. A stopped journey cannot be resumed.
+
+## The resume dialog
+resume-title = Resume journey?
+resume-consequence = Held customers continue from where they waited; new customers can enter again.
+
+## The scheduled finish dialog
+schedule-title = Schedule finish
+schedule-change-title = Change scheduled finish
+schedule-at = Finish at
+schedule-at-hint = Your time zone: { $zone }.
+schedule-consequence = At that time the journey finishes by itself: no new customers can enter, and those already in it continue to the end of their path. Until then you can change or cancel it.
+schedule-irreversible = Once finished, it cannot be resumed or restarted.
+schedule-time-invalid = Enter a date and a time.
+schedule-save = Save
+
+## What was done
+done-paused-until = { $version } is paused until { $until }.
+done-resumed = { $version } is live again.
+done-finish-scheduled = { $version } will finish { $at }.
+done-scheduled-finish-cancelled = The scheduled finish of { $version } was cancelled.
+done-finish-scheduled-somewhen = The finish of { $version } is scheduled.
+
+## The detail view
+pause-section = Pause
+moment-paused = Paused
+pause-ends = Pause ends
+pause-customers-label = Customers
+pause-customers-held = Held: they wait before their next message
+pause-customers-discarded = Discarded: they left the journey
+pause-then = When the pause ends
+pause-then-resume = The journey resumes
+pause-then-stop = The journey stops
+held-customers = Held customers
+scheduled-finish = Scheduled finish
+scheduled-finish-value = { $at } ({ $when }), set by { $by }
+time-and-relative = { $at } ({ $when })

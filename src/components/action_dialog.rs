@@ -1,0 +1,230 @@
+//! The frame of the dialogs that ask for a pause, a resume or a scheduled
+//! finish: a native modal `<dialog>` like the confirmation of Finish and
+//! Stop, opened by the same [`ConfirmRequest`], sending through
+//! `Journeys::act` with the same [`ConfirmFlow`] (one idempotency key per
+//! user action, reused on a retry, an error shown in the dialog, an answer
+//! after Escape told in a toast), and giving focus back the same way.
+//! Each dialog brings its own fields and the command they make.
+
+use journey_sync::{AnswerEffect, ConfirmFlow, DialogState};
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use lifecycle::{Action, Applied, Command, JourneyVersion};
+
+use crate::components::confirm_dialog::{give_focus_back, ConfirmRequest};
+use crate::components::reveal_row::RevealRow;
+use crate::components::toasts::Toasts;
+use crate::console_path::use_console_path;
+use crate::host_events::HostEvents;
+use crate::new_id::new_id;
+use crate::sync::use_journeys;
+use crate::words::use_words;
+use wording::Phrase;
+
+/// What an action dialog is asked about: the version, and the action.
+#[derive(Clone, Copy)]
+pub struct DialogTarget {
+    pub target: Memo<Option<(String, Action)>>,
+    pub version: Memo<Option<JourneyVersion>>,
+}
+
+impl DialogTarget {
+    /// The target while the request is for one of `actions`.
+    pub fn of(actions: &'static [Action]) -> DialogTarget {
+        let request = expect_context::<ConfirmRequest>().0;
+        let catalog = use_journeys().catalog();
+        let target = Memo::new(move |_| {
+            request.with(|r| {
+                r.as_ref()
+                    .filter(|r| actions.contains(&r.action))
+                    .map(|r| (r.id.clone(), r.action))
+            })
+        });
+        let version = Memo::new(move |_| {
+            target.with(|t| {
+                t.as_ref()
+                    .and_then(|(id, _)| catalog.with(|c| c.get(id).cloned()))
+            })
+        });
+        DialogTarget { target, version }
+    }
+
+    pub fn id(&self) -> Option<String> {
+        self.target.with(|t| t.as_ref().map(|(id, _)| id.clone()))
+    }
+}
+
+/// The dialog. `command` makes what is sent from the fields, or `None`
+/// while they hold something the rules refuse (the field says why);
+/// `on_open` resets the fields; `done` words the success toast.
+#[component]
+pub fn ActionDialog(
+    target: DialogTarget,
+    /// Makes the element ids unique: `{name}-dialog-title`, `-body`.
+    name: &'static str,
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] confirm_label: Signal<String>,
+    #[prop(optional)] destructive: bool,
+    command: Callback<(), Option<Command>>,
+    on_open: Callback<()>,
+    done: Callback<(JourneyVersion, Applied), Phrase>,
+    children: Children,
+) -> impl IntoView {
+    let request = expect_context::<ConfirmRequest>().0;
+    let journeys = use_journeys();
+    let toasts = expect_context::<Toasts>();
+    let host_events = expect_context::<HostEvents>();
+    let reveal = expect_context::<RevealRow>();
+    let paths = use_console_path();
+    let words = use_words();
+    let dialog = NodeRef::<html::Dialog>::new();
+    let flow = RwSignal::new(ConfirmFlow::new());
+    let is_open = Memo::new(move |_| target.target.with(Option::is_some));
+
+    Effect::new(move |_| {
+        let open = is_open.get();
+        let Some(dialog) = dialog.get() else { return };
+        if open && !dialog.open() {
+            flow.update(|flow| {
+                flow.open();
+            });
+            untrack(|| on_open.run(()));
+            let _ = dialog.show_modal();
+        } else if !open && dialog.open() {
+            dialog.close();
+        }
+    });
+
+    let close = move || {
+        if let Some(dialog) = dialog.get_untracked() {
+            dialog.close();
+        }
+    };
+    let on_close = move |_| {
+        // Another dialog's request (or none): not ours to answer.
+        if !is_open.get_untracked() {
+            return;
+        }
+        let Some(closed) = request.get_untracked() else {
+            return;
+        };
+        flow.update(ConfirmFlow::close);
+        request.set(None);
+        if let Some(dialog) = dialog.get_untracked() {
+            give_focus_back(closed, &dialog, &paths, reveal);
+        }
+    };
+
+    let confirm = move |_| {
+        let Some(id) = target.id() else { return };
+        let Some(command) = command.run(()) else {
+            return;
+        };
+        // Nothing to send while the action is on its way already.
+        let Some(send) = flow
+            .try_update(|flow| flow.confirm(command, new_id()))
+            .flatten()
+        else {
+            return;
+        };
+        let before = target.version.get_untracked();
+        spawn_local(async move {
+            let outcome = journeys.act(&id, send.command, &send.idempotency_key).await;
+            if flow.is_disposed() {
+                return;
+            }
+            let done = match &outcome {
+                Ok(applied) => before.map(|before| {
+                    host_events.announce(&before, applied);
+                    done.run((before, applied.clone()))
+                }),
+                Err(_) => None,
+            };
+            let effect = flow
+                .try_update(|flow| {
+                    flow.answer(
+                        send.opening,
+                        outcome.as_ref().map(|_| ()).map_err(|f| f.message.clone()),
+                    )
+                })
+                .unwrap_or(AnswerEffect::NotThisDialog);
+            match effect {
+                AnswerEffect::Close => {
+                    if let Some(done) = done {
+                        toasts.show(done);
+                    }
+                    close();
+                }
+                AnswerEffect::ShowError(_) => {}
+                AnswerEffect::NotThisDialog => match &outcome {
+                    Ok(_) => {
+                        if let Some(done) = done {
+                            toasts.show(done);
+                        }
+                    }
+                    Err(failure) => toasts.show(failure.message.clone()),
+                },
+            }
+        });
+    };
+
+    let confirm_class = if destructive {
+        "confirm destructive"
+    } else {
+        "confirm primary"
+    };
+    let under_action = move || {
+        target.version.with(|v| {
+            v.as_ref().map(|v| {
+                words.say(
+                    &Phrase::new("journey-and-version")
+                        .with("name", v.name.as_str())
+                        .with("version", v.version),
+                )
+            })
+        })
+    };
+
+    view! {
+        <dialog
+            node_ref=dialog
+            class="confirm-dialog"
+            aria-labelledby=format!("{name}-dialog-title")
+            aria-describedby=format!("{name}-dialog-body")
+            on:close=on_close
+        >
+            <h2 id=format!("{name}-dialog-title")>{title}</h2>
+            <p class="journey-under-action">{under_action}</p>
+            <div id=format!("{name}-dialog-body") class="action-dialog-body">{children()}</div>
+            {move || match flow.with(|flow| flow.state().clone()) {
+                DialogState::Failed(message) => {
+                    Some(view! { <p class="dialog-error" role="alert">{words.say(&message)}</p> })
+                }
+                _ => None,
+            }}
+            <div class="dialog-buttons">
+                <button type="button" class="cancel" autofocus on:click=move |_| close()>
+                    {words.label("cancel")}
+                </button>
+                <button
+                    type="button"
+                    class=confirm_class
+                    aria-disabled=move || {
+                        flow.with(|flow| *flow.state() == DialogState::Sending).then_some("true")
+                    }
+                    on:click=confirm
+                >
+                    {confirm_label}
+                </button>
+            </div>
+        </dialog>
+    }
+}
+
+/// "“Spring sale” version 2", for the toasts.
+pub fn version_named(version: &JourneyVersion) -> Phrase {
+    Phrase::new("version-named")
+        .with("name", version.name.as_str())
+        .with("version", version.version)
+}

@@ -200,8 +200,14 @@ pub fn ConfirmDialog() -> impl IntoView {
         let action = action();
         version.with(|v| {
             v.as_ref().map(|v| {
-                catalog
-                    .with(|c| consequences(c, v, action))
+                let mut lines = catalog.with(|c| consequences(c, v, action));
+                // How long finishing will take, from the counts seen lately.
+                if action == Action::Finish {
+                    if let Some(forecast) = journeys.drain_forecast(&v.id) {
+                        lines.insert(1, Phrase::new("drain-line").with("forecast", forecast));
+                    }
+                }
+                lines
                     .into_iter()
                     .map(|phrase| view! { <p>{words.say(&phrase)}</p> })
                     .collect_view()

@@ -27,7 +27,8 @@ pub const ROW_HEIGHT_PX: f64 = 48.0;
 /// shown): a keypress never acts on a journey the user did not choose.
 #[component]
 pub fn JourneyRow(#[prop(into)] id: Signal<String>, index: usize) -> impl IntoView {
-    let catalog = use_journeys().catalog();
+    let journeys = use_journeys();
+    let catalog = journeys.catalog();
     let version = Memo::new(move |_| id.with(|id| catalog.with(|c| c.get(id).cloned())));
     let row = NodeRef::<leptos::html::Tr>::new();
     let reveal = expect_context::<RevealRow>();
@@ -92,6 +93,14 @@ pub fn JourneyRow(#[prop(into)] id: Signal<String>, index: usize) -> impl IntoVi
             <td class="col-version">{number}</td>
             <td class="col-status">
                 <StatusBadge phase pause_end />
+                {move || {
+                    // While finishing: when its last customer is expected out.
+                    let finishing = matches!(phase.get(), Phase::Finishing { .. });
+                    finishing
+                        .then(|| id.with(|id| journeys.drain_forecast_short(id)))
+                        .flatten()
+                        .map(|note| view! { <span class="row-note">{words.say(&note)}</span> })
+                }}
                 <StatusNote held finishes />
             </td>
             <td class="col-entered number">{count(|s| s.entered)}</td>

@@ -26,5 +26,5 @@ pub fn StatusNote(
             (Some(held), Some(finishes)) => Some(format!("{held} · {finishes}")),
         }
     };
-    move || text().map(|text| view! { " " <span class="status-note">{text}</span> })
+    move || text().map(|text| view! { " " <span class="row-note">{text}</span> })
 }

@@ -104,6 +104,7 @@ fn JourneyView(id: String) -> impl IntoView {
         move || version.with(|v| words.count(v.as_ref().map_or(0, |v| pick(&v.stats))))
     };
     let text = move |id: &'static str| words.label(id);
+    let id_for_forecast = id.clone();
     let menu_id = Signal::derive({
         let id = id.clone();
         move || id.clone()
@@ -153,6 +154,14 @@ fn JourneyView(id: String) -> impl IntoView {
                         at=move || version.with(|v| v.as_ref().and_then(|v| v.finished_at))
                         by=Signal::derive(move || last_by(&history.get(), Action::Finish))
                     />
+                    {move || {
+                        // While finishing: when the last customer is expected out.
+                        let finishing = matches!(phase.get(), Phase::Finishing { .. });
+                        let forecast = finishing.then(|| journeys.drain_forecast(&id_for_forecast)).flatten();
+                        forecast.map(|forecast| {
+                            view! { <div><dt>{text("drain-label")}</dt><dd class="drain-forecast">{words.say(&forecast)}</dd></div> }
+                        })
+                    }}
                     <Moment
                         label="moment-stopped"
                         at=move || version.with(|v| v.as_ref().and_then(|v| v.stopped_at))

@@ -2,10 +2,12 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use contract::Role;
-use journey_sync::{BackendError, ErrorKind, JourneyStore, Offered};
+use journey_sync::{
+    drain_phrase, drain_row_phrase, BackendError, DrainWatch, ErrorKind, JourneyStore, Offered,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use lifecycle::{Action, ActionError, Applied, Catalog, Command, JourneyVersion};
+use lifecycle::{Action, ActionError, Applied, Catalog, Command, DrainForecast, JourneyVersion};
 use wording::{action_error_phrase, phase_key, Locale, Phrase};
 
 use super::backend::{Backend, Change};
@@ -66,6 +68,8 @@ pub struct Journeys {
     data_set: StoredValue<Option<journey_sync::Epoch>>,
     /// The user's language, for the times in "who changed it" sentences.
     words: Words,
+    /// Recent counts of running and finishing versions, for drain forecasts.
+    drain: RwSignal<DrainWatch>,
 }
 
 impl Journeys {
@@ -85,6 +89,7 @@ impl Journeys {
             data_set: StoredValue::new(None),
             told: StoredValue::new(0),
             words,
+            drain: RwSignal::new(DrainWatch::default()),
         };
         // Another tab's change to the shared demo data shows at once.
         if let Backend::Embedded(embedded) = &*journeys.backend.get_value() {
@@ -203,6 +208,9 @@ impl Journeys {
                         store.finish_load(ticket, catalog);
                     }
                 });
+                let store = self.store;
+                self.drain
+                    .update(|watch| store.with_untracked(|s| watch.observe(s.confirmed(), now)));
                 self.now.set(now);
                 change(self.loaded, true);
                 change(self.problem, None);
@@ -252,6 +260,32 @@ impl Journeys {
                 store.set_history(id, entries);
             });
         }
+    }
+
+    /// When the last customer of version `id` is expected out if it finishes
+    /// (or, finishing, as it goes), in words for a dialog or the detail view:
+    /// `None` if it cannot drain (a draft, an ended or empty version).
+    pub fn drain_forecast(&self, id: &str) -> Option<Phrase> {
+        self.forecast(id, drain_phrase)
+    }
+
+    /// The same, short enough for a row of the list.
+    pub fn drain_forecast_short(&self, id: &str) -> Option<Phrase> {
+        self.forecast(id, drain_row_phrase)
+    }
+
+    fn forecast(
+        &self,
+        id: &str,
+        say: fn(&DrainForecast, DateTime<Utc>) -> Phrase,
+    ) -> Option<Phrase> {
+        let now = self.now.get();
+        let version = self.store.with(|store| store.shown().get(id).cloned())?;
+        self.drain.with(|watch| {
+            watch
+                .forecast(&version, now)
+                .map(|forecast| say(&forecast, now))
+        })
     }
 
     /// Whether the backend offers `action` and the user's role lets them

@@ -16,6 +16,7 @@
 //! - [`ConfirmFlow`] is the confirmation dialog, with its idempotency key.
 //! - [`Offered`] says which actions a backend offers beyond the seed's, and
 //!   [`unoffered_answer`] words an older server's 404 to one of them.
+//! - [`DrainWatch`] keeps recent counts for the drain forecast.
 //! - [`merge`] reconciles the demo data of several tabs sharing localStorage.
 //!
 //! Everything said to the marketer is a [`wording::Phrase`] of the catalog
@@ -26,6 +27,7 @@
 
 mod backend_error;
 mod confirm_flow;
+mod drain_watch;
 #[cfg(test)]
 mod english;
 mod error_answer;
@@ -39,6 +41,7 @@ mod tab_merge;
 
 pub use backend_error::{BackendError, ErrorKind};
 pub use confirm_flow::{AnswerEffect, ConfirmFlow, DialogState, Opening, ToSend};
+pub use drain_watch::{drain_phrase, drain_row_phrase, DrainWatch};
 pub use error_answer::{error_from_answer, status_in_words, status_phrase};
 pub use in_words::duration_in_words;
 pub use list_pages::{NextPage, PageCollector, MAX_PAGES};

@@ -71,41 +71,62 @@ fn harmonic(n: u64) -> f64 {
 
 /// A version's counts as they were seen over the last [`CountSamples::WINDOW`],
 /// oldest first: what a client keeps from its polls to estimate a drain.
+///
+/// Kept small, since a console watches every running version: a few samples
+/// of two numbers each, at least [`CountSamples::SPACING`] apart, thinned
+/// from the middle when there are more (the departures between the first and
+/// the last are counted whatever lies between).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CountSamples {
-    samples: VecDeque<(DateTime<Utc>, Stats)>,
+    samples: VecDeque<Sample>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Sample {
+    at: DateTime<Utc>,
+    active: u64,
+    departed: u64,
 }
 
 impl CountSamples {
     /// How far back a departure counts as recent.
     pub const WINDOW: Duration = Duration::hours(6);
-    /// At most this many samples are kept; older ones make way.
-    pub const MOST: usize = 64;
+    /// At most this many samples are kept.
+    pub const MOST: usize = 8;
+    /// Counts seen sooner than this after the last sample replace it.
+    pub const SPACING: Duration = Duration::seconds(20);
 
-    /// Notes the counts seen at `at`. Counts seen before the last sample, or
-    /// unchanged since it, add nothing; counts that went down (a server reset)
-    /// start the samples again.
+    /// Notes the counts seen at `at`. Counts seen before the last sample add
+    /// nothing; counts that went back (a server reset) start the samples
+    /// again.
     pub fn record(&mut self, at: DateTime<Utc>, stats: Stats) {
-        if let Some((last_at, last)) = self.samples.back() {
-            if at <= *last_at {
+        let sample = Sample {
+            at,
+            active: stats.active,
+            departed: departed(&stats),
+        };
+        if let Some(last) = self.samples.back() {
+            if at <= last.at {
                 return;
             }
-            if departed(last) > departed(&stats) || last.entered > stats.entered {
+            if sample.departed < last.departed {
                 self.samples.clear();
-            } else if *last == stats && self.samples.len() > 1 {
-                // Still the same counts: the last sample moves to now, so the
-                // time watched grows without a sample per poll.
+            } else if self.samples.len() > 1
+                && at - self.samples[self.samples.len() - 2].at < Self::SPACING
+            {
                 self.samples.pop_back();
             }
         }
-        self.samples.push_back((at, stats));
-        while self.samples.len() > Self::MOST
-            || self
-                .samples
-                .front()
-                .is_some_and(|(first, _)| at - *first > Self::WINDOW)
+        self.samples.push_back(sample);
+        while self
+            .samples
+            .front()
+            .is_some_and(|first| at - first.at > Self::WINDOW)
         {
             self.samples.pop_front();
+        }
+        if self.samples.len() > Self::MOST {
+            self.samples.remove(1);
         }
     }
 
@@ -119,19 +140,18 @@ impl CountSamples {
 
     /// Departures per customer-second over the samples, if enough were seen.
     fn departure_rate(&self) -> Option<f64> {
-        let mut departures: u64 = 0;
-        let mut customer_seconds = 0.0;
+        let first = self.samples.front()?;
+        let last = self.samples.back()?;
+        let departures = last.departed - first.departed;
         let pairs = self.samples.iter().zip(self.samples.iter().skip(1));
-        for ((at_a, a), (at_b, b)) in pairs {
-            departures += departed(b).saturating_sub(departed(a));
-            let seconds = (*at_b - *at_a).num_milliseconds() as f64 / 1000.0;
-            customer_seconds += (a.active + b.active) as f64 / 2.0 * seconds;
-        }
-        let (first, _) = self.samples.front()?;
-        let (last, _) = self.samples.back()?;
-        let watched = *last - *first;
+        let customer_seconds: f64 = pairs
+            .map(|(a, b)| {
+                let seconds = (b.at - a.at).num_milliseconds() as f64 / 1000.0;
+                (a.active + b.active) as f64 / 2.0 * seconds
+            })
+            .sum();
         (departures >= DrainForecast::FEWEST_DEPARTURES
-            && watched >= DrainForecast::SHORTEST_WATCH
+            && last.at - first.at >= DrainForecast::SHORTEST_WATCH
             && customer_seconds > 0.0)
             .then(|| departures as f64 / customer_seconds)
     }

@@ -123,10 +123,19 @@ fn samples_start_again_when_counts_go_back_and_keep_a_recent_window() {
     samples.record(hours_later(2), stats(40, 60));
     samples.record(hours_later(2), stats(30, 70)); // not later: ignored
     assert_eq!(samples.len(), 2);
-    samples.record(hours_later(3), stats(60, 40)); // a reset server
+    samples.record(hours_later(3), stats(60, 30)); // a reset server
     assert_eq!(samples.len(), 1);
     for hour in 4..20 {
         samples.record(hours_later(hour), stats(60 - hour as u64, 40 + hour as u64));
     }
     assert!(samples.len() <= 7, "six hours kept: {}", samples.len());
+    // Polls every second keep one sample per spacing, and never more than MOST.
+    let mut polled = CountSamples::default();
+    for second in 0..3_600 {
+        polled.record(
+            hours_later(1) + Duration::seconds(second),
+            stats(50, 50 + second as u64 / 60),
+        );
+    }
+    assert_eq!(polled.len(), CountSamples::MOST);
 }

@@ -22,6 +22,8 @@ pub enum Arg {
     Phrase(Box<Phrase>),
     /// A moment, written as the user's language and time zone write it.
     Time(DateTime<Utc>),
+    /// The day of a moment in the user's time zone, without the year ("Dec 3").
+    Date(DateTime<Utc>),
 }
 
 impl From<DateTime<Utc>> for Arg {

@@ -3,7 +3,7 @@ use std::borrow::Cow;
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 
 use crate::number_format::format_value;
-use crate::time_format::write_time;
+use crate::time_format::{write_time, Precision};
 use crate::{Arg, Locale, Phrase};
 
 /// The catalog's files, for each language in the same order: what the views
@@ -62,7 +62,12 @@ impl Wording {
                 Arg::Number(n) => FluentValue::from(*n),
                 Arg::Text(text) => FluentValue::String(Cow::Owned(text.clone())),
                 Arg::Phrase(inner) => FluentValue::String(Cow::Owned(self.say(inner))),
-                Arg::Time(at) => FluentValue::String(Cow::Owned(write_time(self.locale, *at))),
+                Arg::Time(at) => {
+                    FluentValue::String(Cow::Owned(write_time(self.locale, *at, Precision::Minute)))
+                }
+                Arg::Date(at) => {
+                    FluentValue::String(Cow::Owned(write_time(self.locale, *at, Precision::Day)))
+                }
             };
             args.set(*name, value);
         }

@@ -114,6 +114,16 @@ done-paused = { $version } ist pausiert.
 done-created = Version { $version } von „{ $name }“ wurde erstellt.
 done-deleted = { $version } wurde gelöscht.
 
+# Prognose: wie lange das Beenden dauert
+drain-about = etwa { $estimate }; spätestens am { $latest }
+drain-at-timeout = wenn die Frist zum Beenden abläuft, am { $latest }
+drain-unknown = noch nicht genug Daten; spätestens am { $latest }
+drain-label = Letzter Kunde draußen
+drain-line = Letzter Kunde draußen: { $forecast }.
+drain-row-about = noch etwa { $estimate }, bis { $latest }
+drain-row-at-timeout = bis zum Fristende, { $latest }
+drain-row-unknown = bis { $latest }; Schätzung folgt
+
 # Pause, resume and a scheduled finish
 
 ## What a server offers

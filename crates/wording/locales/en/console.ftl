@@ -114,6 +114,16 @@ done-paused = { $version } is paused.
 done-created = Version { $version } of “{ $name }” was created.
 done-deleted = { $version } was deleted.
 
+# Drain forecast: how long finishing takes
+drain-about = about { $estimate }; by { $latest } at the latest
+drain-at-timeout = when the finishing timeout ends it, { $latest }
+drain-unknown = not enough data yet; by { $latest } at the latest
+drain-label = Last customer out
+drain-line = Last customer out: { $forecast }.
+drain-row-about = about { $estimate } left, by { $latest }
+drain-row-at-timeout = until the timeout, { $latest }
+drain-row-unknown = by { $latest }; estimate pending
+
 # Pause, resume and a scheduled finish
 
 ## What a server offers

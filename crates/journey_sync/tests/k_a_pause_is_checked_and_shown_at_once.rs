@@ -1,4 +1,4 @@
-//! Case j: a pause's terms are asked of the rules before anything is sent,
+//! Case k: a pause's terms are asked of the rules before anything is sent,
 //! and a pause (like Finish and Stop) shows at once and survives a load that
 //! began before it.
 

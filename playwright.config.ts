@@ -102,6 +102,41 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
+      // Pausing and a scheduled finish over HTTP, on a server of its own:
+      // its clock is moved on (POST /_test/advance), which other specs'
+      // journeys must not feel (pause_and_schedule.spec.ts).
+      command: [
+        server,
+        '--listen 127.0.0.1:8790',
+        '--db :memory:',
+        '--fault-injection',
+        '--no-simulation',
+        `--allow-origin http://127.0.0.1:${port}`,
+        "--token 'operator:operator-token:Olga Operator'",
+      ].join(' '),
+      url: 'http://127.0.0.1:8790/api/health',
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
+      // A server that predates pausing and a scheduled finish: it lists no
+      // features at /me and answers their routes like unknown ones
+      // (pause_and_schedule.spec.ts).
+      command: [
+        server,
+        '--listen 127.0.0.1:8789',
+        '--db :memory:',
+        '--without-features',
+        '--fault-injection',
+        '--no-simulation',
+        `--allow-origin http://127.0.0.1:${port}`,
+        "--token 'operator:operator-token:Olga Operator'",
+      ].join(' '),
+      url: 'http://127.0.0.1:8789/api/health',
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
       command: [
         server,
         '--listen 127.0.0.1:8787',

@@ -194,10 +194,12 @@ for (const ending of ENDINGS) {
       // An ended journey can't be brought back or deleted; the menu says why.
       await openActionsMenu(page);
       for (const refused of ['Resume', 'Restart', 'Delete'] as const) {
-        const item = menuItem(page, refused);
+        // Resume opens a dialog of its own: "Resume…".
+        const label = refused === 'Resume' ? 'Resume…' : refused;
+        const item = menuItem(page, label);
         await expect(item).toHaveAttribute('aria-disabled', 'true');
         // Read out with its label: the name holds all the item's visible text.
-        await expect(item).toHaveAccessibleName(`${refused} ${ending.refusals[refused]}`);
+        await expect(item).toHaveAccessibleName(`${label} ${ending.refusals[refused]}`);
         await expect(item.getByText(ending.refusals[refused], { exact: true })).toBeVisible();
       }
       await expect(menuItem(page, 'Publish')).toHaveAttribute('aria-disabled', 'true');
@@ -207,7 +209,7 @@ for (const ending of ENDINGS) {
       }
       // Clicking a refused item (Playwright would wait for it to be enabled,
       // a person just clicks) does nothing but keep explaining.
-      await menuItem(page, 'Resume').click({ force: true });
+      await menuItem(page, 'Resume…').click({ force: true });
       await menuItem(page, 'Delete').click({ force: true });
       await expect(page.getByRole('dialog')).toHaveCount(0);
       await expect(actionsMenu(page)).toBeVisible();

@@ -27,10 +27,13 @@ import {
 const MENU_ORDER = [
   'Finish',
   'Stop',
+  'Pause…',
+  'Resume…',
+  'Schedule finish…',
+  'Cancel scheduled finish',
   'Publish',
   'Create new version',
   'Duplicate',
-  'Resume',
   'Restart',
   'Delete',
 ];
@@ -167,9 +170,13 @@ test.describe('Actions menu', () => {
 
     await page.keyboard.press('ArrowDown');
     await expect(menuItem(page, 'Stop')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(menuItem(page, 'Pause…')).toBeFocused();
     // Refused items are still reachable, so their reason can be read.
     await page.keyboard.press('ArrowDown');
-    await expect(menuItem(page, 'Publish')).toBeFocused();
+    await expect(menuItem(page, 'Resume…')).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(menuItem(page, 'Pause…')).toBeFocused();
     await page.keyboard.press('ArrowUp');
     await expect(menuItem(page, 'Stop')).toBeFocused();
     await page.keyboard.press('End');

@@ -102,8 +102,8 @@ test.describe('in German, from the browser\'s language', () => {
     await expect(history.getByRole('row').nth(1)).toContainText('Live → Gestoppt');
 
     await page.getByRole('button', { name: 'Aktionen', exact: true }).click();
-    await expect(menu.getByRole('menuitem', { name: /^Fortsetzen / })).toHaveAccessibleName(
-      'Fortsetzen Eine gestoppte Journey kann nicht fortgesetzt werden. Erstellen Sie eine neue Version oder duplizieren Sie sie.',
+    await expect(menu.getByRole('menuitem', { name: /^Fortsetzen … / })).toHaveAccessibleName(
+      'Fortsetzen … Eine gestoppte Journey kann nicht fortgesetzt werden. Erstellen Sie eine neue Version oder duplizieren Sie sie.',
     );
   });
 

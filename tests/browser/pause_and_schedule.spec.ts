@@ -134,7 +134,7 @@ test.describe('Pause', () => {
     await expect(dialog).toBeHidden();
     await expect(actionsButton(page), 'focus is back on the menu button').toBeFocused();
 
-    await expect(toast(page, new RegExp(`^“${escapeRegExp(CART.name)}” version 1 is paused until ${time('Nov 28, 2026, 1:00 PM')}\\.$`))).toBeVisible();
+    await expect(toast(page, new RegExp(`^“${escapeRegExp(CART.name)}” version 1 is paused until ${time('Nov 28, 2026, 1:00 PM')}\\.`))).toBeVisible();
     await expect(versionLine(page)).toHaveText('Version 1 Paused · resumes in 3 days');
     await expect(definitionOf(page, 'Lifecycle', 'Paused')).toHaveText(
       new RegExp(`^${time('Nov 25, 2026, 1:00 PM')} \\(now\\) by You$`),
@@ -323,7 +323,7 @@ test.describe('A scheduled finish', () => {
     await confirmButton(dialog, 'Schedule finish').click();
     await expect(dialog).toBeHidden();
 
-    await expect(toast(page, new RegExp(`will finish ${time('Dec 3, 2026, 9:00 AM')}\\.$`))).toBeVisible();
+    await expect(toast(page, new RegExp(`will finish ${time('Dec 3, 2026, 9:00 AM')}\\.`))).toBeVisible();
     await expect(versionLine(page)).toHaveText('Version 1 Live');
     await expect(definitionOf(page, 'Lifecycle', 'Scheduled finish')).toHaveText(
       new RegExp(`^${time('Dec 3, 2026, 9:00 AM')} \\(in 8 days\\), set by You$`),
@@ -359,7 +359,7 @@ test.describe('A scheduled finish', () => {
     // 3:00 PM in Berlin: two hours from now.
     await scheduleFromMenu(page, '2026-11-25T15:00');
     await page.getByRole('link', { name: 'Home' }).click();
-    await expect(cell(homeRow(page, CART.name, 1), 'Status')).toHaveText(/^Paused · resumes in 2 days [\d,]+ held Finishes Nov 25$/);
+    await expect(cell(homeRow(page, CART.name, 1), 'Status')).toHaveText(/^Paused · resumes in 2 days [\d,]+ held · Finishes Nov 25$/);
     await page.goBack();
 
     await moveClockTo(page, hours(3));
@@ -457,7 +457,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
       await page.getByRole('link', { name: 'Home' }).click();
       const row = homeRow(page, CART.name, 1);
-      await expect(cell(row, 'Status')).toHaveText(/^Paused · resumes in 3 days [\d,]+ held Finishes Dec 3$/);
+      await expect(cell(row, 'Status')).toHaveText(/^Paused · resumes in 3 days [\d,]+ held · Finishes Dec 3$/);
       await row.hover();
       await expectNoViolations(page, `Home with a paused row (${colorScheme})`);
       await openHome(page, '?status=paused');
@@ -492,5 +492,97 @@ test.describe('in German', () => {
       page.getByRole('article').getByRole('paragraph').filter({ hasText: /^Version 1 / }),
     ).toHaveText('Version 1 Pausiert · läuft in 3 Tagen weiter');
     await expect(page.getByRole('region', { name: 'Lebenszyklus' })).toContainText('Angehalten: Sie warten vor ihrer nächsten Nachricht');
+  });
+});
+
+test.describe('over HTTP', () => {
+  // Each server here is this file's alone (playwright.config.ts): 8790 offers
+  // pausing and a scheduled finish, 8789 predates them.
+  const WITH_FEATURES = 'http://127.0.0.1:8790/api';
+  const WITHOUT_FEATURES = 'http://127.0.0.1:8789/api';
+  const TOKEN = 'operator-token';
+  test.describe.configure({ mode: 'serial' });
+  // The servers keep the wall clock: the page's is left running too.
+  test.use({ timezoneId: 'UTC' });
+
+  async function useServer(page: Page, api: string): Promise<void> {
+    await page.route('**/config.json', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ backend: 'http', apiBase: api, token: TOKEN, pollIntervalMs: 1000 }),
+      }),
+    );
+  }
+
+  async function serverVersion(page: Page, api: string, id: string) {
+    const response = await page.request.get(`${api}/journeys/${id}`, {
+      headers: { Authorization: `Bearer ${TOKEN}` },
+    });
+    expect(response.status()).toBe(200);
+    return response.json();
+  }
+
+  test('pause, resume, and a pause\'s end carried out by the server', async ({ page }) => {
+    expect((await page.request.post(`${WITH_FEATURES}/_test/reset`)).ok()).toBeTruthy();
+    await useServer(page, WITH_FEATURES);
+    await page.goto(`/journeys/${CART.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: CART.name })).toBeVisible();
+
+    await pauseFromMenu(page, { days: '3' });
+    await expect(versionLine(page)).toHaveText(/^Version 1 Paused · resumes in (3 days|72 hours)$/);
+    const paused = await serverVersion(page, WITH_FEATURES, CART.id);
+    expect(paused.status).toBe('paused');
+    expect(paused.pause).toMatchObject({ customers: 'hold', atEnd: 'resume', by: 'Olga Operator' });
+
+    await openActionsMenu(page);
+    await menuItem(page, 'Resume…').click();
+    await confirmButton(resumeDialog(page), 'Resume').click();
+    await expect(resumeDialog(page)).toBeHidden();
+    await expect(versionLine(page)).toHaveText('Version 1 Live');
+    expect((await serverVersion(page, WITH_FEATURES, CART.id)).status).toBe('live');
+
+    await pauseFromMenu(page, { stopAtEnd: true });
+    const advanced = await page.request.post(`${WITH_FEATURES}/_test/advance`, { data: { seconds: 25 * 3600 } });
+    expect(advanced.ok()).toBeTruthy();
+    await expect(versionLine(page)).toHaveText('Version 1 Stopped');
+    await expect(historyRows(page).first()).toContainText('The pause Olga Operator set ended');
+  });
+
+  test('a server without the features: the menu says why, and Finish and Stop still work', async ({ page }) => {
+    expect((await page.request.post(`${WITHOUT_FEATURES}/_test/reset`)).ok()).toBeTruthy();
+    await useServer(page, WITHOUT_FEATURES);
+    await page.goto(`/journeys/${STOCK.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: STOCK.name })).toBeVisible();
+    await expect(versionLine(page)).toHaveText('Version 1 Live');
+
+    await openActionsMenu(page);
+    for (const [label, why] of [
+      ['Pause…', 'This server does not offer pausing journeys.'],
+      ['Resume…', null],
+      ['Schedule finish…', 'This server does not offer scheduling a finish.'],
+      ['Cancel scheduled finish', null],
+    ] as const) {
+      const item = menuItem(page, label);
+      await expect(item).toHaveAttribute('aria-disabled', 'true');
+      if (why) await expect(item).toHaveAccessibleName(`${label} ${why}`);
+    }
+    // Enter on a disabled item does nothing.
+    await menuItem(page, 'Pause…').focus();
+    await page.keyboard.press('Enter');
+    await expect(pauseDialog(page)).toBeHidden();
+    await expect(menuItem(page, 'Finish')).not.toHaveAttribute('aria-disabled', 'true');
+    await menuItem(page, 'Finish').click();
+    await confirmButton(confirmDialog(page, 'Finish'), 'Finish').click();
+    await expect(versionLine(page)).toHaveText(/^Version 1 Finish(ing · [\d,]+ left|ed)$/);
+    expect((await serverVersion(page, WITHOUT_FEATURES, STOCK.id)).status).toBe('finished');
+
+    // Home offers no Resume, and Stop still ends a journey.
+    await page.getByRole('link', { name: 'Home' }).click();
+    const row = homeRow(page, CART.name, 1);
+    await row.hover();
+    await expect(row.getByRole('button', { name: `Stop ${CART.name}`, exact: true })).toBeVisible();
+    await row.getByRole('button', { name: `Stop ${CART.name}`, exact: true }).click();
+    await confirmButton(confirmDialog(page, 'Stop'), 'Stop').click();
+    await expect(cell(row, 'Status')).toHaveText('Stopped');
   });
 });

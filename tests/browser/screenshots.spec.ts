@@ -91,3 +91,23 @@ test('Stop dialog', async ({ page }) => {
   await page.screenshot({ path: file });
   expect(pngSize(file)).toEqual(VIEWPORT);
 });
+
+test('Home with a paused journey', async ({ page }) => {
+  const { id, name } = LIVE.cart;
+  await openJourney(page, id, name);
+  await openActionsMenu(page);
+  await menuItem(page, 'Pause…').click();
+  const dialog = page.getByRole('dialog', { name: 'Pause journey?' });
+  await dialog.getByRole('spinbutton', { name: 'Pause for (days)' }).fill('3');
+  await dialog.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('link', { name: 'Home' }).click();
+  const row = homeRow(page, name, 1);
+  await expect(row).toContainText('Paused · resumes in 3 days');
+  // The toast of the pause, and the row's quick actions, on screen.
+  await row.hover();
+
+  const file = path.join(SCREENSHOTS, 'paused-journey.png');
+  await page.screenshot({ path: file });
+  expect(pngSize(file)).toEqual(VIEWPORT);
+});

@@ -322,8 +322,9 @@ impl Journeys {
 
     /// Takes `command` on the version `id`, once: `idempotency_key` is fresh
     /// for each user action and the same when the user retries it. The rules
-    /// are asked first, so a refused action never leaves the browser. Finish,
-    /// Stop and Publish show at once; whatever the answer, only this change
+    /// are asked first (the action and its terms), so a refused action never
+    /// leaves the browser. Finish, Stop, Publish, a pause, a resume and a
+    /// scheduled finish show at once; whatever the answer, only this change
     /// is settled, so nothing another change or a list brought is undone.
     pub async fn act(
         &self,

@@ -140,8 +140,8 @@ sync-not-offered-answer = Dieser Server bietet { $feature ->
 
 ## Home and the status badge
 filter-paused = Pausiert
-paused-resumes = Pausiert · läuft { $when } weiter
-paused-stops = Pausiert · stoppt { $when }
+paused-resumes = Pausiert · weiter { $when }
+paused-stops = Pausiert · Stopp { $when }
 held-count = { $held } wartend
 finishes-on = Endet am { $date }
 

@@ -23,8 +23,9 @@ pub struct Config {
     /// Origins (`https://console.example.com`) whose pages may call the server from
     /// a browser. With none, responses carry no CORS headers.
     pub allowed_origins: Vec<String>,
-    /// Opens `/_test/faults` and `/_test/reset`, for tests of clients that must
-    /// survive a failing server. Never on in production.
+    /// Opens `/_test/faults`, `/_test/reset` and `/_test/advance`, for tests of
+    /// clients that must survive a failing server or see time pass. Never on in
+    /// production.
     pub fault_injection: bool,
     /// Whether customers enter and leave live journeys as time passes.
     pub simulation: bool,
@@ -40,6 +41,10 @@ pub struct Config {
     /// follow `next` for the rest. Lower it to try a client against a server
     /// with small pages.
     pub page_limit: usize,
+    /// Behaves like a server from before pausing and scheduled finishes: `GET
+    /// /me` lists no features, and their endpoints answer as unknown ones do
+    /// (`404 not_found`), so a console can be tried against an older backend.
+    pub without_features: bool,
 }
 
 impl Default for Config {
@@ -55,6 +60,7 @@ impl Default for Config {
             seed: 1,
             demo_versions: None,
             page_limit: MAX_PAGE_LIMIT,
+            without_features: false,
         }
     }
 }

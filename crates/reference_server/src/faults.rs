@@ -26,7 +26,8 @@ use crate::server_state::ServerState;
 #[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct FaultRequest {
-    /// The last segment(s) of the request path: `finish`, `stop`, `publish`,
+    /// The last segment(s) of the request path: `finish`, `stop`, `pause`,
+    /// `resume`, `scheduled-finish` (its `PUT` and `DELETE`), `publish`,
     /// `versions`, `duplicate`, or a version id for its `DELETE`.
     path: String,
     mode: FaultMode,
@@ -40,7 +41,7 @@ fn one() -> u32 {
 
 /// A count written `2.0` is still 2: JSON does not tell integers from other
 /// numbers, and test-support.yaml's `integer` admits both.
-fn whole_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+pub(crate) fn whole_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
     let number = serde_json::Number::deserialize(deserializer)?;
     let whole = number.as_u64().or_else(|| {
         number
@@ -116,8 +117,10 @@ pub(crate) async fn inflict(
     request: Request,
     next: Next,
 ) -> Response {
-    let is_change = matches!(*request.method(), Method::POST | Method::DELETE)
-        && request.uri().path().starts_with("/journeys/");
+    let is_change = matches!(
+        *request.method(),
+        Method::POST | Method::PUT | Method::DELETE
+    ) && request.uri().path().starts_with("/journeys/");
     let fault = if is_change {
         state.faults().take(request.uri().path())
     } else {

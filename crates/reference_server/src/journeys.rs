@@ -24,6 +24,9 @@ pub(crate) struct Journeys {
     /// `entity_tag::list_hash` of the catalog, until the catalog changes:
     /// every page of every walk through the list needs it.
     list_hash: Cell<Option<u64>>,
+    /// `Catalog::next_due`, kept so that every request can ask cheaply whether
+    /// a pause ends or a scheduled finish falls due before it is answered.
+    next_due: Option<DateTime<Utc>>,
 }
 
 /// What a new database (or a reset) starts with.
@@ -73,7 +76,9 @@ impl Journeys {
             demo,
             store,
             list_hash: Cell::new(None),
+            next_due: None,
         };
+        journeys.plan();
         journeys.advance(now);
         Ok(journeys)
     }
@@ -92,17 +97,79 @@ impl Journeys {
         hash
     }
 
-    /// Moves customers through the journeys up to `now`.
+    /// Moves customers through the journeys up to `now`, carrying out on the way
+    /// every pause end and scheduled finish due by then (see [`Self::catch_up`]).
     pub(crate) fn advance(&mut self, now: DateTime<Utc>) {
-        if now <= self.advanced_to {
+        self.catch_up(now);
+        self.simulate_to(now);
+    }
+
+    /// Carries out the pause ends and scheduled finishes due by `now`, each at
+    /// its own time with the customers moved up to it, so that no read or
+    /// change answered after a due time shows the version as it was before.
+    /// With nothing due it costs nothing and leaves the counts alone, so polling
+    /// reads still get `304` between ticks.
+    pub(crate) fn catch_up(&mut self, now: DateTime<Utc>) {
+        while let Some(due) = self.next_due.filter(|due| *due <= now) {
+            self.simulate_to(due);
+            if let Err(error) = self.run_due(due) {
+                // Undone in memory too; the next request or tick tries again.
+                eprintln!("A pause end or scheduled finish could not be saved: {error}");
+                return;
+            }
+        }
+    }
+
+    /// What the rules carry out by themselves at `due` (`Catalog::run_due`),
+    /// saved before anyone is told; on an error nothing has changed.
+    fn run_due(&mut self, due: DateTime<Utc>) -> Result<(), StoreError> {
+        // Only a version with a pause or a schedule has anything due.
+        let before: Vec<(JourneyVersion, Vec<HistoryEntry>)> = self
+            .catalog
+            .versions()
+            .filter(|version| version.pause.is_some() || version.scheduled_finish.is_some())
+            .map(|version| (version.clone(), self.catalog.history(&version.id).to_vec()))
+            .collect();
+        let done = self.catalog.run_due(due);
+        self.list_hash.set(None);
+        let changed: Vec<ChangedVersion<'_>> = done
+            .iter()
+            .flat_map(Applied::changed_ids)
+            .map(|id| ChangedVersion {
+                id,
+                now: self
+                    .catalog
+                    .get(id)
+                    .map(|version| (version, self.catalog.history(id))),
+            })
+            .collect();
+        let saved = self.store.save_due(&changed);
+        if saved.is_err() {
+            for applied in &done {
+                self.restore(&before, applied);
+            }
+        }
+        self.plan();
+        saved
+    }
+
+    /// Moves the customers up to `to`, if the simulation runs.
+    fn simulate_to(&mut self, to: DateTime<Utc>) {
+        if to <= self.advanced_to {
             return;
         }
         if self.simulating {
             self.simulation
-                .advance(&mut self.catalog, now - self.advanced_to, now);
+                .advance(&mut self.catalog, to - self.advanced_to, to);
             self.list_hash.set(None);
         }
-        self.advanced_to = now;
+        self.advanced_to = to;
+    }
+
+    /// Notes when the next pause ends or scheduled finish falls due, after
+    /// anything that may have set, moved or dropped one.
+    fn plan(&mut self) {
+        self.next_due = self.catalog.next_due();
     }
 
     /// Saves the counts as they are now, and forgets expired idempotency keys.
@@ -127,6 +194,7 @@ impl Journeys {
         self.catalog = catalog;
         self.simulation = simulation;
         self.advanced_to = now;
+        self.plan();
         Ok(())
     }
 
@@ -154,6 +222,8 @@ impl Journeys {
             .catalog
             .apply(change.version_id, change.command, change.by, change.at)
             .map_err(ChangeError::Refused)?;
+        // A pause or schedule may have been set, moved or dropped.
+        self.plan();
         let response = respond(&applied);
         let remembered = Remembered {
             key: change.key.to_owned(),
@@ -173,7 +243,8 @@ impl Journeys {
             })
             .collect();
         if let Err(error) = self.store.save_change(&changed, &remembered) {
-            self.restore(before, &applied);
+            self.restore(&before, &applied);
+            self.plan();
             return Err(ChangeError::NotSaved(error));
         }
         Ok(response)
@@ -191,16 +262,16 @@ impl Journeys {
             .collect()
     }
 
-    fn restore(&mut self, before: Vec<(JourneyVersion, Vec<HistoryEntry>)>, applied: &Applied) {
+    /// Puts the versions `applied` changed back as they were in `before`.
+    fn restore(&mut self, before: &[(JourneyVersion, Vec<HistoryEntry>)], applied: &Applied) {
         let changed: Vec<String> = applied.changed_ids().map(str::to_owned).collect();
         for id in &changed {
             self.catalog.remove(id);
         }
         for (version, history) in before {
             if changed.contains(&version.id) {
-                let id = version.id.clone();
-                self.catalog.upsert(version);
-                self.catalog.set_history(&id, history);
+                self.catalog.upsert(version.clone());
+                self.catalog.set_history(&version.id, history.clone());
             }
         }
     }
@@ -396,6 +467,113 @@ mod tests {
             .reset(monday() + chrono::Duration::days(1))
             .unwrap();
         assert_eq!(journeys.list_hash(), fresh(&journeys), "a reset");
+    }
+
+    fn schedule_a_finish(journeys: &mut Journeys, at: DateTime<Utc>) -> String {
+        let live = journeys
+            .catalog()
+            .versions()
+            .find(|version| version.status == Status::Live)
+            .unwrap()
+            .id
+            .clone();
+        let schedule = Change {
+            version_id: &live,
+            command: Command::ScheduleFinish { at },
+            by: "Jonas Becker",
+            at: monday(),
+            key: "schedule",
+        };
+        let ok = |_: &Applied| RecordedResponse::json(StatusCode::OK, "{}".into());
+        journeys.apply(schedule, ok).unwrap();
+        live
+    }
+
+    #[test]
+    fn a_due_finish_is_carried_out_before_a_read_and_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let database = Database::File(dir.path().join("journeys.sqlite"));
+        let store = Store::open(&database).unwrap();
+        let mut journeys = Journeys::open(store, dozen(3), false, monday()).unwrap();
+        let at = monday() + chrono::Duration::hours(1);
+        let live = schedule_a_finish(&mut journeys, at);
+        let before = journeys.list_hash();
+
+        journeys.catch_up(at - chrono::Duration::seconds(1));
+        assert_eq!(journeys.catalog().get(&live).unwrap().status, Status::Live);
+        assert_eq!(journeys.list_hash(), before, "nothing due yet");
+
+        // No tick in between: the read's own catch-up does it.
+        journeys.catch_up(at + chrono::Duration::seconds(1));
+        let version = journeys.catalog().get(&live).unwrap().clone();
+        assert_eq!(
+            (version.status, version.finished_at),
+            (Status::Finished, Some(at))
+        );
+        assert_ne!(journeys.list_hash(), before, "the list changed");
+        assert_eq!(
+            journeys.list_hash(),
+            entity_tag::list_hash(journeys.catalog())
+        );
+        assert_eq!(journeys.next_due, None);
+        let history = journeys.catalog().history(&live).to_vec();
+        drop(journeys);
+
+        let reopened =
+            Journeys::open(Store::open(&database).unwrap(), dozen(3), false, at).unwrap();
+        assert_eq!(reopened.catalog().get(&live), Some(&version));
+        assert_eq!(reopened.catalog().history(&live), history.as_slice());
+    }
+
+    #[test]
+    fn customers_move_up_to_a_due_finish_and_not_in_as_it_falls() {
+        let store = Store::open(&Database::Memory).unwrap();
+        let mut journeys = Journeys::open(store, dozen(3), true, monday()).unwrap();
+        let at = monday() + chrono::Duration::hours(1);
+        let live = schedule_a_finish(&mut journeys, at);
+        let entered_before = journeys.catalog().get(&live).unwrap().stats.entered;
+        journeys.advance(monday() + chrono::Duration::hours(30));
+        let version = journeys.catalog().get(&live).unwrap();
+        assert_eq!(version.status, Status::Finished);
+
+        // The same hour of arrivals, then a finish: nobody enters after it.
+        let store = Store::open(&Database::Memory).unwrap();
+        let mut by_hand = Journeys::open(store, dozen(3), true, monday()).unwrap();
+        let same = schedule_a_finish(&mut by_hand, at + chrono::Duration::days(9));
+        assert_eq!(same, live);
+        by_hand.advance(at);
+        let entered_by_then = by_hand.catalog().get(&live).unwrap().stats.entered;
+        assert!(entered_by_then > entered_before, "an hour of arrivals");
+        assert_eq!(
+            version.stats.entered, entered_by_then,
+            "none after the finish"
+        );
+    }
+
+    #[test]
+    fn a_due_change_that_cannot_be_saved_is_undone_and_tried_again() {
+        let store = Store::open(&Database::Memory).unwrap();
+        let mut journeys = Journeys::open(store, dozen(3), false, monday()).unwrap();
+        let at = monday() + chrono::Duration::hours(1);
+        let live = schedule_a_finish(&mut journeys, at);
+        let before = journeys.catalog().get(&live).unwrap().clone();
+        journeys
+            .store
+            .tamper("ALTER TABLE journey_versions RENAME TO hidden");
+        journeys.catch_up(at + chrono::Duration::minutes(1));
+        assert_eq!(journeys.catalog().get(&live), Some(&before), "undone");
+        assert_eq!(journeys.next_due, Some(at), "still planned");
+
+        journeys
+            .store
+            .tamper("ALTER TABLE hidden RENAME TO journey_versions");
+        journeys.catch_up(at + chrono::Duration::minutes(2));
+        let version = journeys.catalog().get(&live).unwrap();
+        assert_eq!(
+            (version.status, version.finished_at),
+            (Status::Finished, Some(at)),
+            "done at its own time"
+        );
     }
 
     #[test]

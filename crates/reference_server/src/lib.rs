@@ -4,12 +4,14 @@
 //! copy, and writes each change through to SQLite before answering. The rules are
 //! the lifecycle crate's and the roles the contract crate's: this server asks them
 //! and never decides on its own which action is allowed. Customers move through the
-//! live journeys by [`lifecycle::Simulation`], once a second.
+//! live journeys by [`lifecycle::Simulation`], once a second, and pauses end and
+//! scheduled finishes happen when they fall due ([`lifecycle::Catalog::run_due`]).
 //!
 //! [`serve`] starts it on a tokio runtime; the `journey-server` binary and the
 //! contract tests both go through it.
 
 mod access;
+mod clock;
 mod config;
 mod cors;
 mod entity_tag;

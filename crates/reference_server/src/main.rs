@@ -47,8 +47,9 @@ struct Cli {
     )]
     allowed_origins: Vec<String>,
 
-    /// Opens POST {base}/_test/faults and POST {base}/_test/reset, for testing
-    /// clients against a failing server. Never in production.
+    /// Opens POST {base}/_test/faults, POST {base}/_test/reset and POST
+    /// {base}/_test/advance (moving the server's clock forward), for testing
+    /// clients. Never in production.
     #[arg(long)]
     fault_injection: bool,
 
@@ -76,6 +77,11 @@ struct Cli {
         value_parser = page_limit
     )]
     page_limit: usize,
+
+    /// Behaves like a server from before pausing and scheduled finishes: /me
+    /// lists no features and their endpoints answer 404 as unknown ones do.
+    #[arg(long)]
+    without_features: bool,
 }
 
 fn page_limit(text: &str) -> Result<usize, String> {
@@ -98,6 +104,7 @@ impl Cli {
             seed: self.seed,
             demo_versions: self.demo_versions,
             page_limit: self.page_limit,
+            without_features: self.without_features,
         }
     }
 }
@@ -107,6 +114,7 @@ async fn main() -> ExitCode {
     let config = Cli::parse().config();
     let open = config.tokens.is_empty();
     let fault_injection = config.fault_injection;
+    let without_features = config.without_features;
     let server = match serve(config).await {
         Ok(server) => server,
         Err(error) => {
@@ -120,9 +128,13 @@ async fn main() -> ExitCode {
     }
     if fault_injection {
         println!(
-            "Fault injection is on: {0}/_test/faults and {0}/_test/reset are open.",
+            "Fault injection is on: {0}/_test/faults, {0}/_test/reset and {0}/_test/advance \
+             are open.",
             server.api_base()
         );
+    }
+    if without_features {
+        println!("Without features: pausing and scheduled finishes are not offered.");
     }
     shutdown_signal().await;
     println!("Shutting down.");
@@ -198,6 +210,15 @@ mod tests {
         assert!(config.fault_injection);
         assert_eq!(config.listen.to_string(), "127.0.0.1:8787");
         assert_eq!(config.base_path, "/api");
+        assert!(!config.without_features, "pause and schedule are offered");
+    }
+
+    #[test]
+    fn without_features_acts_as_an_older_server() {
+        let config = Cli::try_parse_from(["journey-server", "--without-features"])
+            .unwrap()
+            .config();
+        assert!(config.without_features);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use axum::http::HeaderValue;
 use chrono::Utc;
+use contract::Feature;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -64,12 +65,23 @@ pub async fn serve(config: Config) -> Result<RunningServer, StartError> {
         source,
     })?;
 
-    let state = ServerState::new(journeys, Access::new(&config.tokens), config.page_limit);
+    let features = if config.without_features {
+        Vec::new()
+    } else {
+        vec![Feature::Pause, Feature::ScheduledFinish]
+    };
+    let state = ServerState::new(
+        journeys,
+        Access::new(&config.tokens),
+        config.page_limit,
+        features,
+    );
     let app = routes::router(
         state.clone(),
         Routing {
             base_path: base_path.clone(),
             fault_injection: config.fault_injection,
+            features: !config.without_features,
             allowed_origins: origins,
         },
     );

@@ -1,6 +1,10 @@
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
+use chrono::{DateTime, Utc};
+use contract::Feature;
+
 use crate::access::Access;
+use crate::clock::Clock;
 use crate::faults::Faults;
 use crate::journeys::Journeys;
 
@@ -18,16 +22,26 @@ struct Shared {
     faults: Faults,
     /// The most versions a page of the list holds (`Config::page_limit`).
     page_limit: usize,
+    /// What `GET /me` lists; none with `Config::without_features`.
+    features: Vec<Feature>,
+    clock: Clock,
 }
 
 impl ServerState {
-    pub(crate) fn new(journeys: Journeys, access: Access, page_limit: usize) -> Self {
+    pub(crate) fn new(
+        journeys: Journeys,
+        access: Access,
+        page_limit: usize,
+        features: Vec<Feature>,
+    ) -> Self {
         ServerState {
             shared: Arc::new(Shared {
                 journeys: Mutex::new(journeys),
                 access,
                 faults: Faults::default(),
                 page_limit,
+                features,
+                clock: Clock::default(),
             }),
         }
     }
@@ -51,5 +65,19 @@ impl ServerState {
 
     pub(crate) fn page_limit(&self) -> usize {
         self.shared.page_limit
+    }
+
+    pub(crate) fn features(&self) -> &[Feature] {
+        &self.shared.features
+    }
+
+    /// Now as the server sees it: every change, due time and expiry is judged
+    /// by this, never by the wall clock directly.
+    pub(crate) fn now(&self) -> DateTime<Utc> {
+        self.shared.clock.now()
+    }
+
+    pub(crate) fn clock(&self) -> &Clock {
+        &self.shared.clock
     }
 }

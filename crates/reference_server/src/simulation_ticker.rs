@@ -1,9 +1,9 @@
-//! Customers moving through the journeys as wall-clock time passes, and the
-//! counts saved every few seconds.
+//! Time passing on its own: customers moving through the journeys, pauses
+//! ending and scheduled finishes happening (with or without the simulation),
+//! and the counts saved every few seconds.
 
 use std::time::Duration;
 
-use chrono::Utc;
 use tokio::sync::watch;
 use tokio::time::{interval, MissedTickBehavior};
 
@@ -43,7 +43,7 @@ pub(crate) async fn run(state: ServerState, mut stop: watch::Receiver<bool>) {
 }
 
 fn tick(state: &ServerState, save: bool) {
-    let now = Utc::now();
+    let now = state.now();
     let mut journeys = state.journeys();
     journeys.advance(now);
     if save {

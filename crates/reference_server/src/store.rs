@@ -16,7 +16,13 @@ use crate::idempotency::{RecordedResponse, Remembered};
 use crate::Database;
 
 /// The layout this server reads and writes, kept in the `schema_version` table.
-const SCHEMA_VERSION: i64 = 1;
+///
+/// 2: versions may be `paused` and carry `pause` and `scheduledFinish`, and
+/// history entries carry the causes of pauses and schedules. The JSON columns
+/// hold them as they are, so a version 1 database is read unchanged and only
+/// renumbered ([`migrate`]); the number tells a server from before that it
+/// cannot read what this one writes.
+const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = "
     CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -96,6 +102,7 @@ impl Store {
             )?;
             return match found {
                 Some(SCHEMA_VERSION) => Ok(()),
+                Some(older @ 1..SCHEMA_VERSION) => migrate(&mut self.connection, older),
                 found => Err(StoreError::UnknownSchema {
                     path: describe(database),
                     found,
@@ -200,21 +207,7 @@ impl Store {
         remembered: &Remembered,
     ) -> Result<(), StoreError> {
         let transaction = self.connection.transaction()?;
-        for version in changed {
-            match version.now {
-                Some((now, history)) => transaction.execute(
-                    "INSERT INTO journey_versions (id, version, history) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (id) DO UPDATE SET version = ?2, history = ?3",
-                    params![
-                        version.id,
-                        serde_json::to_string(now)?,
-                        serde_json::to_string(history)?
-                    ],
-                )?,
-                None => transaction
-                    .execute("DELETE FROM journey_versions WHERE id = ?1", [version.id])?,
-            };
-        }
+        write_versions(&transaction, changed)?;
         // A row for the key can only be an expired one not yet forgotten.
         transaction.execute(
             "INSERT INTO idempotency (key, action, version_id, status, body, at_ms)
@@ -230,6 +223,15 @@ impl Store {
                 remembered.at.timestamp_millis()
             ],
         )?;
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// Saves the changes the server made by itself (pause ends, scheduled
+    /// finishes), all or none; no idempotency key is involved.
+    pub(crate) fn save_due(&mut self, changed: &[ChangedVersion<'_>]) -> Result<(), StoreError> {
+        let transaction = self.connection.transaction()?;
+        write_versions(&transaction, changed)?;
         transaction.commit()?;
         Ok(())
     }
@@ -305,6 +307,40 @@ impl Store {
     }
 }
 
+/// Brings a database of an earlier schema version `from` up to
+/// [`SCHEMA_VERSION`], in one transaction.
+fn migrate(connection: &mut Connection, from: i64) -> Result<(), StoreError> {
+    let transaction = connection.transaction()?;
+    // 1 to 2 changes what the JSON columns may hold, not the tables.
+    debug_assert_eq!(from, 1, "the only earlier version");
+    transaction.execute("UPDATE schema_version SET version = ?1", [SCHEMA_VERSION])?;
+    transaction.commit()?;
+    Ok(())
+}
+
+fn write_versions(
+    transaction: &Transaction<'_>,
+    changed: &[ChangedVersion<'_>],
+) -> Result<(), StoreError> {
+    for version in changed {
+        match version.now {
+            Some((now, history)) => transaction.execute(
+                "INSERT INTO journey_versions (id, version, history) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (id) DO UPDATE SET version = ?2, history = ?3",
+                params![
+                    version.id,
+                    serde_json::to_string(now)?,
+                    serde_json::to_string(history)?
+                ],
+            )?,
+            None => {
+                transaction.execute("DELETE FROM journey_versions WHERE id = ?1", [version.id])?
+            }
+        };
+    }
+    Ok(())
+}
+
 fn save_simulation(
     transaction: &Transaction<'_>,
     simulation: &Simulation,
@@ -366,8 +402,8 @@ impl fmt::Display for StoreError {
                 });
                 write!(
                     f,
-                    "the database {path} has {found}, but this server reads only schema \
-                     version {SCHEMA_VERSION}; run the server version that wrote it, \
+                    "the database {path} has {found}, but this server reads schema \
+                     versions 1 to {SCHEMA_VERSION}; run the server version that wrote it, \
                      or start with another --db file"
                 )
             }

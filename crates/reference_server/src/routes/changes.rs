@@ -13,8 +13,9 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
-use contract::{revision_of_if_match, StopBody, IF_MATCH};
+use contract::{revision_of_if_match, PauseBody, ScheduledFinishBody, StopBody, IF_MATCH};
 use lifecycle::{Action, ActionError, Applied, Command, Outcome};
+use serde::de::DeserializeOwned;
 use uuid::Uuid;
 
 use super::reads::not_found;
@@ -60,6 +61,61 @@ pub(crate) async fn stop(
     carry_out(state, caller, id, ChangeKind::Stop, headers, body).await
 }
 
+/// `POST {base}/journeys/{id}/pause` with `{"customers", "until", "atEnd"}`:
+/// `200` with the paused version.
+pub(crate) async fn pause(
+    State(state): State<ServerState>,
+    caller: Caller,
+    VersionId(id): VersionId,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    carry_out(state, caller, id, ChangeKind::Pause, headers, body).await
+}
+
+/// `POST {base}/journeys/{id}/resume`: `200` with the version, live again.
+pub(crate) async fn resume(
+    State(state): State<ServerState>,
+    caller: Caller,
+    VersionId(id): VersionId,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    carry_out(state, caller, id, ChangeKind::Resume, headers, body).await
+}
+
+/// `PUT {base}/journeys/{id}/scheduled-finish` with `{"at"}`: `200` with the
+/// version and its schedule, set or moved.
+pub(crate) async fn schedule_finish(
+    State(state): State<ServerState>,
+    caller: Caller,
+    VersionId(id): VersionId,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    carry_out(state, caller, id, ChangeKind::ScheduleFinish, headers, body).await
+}
+
+/// `DELETE {base}/journeys/{id}/scheduled-finish`: `200` with the version,
+/// nothing scheduled any more.
+pub(crate) async fn cancel_scheduled_finish(
+    State(state): State<ServerState>,
+    caller: Caller,
+    VersionId(id): VersionId,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    carry_out(
+        state,
+        caller,
+        id,
+        ChangeKind::CancelScheduledFinish,
+        headers,
+        body,
+    )
+    .await
+}
+
 /// `POST {base}/journeys/{id}/versions`: `201` with the new draft version.
 pub(crate) async fn new_version(
     State(state): State<ServerState>,
@@ -98,6 +154,10 @@ enum ChangeKind {
     Publish,
     Finish,
     Stop,
+    Pause,
+    Resume,
+    ScheduleFinish,
+    CancelScheduledFinish,
     NewVersion,
     Duplicate,
     Delete,
@@ -109,6 +169,10 @@ impl ChangeKind {
             ChangeKind::Publish => Action::Publish,
             ChangeKind::Finish => Action::Finish,
             ChangeKind::Stop => Action::Stop,
+            ChangeKind::Pause => Action::Pause,
+            ChangeKind::Resume => Action::Resume,
+            ChangeKind::ScheduleFinish => Action::ScheduleFinish,
+            ChangeKind::CancelScheduledFinish => Action::CancelScheduledFinish,
             ChangeKind::NewVersion => Action::NewVersion,
             ChangeKind::Duplicate => Action::Duplicate,
             ChangeKind::Delete => Action::Delete,
@@ -116,7 +180,7 @@ impl ChangeKind {
     }
 
     /// The command, with a fresh id for whatever it creates. Any request may carry
-    /// a JSON body; only stop reads it.
+    /// a JSON body; stop reads it, pause and scheduling a finish need it.
     fn command(self, body: &[u8]) -> Result<Command, Failure> {
         let body = json_body(body)?;
         Ok(match self {
@@ -130,17 +194,35 @@ impl ChangeKind {
                 };
                 let stop: StopBody = match body {
                     None => StopBody::default(),
-                    Some(body @ serde_json::Value::Object(_)) => {
-                        serde_json::from_value(body).map_err(|error| refused(error.to_string()))?
-                    }
-                    // serde would read `["why"]` as a StopBody too; the contract
-                    // says an object.
-                    Some(_) => return Err(refused("it is not an object".into())),
+                    Some(body) => object(body).map_err(refused)?,
                 };
                 Command::Stop {
                     reason: stop.reason,
                 }
             }
+            ChangeKind::Pause => {
+                let pause: PauseBody = required(body).map_err(|why| {
+                    Failure::bad_request(format!(
+                        "The body of a pause must be {{\"customers\": \"hold\" or \"discard\", \
+                         \"until\": an RFC 3339 time, \"atEnd\": \"resume\" or \"stop\"}}: {why}"
+                    ))
+                })?;
+                Command::Pause {
+                    customers: pause.customers,
+                    until: pause.until,
+                    at_end: pause.at_end,
+                }
+            }
+            ChangeKind::Resume => Command::Resume,
+            ChangeKind::ScheduleFinish => {
+                let schedule: ScheduledFinishBody = required(body).map_err(|why| {
+                    Failure::bad_request(format!(
+                        "The body of a scheduled finish must be {{\"at\": an RFC 3339 time}}: {why}"
+                    ))
+                })?;
+                Command::ScheduleFinish { at: schedule.at }
+            }
+            ChangeKind::CancelScheduledFinish => Command::CancelScheduledFinish,
             ChangeKind::NewVersion => Command::NewVersion { id: new_id() },
             ChangeKind::Duplicate => Command::Duplicate {
                 id: new_id(),
@@ -148,6 +230,25 @@ impl ChangeKind {
             },
             ChangeKind::Delete => Command::Delete,
         })
+    }
+}
+
+/// A body that must be there, read as `T`; why not, when it cannot be.
+fn required<T: DeserializeOwned>(body: Option<serde_json::Value>) -> Result<T, String> {
+    match body {
+        None => Err("it is missing".into()),
+        Some(body) => object(body),
+    }
+}
+
+/// The JSON object `body` read as `T`. serde would read an array such as
+/// `["why"]` as a struct too; the contract says an object.
+fn object<T: DeserializeOwned>(body: serde_json::Value) -> Result<T, String> {
+    match body {
+        body @ serde_json::Value::Object(_) => {
+            serde_json::from_value(body).map_err(|error| error.to_string())
+        }
+        _ => Err("it is not an object".into()),
     }
 }
 
@@ -186,7 +287,8 @@ async fn carry_out(
         ))
         .into_response();
     }
-    let request = match read_request(version_id, action, caller, &headers, &body, kind) {
+    let at = state.now();
+    let request = match read_request(version_id, action, caller, &headers, &body, kind, at) {
         Ok(request) => request,
         Err(failure) => return failure.into_response(),
     };
@@ -206,6 +308,7 @@ fn read_request(
     headers: &HeaderMap,
     body: &[u8],
     kind: ChangeKind,
+    at: DateTime<Utc>,
 ) -> Result<ChangeRequest, Failure> {
     Ok(ChangeRequest {
         key: idempotency::key_of(headers)?,
@@ -214,7 +317,7 @@ fn read_request(
         version_id,
         action,
         caller,
-        at: Utc::now(),
+        at,
     })
 }
 
@@ -249,6 +352,9 @@ fn revision_of(headers: &HeaderMap) -> Result<u64, Failure> {
 
 fn decide(state: &ServerState, request: ChangeRequest) -> Result<Response, Failure> {
     let mut journeys = state.journeys();
+    // A pause that has ended or a finish that has fallen due is carried out
+    // first: the change is judged against the version as it is now.
+    journeys.catch_up(request.at);
     if let Some(remembered) = journeys
         .remembered(&request.key, request.at)
         .map_err(|error| Failure::server_error(format!("Could not read the database: {error}")))?

@@ -7,7 +7,7 @@ mod version_id;
 
 use axum::extract::OriginalUri;
 use axum::http::{HeaderValue, Method};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::{middleware, Router};
 
 use crate::cors;
@@ -20,6 +20,9 @@ pub(crate) struct Routing {
     /// Normalised: empty for the root, otherwise `/api` with no trailing slash.
     pub(crate) base_path: String,
     pub(crate) fault_injection: bool,
+    /// Whether pausing and scheduled finishes are served; without, their paths
+    /// are unknown ones, as on a server from before them.
+    pub(crate) features: bool,
     /// Origins whose pages may call the server; none for no CORS.
     pub(crate) allowed_origins: Vec<HeaderValue>,
 }
@@ -36,6 +39,15 @@ pub(crate) fn router(state: ServerState, routing: Routing) -> Router {
         .route("/journeys/{id}/publish", post(changes::publish))
         .route("/journeys/{id}/versions", post(changes::new_version))
         .route("/journeys/{id}/duplicate", post(changes::duplicate));
+    if routing.features {
+        api = api
+            .route("/journeys/{id}/pause", post(changes::pause))
+            .route("/journeys/{id}/resume", post(changes::resume))
+            .route(
+                "/journeys/{id}/scheduled-finish",
+                put(changes::schedule_finish).delete(changes::cancel_scheduled_finish),
+            );
+    }
     if routing.fault_injection {
         api = api
             .route(
@@ -43,6 +55,7 @@ pub(crate) fn router(state: ServerState, routing: Routing) -> Router {
                 post(test_support::add_fault).delete(test_support::clear_faults),
             )
             .route("/_test/reset", post(test_support::reset))
+            .route("/_test/advance", post(test_support::advance))
             .route_layer(middleware::from_fn_with_state(
                 state.clone(),
                 faults::inflict,

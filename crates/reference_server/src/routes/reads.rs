@@ -1,4 +1,7 @@
 //! Reading journeys: the list, one version, its history. Every role may read.
+//!
+//! Each read first carries out any pause end or scheduled finish that has
+//! fallen due, so that nobody reads a version as it was before its due time.
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
@@ -25,13 +28,12 @@ pub(crate) async fn health() -> Json<serde_json::Value> {
 }
 
 /// `GET {base}/me`: who the token is, so a console offers only what its role
-/// allows.
-pub(crate) async fn me(caller: Caller) -> Json<Me> {
+/// allows, and what this server offers beyond finishing and stopping.
+pub(crate) async fn me(State(state): State<ServerState>, caller: Caller) -> Json<Me> {
     Json(Me {
         name: caller.name,
         role: caller.role,
-        // Listed once the routes for them exist.
-        features: Vec::new(),
+        features: state.features().to_vec(),
     })
 }
 
@@ -78,7 +80,8 @@ pub(crate) async fn list(
     };
 
     let (tag, page) = {
-        let journeys = state.journeys();
+        let mut journeys = state.journeys();
+        journeys.catch_up(state.now());
         let tag = entity_tag::of_list(journeys.list_hash(), query.cursor.as_deref(), limit);
         let catalog = journeys.catalog();
         if entity_tag::if_none_match(&headers, &tag) {
@@ -106,12 +109,12 @@ pub(crate) async fn one(
     VersionId(id): VersionId,
     headers: HeaderMap,
 ) -> Result<Response, Failure> {
-    let version = state
-        .journeys()
-        .catalog()
-        .get(&id)
-        .cloned()
-        .ok_or_else(|| not_found(id))?;
+    let version = {
+        let mut journeys = state.journeys();
+        journeys.catch_up(state.now());
+        journeys.catalog().get(&id).cloned()
+    }
+    .ok_or_else(|| not_found(id))?;
     let tag = entity_tag::of_version(&version);
     if entity_tag::if_none_match(&headers, &tag) {
         return Ok(not_modified(&tag));
@@ -125,7 +128,8 @@ pub(crate) async fn history(
     _caller: Caller,
     VersionId(id): VersionId,
 ) -> Result<Json<HistoryPage>, Failure> {
-    let journeys = state.journeys();
+    let mut journeys = state.journeys();
+    journeys.catch_up(state.now());
     let catalog = journeys.catalog();
     if catalog.get(&id).is_none() {
         return Err(not_found(id));

@@ -57,7 +57,7 @@ async fn a_preflight_from_an_allowed_origin_allows_the_console_s_requests() {
         Some(origin)
     );
     let methods = listed(header(&response, "access-control-allow-methods"));
-    for method in ["get", "post", "delete"] {
+    for method in ["get", "post", "put", "delete"] {
         assert!(
             methods.contains(&method.to_owned()),
             "{method} in {methods:?}"

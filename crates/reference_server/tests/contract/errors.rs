@@ -52,7 +52,7 @@ async fn an_unknown_route_is_404_in_the_error_shape() {
     let api = Api::start().await;
     for path in [
         "/nothing-here",
-        "/journeys/some-id/resume",
+        "/journeys/some-id/restart",
         "/journeys/some-id/history/extra",
     ] {
         let response = api.get(path).send().await.unwrap();

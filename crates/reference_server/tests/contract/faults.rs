@@ -185,3 +185,60 @@ async fn without_the_flag_there_is_no_test_support() {
         expect_error(response, 404, ErrorCode::NotFound).await;
     }
 }
+
+#[tokio::test]
+async fn the_clock_moves_forward_only_as_asked_and_a_reset_sets_it_back() {
+    let api = Api::start().await;
+    if !api.has_fault_injection() {
+        skip!("the server has no test support");
+    }
+    let before = api.now().await;
+    let later = api.advance(3_600).await;
+    assert!(
+        later >= before + chrono::Duration::hours(1),
+        "{before} {later}"
+    );
+    for body in [
+        serde_json::json!({}),
+        serde_json::json!({ "seconds": -1 }),
+        serde_json::json!({ "seconds": 1.5 }),
+        serde_json::json!({ "seconds": 31_622_401 }),
+        serde_json::json!({ "seconds": 1, "days": 1 }),
+    ] {
+        let response = api
+            .request(Method::POST, "/_test/advance")
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        expect_error(response, 400, ErrorCode::BadRequest).await;
+    }
+    assert!(
+        api.now().await < later + chrono::Duration::minutes(1),
+        "unmoved"
+    );
+    let reset = api
+        .request(Method::POST, "/_test/reset")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reset.status().as_u16(), 204);
+    assert!(
+        api.now().await < before + chrono::Duration::minutes(1),
+        "back"
+    );
+}
+
+#[tokio::test]
+async fn without_fault_injection_there_is_no_clock_to_move() {
+    let Some(api) = Api::start_local(|config| config.fault_injection = false).await else {
+        skip!("needs a server started in this process");
+    };
+    let response = api
+        .request(Method::POST, "/_test/advance")
+        .json(&serde_json::json!({ "seconds": 60 }))
+        .send()
+        .await
+        .unwrap();
+    expect_error(response, 404, ErrorCode::NotFound).await;
+}

@@ -14,7 +14,8 @@
 //! Every test makes its own journeys (by duplicating one), so tests never depend
 //! on each other's changes and may run against a shared server.
 
-use contract::{ApiError, ErrorBody, ErrorCode, HistoryPage, JourneyPage, Role};
+use chrono::{DateTime, Utc};
+use contract::{ApiError, ErrorBody, ErrorCode, Feature, HistoryPage, JourneyPage, Me, Role};
 use lifecycle::{HistoryEntry, JourneyVersion, Status};
 use reference_server::{Config, Database, RunningServer, Token};
 use reqwest::{Method, RequestBuilder, Response};
@@ -297,6 +298,58 @@ impl Api {
         let response = self.change(Method::POST, &path, live.revision).await;
         assert_eq!(response.status().as_u16(), 200, "POST {path}");
         response.json().await.unwrap()
+    }
+
+    /// A change with a JSON body, as `token` (the admin's when `None`).
+    pub async fn change_with_body(
+        &self,
+        token: Option<&str>,
+        method: Method,
+        path: &str,
+        revision: u64,
+        key: &str,
+        body: Option<&serde_json::Value>,
+    ) -> Response {
+        let request = match token {
+            Some(token) => self.http.request(method, self.url(path)).bearer_auth(token),
+            None => self.request(method, path),
+        };
+        let request = request
+            .header("If-Match", format!("\"{revision}\""))
+            .header("Idempotency-Key", key);
+        let request = match body {
+            Some(body) => request.json(body),
+            None => request,
+        };
+        request.send().await.expect("a response")
+    }
+
+    /// What `GET /me` lists for the admin (none from a server without `/me`).
+    pub async fn features(&self) -> Vec<Feature> {
+        let response = self.get("/me").send().await.unwrap();
+        if response.status().as_u16() != 200 {
+            return Vec::new();
+        }
+        response.json::<Me>().await.unwrap().features
+    }
+
+    /// Moves the server's clock on with `POST /_test/advance`; the server's
+    /// now after it.
+    pub async fn advance(&self, seconds: u32) -> DateTime<Utc> {
+        let response = self
+            .request(Method::POST, "/_test/advance")
+            .json(&serde_json::json!({ "seconds": seconds }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 200, "POST /_test/advance");
+        let body: serde_json::Value = response.json().await.unwrap();
+        serde_json::from_value(body["now"].clone()).expect("now is a time")
+    }
+
+    /// The server's now, as `POST /_test/advance` with nothing to move tells.
+    pub async fn now(&self) -> DateTime<Utc> {
+        self.advance(0).await
     }
 
     /// Arms a fault with `POST /_test/faults`.

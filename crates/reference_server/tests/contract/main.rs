@@ -13,6 +13,7 @@ mod faults;
 mod idempotency;
 mod listing;
 mod methods;
+mod pause_and_schedule;
 mod persistence;
 mod preconditions;
 mod reading;

@@ -1,14 +1,14 @@
 //! A method an endpoint does not take is `405` with `Allow`, on every endpoint of
 //! the contract; an unknown path stays `404` whatever the method.
 
-use contract::{ErrorCode, JourneyPage};
+use contract::{ErrorCode, Feature, JourneyPage};
 use reqwest::Method;
 
 use crate::harness::{expect_error, Api};
 use crate::skip;
 
 /// Every endpoint, with `{id}` for a version id, and the methods it takes.
-const ENDPOINTS: [(&str, &[&str]); 10] = [
+const ENDPOINTS: [(&str, &[&str]); 13] = [
     ("/health", &["GET"]),
     ("/me", &["GET"]),
     ("/journeys", &["GET"]),
@@ -16,6 +16,9 @@ const ENDPOINTS: [(&str, &[&str]); 10] = [
     ("/journeys/{id}/history", &["GET"]),
     ("/journeys/{id}/finish", &["POST"]),
     ("/journeys/{id}/stop", &["POST"]),
+    ("/journeys/{id}/pause", &["POST"]),
+    ("/journeys/{id}/resume", &["POST"]),
+    ("/journeys/{id}/scheduled-finish", &["PUT", "DELETE"]),
     ("/journeys/{id}/publish", &["POST"]),
     ("/journeys/{id}/versions", &["POST"]),
     ("/journeys/{id}/duplicate", &["POST"]),
@@ -47,7 +50,13 @@ async fn some_version_id(api: &Api) -> String {
 async fn every_endpoint_answers_a_method_it_does_not_take_with_405_and_allow() {
     let api = Api::start().await;
     let id = some_version_id(&api).await;
-    for (template, methods) in ENDPOINTS {
+    let features = api.features().await;
+    let offered = |template: &str| match template {
+        "/journeys/{id}/pause" | "/journeys/{id}/resume" => features.contains(&Feature::Pause),
+        "/journeys/{id}/scheduled-finish" => features.contains(&Feature::ScheduledFinish),
+        _ => true,
+    };
+    for (template, methods) in ENDPOINTS.into_iter().filter(|(path, _)| offered(path)) {
         let path = template.replace("{id}", &id);
         let refused = ["GET", "POST", "DELETE", "PUT", "PATCH", "TRACE"]
             .into_iter()
@@ -78,7 +87,7 @@ async fn every_endpoint_answers_a_method_it_does_not_take_with_405_and_allow() {
 async fn an_unknown_path_is_404_whatever_the_method() {
     let api = Api::start().await;
     for method in [Method::TRACE, Method::PUT, Method::DELETE] {
-        for path in ["/nothing-here", "/journeys/some-id/resume"] {
+        for path in ["/nothing-here", "/journeys/some-id/restart"] {
             let response = api.request(method.clone(), path).send().await.unwrap();
             expect_error(response, 404, ErrorCode::NotFound).await;
         }

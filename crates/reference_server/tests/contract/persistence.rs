@@ -60,7 +60,7 @@ async fn a_database_of_an_unknown_schema_is_refused() {
     let connection = rusqlite::Connection::open(&path).unwrap();
     connection
         .execute_batch(
-            "CREATE TABLE schema_version (version INTEGER); INSERT INTO schema_version VALUES (2);",
+            "CREATE TABLE schema_version (version INTEGER); INSERT INTO schema_version VALUES (3);",
         )
         .unwrap();
     drop(connection);
@@ -74,7 +74,7 @@ async fn a_database_of_an_unknown_schema_is_refused() {
         .err()
         .expect("refused");
     assert!(matches!(error, StartError::Store(_)), "{error}");
-    assert!(error.to_string().contains("schema version 2"), "{error}");
+    assert!(error.to_string().contains("schema version 3"), "{error}");
 }
 
 #[tokio::test]
@@ -89,4 +89,107 @@ async fn an_in_memory_database_starts_with_the_demo_journeys() {
     assert!(versions
         .iter()
         .any(|version| version.status == Status::Stopped));
+}
+
+/// The tables as the server wrote them before pausing and scheduled finishes
+/// (schema version 1), kept here as they were rather than taken from the
+/// server, so that a change to its schema cannot go unnoticed.
+const SCHEMA_1: &str = "
+    CREATE TABLE schema_version (version INTEGER NOT NULL);
+    CREATE TABLE journey_versions (
+        id TEXT PRIMARY KEY,
+        version TEXT NOT NULL,
+        history TEXT NOT NULL
+    );
+    CREATE TABLE simulation (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        state TEXT NOT NULL,
+        advanced_to_ms INTEGER NOT NULL
+    );
+    CREATE TABLE idempotency (
+        key TEXT PRIMARY KEY,
+        action TEXT NOT NULL,
+        version_id TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        at_ms INTEGER NOT NULL
+    );
+    CREATE INDEX idempotency_by_age ON idempotency (at_ms);
+    INSERT INTO schema_version (version) VALUES (1);
+";
+
+#[tokio::test]
+async fn a_database_from_before_pausing_opens_and_can_then_pause() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journeys.sqlite");
+    let connection = rusqlite::Connection::open(&path).unwrap();
+    connection.execute_batch(SCHEMA_1).unwrap();
+    // A live version and its history as an older server wrote them: no
+    // `pause`, no `scheduledFinish`, no `cause`.
+    let version = serde_json::json!({
+        "id": "old-v1", "journeyId": "old", "name": "Old journey", "version": 1,
+        "status": "live", "revision": 2,
+        "createdAt": "2025-03-01T09:00:00Z", "updatedAt": "2025-03-02T09:00:00Z",
+        "publishedAt": "2025-03-02T09:00:00Z", "finishedAt": null, "stoppedAt": null,
+        "updatedBy": "Priya Nair", "stopReason": null,
+        "stats": { "entered": 10, "active": 4, "completed": 5, "exited": 1 }
+    });
+    let history = serde_json::json!([{
+        "at": "2025-03-02T09:00:00Z", "by": "Priya Nair", "action": "publish",
+        "from": "draft", "to": "live", "reason": null
+    }]);
+    connection
+        .execute(
+            "INSERT INTO journey_versions (id, version, history) VALUES ('old-v1', ?1, ?2)",
+            [version.to_string(), history.to_string()],
+        )
+        .unwrap();
+    let simulation = lifecycle::Simulation::new(1, lifecycle::SimulationSettings::default());
+    connection
+        .execute(
+            "INSERT INTO simulation (id, state, advanced_to_ms) VALUES (1, ?1, ?2)",
+            rusqlite::params![
+                serde_json::to_string(&simulation).unwrap(),
+                1_740_906_000_000_i64
+            ],
+        )
+        .unwrap();
+    drop(connection);
+
+    let database = Database::File(path.clone());
+    let Some(mut api) = Api::start_local(|config| {
+        config.database = database;
+        config.simulation = false;
+    })
+    .await
+    else {
+        skip!("needs a server started in this process");
+    };
+    let old = api.version("old-v1").await;
+    assert_eq!((old.status, old.revision), (Status::Live, 2));
+    assert_eq!((old.pause, old.scheduled_finish), (None, None));
+    assert_eq!(api.history("old-v1").await.len(), 1);
+    let schema: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT version FROM schema_version", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(schema, 2, "renumbered once opened");
+
+    let until = chrono::Utc::now() + chrono::Duration::days(1);
+    let pause = api
+        .change_with_body(
+            None,
+            Method::POST,
+            "/journeys/old-v1/pause",
+            old.revision,
+            &new_key(),
+            Some(&serde_json::json!({ "customers": "hold", "until": until, "atEnd": "resume" })),
+        )
+        .await;
+    assert_eq!(pause.status().as_u16(), 200);
+    assert!(api.restart().await);
+    let paused = api.version("old-v1").await;
+    assert_eq!(paused.status, Status::Paused);
+    assert_eq!(paused.pause.map(|pause| pause.until), Some(until));
+    assert_eq!(api.history("old-v1").await.len(), 2);
 }

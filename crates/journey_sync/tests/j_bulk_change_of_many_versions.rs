@@ -25,8 +25,8 @@ fn larger_server() -> Catalog {
         let id = format!("extra-{n}-v1");
         catalog.upsert(JourneyVersion::draft(
             &id,
-            &format!("extra-{n}"),
-            &format!("Extra journey {n}"),
+            format!("extra-{n}"),
+            format!("Extra journey {n}"),
             1,
             "Priya Nair",
             at(0),

@@ -80,9 +80,8 @@ impl HomeSelection {
     pub fn all_shown(&self) -> AllShown {
         self.shown.with(|positions| {
             self.sorted.with(|list| {
-                self.picks.with(|picks| {
-                    picks.all_shown(positions.iter().filter_map(|&at| list.id(at)))
-                })
+                self.picks
+                    .with(|picks| picks.all_shown(positions.iter().filter_map(|&at| list.id(at))))
             })
         })
     }

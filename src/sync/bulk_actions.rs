@@ -47,7 +47,11 @@ impl BulkActions {
 
     /// What `action` on `selected` would do, by the rules on what the user
     /// sees and by the user's role.
-    pub fn plan<'a>(&self, selected: impl IntoIterator<Item = &'a str>, action: Action) -> BulkPlan {
+    pub fn plan<'a>(
+        &self,
+        selected: impl IntoIterator<Item = &'a str>,
+        action: Action,
+    ) -> BulkPlan {
         let permission = self.journeys.permission(action);
         self.journeys
             .catalog()

@@ -398,9 +398,7 @@ impl Journeys {
         match reset {
             Ok(Some(catalog)) => self.store.update(|store| store.reset(catalog)),
             Ok(None) => {}
-            Err(error) => {
-                return Err(ActionFailure::nothing_done(error.message))
-            }
+            Err(error) => return Err(ActionFailure::nothing_done(error.message)),
         }
         change(self.warning, backend.warning());
         Ok(())

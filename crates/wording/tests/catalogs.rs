@@ -171,13 +171,19 @@ fn the_bulk_confirmation_counts_versions_and_customers_in_each_language() {
             .with("active", active)
             .with("versions", versions)
     };
-    assert_eq!(say(Locale::English, &title(12)), "Finish 12 journey versions?");
+    assert_eq!(
+        say(Locale::English, &title(12)),
+        "Finish 12 journey versions?"
+    );
     assert_eq!(say(Locale::English, &title(1)), "Finish 1 journey version?");
     assert_eq!(
         say(Locale::English, &title(0)),
         "None of the selected journey versions can be finished"
     );
-    assert_eq!(say(Locale::German, &title(12)), "12 Journey-Versionen beenden?");
+    assert_eq!(
+        say(Locale::German, &title(12)),
+        "12 Journey-Versionen beenden?"
+    );
     assert_eq!(
         say(Locale::English, &customers(3456, 12)),
         "3,456 customers are in them."

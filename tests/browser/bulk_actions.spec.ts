@@ -148,6 +148,8 @@ test('the confirmation counts versions and customers and lists the versions the 
     /^Welcome series, version 1 — This journey (has already finished|is already finishing)/,
     /^Welcome series, version 3 — This journey is a draft/,
   ]);
+  // Nothing is sent before confirming: the dialog offers Cancel and Finish only.
+  await expect(dialog.getByRole('button')).toHaveText(['Cancel', 'Finish']);
   await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(finish).toBeFocused();
@@ -321,6 +323,15 @@ test.describe('over the HTTP reference server', () => {
       const history = await serverHistory(request, server, id);
       expect(history.filter((entry) => entry.action === 'finish')).toHaveLength(1);
     }
+  });
+
+  test('a viewer, who may neither finish nor stop, is offered no checkboxes and no toolbar', async ({ page, server }) => {
+    await useServer(page, server, 'viewer', 600_000);
+    await page.goto('/');
+    await expectHomeLoaded(page);
+    await expect(homeRow(page, LIVE.cart.name)).toBeVisible();
+    await expect(page.getByRole('checkbox')).toHaveCount(0);
+    await expect(toolbar(page)).toBeHidden();
   });
 
   test('Stop with a reason: every version is stopped with it', async ({ page, request, server }) => {

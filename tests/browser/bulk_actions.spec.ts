@@ -15,6 +15,8 @@ import {
   homeRow,
   journeyRows,
   listCount,
+  menuItem,
+  openActionsMenu,
   openHome,
   parseCount,
   reasonField,
@@ -328,6 +330,12 @@ test.describe('over the HTTP reference server', () => {
   test('a viewer, who may neither finish nor stop, is offered no checkboxes and no toolbar', async ({ page, server }) => {
     await useServer(page, server, 'viewer', 600_000);
     await page.goto('/');
+    await expectHomeLoaded(page);
+    // The role is known once the detail view's menu says it forbids Finish.
+    await homeRow(page, LIVE.cart.name).getByRole('link', { name: LIVE.cart.name }).click();
+    await openActionsMenu(page);
+    await expect(menuItem(page, 'Finish')).toContainText('Your role (viewer) does not allow this');
+    await page.goBack();
     await expectHomeLoaded(page);
     await expect(homeRow(page, LIVE.cart.name)).toBeVisible();
     await expect(page.getByRole('checkbox')).toHaveCount(0);

@@ -1,10 +1,15 @@
 pub mod action_menu;
+pub mod bulk_confirm_dialog;
 pub mod confirm_dialog;
+pub mod home_selection;
 pub mod journey_row;
 pub mod language_picker;
 pub mod quick_actions;
 pub mod relative_time;
 pub mod reset_demo;
 pub mod reveal_row;
+pub mod row_checkbox;
+pub mod select_all_shown;
+pub mod selection_toolbar;
 pub mod status_badge;
 pub mod toasts;

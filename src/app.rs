@@ -161,9 +161,11 @@ fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
     };
     let paths = setup.paths.clone();
     provide_context(paths.clone());
-    provide_context(HostEvents::new(setup.host.clone()));
+    let host_events = HostEvents::new(setup.host.clone());
+    provide_context(host_events);
     let journeys = Journeys::new(backend, use_words());
     provide_context(journeys);
+    provide_context(sync::BulkActions::new(journeys, host_events));
     provide_context(Toasts::new());
     provide_context(ConfirmRequest::new());
     provide_context(RevealRow::new());

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use crate::components::quick_actions::QuickActions;
 use crate::components::relative_time::RelativeTime;
 use crate::components::reveal_row::RevealRow;
+use crate::components::row_checkbox::RowCheckbox;
 use crate::components::status_badge::StatusBadge;
 use crate::components::status_note::StatusNote;
 use crate::console_path::use_console_path;
@@ -110,6 +111,7 @@ pub fn JourneyRow(#[prop(into)] id: Signal<String>, index: usize) -> impl IntoVi
             </td>
             <td class="col-modified-by">{updated_by}</td>
             <td class="col-actions">
+                <RowCheckbox id name=Signal::derive(name) number=Signal::derive(number) />
                 <QuickActions id name=Signal::derive(name) />
             </td>
         </tr>

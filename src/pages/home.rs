@@ -1,5 +1,6 @@
 //! Home: every journey version, with search, status filter, sort (all kept in
-//! the URL query) and the Finish / Stop quick actions on rows.
+//! the URL query), the Finish / Stop quick actions on rows, and rows ticked
+//! for one Finish or Stop on many versions.
 //!
 //! Only the rows in view are in the page: an account can hold ten thousand
 //! versions, and a keystroke in search must show its result within a frame.
@@ -12,8 +13,12 @@ use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
+use crate::components::bulk_confirm_dialog::BulkConfirmDialog;
+use crate::components::home_selection::HomeSelection;
 use crate::components::journey_row::{JourneyRow, ROW_HEIGHT_PX};
 use crate::components::reveal_row::RevealRow;
+use crate::components::select_all_shown::SelectAllShown;
+use crate::components::selection_toolbar::SelectionToolbar;
 use crate::console_path::{use_console_path, ConsolePath};
 use crate::sync::use_journeys;
 use crate::words::use_words;
@@ -128,6 +133,9 @@ pub fn Home() -> impl IntoView {
         filter.with(|(search, status)| sorted.with(|list| list.matching(search, *status)))
     });
     let total = Memo::new(move |_| catalog.with(|c| c.len()));
+    // The versions ticked for a bulk action, by id: they stay ticked
+    // whatever the search, filter or order shows.
+    provide_context(HomeSelection::new(sorted, shown));
 
     let list = NodeRef::<html::Div>::new();
     let scroll_top = RwSignal::new(0.0);
@@ -285,6 +293,8 @@ pub fn Home() -> impl IntoView {
                             .collect_view()}
                     </select>
                 </label>
+                <SelectAllShown />
+                <SelectionToolbar />
                 <p class="list-count" role="status">
                     {move || {
                         let (shown, total) = (shown.with(Vec::len), total.get());
@@ -351,6 +361,7 @@ pub fn Home() -> impl IntoView {
                     </p>
                 </Show>
             </div>
+            <BulkConfirmDialog />
         </section>
     }
 }

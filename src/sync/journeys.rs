@@ -24,6 +24,19 @@ const LOCAL_USER: &str = "You";
 #[derive(Clone, Debug, PartialEq)]
 pub struct ActionFailure {
     pub message: Phrase,
+    /// The request may have been carried out though no answer said so (see
+    /// `ErrorKind::may_have_been_applied`): a retry must reuse its key.
+    pub maybe_applied: bool,
+}
+
+impl ActionFailure {
+    /// Nothing was sent, or the server's answer says nothing changed.
+    fn nothing_done(message: Phrase) -> ActionFailure {
+        ActionFailure {
+            message,
+            maybe_applied: false,
+        }
+    }
 }
 
 /// What the views show: the server's journeys with the user's pending changes
@@ -334,7 +347,7 @@ impl Journeys {
     ) -> Result<Applied, ActionFailure> {
         let action = command.action();
         if let Err(reason) = untrack(|| self.permission(action)) {
-            return Err(ActionFailure { message: reason });
+            return Err(ActionFailure::nothing_done(reason));
         }
         let seen = self
             .store
@@ -366,7 +379,7 @@ impl Journeys {
                 ),
                 _ => action_error_phrase(&e),
             };
-            ActionFailure { message }
+            ActionFailure::nothing_done(message)
         })?;
         let backend = self.backend.get_value();
         let result = backend
@@ -402,6 +415,7 @@ impl Journeys {
                 Ok(applied)
             }
             Err(error) => {
+                let maybe_applied = error.kind.may_have_been_applied();
                 let message = match &seen {
                     Some(seen) => explain(
                         self.words.untracked_locale(),
@@ -414,7 +428,10 @@ impl Journeys {
                 self.store.update(|store| {
                     store.settle_failed(ticket, error.current.map(|current| *current));
                 });
-                Err(ActionFailure { message })
+                Err(ActionFailure {
+                    message,
+                    maybe_applied,
+                })
             }
         }
     }
@@ -428,11 +445,7 @@ impl Journeys {
         match reset {
             Ok(Some(catalog)) => self.store.update(|store| store.reset(catalog)),
             Ok(None) => {}
-            Err(error) => {
-                return Err(ActionFailure {
-                    message: error.message,
-                })
-            }
+            Err(error) => return Err(ActionFailure::nothing_done(error.message)),
         }
         change(self.warning, backend.warning());
         Ok(())
@@ -440,9 +453,7 @@ impl Journeys {
 }
 
 fn closed() -> ActionFailure {
-    ActionFailure {
-        message: Phrase::new("sync-console-closed"),
-    }
+    ActionFailure::nothing_done(Phrase::new("sync-console-closed"))
 }
 
 /// Sets `signal` only when the value differs. Setting a signal notifies its

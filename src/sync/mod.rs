@@ -2,11 +2,13 @@
 //! No view code lives here.
 
 mod backend;
+mod bulk_actions;
 mod embedded_backend;
 mod http_backend;
 mod journeys;
 
 pub use backend::Backend;
+pub use bulk_actions::{use_bulk_actions, BulkActions};
 pub use embedded_backend::EmbeddedBackend;
 pub use http_backend::{HttpBackend, TokenCell};
 pub use journeys::{use_journeys, Journeys};

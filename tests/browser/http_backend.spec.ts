@@ -214,8 +214,8 @@ const BAD_RESPONSES: Array<{ name: string; status: number; contentType: string; 
     name: 'an unknown status',
     status: 200,
     contentType: 'application/json',
-    body: JSON.stringify({ items: [{ id: 'x', journeyId: 'j', name: 'X', version: 1, status: 'paused', revision: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', publishedAt: null, finishedAt: null, stoppedAt: null, updatedBy: 'A', stopReason: null, stats: { entered: 0, active: 0, completed: 0, exited: 0 } }], next: null }),
-    says: /paused/,
+    body: JSON.stringify({ items: [{ id: 'x', journeyId: 'j', name: 'X', version: 1, status: 'archived', revision: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', publishedAt: null, finishedAt: null, stoppedAt: null, updatedBy: 'A', stopReason: null, stats: { entered: 0, active: 0, completed: 0, exited: 0 } }], next: null }),
+    says: /archived/,
   },
   {
     name: 'a missing field',

@@ -199,7 +199,7 @@ test.describe('Actions menu', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    await expect(menuItem(page, 'Publish')).toBeFocused();
+    await expect(menuItem(page, 'Pause…')).toBeFocused();
   });
 
   test('ArrowDown opens the menu on the first item, ArrowUp on the last', async ({ page }) => {
@@ -315,6 +315,6 @@ test.describe('Actions menu', () => {
     await expect(actionsMenu(page)).toBeVisible();
     await expect(menuItem(page, 'Stop')).toBeFocused();
     await page.keyboard.press('ArrowDown');
-    await expect(menuItem(page, 'Publish')).toBeFocused();
+    await expect(menuItem(page, 'Pause…')).toBeFocused();
   });
 });

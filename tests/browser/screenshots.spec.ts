@@ -111,3 +111,25 @@ test('Home with a paused journey', async ({ page }) => {
   await page.screenshot({ path: file });
   expect(pngSize(file)).toEqual(VIEWPORT);
 });
+
+test('Bulk confirmation', async ({ page }) => {
+  await openHome(page);
+  for (const [name, version] of [
+    [LIVE.cart.name, 1],
+    [LIVE.backInStock.name, 1],
+    ['Welcome series', 2],
+    ['Welcome series', 3],
+    ['Win-back: lapsed customers', 1],
+  ] as const) {
+    await page.getByRole('checkbox', { name: `Select ${name}, version ${version}`, exact: true }).click();
+  }
+  await page.getByRole('group', { name: 'Selection' }).getByRole('button', { name: 'Finish', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Finish 3 journey versions?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('listitem')).toHaveCount(2);
+  await page.mouse.move(0, 0);
+
+  const file = path.join(SCREENSHOTS, 'bulk-confirmation.png');
+  await page.screenshot({ path: file });
+  expect(pngSize(file)).toEqual(VIEWPORT);
+});

@@ -7,9 +7,11 @@ mod row_window;
 mod selection;
 mod sort_key;
 mod status_filter;
+mod version_selection;
 
 pub use list_query::{ListQuery, SortDirection};
 pub use row_window::RowWindow;
 pub use selection::SortedList;
 pub use sort_key::SortKey;
 pub use status_filter::StatusFilter;
+pub use version_selection::{AllShown, VersionSelection};

@@ -31,6 +31,24 @@ pub enum ErrorKind {
     BadResponse,
 }
 
+impl ErrorKind {
+    /// Whether a change that ended in this error may have been carried out
+    /// all the same: no answer came, the server failed mid-way, or its answer
+    /// could not be read. Retrying such a change must reuse its idempotency
+    /// key; after any other answer nothing was changed.
+    pub fn may_have_been_applied(self) -> bool {
+        match self {
+            ErrorKind::Unreachable | ErrorKind::Server | ErrorKind::BadResponse => true,
+            ErrorKind::Refused
+            | ErrorKind::Conflict
+            | ErrorKind::NotFound
+            | ErrorKind::Unauthorized
+            | ErrorKind::Forbidden
+            | ErrorKind::Busy => false,
+        }
+    }
+}
+
 /// A backend's refusal or failure, in words for the marketer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BackendError {

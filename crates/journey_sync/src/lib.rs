@@ -17,6 +17,8 @@
 //! - [`Offered`] says which actions a backend offers beyond the seed's, and
 //!   [`unoffered_answer`] words an older server's 404 to one of them.
 //! - [`DrainWatch`] keeps recent counts for the drain forecast.
+//! - [`BulkPlan`] and [`BulkRun`] are one action on many versions: which the
+//!   rules allow, and each sent as a change of its own, a few at a time.
 //! - [`merge`] reconciles the demo data of several tabs sharing localStorage.
 //!
 //! Everything said to the marketer is a [`wording::Phrase`] of the catalog
@@ -26,6 +28,7 @@
 //! No web types and no clock: every time is passed in.
 
 mod backend_error;
+mod bulk_change;
 mod confirm_flow;
 mod drain_watch;
 #[cfg(test)]
@@ -40,6 +43,10 @@ mod success_answer;
 mod tab_merge;
 
 pub use backend_error::{BackendError, ErrorKind};
+pub use bulk_change::{
+    BulkPlan, BulkRun, Dispatch, Failure, NamedVersion, RefusedVersion, RunCounts, RunEntry,
+    VersionState, MAX_IN_FLIGHT,
+};
 pub use confirm_flow::{AnswerEffect, ConfirmFlow, DialogState, Opening, ToSend};
 pub use drain_watch::{drain_phrase, drain_row_phrase, DrainWatch};
 pub use error_answer::{error_from_answer, status_in_words, status_phrase};

@@ -8,7 +8,11 @@ use crate::{PauseCustomers, PauseEnd};
 /// pause's terms, a finish's time). A console says it in its user's language;
 /// `reason` keeps the English for whoever reads only that.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", tag = "kind")]
+#[serde(
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase",
+    tag = "kind"
+)]
 pub enum HistoryCause {
     /// Finished because version `version` of the journey was published.
     ReplacedBy { version: u32 },

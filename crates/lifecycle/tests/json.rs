@@ -379,3 +379,28 @@ fn a_saved_simulation_carries_on_where_it_left_off() {
     restored.advance(&mut other, chrono::Duration::minutes(5), later);
     assert_eq!(other, catalog);
 }
+
+#[test]
+fn a_pause_and_its_history_cause_are_camel_case() {
+    use chrono::{TimeZone, Utc};
+    use lifecycle::{HistoryCause, PauseCustomers, PauseEnd};
+    let until = Utc.with_ymd_and_hms(2026, 12, 3, 9, 0, 0).unwrap();
+    let cause = HistoryCause::Paused {
+        until,
+        customers: PauseCustomers::Hold,
+        at_end: PauseEnd::Stop,
+    };
+    assert_eq!(
+        serde_json::to_value(&cause).unwrap(),
+        json!({"kind": "paused", "until": "2026-12-03T09:00:00Z", "customers": "hold", "atEnd": "stop"})
+    );
+    let command = Command::Pause {
+        customers: PauseCustomers::Discard,
+        until,
+        at_end: PauseEnd::Resume,
+    };
+    assert_eq!(
+        serde_json::to_value(&command).unwrap(),
+        json!({"action": "pause", "customers": "discard", "until": "2026-12-03T09:00:00Z", "atEnd": "resume"})
+    );
+}

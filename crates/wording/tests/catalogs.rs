@@ -157,3 +157,54 @@ fn the_rules_history_entries_read_in_english_as_their_recorded_reason_and_in_ger
         "Ersetzt durch Version 2"
     );
 }
+
+#[test]
+fn the_bulk_confirmation_counts_versions_and_customers_in_each_language() {
+    let say = |locale, phrase: &Phrase| Wording::new(locale).say(phrase);
+    let title = |versions: u64| {
+        Phrase::new("bulk-confirm-title")
+            .with("action", "finish")
+            .with("versions", versions)
+    };
+    let customers = |active: u64, versions: u64| {
+        Phrase::new("bulk-customers")
+            .with("active", active)
+            .with("versions", versions)
+    };
+    assert_eq!(
+        say(Locale::English, &title(12)),
+        "Finish 12 journey versions?"
+    );
+    assert_eq!(say(Locale::English, &title(1)), "Finish 1 journey version?");
+    assert_eq!(
+        say(Locale::English, &title(0)),
+        "None of the selected journey versions can be finished"
+    );
+    assert_eq!(
+        say(Locale::German, &title(12)),
+        "12 Journey-Versionen beenden?"
+    );
+    assert_eq!(
+        say(Locale::English, &customers(3456, 12)),
+        "3,456 customers are in them."
+    );
+    assert_eq!(
+        say(Locale::English, &customers(1, 1)),
+        "1 customer is in it."
+    );
+    assert_eq!(
+        say(Locale::German, &customers(3456, 12)),
+        "Darin sind 3.456 Kunden."
+    );
+    let progress = |failed: u64| {
+        Phrase::new("bulk-progress")
+            .with("done", 3)
+            .with("total", 12)
+            .with("failed", failed)
+    };
+    assert_eq!(say(Locale::English, &progress(0)), "3 of 12 done.");
+    assert_eq!(
+        say(Locale::German, &progress(1)),
+        "3 von 12 erledigt, 1 fehlgeschlagen."
+    );
+}

@@ -124,6 +124,67 @@ drain-row-about = noch etwa { $estimate }, bis { $latest }
 drain-row-at-timeout = bis zum Fristende, { $latest }
 drain-row-unknown = bis { $latest }; Schätzung folgt
 
+## Viele Versionen auf einmal (Auswahl auf der Startseite)
+select-version = { $version } auswählen
+select-all-shown = Alle angezeigten auswählen
+bulk-selection = Auswahl
+bulk-selected = { $count } ausgewählt
+clear-selection = Auswahl aufheben
+bulk-show-results = Ergebnisse anzeigen
+bulk-last-run = { $action ->
+        [stop] Stoppen
+       *[finish] Beenden
+    }: { $progress }
+bulk-confirm-title = { $action ->
+        [stop] { $versions ->
+            [0] Keine der ausgewählten Journey-Versionen kann gestoppt werden
+            [one] { $versions } Journey-Version stoppen?
+           *[other] { $versions } Journey-Versionen stoppen?
+        }
+       *[finish] { $versions ->
+            [0] Keine der ausgewählten Journey-Versionen kann beendet werden
+            [one] { $versions } Journey-Version beenden?
+           *[other] { $versions } Journey-Versionen beenden?
+        }
+    }
+bulk-customers = Darin { $active ->
+        [one] ist { $active } Kunde
+       *[other] sind { $active } Kunden
+    }.
+bulk-finish-consequence = Neue Kunden können { $versions ->
+        [one] diese Journey-Version nicht mehr betreten; die Kunden darin durchlaufen
+       *[other] diese Journey-Versionen nicht mehr betreten; die Kunden darin durchlaufen
+    } ihren Pfad bis zum Ende.
+bulk-finish-irreversible = Eine beendete Journey kann weder fortgesetzt noch neu gestartet werden; um eine erneut auszuführen, erstellen Sie eine neue Version oder duplizieren Sie sie.
+bulk-stop-consequence = Verwenden Sie Stoppen für Notfälle: Alle Kunden in { $versions ->
+        [one] dieser Journey-Version
+       *[other] diesen Journey-Versionen
+    } werden jetzt gestoppt, und ihnen wird nichts mehr gesendet.
+bulk-stop-finish-instead = Damit die Kunden darin ihren Pfad zu Ende durchlaufen, verwenden Sie stattdessen Beenden.
+bulk-stop-irreversible = Eine gestoppte Journey kann weder fortgesetzt noch neu gestartet werden; um eine erneut auszuführen, erstellen Sie eine neue Version oder duplizieren Sie sie.
+bulk-refused-heading = { $action ->
+        [stop] { $count ->
+            [one] Diese ausgewählte Version wird nicht gestoppt:
+           *[other] Diese { $count } ausgewählten Versionen werden nicht gestoppt:
+        }
+       *[finish] { $count ->
+            [one] Diese ausgewählte Version wird nicht beendet:
+           *[other] Diese { $count } ausgewählten Versionen werden nicht beendet:
+        }
+    }
+bulk-refused-item = { $version } — { $why }
+bulk-results-title = { $versions ->
+        [one] { $versions } Journey-Version
+       *[other] { $versions } Journey-Versionen
+    } { $action ->
+        [stop] stoppen
+       *[finish] beenden
+    }
+bulk-succeeded-heading = Erfolgreich ({ $count })
+bulk-failed-heading = Fehlgeschlagen ({ $count })
+bulk-retry-failed = Fehlgeschlagene wiederholen ({ $count })
+bulk-close = Schließen
+
 # Pause, resume and a scheduled finish
 
 ## What a server offers

@@ -119,3 +119,10 @@ sync-storage-no-window = kein Fenster
 sync-storage-unavailable = localStorage ist nicht verfügbar
 sync-storage-turned-off = localStorage ist ausgeschaltet
 sync-storage-refused-write = der Speicher hat das Schreiben verweigert
+
+## Eine Aktion für viele Versionen (journey_sync::bulk_change)
+bulk-version = { $name }, Version { $version }
+bulk-progress = { $done } von { $total } erledigt{ $failed ->
+        [0] .
+       *[other] , { $failed } fehlgeschlagen.
+    }

@@ -124,6 +124,70 @@ drain-row-about = about { $estimate } left, by { $latest }
 drain-row-at-timeout = until the timeout, { $latest }
 drain-row-unknown = by { $latest }; estimate pending
 
+## Many versions at once (Home's selection)
+select-version = Select { $version }
+select-all-shown = Select all shown
+bulk-selection = Selection
+bulk-selected = { $count } selected
+clear-selection = Clear selection
+bulk-show-results = Show results
+bulk-last-run = { $action ->
+        [stop] Stop
+       *[finish] Finish
+    }: { $progress }
+bulk-confirm-title = { $action ->
+        [stop] { $versions ->
+            [0] None of the selected journey versions can be stopped
+            [one] Stop { $versions } journey version?
+           *[other] Stop { $versions } journey versions?
+        }
+       *[finish] { $versions ->
+            [0] None of the selected journey versions can be finished
+            [one] Finish { $versions } journey version?
+           *[other] Finish { $versions } journey versions?
+        }
+    }
+bulk-customers = { $active ->
+        [one] { $active } customer is
+       *[other] { $active } customers are
+    } in { $versions ->
+        [one] it
+       *[other] them
+    }.
+bulk-finish-consequence = No new customers can enter { $versions ->
+        [one] this journey version; the customers already in it continue
+       *[other] these journey versions; the customers already in them continue
+    } to the end of their path.
+bulk-finish-irreversible = A finished journey cannot be resumed or restarted; to run one again, create a new version or duplicate it.
+bulk-stop-consequence = Use Stop for emergencies: everyone in { $versions ->
+        [one] this journey version
+       *[other] these journey versions
+    } is stopped now, and nothing more is sent to them.
+bulk-stop-finish-instead = To let the customers already in them reach the end, use Finish instead.
+bulk-stop-irreversible = A stopped journey cannot be resumed or restarted; to run one again, create a new version or duplicate it.
+bulk-refused-heading = { $action ->
+        [stop] { $count ->
+            [one] This selected version will not be stopped:
+           *[other] These { $count } selected versions will not be stopped:
+        }
+       *[finish] { $count ->
+            [one] This selected version will not be finished:
+           *[other] These { $count } selected versions will not be finished:
+        }
+    }
+bulk-refused-item = { $version } — { $why }
+bulk-results-title = { $action ->
+        [stop] Stopping
+       *[finish] Finishing
+    } { $versions ->
+        [one] { $versions } journey version
+       *[other] { $versions } journey versions
+    }
+bulk-succeeded-heading = Succeeded ({ $count })
+bulk-failed-heading = Failed ({ $count })
+bulk-retry-failed = Retry failed ({ $count })
+bulk-close = Close
+
 # Pause, resume and a scheduled finish
 
 ## What a server offers

@@ -121,3 +121,10 @@ sync-storage-no-window = no window
 sync-storage-unavailable = localStorage is not available
 sync-storage-turned-off = localStorage is turned off
 sync-storage-refused-write = storage refused the write
+
+## One action on many versions (journey_sync::bulk_change)
+bulk-version = { $name }, version { $version }
+bulk-progress = { $done } of { $total } done{ $failed ->
+        [0] .
+       *[other] , { $failed } failed.
+    }

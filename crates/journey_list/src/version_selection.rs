@@ -1,0 +1,227 @@
+use std::collections::BTreeSet;
+
+/// The versions ticked on Home for a bulk action, by id: a row that comes to
+/// show another version (Home keeps rows in place) shows that version's own
+/// tick, and a search or filter never drops a version ticked before it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VersionSelection {
+    chosen: BTreeSet<String>,
+    /// The version whose box was clicked last: a shift-click reaches from it.
+    anchor: Option<String>,
+}
+
+/// How the "select all shown" box looks over the rows the search and filter
+/// show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AllShown {
+    /// No shown row is selected (or nothing is shown).
+    None,
+    /// Some are: the box is mixed.
+    Some,
+    All,
+}
+
+impl VersionSelection {
+    pub fn is_selected(&self, id: &str) -> bool {
+        self.chosen.contains(id)
+    }
+
+    pub fn len(&self) -> usize {
+        self.chosen.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.chosen.is_empty()
+    }
+
+    /// The selected ids, in id order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> + '_ {
+        self.chosen.iter().map(String::as_str)
+    }
+
+    /// The box of `id` was clicked and is now `checked`. With `extend` (a
+    /// shift-click) every version from the one clicked last to this one, in
+    /// the order `shown` gives (the rows the search and filter show), both
+    /// ends included, takes the same state; when the one clicked last is not shown any more, only
+    /// `id` does.
+    pub fn click<'a>(
+        &mut self,
+        id: &str,
+        checked: bool,
+        extend: bool,
+        shown: impl IntoIterator<Item = &'a str>,
+    ) {
+        let range = match (&self.anchor, extend) {
+            (Some(anchor), true) if anchor != id => between(anchor, id, shown)
+                .map(|mut inside| {
+                    inside.push(anchor.clone());
+                    inside
+                })
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let mut set = |id: &str| {
+            if checked {
+                self.chosen.insert(id.to_owned());
+            } else {
+                self.chosen.remove(id);
+            }
+        };
+        set(id);
+        for other in &range {
+            set(other);
+        }
+        self.anchor = Some(id.to_owned());
+    }
+
+    /// The "select all shown" box: selects every row `shown` (all of them,
+    /// not only those drawn), or, when every one is selected already,
+    /// unselects them. Versions selected but not shown stay as they are.
+    pub fn toggle_all_shown<'a>(&mut self, shown: impl IntoIterator<Item = &'a str> + Clone) {
+        let select = self.all_shown(shown.clone()) != AllShown::All;
+        for id in shown {
+            if select {
+                self.chosen.insert(id.to_owned());
+            } else {
+                self.chosen.remove(id);
+            }
+        }
+        self.anchor = None;
+    }
+
+    /// Whether none, some or all of the rows `shown` are selected.
+    pub fn all_shown<'a>(&self, shown: impl IntoIterator<Item = &'a str>) -> AllShown {
+        if self.chosen.is_empty() {
+            return AllShown::None;
+        }
+        let (mut selected, mut not) = (false, false);
+        for id in shown {
+            if self.chosen.contains(id) {
+                selected = true;
+            } else {
+                not = true;
+            }
+            if selected && not {
+                return AllShown::Some;
+            }
+        }
+        if selected {
+            AllShown::All
+        } else {
+            AllShown::None
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.chosen.clear();
+        self.anchor = None;
+    }
+
+    /// Keeps only the versions `exists` still knows (a version deleted
+    /// meanwhile leaves the selection).
+    pub fn retain(&mut self, exists: impl Fn(&str) -> bool) {
+        self.chosen.retain(|id| exists(id));
+    }
+}
+
+/// The ids strictly between `a` and `b` in `order`, or `None` when either is
+/// missing from it.
+fn between<'a>(a: &str, b: &str, order: impl IntoIterator<Item = &'a str>) -> Option<Vec<String>> {
+    let mut inside = false;
+    let mut found = Vec::new();
+    for id in order {
+        if id == a || id == b {
+            if inside {
+                return Some(found);
+            }
+            inside = true;
+        } else if inside {
+            found.push(id.to_owned());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHOWN: [&str; 6] = ["a", "b", "c", "d", "e", "f"];
+
+    fn selected(selection: &VersionSelection) -> Vec<&str> {
+        selection.ids().collect()
+    }
+
+    #[test]
+    fn a_click_selects_and_unselects_one_version() {
+        let mut selection = VersionSelection::default();
+        selection.click("c", true, false, SHOWN);
+        assert_eq!(selected(&selection), ["c"]);
+        selection.click("c", false, false, SHOWN);
+        assert!(selection.is_empty());
+    }
+
+    #[test]
+    fn a_shift_click_selects_the_range_from_the_last_click_either_way() {
+        let mut selection = VersionSelection::default();
+        selection.click("b", true, false, SHOWN);
+        selection.click("e", true, true, SHOWN);
+        assert_eq!(selected(&selection), ["b", "c", "d", "e"]);
+        // Upwards, from "e" now, unselecting.
+        selection.click("c", false, true, SHOWN);
+        assert_eq!(selected(&selection), ["b"]);
+    }
+
+    #[test]
+    fn a_shift_click_without_a_shown_anchor_selects_one() {
+        let mut selection = VersionSelection::default();
+        selection.click("e", true, true, SHOWN);
+        assert_eq!(selected(&selection), ["e"]);
+        selection.click("a", true, false, SHOWN);
+        // "a" is filtered out now: the range has no start.
+        selection.click("d", true, true, ["c", "d", "e"]);
+        assert_eq!(selected(&selection), ["a", "d", "e"]);
+    }
+
+    #[test]
+    fn select_all_shown_takes_exactly_the_shown_rows_and_keeps_the_others() {
+        let mut selection = VersionSelection::default();
+        selection.click("a", true, false, SHOWN);
+        let searched = ["c", "d", "f"];
+        assert_eq!(selection.all_shown(searched), AllShown::None);
+        selection.toggle_all_shown(searched);
+        assert_eq!(selected(&selection), ["a", "c", "d", "f"]);
+        assert_eq!(selection.all_shown(searched), AllShown::All);
+        assert_eq!(selection.all_shown(SHOWN), AllShown::Some);
+        // All shown are selected: the box unselects them, "a" stays.
+        selection.toggle_all_shown(searched);
+        assert_eq!(selected(&selection), ["a"]);
+        selection.click("d", true, false, SHOWN);
+        assert_eq!(selection.all_shown(searched), AllShown::Some);
+        selection.toggle_all_shown(searched);
+        assert_eq!(selected(&selection), ["a", "c", "d", "f"]);
+    }
+
+    #[test]
+    fn nothing_shown_is_none_selected() {
+        let mut selection = VersionSelection::default();
+        selection.click("a", true, false, SHOWN);
+        assert_eq!(selection.all_shown([]), AllShown::None);
+        selection.toggle_all_shown([]);
+        assert_eq!(selected(&selection), ["a"]);
+    }
+
+    #[test]
+    fn clear_and_retain() {
+        let mut selection = VersionSelection::default();
+        selection.toggle_all_shown(SHOWN);
+        selection.retain(|id| id != "b");
+        assert_eq!(selection.len(), 5);
+        assert!(!selection.is_selected("b"));
+        selection.clear();
+        assert!(selection.is_empty());
+        // The anchor went with it.
+        selection.click("d", true, true, SHOWN);
+        assert_eq!(selected(&selection), ["d"]);
+    }
+}

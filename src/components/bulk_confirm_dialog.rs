@@ -1,0 +1,298 @@
+//! The one confirmation of an action on the selected versions, then its
+//! progress and results, in the same modal dialog (the native `<dialog>`,
+//! like the single confirmation). Which versions the action is allowed on is
+//! the rules' word (`journey_sync::BulkPlan`); nothing is sent before the
+//! user confirms.
+
+use journey_sync::{BulkPlan, RunEntry};
+use leptos::html;
+use leptos::prelude::*;
+use lifecycle::{Action, Command};
+use wording::Phrase;
+
+use crate::components::home_selection::{BulkDialog, HomeSelection};
+use crate::sync::{use_bulk_actions, use_journeys};
+use crate::words::use_words;
+
+/// The command each selected version is sent, for the action confirmed.
+/// Every version gets its own copy; an action with more fields (a pause's
+/// end) adds them here.
+fn command_for(action: Action, reason: Option<String>) -> Option<Command> {
+    match action {
+        Action::Finish => Some(Command::Finish),
+        Action::Stop => Some(Command::Stop { reason }),
+        _ => None,
+    }
+}
+
+/// The action's key in the catalog's selectors.
+fn action_key(action: Action) -> &'static str {
+    match action {
+        Action::Stop => "stop",
+        _ => "finish",
+    }
+}
+
+#[component]
+pub fn BulkConfirmDialog() -> impl IntoView {
+    let selection = expect_context::<HomeSelection>();
+    let bulk = use_bulk_actions();
+    let run = bulk.run();
+    let catalog = use_journeys().catalog();
+    let words = use_words();
+    let dialog = NodeRef::<html::Dialog>::new();
+    let close_button = NodeRef::<html::Button>::new();
+    let reason = RwSignal::new(String::new());
+    let state = selection.dialog;
+
+    // Follows what is shown while the user reads it (a poll, another tab).
+    let plan = Memo::new(move |_| match state.get() {
+        Some(BulkDialog::Ask(action)) => {
+            Some(selection.picks.with(|picks| bulk.plan(picks.ids(), action)))
+        }
+        _ => None,
+    });
+    let asking = move || matches!(state.get(), Some(BulkDialog::Ask(_)));
+    let action = move || match state.get() {
+        Some(BulkDialog::Ask(action)) => action,
+        _ => run.with(|run| run.as_ref().map_or(Action::Finish, |run| run.action())),
+    };
+
+    Effect::new(move |_| {
+        let open = state.with(Option::is_some);
+        let Some(dialog) = dialog.get() else { return };
+        if open && !dialog.open() {
+            reason.set(String::new());
+            let _ = dialog.show_modal();
+        } else if !open && dialog.open() {
+            dialog.close();
+        }
+    });
+    let close = move || {
+        if let Some(dialog) = dialog.get_untracked() {
+            dialog.close();
+        }
+    };
+    // Escape, Cancel and Close all end here.
+    let on_close = move |_| {
+        state.set(None);
+        let opener = selection.opener.get_value();
+        if let Some(opener) = opener.filter(|e| e.is_connected()) {
+            let _ = opener.focus();
+        }
+    };
+    let focus_close = move || {
+        request_animation_frame(move || {
+            if let Some(button) = close_button.get_untracked() {
+                let _ = button.focus();
+            }
+        });
+    };
+
+    let confirm = move |_| {
+        let Some(BulkDialog::Ask(action)) = state.get_untracked() else {
+            return;
+        };
+        // Asked again now: what is sent is what the rules allow this moment.
+        let plan = selection
+            .picks
+            .with_untracked(|picks| untrack(|| bulk.plan(picks.ids(), action)));
+        let reason = Some(reason.get_untracked().trim().to_owned()).filter(|r| !r.is_empty());
+        if !plan.can_confirm() || command_for(action, None).is_none() {
+            return;
+        }
+        bulk.start(&plan, |_| {
+            command_for(action, reason.clone()).expect("an action with a command")
+        });
+        state.set(Some(BulkDialog::Results));
+        focus_close();
+    };
+    let retry = move |_| {
+        bulk.retry_failed();
+        focus_close();
+    };
+
+    let title = move || {
+        if let Some(plan) = plan.get() {
+            words.say(
+                &Phrase::new("bulk-confirm-title")
+                    .with("action", action_key(plan.action))
+                    .with("versions", plan.allowed.len()),
+            )
+        } else {
+            let total = run.with(|run| run.as_ref().map_or(0, |run| run.counts().total));
+            words.say(
+                &Phrase::new("bulk-results-title")
+                    .with("action", action_key(action()))
+                    .with("versions", total),
+            )
+        }
+    };
+
+    let asking_view = move || {
+        plan.get().map(|plan| {
+            let can_confirm = plan.can_confirm();
+            let versions = plan.allowed.len();
+            let customers = can_confirm.then(|| {
+                Phrase::new("bulk-customers")
+                    .with("active", plan.customers())
+                    .with("versions", versions)
+            });
+            let mut lines = Vec::new();
+            if can_confirm {
+                match plan.action {
+                    Action::Stop => {
+                        lines.push(Phrase::new("bulk-stop-consequence").with("versions", versions));
+                        let finishable = catalog.with_untracked(|c| {
+                            plan.allowed
+                                .iter()
+                                .any(|v| c.check(&v.id, Action::Finish).is_ok())
+                        });
+                        if finishable {
+                            lines.push(Phrase::new("bulk-stop-finish-instead"));
+                        }
+                        lines.push(Phrase::new("bulk-stop-irreversible"));
+                    }
+                    _ => {
+                        lines.push(Phrase::new("bulk-finish-consequence").with("versions", versions));
+                        lines.push(Phrase::new("finish-recommended"));
+                        lines.push(Phrase::new("bulk-finish-irreversible"));
+                    }
+                }
+            }
+            if let Some(forbidden) = &plan.forbidden {
+                lines.push(forbidden.clone());
+            }
+            let not_done: Vec<Phrase> = plan
+                .refused
+                .iter()
+                .map(|refused| {
+                    Phrase::new("bulk-refused-item")
+                        .with("version", refused.version.phrase())
+                        .with("why", refused.why())
+                })
+                .chain(plan.missing.iter().map(|id| BulkPlan::missing_phrase(id)))
+                .collect();
+            let refused_heading = (!not_done.is_empty()).then(|| {
+                Phrase::new("bulk-refused-heading")
+                    .with("action", action_key(plan.action))
+                    .with("count", not_done.len())
+            });
+            view! {
+                {customers.map(|c| view! { <p class="in-journey-now"><strong>{words.say(&c)}</strong></p> })}
+                <div id="bulk-dialog-body">
+                    {lines.iter().map(|line| view! { <p>{words.say(line)}</p> }).collect_view()}
+                </div>
+                {refused_heading.map(|heading| view! {
+                    <section class="bulk-refused" aria-labelledby="bulk-refused-heading">
+                        <h3 id="bulk-refused-heading">{words.say(&heading)}</h3>
+                        <ul>
+                            {not_done.iter().map(|item| view! { <li>{words.say(item)}</li> }).collect_view()}
+                        </ul>
+                    </section>
+                })}
+                <Show when=move || can_confirm && plan.action == Action::Stop>
+                    <div class="stop-reason">
+                        <label for="bulk-stop-reason-text">{words.label("stop-reason-label")}</label>
+                        <textarea
+                            id="bulk-stop-reason-text"
+                            rows="2"
+                            aria-describedby="bulk-stop-reason-hint"
+                            prop:value=move || reason.get()
+                            on:input:target=move |ev| reason.set(ev.target().value())
+                        ></textarea>
+                        <span id="bulk-stop-reason-hint" class="hint">
+                            {words.label("stop-reason-hint")}
+                        </span>
+                    </div>
+                </Show>
+                <div class="dialog-buttons">
+                    <button type="button" class="cancel" autofocus on:click=move |_| close()>
+                        {words.label("cancel")}
+                    </button>
+                    {can_confirm.then(|| {
+                        let class = match plan.action {
+                            Action::Stop => "confirm destructive",
+                            _ => "confirm primary",
+                        };
+                        view! {
+                            <button type="button" class=class on:click=confirm>
+                                {move || words.say(&wording::action_label(plan.action))}
+                            </button>
+                        }
+                    })}
+                </div>
+            }
+        })
+    };
+
+    let named = move |entry: &RunEntry| words.say(&entry.version.phrase());
+    let results_view = move || {
+        run.with(|run| {
+            run.as_ref().map(|run| {
+                let counts = run.counts();
+                let succeeded: Vec<String> = run.succeeded().map(named).collect();
+                let failed: Vec<String> = run
+                    .failed()
+                    .map(|(entry, failure)| {
+                        words.say(
+                            &Phrase::new("bulk-refused-item")
+                                .with("version", entry.version.phrase())
+                                .with("why", failure.why.clone()),
+                        )
+                    })
+                    .collect();
+                let retry_count = (!counts.is_running() && counts.failed > 0).then_some(counts.failed);
+                view! {
+                    {(!succeeded.is_empty()).then(|| view! {
+                        <section class="bulk-succeeded" aria-labelledby="bulk-succeeded-heading">
+                            <h3 id="bulk-succeeded-heading">
+                                {words.say(&Phrase::new("bulk-succeeded-heading").with("count", succeeded.len()))}
+                            </h3>
+                            <ul>{succeeded.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul>
+                        </section>
+                    })}
+                    {(!failed.is_empty()).then(|| view! {
+                        <section class="bulk-failed" aria-labelledby="bulk-failed-heading">
+                            <h3 id="bulk-failed-heading">
+                                {words.say(&Phrase::new("bulk-failed-heading").with("count", failed.len()))}
+                            </h3>
+                            <ul>{failed.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul>
+                        </section>
+                    })}
+                    <div class="dialog-buttons">
+                        {retry_count.map(|count| view! {
+                            <button type="button" class="primary" on:click=retry>
+                                {words.say(&Phrase::new("bulk-retry-failed").with("count", count))}
+                            </button>
+                        })}
+                    </div>
+                }
+            })
+        })
+    };
+    let progress = move || {
+        if asking() {
+            return None;
+        }
+        run.with(|run| run.as_ref().map(|run| words.say(&run.progress())))
+    };
+
+    view! {
+        <dialog
+            node_ref=dialog
+            class="confirm-dialog bulk-dialog"
+            aria-labelledby="bulk-dialog-title"
+            on:close=on_close
+        >
+            <h2 id="bulk-dialog-title">{title}</h2>
+            <p class="bulk-progress" role="status">{progress}</p>
+            {move || if asking() { asking_view().into_any() } else { results_view().into_any() }}
+            <div class="dialog-buttons" hidden=asking>
+                <button type="button" class="cancel" node_ref=close_button on:click=move |_| close()>
+                    {words.label("bulk-close")}
+                </button>
+            </div>
+        </dialog>
+    }
+}

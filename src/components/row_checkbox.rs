@@ -1,0 +1,39 @@
+use leptos::prelude::*;
+use wording::Phrase;
+
+use crate::components::home_selection::HomeSelection;
+use crate::words::use_words;
+
+/// A Home row's tick for bulk actions, named after the version the row shows
+/// ("Select Welcome series, version 2"). Its state follows the version, not
+/// the row: Home keeps rows in place and changes what they show.
+#[component]
+pub fn RowCheckbox(
+    #[prop(into)] id: Signal<String>,
+    #[prop(into)] name: Signal<String>,
+    #[prop(into)] number: Signal<u32>,
+) -> impl IntoView {
+    let selection = expect_context::<HomeSelection>();
+    let words = use_words();
+    let label = move || {
+        let version = Phrase::new("bulk-version")
+            .with("name", name.get())
+            .with("version", number.get());
+        words.say(&Phrase::new("select-version").with("version", version))
+    };
+    let checked = move || id.with(|id| selection.picks.with(|picks| picks.is_selected(id)));
+    view! {
+        <input
+            type="checkbox"
+            class="row-checkbox"
+            aria-label=label
+            hidden=move || !selection.may_select()
+            prop:checked=checked
+            on:click=move |ev| {
+                let extend = ev.shift_key();
+                let now = event_target_checked(&ev);
+                selection.click(&id.get_untracked(), now, extend);
+            }
+        />
+    }
+}

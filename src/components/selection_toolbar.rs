@@ -1,0 +1,82 @@
+use leptos::prelude::*;
+use lifecycle::Action;
+use wording::Phrase;
+
+use crate::components::home_selection::{BulkDialog, HomeSelection};
+use crate::sync::use_bulk_actions;
+use crate::words::use_words;
+
+/// Shown while versions are selected: how many, Finish and Stop for all of
+/// them, and Clear selection. The latest bulk action's progress and results
+/// stay here (with a button back to them) until the next one starts.
+#[component]
+pub fn SelectionToolbar() -> impl IntoView {
+    let selection = expect_context::<HomeSelection>();
+    let bulk = use_bulk_actions();
+    let run = bulk.run();
+    let words = use_words();
+    let count = Memo::new(move |_| selection.picks.with(|picks| picks.len()));
+    let has_run = Memo::new(move |_| run.with(Option::is_some));
+    let running = Memo::new(move |_| bulk.running());
+    let open = move |action: Action| {
+        if running.get_untracked() {
+            return;
+        }
+        selection.open(BulkDialog::Ask(action));
+    };
+    let action_button = move |action: Action, class: &'static str| {
+        view! {
+            <button
+                type="button"
+                class=class
+                aria-disabled=move || running.get().then_some("true")
+                on:click=move |_| open(action)
+            >
+                {move || words.say(&wording::action_label(action))}
+            </button>
+        }
+    };
+    let last_run = move || {
+        run.with(|run| {
+            run.as_ref().map(|run| {
+                let action = match run.action() {
+                    Action::Stop => "stop",
+                    _ => "finish",
+                };
+                words.say(
+                    &Phrase::new("bulk-last-run")
+                        .with("action", action)
+                        .with("progress", run.progress()),
+                )
+            })
+        })
+    };
+    view! {
+        <div
+            class="selection-toolbar"
+            role="group"
+            aria-label=words.label("bulk-selection")
+            hidden=move || !selection.may_select() || (count.get() == 0 && !has_run.get())
+        >
+            <Show when=move || { count.get() > 0 }>
+                <span class="selected-count">
+                    {move || words.say(&Phrase::new("bulk-selected").with("count", count.get()))}
+                </span>
+                {action_button(Action::Finish, "primary")}
+                {action_button(Action::Stop, "destructive")}
+                <button type="button" on:click=move |_| selection.picks.update(|p| p.clear())>
+                    {words.label("clear-selection")}
+                </button>
+            </Show>
+            <p class="bulk-last-run" role="status">{last_run}</p>
+            <Show when=move || has_run.get()>
+                <button
+                    type="button"
+                    on:click=move |_| selection.open(BulkDialog::Results)
+                >
+                    {words.label("bulk-show-results")}
+                </button>
+            </Show>
+        </div>
+    }
+}

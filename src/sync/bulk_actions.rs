@@ -1,0 +1,132 @@
+//! One action on many versions, sent: the reactive shell of
+//! `journey_sync::BulkRun`. Each version goes through `Journeys::act`, the
+//! path of a single confirmed action (the rules asked again, the store's
+//! pending change, the backend's retries, the answer settled), with the key
+//! the run gives it. The run lives beside the journeys, not in a page: its
+//! results stay until the next bulk action starts, whatever the selection
+//! or the page does meanwhile.
+
+use journey_sync::{BulkPlan, BulkRun, Dispatch, Failure, NamedVersion};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use lifecycle::{Action, Command};
+
+use super::journeys::Journeys;
+use crate::host_events::HostEvents;
+use crate::new_id::new_id;
+
+#[derive(Clone, Copy)]
+pub struct BulkActions {
+    journeys: Journeys,
+    host_events: HostEvents,
+    run: RwSignal<Option<BulkRun>>,
+    /// Counts the runs started: an answer for an earlier run is not this one's.
+    number: StoredValue<u64>,
+}
+
+impl BulkActions {
+    pub fn new(journeys: Journeys, host_events: HostEvents) -> BulkActions {
+        BulkActions {
+            journeys,
+            host_events,
+            run: RwSignal::new(None),
+            number: StoredValue::new(0),
+        }
+    }
+
+    /// The latest run, with each version's result.
+    pub fn run(&self) -> ReadSignal<Option<BulkRun>> {
+        self.run.read_only()
+    }
+
+    /// Whether a run is still sending (no new one starts meanwhile).
+    pub fn running(&self) -> bool {
+        self.run
+            .with(|run| run.as_ref().is_some_and(|run| run.counts().is_running()))
+    }
+
+    /// What `action` on `selected` would do, by the rules on what the user
+    /// sees and by the user's role.
+    pub fn plan<'a>(
+        &self,
+        selected: impl IntoIterator<Item = &'a str>,
+        action: Action,
+    ) -> BulkPlan {
+        let permission = self.journeys.permission(action);
+        self.journeys
+            .catalog()
+            .with(|shown| BulkPlan::new(selected, action, shown, permission))
+    }
+
+    /// Starts sending the plan's allowed versions, replacing the results of
+    /// the run before; `command` makes each version's command.
+    pub fn start(&self, plan: &BulkPlan, command: impl FnMut(&NamedVersion) -> Command) {
+        if self.running() {
+            return;
+        }
+        self.number.update_value(|n| *n += 1);
+        self.run.set(Some(BulkRun::new(plan, command)));
+        self.pump();
+    }
+
+    /// Sends again only the versions that failed.
+    pub fn retry_failed(&self) {
+        let again = self
+            .run
+            .try_update(|run| run.as_mut().map_or(0, BulkRun::retry_failed))
+            .unwrap_or(0);
+        if again > 0 {
+            self.pump();
+        }
+    }
+
+    /// Sends what the run lets go now (at most `MAX_IN_FLIGHT` at once);
+    /// each answer sends the next.
+    fn pump(&self) {
+        let number = self.number.get_value();
+        while let Some(dispatch) = self
+            .run
+            .try_update(|run| run.as_mut().and_then(|run| run.next(new_id)))
+            .flatten()
+        {
+            let bulk = *self;
+            spawn_local(async move { bulk.send(number, dispatch).await });
+        }
+    }
+
+    async fn send(self, number: u64, dispatch: Dispatch) {
+        let journeys = self.journeys;
+        let before = journeys
+            .catalog()
+            .with_untracked(|shown| shown.get(&dispatch.id).cloned());
+        let outcome = journeys
+            .act(&dispatch.id, dispatch.command, &dispatch.idempotency_key)
+            .await;
+        if self.number.try_get_value() != Some(number) {
+            return;
+        }
+        let outcome = match outcome {
+            Ok(applied) => {
+                if let Some(before) = &before {
+                    self.host_events.announce(before, &applied);
+                }
+                Ok(())
+            }
+            Err(failure) => Err(Failure {
+                why: failure.message,
+                maybe_applied: failure.maybe_applied,
+            }),
+        };
+        self.run.try_update(|run| {
+            if let Some(run) = run {
+                run.settle(&dispatch.id, outcome);
+            }
+        });
+        self.pump();
+    }
+}
+
+/// The bulk actions of the running console, provided by `App`.
+pub fn use_bulk_actions() -> BulkActions {
+    expect_context::<BulkActions>()
+}

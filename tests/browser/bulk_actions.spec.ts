@@ -1,0 +1,400 @@
+// One Finish or Stop on many journey versions from Home: rows ticked by their
+// checkboxes (a shift-click for a range, "Select all shown" for what the
+// search and filter show), one confirmation naming how many versions and
+// customers and which versions the rules refuse, then each version sent on
+// its own, with its result, and "Retry failed" for the ones that failed.
+
+import { expect, type Locator, type Page } from '@playwright/test';
+
+import { expectNoViolations } from './support/axe';
+import {
+  LIVE,
+  cell,
+  collectErrors,
+  expectHomeLoaded,
+  homeRow,
+  journeyRows,
+  listCount,
+  menuItem,
+  openActionsMenu,
+  openHome,
+  parseCount,
+  reasonField,
+} from './support/console';
+import { deferred, serverHistory, serverVersion, test, useServer } from './support/sync_trust';
+
+const WELCOME_V2 = { name: 'Welcome series', version: 2, id: 'welcome-series-v2' };
+
+/// The checkbox of a Home row, named after the version it shows.
+function rowCheckbox(page: Page, name: string, version: number): Locator {
+  return page.getByRole('checkbox', { name: `Select ${name}, version ${version}`, exact: true });
+}
+
+function selectAllShown(page: Page): Locator {
+  return page.getByRole('checkbox', { name: 'Select all shown', exact: true });
+}
+
+function toolbar(page: Page): Locator {
+  return page.getByRole('group', { name: 'Selection' });
+}
+
+function toolbarButton(page: Page, name: string): Locator {
+  return toolbar(page).getByRole('button', { name, exact: true });
+}
+
+function search(page: Page): Locator {
+  return page.getByRole('searchbox', { name: 'Search journeys' });
+}
+
+/// The bulk dialog, by its title (a confirmation, or the results of a run).
+function bulkDialog(page: Page, title: string | RegExp): Locator {
+  return page.getByRole('dialog', { name: title });
+}
+
+/// The progress line of a run ("3 of 3 done, 1 failed.").
+function progress(dialog: Locator): Locator {
+  return dialog.getByRole('status');
+}
+
+/// The items of the dialog's list under `heading` ("Succeeded (3)").
+function listUnder(dialog: Locator, heading: string | RegExp): Locator {
+  return dialog.getByRole('region', { name: heading }).getByRole('listitem');
+}
+
+async function inJourney(page: Page, name: string, version?: number): Promise<number> {
+  return parseCount(await cell(homeRow(page, name, version), 'In journey').textContent());
+}
+
+async function tick(page: Page, name: string, version: number): Promise<void> {
+  await rowCheckbox(page, name, version).click();
+  await expect(rowCheckbox(page, name, version)).toBeChecked();
+}
+
+/// Presses `key` until `target` has focus, as a keyboard user would.
+async function pressUntilFocused(page: Page, key: string, target: Locator, limit = 200): Promise<void> {
+  for (let presses = 1; presses <= limit; presses++) {
+    await page.keyboard.press(key);
+    if (await target.evaluate((e) => e === document.activeElement)) return;
+  }
+  throw new Error(`${target} was not reached by ${limit} presses of ${key}`);
+}
+
+test('rows are selected by checkbox, by a shift-click range, and by "Select all shown" honouring the search', async ({ page }) => {
+  await openHome(page);
+  await expect(toolbar(page)).toBeHidden();
+
+  await tick(page, LIVE.cart.name, 1);
+  await expect(toolbar(page)).toContainText('1 selected');
+
+  // A range in the order shown: the first and the last of three rows.
+  await toolbarButton(page, 'Clear selection').click();
+  await expect(toolbar(page)).toBeHidden();
+  await search(page).fill('Welcome');
+  await expect(listCount(page)).toHaveText(/^Showing 3 of \d+ journey versions$/);
+  const rows = journeyRows(page);
+  const boxes = rows.getByRole('checkbox', { name: /^Select Welcome series, version \d$/ });
+  await expect(boxes).toHaveCount(3);
+  await boxes.nth(0).click();
+  await boxes.nth(2).click({ modifiers: ['Shift'] });
+  for (const version of [1, 2, 3]) await expect(rowCheckbox(page, 'Welcome series', version)).toBeChecked();
+  await expect(toolbar(page)).toContainText('3 selected');
+  await expect(selectAllShown(page)).toBeChecked();
+
+  // Select all shown takes exactly what the search shows, and no other row.
+  await toolbarButton(page, 'Clear selection').click();
+  await search(page).fill('re');
+  const shown = parseCount((await listCount(page).textContent())!.match(/Showing (\d+)/)![1]);
+  expect(shown).toBeGreaterThan(3);
+  await selectAllShown(page).click();
+  await expect(toolbar(page)).toContainText(`${shown} selected`);
+  await expect(rows.getByRole('checkbox', { checked: true })).toHaveCount(shown);
+  await rows.getByRole('checkbox').first().click();
+  await expect(selectAllShown(page)).toBeChecked({ indeterminate: true });
+  await expect(toolbar(page)).toContainText(`${shown - 1} selected`);
+
+  // Without the search, the selection is kept and "Select all shown" is mixed.
+  await search(page).fill('');
+  await expect(selectAllShown(page)).toBeChecked({ indeterminate: true });
+  await expect(toolbar(page)).toContainText(`${shown - 1} selected`);
+  await expect(rowCheckbox(page, 'Welcome series', 1)).not.toBeChecked();
+});
+
+test('"Select all shown" selects every row of a long list, not only the rows drawn', async ({ page }) => {
+  await page.route('**/config.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ backend: 'embedded', demoJourneys: 300 }) }),
+  );
+  await openHome(page);
+  await expect(listCount(page)).toHaveText('Showing 300 of 300 journey versions');
+  const drawn = await journeyRows(page).count();
+  expect(drawn).toBeLessThan(300);
+  await selectAllShown(page).click();
+  await expect(toolbar(page)).toContainText('300 selected');
+  await expect(selectAllShown(page)).toBeChecked();
+});
+
+test('the confirmation counts versions and customers and lists the versions the rules refuse, before anything is sent', async ({ page }) => {
+  await openHome(page);
+  await search(page).fill('Welcome');
+  await selectAllShown(page).click();
+  const customers = await inJourney(page, 'Welcome series', 2);
+  const finish = toolbarButton(page, 'Finish');
+  await finish.click();
+
+  const dialog = bulkDialog(page, 'Finish 1 journey version?');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByText(/customers? (is|are) in it\.$/)).toHaveText(
+    `${customers.toLocaleString('en-US')} ${customers === 1 ? 'customer is' : 'customers are'} in it.`,
+  );
+  const refused = listUnder(dialog, 'These 2 selected versions will not be finished:');
+  await expect(refused).toHaveText([
+    /^Welcome series, version 1 — This journey (has already finished|is already finishing)/,
+    /^Welcome series, version 3 — This journey is a draft/,
+  ]);
+  // Nothing is sent before confirming: the dialog offers Cancel and Finish only.
+  await expect(dialog.getByRole('button')).toHaveText(['Cancel', 'Finish']);
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(finish).toBeFocused();
+  await expect(cell(homeRow(page, 'Welcome series', 2), 'Status')).toHaveText('Live');
+
+  // Only refused versions selected: nothing to confirm.
+  await rowCheckbox(page, 'Welcome series', 2).click();
+  await finish.click();
+  const none = bulkDialog(page, 'None of the selected journey versions can be finished');
+  await expect(none).toBeVisible();
+  await expect(listUnder(none, 'These 2 selected versions will not be finished:')).toHaveCount(2);
+  await expect(none.getByRole('button', { name: 'Finish', exact: true })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(none).toBeHidden();
+});
+
+test('Finish of several versions: each one finishes, and the results stay reachable', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openHome(page);
+  const chosen = [
+    { name: LIVE.cart.name, version: 1 },
+    { name: LIVE.backInStock.name, version: 1 },
+    { name: WELCOME_V2.name, version: 2 },
+  ];
+  let customers = 0;
+  for (const { name, version } of chosen) {
+    await tick(page, name, version);
+    customers += await inJourney(page, name, version);
+  }
+  await expect(toolbar(page)).toContainText('3 selected');
+  await toolbarButton(page, 'Finish').click();
+  const dialog = bulkDialog(page, 'Finish 3 journey versions?');
+  await expect(dialog).toContainText(`${customers.toLocaleString('en-US')} customers are in them.`);
+  await expect(dialog).toContainText('No new customers can enter these journey versions');
+  await dialog.getByRole('button', { name: 'Finish', exact: true }).click();
+
+  const results = bulkDialog(page, 'Finishing 3 journey versions');
+  await expect(progress(results)).toHaveText('3 of 3 done.');
+  await expect(listUnder(results, 'Succeeded (3)')).toHaveText([
+    'Back in stock alert, version 1',
+    'Cart abandonment reminder, version 1',
+    'Welcome series, version 2',
+  ]);
+  await expect(results.getByRole('button', { name: /^Retry failed/ })).toHaveCount(0);
+  await results.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(results).toBeHidden();
+  for (const { name, version } of chosen) {
+    await expect(cell(homeRow(page, name, version), 'Status')).toHaveText(/^Finish(ed|ing)/);
+  }
+  await expect(toolbar(page).getByRole('status')).toHaveText('Finish: 3 of 3 done.');
+  await toolbarButton(page, 'Show results').click();
+  await expect(listUnder(results, 'Succeeded (3)')).toHaveCount(3);
+  await page.keyboard.press('Escape');
+  expect(errors).toEqual([]);
+});
+
+test('keyboard only: tick rows with Space, confirm with Enter, and focus comes back', async ({ page }) => {
+  await openHome(page);
+  // Ticked in the order the rows come, each reached by Tab alone.
+  const names = await journeyRows(page).getByRole('rowheader').allTextContents();
+  const chosen = [LIVE.cart.name, LIVE.backInStock.name].sort((a, b) => names.indexOf(a) - names.indexOf(b));
+  for (const name of chosen) {
+    const box = rowCheckbox(page, name, 1);
+    await pressUntilFocused(page, 'Tab', box);
+    await page.keyboard.press('Space');
+    await expect(box).toBeChecked();
+  }
+  await expect(toolbar(page)).toContainText('2 selected');
+
+  const stop = toolbarButton(page, 'Stop');
+  await pressUntilFocused(page, 'Shift+Tab', stop);
+  await page.keyboard.press('Enter');
+  const dialog = bulkDialog(page, 'Stop 2 journey versions?');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel', exact: true })).toBeFocused();
+  await pressUntilFocused(page, 'Shift+Tab', reasonField(dialog), 10);
+  await page.keyboard.type('Wrong audience');
+  await pressUntilFocused(page, 'Tab', dialog.getByRole('button', { name: 'Stop', exact: true }), 10);
+  await page.keyboard.press('Enter');
+
+  const results = bulkDialog(page, 'Stopping 2 journey versions');
+  await expect(progress(results)).toHaveText('2 of 2 done.');
+  const close = results.getByRole('button', { name: 'Close', exact: true });
+  await expect(close).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(results).toBeHidden();
+  await expect(stop).toBeFocused();
+  await expect(cell(homeRow(page, LIVE.cart.name), 'Status')).toHaveText('Stopped');
+  await expect(cell(homeRow(page, LIVE.backInStock.name), 'Status')).toHaveText('Stopped');
+});
+
+test('axe finds nothing with the toolbar, the confirmation and the results shown', async ({ page }) => {
+  await openHome(page);
+  await tick(page, LIVE.cart.name, 1);
+  await tick(page, 'Welcome series', 3);
+  await expectNoViolations(page, 'Home with two versions selected');
+
+  await toolbarButton(page, 'Stop').click();
+  const dialog = bulkDialog(page, 'Stop 1 journey version?');
+  await expect(listUnder(dialog, 'This selected version will not be stopped:')).toHaveCount(1);
+  await expectNoViolations(page, 'the bulk Stop confirmation');
+
+  await dialog.getByRole('button', { name: 'Stop', exact: true }).click();
+  const results = bulkDialog(page, 'Stopping 1 journey version');
+  await expect(progress(results)).toHaveText('1 of 1 done.');
+  await expectNoViolations(page, 'the bulk results');
+
+  await page.keyboard.press('Escape');
+  await expect(toolbar(page).getByRole('status')).toHaveText('Stop: 1 of 1 done.');
+  await expectNoViolations(page, 'Home with the last results on the toolbar');
+});
+
+test.describe('over the HTTP reference server', () => {
+  const FINISHED = [LIVE.backInStock, LIVE.cart, { name: WELCOME_V2.name, id: WELCOME_V2.id }];
+
+  async function tickThree(page: Page): Promise<void> {
+    await tick(page, LIVE.cart.name, 1);
+    await tick(page, LIVE.backInStock.name, 1);
+    await tick(page, WELCOME_V2.name, 2);
+  }
+
+  test('one version fails; the result says why, and "Retry failed" sends exactly that one, with its key', async ({ page, request, server }) => {
+    test.setTimeout(60_000);
+    await useServer(page, server, 'operator', 600_000);
+    const finishes: Array<{ id: string; key: string | undefined }> = [];
+    page.on('request', (sent) => {
+      const match = sent.method() === 'POST' && new URL(sent.url()).pathname.match(/\/journeys\/([^/]+)\/finish$/);
+      if (match) finishes.push({ id: match[1], key: sent.headers()['idempotency-key'] });
+    });
+    await page.goto('/');
+    await expectHomeLoaded(page);
+    // The server fails every attempt at one version (503), beyond the
+    // console's own retries of it.
+    const fault = await request.post(`${server}/_test/faults`, {
+      data: { path: `${LIVE.backInStock.id}/finish`, mode: 'error', count: 4 },
+    });
+    expect(fault.ok()).toBeTruthy();
+
+    await tickThree(page);
+    await toolbarButton(page, 'Finish').click();
+    await bulkDialog(page, 'Finish 3 journey versions?').getByRole('button', { name: 'Finish', exact: true }).click();
+    const results = bulkDialog(page, 'Finishing 3 journey versions');
+    await expect(progress(results)).toHaveText('3 of 3 done, 1 failed.', { timeout: 20_000 });
+    await expect(listUnder(results, 'Failed (1)')).toHaveText([
+      /^Back in stock alert, version 1 — The server had a problem \(HTTP 503/,
+    ]);
+    await expect(listUnder(results, 'Succeeded (2)')).toHaveText([
+      'Cart abandonment reminder, version 1',
+      'Welcome series, version 2',
+    ]);
+    const ids = (list: typeof finishes) => list.map((f) => f.id).sort();
+    expect(ids(finishes)).toEqual([
+      LIVE.backInStock.id, LIVE.backInStock.id, LIVE.backInStock.id, LIVE.backInStock.id,
+      LIVE.cart.id, WELCOME_V2.id,
+    ]);
+    const keyOf = (id: string) => new Set(finishes.filter((f) => f.id === id).map((f) => f.key));
+    expect(keyOf(LIVE.backInStock.id).size).toBe(1);
+    const keys = [LIVE.backInStock.id, LIVE.cart.id, WELCOME_V2.id].map((id) => [...keyOf(id)][0]);
+    expect(new Set(keys).size).toBe(3);
+
+    const before = finishes.length;
+    await results.getByRole('button', { name: 'Retry failed (1)', exact: true }).click();
+    await expect(progress(results)).toHaveText('3 of 3 done.');
+    await expect(listUnder(results, 'Succeeded (3)')).toHaveCount(3);
+    const retried = finishes.slice(before);
+    expect(retried.map((f) => f.id)).toEqual([LIVE.backInStock.id]);
+    // No answer said whether the 503s changed anything: the same key.
+    expect(retried[0].key).toBe(keys[0]);
+    for (const { id } of FINISHED) {
+      expect((await serverVersion(request, server, id)).status).toBe('finished');
+      const history = await serverHistory(request, server, id);
+      expect(history.filter((entry) => entry.action === 'finish')).toHaveLength(1);
+    }
+  });
+
+  test('a viewer, who may neither finish nor stop, is offered no checkboxes and no toolbar', async ({ page, server }) => {
+    await useServer(page, server, 'viewer', 600_000);
+    await page.goto('/');
+    await expectHomeLoaded(page);
+    // The role is known once the detail view's menu says it forbids Finish.
+    await homeRow(page, LIVE.cart.name).getByRole('link', { name: LIVE.cart.name }).click();
+    await openActionsMenu(page);
+    await expect(menuItem(page, 'Finish')).toContainText('Your role (viewer) does not allow this');
+    await page.goBack();
+    await expectHomeLoaded(page);
+    await expect(homeRow(page, LIVE.cart.name)).toBeVisible();
+    await expect(page.getByRole('checkbox')).toHaveCount(0);
+    await expect(toolbar(page)).toBeHidden();
+  });
+
+  test('Stop with a reason: every version is stopped with it', async ({ page, request, server }) => {
+    await useServer(page, server, 'operator', 600_000);
+    await page.goto('/');
+    await expectHomeLoaded(page);
+    await tickThree(page);
+    await toolbarButton(page, 'Stop').click();
+    const dialog = bulkDialog(page, 'Stop 3 journey versions?');
+    await expect(dialog).toContainText('everyone in these journey versions is stopped now');
+    await reasonField(dialog).fill('Wrong audience');
+    await dialog.getByRole('button', { name: 'Stop', exact: true }).click();
+    const results = bulkDialog(page, 'Stopping 3 journey versions');
+    await expect(progress(results)).toHaveText('3 of 3 done.');
+    for (const { id } of FINISHED) {
+      const stopped = await serverVersion(request, server, id);
+      expect([stopped.status, stopped.stopReason]).toEqual(['stopped', 'Wrong audience']);
+    }
+  });
+
+  test('a change of selection during and after a run keeps every result', async ({ page, server }) => {
+    await useServer(page, server, 'operator', 600_000);
+    // The cart's request is held until the selection has changed.
+    const release = deferred();
+    const held = deferred();
+    await page.route(`${server}/journeys/${LIVE.cart.id}/finish`, async (route) => {
+      held.resolve();
+      await release.promise;
+      await route.continue();
+    });
+    await page.goto('/');
+    await expectHomeLoaded(page);
+    await tickThree(page);
+    await toolbarButton(page, 'Finish').click();
+    await bulkDialog(page, 'Finish 3 journey versions?').getByRole('button', { name: 'Finish', exact: true }).click();
+    const results = bulkDialog(page, 'Finishing 3 journey versions');
+    await held.promise;
+    await expect(progress(results)).toHaveText('2 of 3 done.');
+    await page.keyboard.press('Escape');
+    await expect(results).toBeHidden();
+
+    // During the run: the cart unticked, another version ticked.
+    await rowCheckbox(page, LIVE.cart.name, 1).click();
+    await tick(page, 'Birthday offer', 2);
+    await expect(toolbar(page)).toContainText('3 selected');
+    release.resolve();
+    await expect(toolbar(page).getByRole('status')).toHaveText('Finish: 3 of 3 done.');
+
+    // After it: the selection cleared.
+    await toolbarButton(page, 'Clear selection').click();
+    await toolbarButton(page, 'Show results').click();
+    await expect(listUnder(results, 'Succeeded (3)')).toHaveText([
+      'Back in stock alert, version 1',
+      'Cart abandonment reminder, version 1',
+      'Welcome series, version 2',
+    ]);
+  });
+});

@@ -117,7 +117,7 @@ test.describe('Pause', () => {
       `The ${held.toLocaleString('en-US')} customers in it wait before the next message until the journey resumes.`,
     );
     await expect(customers.getByRole('radio', { name: 'Discard them' })).toHaveAccessibleDescription(
-      /leave the journey now and gets nothing more from it\. This cannot be undone for them\.$/,
+      /leave the journey now and get nothing more from it\. This cannot be undone for them\.$/,
     );
     const atEnd = dialog.getByRole('group', { name: 'When the pause ends' });
     await expect(atEnd.getByRole('radio', { name: 'Resume the journey' })).toBeChecked();

@@ -224,9 +224,9 @@ pause-hold-hint = { $active ->
     } vor der nächsten Nachricht, bis die Journey fortgesetzt wird.
 pause-discard = Entlassen
 pause-discard-hint = { $active ->
-        [one] Der { $active } Kunde darin verlässt
-       *[other] Die { $active } Kunden darin verlassen
-    } die Journey jetzt und erhalten nichts mehr aus ihr. Das lässt sich für sie nicht rückgängig machen.
+        [one] Der { $active } Kunde darin verlässt die Journey jetzt und erhält
+       *[other] Die { $active } Kunden darin verlassen die Journey jetzt und erhalten
+    } nichts mehr aus ihr. Das lässt sich für sie nicht rückgängig machen.
 pause-for = Pausieren für (Tage)
 pause-for-hint = 1 bis { $longest } Tage.
 pause-ends-at = Die Pause endet am { $until }.

@@ -227,9 +227,9 @@ pause-hold-hint = { $active ->
     } before the next message until the journey resumes.
 pause-discard = Discard them
 pause-discard-hint = { $active ->
-        [one] The { $active } customer in it leaves
-       *[other] The { $active } customers in it leave
-    } the journey now and gets nothing more from it. This cannot be undone for them.
+        [one] The { $active } customer in it leaves the journey now and gets
+       *[other] The { $active } customers in it leave the journey now and get
+    } nothing more from it. This cannot be undone for them.
 pause-for = Pause for (days)
 pause-for-hint = From 1 to { $longest } days.
 pause-ends-at = The pause ends { $until }.

@@ -8,28 +8,23 @@ use journey_sync::{BulkPlan, RunEntry};
 use leptos::html;
 use leptos::prelude::*;
 use lifecycle::{Action, Command};
-use wording::Phrase;
+use wording::{action_key, Phrase};
 
 use crate::components::home_selection::{BulkDialog, HomeSelection};
+use crate::components::pause_terms::{PauseTerms, PauseTermsFields};
+use crate::components::stop_reason_field::StopReasonField;
 use crate::sync::{use_bulk_actions, use_journeys};
 use crate::words::use_words;
 
-/// The command each selected version is sent, for the action confirmed.
-/// Every version gets its own copy; an action with more fields (a pause's
-/// end) adds them here.
-fn command_for(action: Action, reason: Option<String>) -> Option<Command> {
+/// The command each selected version is sent, for the action confirmed
+/// (every version gets its own copy): a stop's reason, a pause's terms.
+/// `None` while the terms cannot be sent.
+fn command_for(action: Action, reason: Option<String>, terms: PauseTerms) -> Option<Command> {
     match action {
         Action::Finish => Some(Command::Finish),
         Action::Stop => Some(Command::Stop { reason }),
+        Action::Pause => terms.command(),
         _ => None,
-    }
-}
-
-/// The action's key in the catalog's selectors.
-fn action_key(action: Action) -> &'static str {
-    match action {
-        Action::Stop => "stop",
-        _ => "finish",
     }
 }
 
@@ -43,6 +38,7 @@ pub fn BulkConfirmDialog() -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
     let close_button = NodeRef::<html::Button>::new();
     let reason = RwSignal::new(String::new());
+    let terms = PauseTerms::new();
     let state = selection.dialog;
 
     // Follows what is shown while the user reads it (a poll, another tab).
@@ -53,6 +49,15 @@ pub fn BulkConfirmDialog() -> impl IntoView {
         _ => None,
     });
     let asking = move || matches!(state.get(), Some(BulkDialog::Ask(_)));
+    // Why the rules refuse the pause's terms: the same for every version
+    // the rules let pause, so asked of the first.
+    let terms_refusal = Memo::new(move |_| {
+        let plan = plan.get()?;
+        let first = plan.allowed.first()?;
+        (plan.action == Action::Pause)
+            .then(|| catalog.with(|c| terms.refusal(c, &first.id)))
+            .flatten()
+    });
     let action = move || match state.get() {
         Some(BulkDialog::Ask(action)) => action,
         _ => run.with(|run| run.as_ref().map_or(Action::Finish, |run| run.action())),
@@ -63,6 +68,7 @@ pub fn BulkConfirmDialog() -> impl IntoView {
         let Some(dialog) = dialog.get() else { return };
         if open && !dialog.open() {
             reason.set(String::new());
+            terms.reset();
             let _ = dialog.show_modal();
         } else if !open && dialog.open() {
             dialog.close();
@@ -98,12 +104,14 @@ pub fn BulkConfirmDialog() -> impl IntoView {
             .picks
             .with_untracked(|picks| untrack(|| bulk.plan(picks.ids(), action)));
         let reason = Some(reason.get_untracked().trim().to_owned()).filter(|r| !r.is_empty());
-        if !plan.can_confirm() || command_for(action, None).is_none() {
+        let command = untrack(|| command_for(action, reason, terms));
+        let Some(command) = command.filter(|_| terms_refusal.get_untracked().is_none()) else {
+            return;
+        };
+        if !plan.can_confirm() {
             return;
         }
-        bulk.start(&plan, |_| {
-            command_for(action, reason.clone()).expect("an action with a command")
-        });
+        bulk.start(&plan, |_| command.clone());
         state.set(Some(BulkDialog::Results));
         focus_close();
     };
@@ -153,6 +161,9 @@ pub fn BulkConfirmDialog() -> impl IntoView {
                         }
                         lines.push(Phrase::new("bulk-stop-irreversible"));
                     }
+                    Action::Pause => {
+                        lines.push(Phrase::new("bulk-pause-consequence").with("versions", versions));
+                    }
                     _ => {
                         lines.push(Phrase::new("bulk-finish-consequence").with("versions", versions));
                         lines.push(Phrase::new("finish-recommended"));
@@ -192,20 +203,12 @@ pub fn BulkConfirmDialog() -> impl IntoView {
                     </section>
                 })}
                 <Show when=move || can_confirm && plan.action == Action::Stop>
-                    <div class="stop-reason">
-                        <label for="bulk-stop-reason-text">{words.label("stop-reason-label")}</label>
-                        <textarea
-                            id="bulk-stop-reason-text"
-                            rows="2"
-                            aria-describedby="bulk-stop-reason-hint"
-                            prop:value=move || reason.get()
-                            on:input:target=move |ev| reason.set(ev.target().value())
-                        ></textarea>
-                        <span id="bulk-stop-reason-hint" class="hint">
-                            {words.label("stop-reason-hint")}
-                        </span>
-                    </div>
+                    <StopReasonField prefix="bulk-stop" reason />
                 </Show>
+                {(can_confirm && plan.action == Action::Pause).then(|| {
+                    let active = plan.customers();
+                    view! { <PauseTermsFields terms prefix="bulk-pause" refusal=terms_refusal active=Signal::derive(move || active) /> }
+                })}
                 <div class="dialog-buttons">
                     <button type="button" class="cancel" autofocus on:click=move |_| close()>
                         {words.label("cancel")}

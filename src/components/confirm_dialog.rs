@@ -10,6 +10,7 @@ use leptos_router::hooks::use_navigate;
 use lifecycle::{Action, Applied, Catalog, Command, JourneyVersion, Outcome, Status};
 
 use crate::components::reveal_row::RevealRow;
+use crate::components::stop_reason_field::StopReasonField;
 use crate::components::toasts::Toasts;
 use crate::console_path::{use_console_path, ConsolePath};
 use crate::focus;
@@ -245,19 +246,7 @@ pub fn ConfirmDialog() -> impl IntoView {
             </p>
             <div id="confirm-dialog-body">{body}</div>
             <Show when=move || action() == Action::Stop>
-                <div class="stop-reason">
-                    <label for="stop-reason-text">{words.label("stop-reason-label")}</label>
-                    <textarea
-                        id="stop-reason-text"
-                        rows="2"
-                        aria-describedby="stop-reason-hint"
-                        prop:value=move || reason.get()
-                        on:input:target=move |ev| reason.set(ev.target().value())
-                    ></textarea>
-                    <span id="stop-reason-hint" class="hint">
-                        {words.label("stop-reason-hint")}
-                    </span>
-                </div>
+                <StopReasonField prefix="stop" reason />
             </Show>
             {move || match flow.with(|flow| flow.state().clone()) {
                 DialogState::Failed(message) => {

@@ -3,16 +3,17 @@ use lifecycle::Action;
 use wording::Phrase;
 
 use crate::components::home_selection::{BulkDialog, HomeSelection};
-use crate::sync::use_bulk_actions;
+use crate::sync::{use_bulk_actions, use_journeys};
 use crate::words::use_words;
 
-/// Shown while versions are selected: how many, Finish and Stop for all of
-/// them, and Clear selection. The latest bulk action's progress and results
+/// Shown while versions are selected: how many, Finish, Stop and (where the
+/// backend offers it) Pause for all of them, and Clear selection. The latest bulk action's progress and results
 /// stay here (with a button back to them) until the next one starts.
 #[component]
 pub fn SelectionToolbar() -> impl IntoView {
     let selection = expect_context::<HomeSelection>();
     let bulk = use_bulk_actions();
+    let journeys = use_journeys();
     let run = bulk.run();
     let words = use_words();
     let count = Memo::new(move |_| selection.picks.with(|picks| picks.len()));
@@ -39,13 +40,9 @@ pub fn SelectionToolbar() -> impl IntoView {
     let last_run = move || {
         run.with(|run| {
             run.as_ref().map(|run| {
-                let action = match run.action() {
-                    Action::Stop => "stop",
-                    _ => "finish",
-                };
                 words.say(
                     &Phrase::new("bulk-last-run")
-                        .with("action", action)
+                        .with("action", wording::action_key(run.action()))
                         .with("progress", run.progress()),
                 )
             })
@@ -64,6 +61,10 @@ pub fn SelectionToolbar() -> impl IntoView {
                 </span>
                 {action_button(Action::Finish, "primary")}
                 {action_button(Action::Stop, "destructive")}
+                // Only where the backend offers pausing and the role allows it.
+                <Show when=move || journeys.permission(Action::Pause).is_ok()>
+                    {action_button(Action::Pause, "")}
+                </Show>
                 <button type="button" on:click=move |_| selection.picks.update(|p| p.clear())>
                     {words.label("clear-selection")}
                 </button>

@@ -1,4 +1,4 @@
-// One Finish or Stop on many journey versions from Home: rows ticked by their
+// One Finish, Stop or Pause on many journey versions from Home: rows ticked by their
 // checkboxes (a shift-click for a range, "Select all shown" for what the
 // search and filter show), one confirmation naming how many versions and
 // customers and which versions the rules refuse, then each version sent on
@@ -206,6 +206,45 @@ test('Finish of several versions: each one finishes, and the results stay reacha
   await expect(listUnder(results, 'Succeeded (3)')).toHaveCount(3);
   await page.keyboard.press('Escape');
   expect(errors).toEqual([]);
+});
+
+test('Pause of several versions: the rules refuse a draft and too long a pause, and each live one is paused on the terms chosen', async ({ page }) => {
+  await openHome(page);
+  const live = [
+    { name: LIVE.cart.name, version: 1 },
+    { name: LIVE.backInStock.name, version: 1 },
+  ];
+  for (const { name, version } of live) await tick(page, name, version);
+  await tick(page, 'Welcome series', 3);
+  await toolbarButton(page, 'Pause').click();
+
+  const dialog = bulkDialog(page, 'Pause 2 journey versions?');
+  await expect(dialog).toContainText('While they are paused, no new customers can enter these journey versions.');
+  await expect(listUnder(dialog, 'This selected version will not be paused:')).toHaveText([
+    /^Welcome series, version 3 — This journey is a draft; only a live journey can be paused\./,
+  ]);
+  const days = dialog.getByRole('spinbutton', { name: 'Pause for (days)' });
+  await days.fill('15');
+  await expect(dialog.getByText('A pause can last 14 days at most.', { exact: true })).toBeVisible();
+  await expectNoViolations(page, 'bulk Pause confirmation with a refused term');
+  // The rules refuse the terms: confirming sends nothing.
+  await dialog.getByRole('button', { name: 'Pause', exact: true }).click();
+  await expect(dialog).toBeVisible();
+  await expect(cell(homeRow(page, LIVE.cart.name, 1), 'Status')).toHaveText('Live');
+
+  await days.fill('3');
+  await dialog.getByRole('radio', { name: 'Discard them' }).check();
+  await dialog.getByRole('button', { name: 'Pause', exact: true }).click();
+  const results = bulkDialog(page, 'Pausing 2 journey versions');
+  await expect(progress(results)).toHaveText('2 of 2 done.');
+  await results.getByRole('button', { name: 'Close', exact: true }).click();
+  for (const { name, version } of live) {
+    await expect(cell(homeRow(page, name, version), 'Status')).toHaveText(/^Paused/);
+    // Discarded: they left the journey at once.
+    expect(await inJourney(page, name, version)).toBe(0);
+  }
+  await expect(cell(homeRow(page, 'Welcome series', 3), 'Status')).toHaveText('Draft');
+  await expect(toolbar(page).getByRole('status')).toHaveText('Pause: 2 of 2 done.');
 });
 
 test('keyboard only: tick rows with Space, confirm with Enter, and focus comes back', async ({ page }) => {

@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 
 import {
+  FINISHING_STATUS,
   LIVE,
   NOW,
   actionsButton,
@@ -70,7 +71,7 @@ test.describe('Home quick actions', () => {
 
       await expect(dialog).toBeHidden();
       await expect(cell(row, 'Status')).toHaveText(
-        action === 'Finish' ? /^Finishing · [\d,]+ left$/ : 'Stopped',
+        action === 'Finish' ? FINISHING_STATUS : 'Stopped',
       );
       await expect(toast(page, `“${name}” version 1 is ${action === 'Finish' ? 'finished' : 'stopped'}`))
         .toBeVisible();

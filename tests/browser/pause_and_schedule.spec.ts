@@ -584,5 +584,11 @@ test.describe('over HTTP', () => {
     await row.getByRole('button', { name: `Stop ${CART.name}`, exact: true }).click();
     await confirmButton(confirmDialog(page, 'Stop'), 'Stop').click();
     await expect(cell(row, 'Status')).toHaveText('Stopped');
+
+    // Nor does the selection toolbar offer Pause.
+    await row.getByRole('checkbox', { name: `Select ${CART.name}, version 1`, exact: true }).click();
+    const toolbar = page.getByRole('group', { name: 'Selection' });
+    await expect(toolbar.getByRole('button', { name: 'Finish', exact: true })).toBeVisible();
+    await expect(toolbar.getByRole('button', { name: 'Pause', exact: true })).toHaveCount(0);
   });
 });

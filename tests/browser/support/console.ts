@@ -23,6 +23,10 @@ export const HOME_COLUMNS = [
 ] as const;
 export type HomeColumn = (typeof HOME_COLUMNS)[number];
 
+/// A finishing journey's Status cell on Home: its badge, then when its last
+/// customer is expected out (drain_forecast.spec.ts checks that part).
+export const FINISHING_STATUS = /^Finishing · [\d,]+ left(by |about |until |$)/;
+
 /// Live, single-version demo journeys: their rows and quick actions are
 /// unambiguous by name.
 export const LIVE = {

@@ -133,6 +133,7 @@ clear-selection = Auswahl aufheben
 bulk-show-results = Ergebnisse anzeigen
 bulk-last-run = { $action ->
         [stop] Stoppen
+        [pause] Pausieren
        *[finish] Beenden
     }: { $progress }
 bulk-confirm-title = { $action ->
@@ -140,6 +141,11 @@ bulk-confirm-title = { $action ->
             [0] Keine der ausgewählten Journey-Versionen kann gestoppt werden
             [one] { $versions } Journey-Version stoppen?
            *[other] { $versions } Journey-Versionen stoppen?
+        }
+        [pause] { $versions ->
+            [0] Keine der ausgewählten Journey-Versionen kann pausiert werden
+            [one] { $versions } Journey-Version pausieren?
+           *[other] { $versions } Journey-Versionen pausieren?
         }
        *[finish] { $versions ->
             [0] Keine der ausgewählten Journey-Versionen kann beendet werden
@@ -161,11 +167,19 @@ bulk-stop-consequence = Verwenden Sie Stoppen für Notfälle: Alle Kunden in { $
        *[other] diesen Journey-Versionen
     } werden jetzt gestoppt, und ihnen wird nichts mehr gesendet.
 bulk-stop-finish-instead = Damit die Kunden darin ihren Pfad zu Ende durchlaufen, verwenden Sie stattdessen Beenden.
+bulk-pause-consequence = Solange { $versions ->
+        [one] diese Journey-Version pausiert ist, kann sie
+       *[other] diese Journey-Versionen pausiert sind, können sie
+    } keine neuen Kunden betreten. Die Auswahl unten gilt für jede von ihnen.
 bulk-stop-irreversible = Eine gestoppte Journey kann weder fortgesetzt noch neu gestartet werden; um eine erneut auszuführen, erstellen Sie eine neue Version oder duplizieren Sie sie.
 bulk-refused-heading = { $action ->
         [stop] { $count ->
             [one] Diese ausgewählte Version wird nicht gestoppt:
            *[other] Diese { $count } ausgewählten Versionen werden nicht gestoppt:
+        }
+        [pause] { $count ->
+            [one] Diese ausgewählte Version wird nicht pausiert:
+           *[other] Diese { $count } ausgewählten Versionen werden nicht pausiert:
         }
        *[finish] { $count ->
             [one] Diese ausgewählte Version wird nicht beendet:
@@ -178,6 +192,7 @@ bulk-results-title = { $versions ->
        *[other] { $versions } Journey-Versionen
     } { $action ->
         [stop] stoppen
+        [pause] pausieren
        *[finish] beenden
     }
 bulk-succeeded-heading = Erfolgreich ({ $count })

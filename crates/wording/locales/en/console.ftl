@@ -133,6 +133,7 @@ clear-selection = Clear selection
 bulk-show-results = Show results
 bulk-last-run = { $action ->
         [stop] Stop
+        [pause] Pause
        *[finish] Finish
     }: { $progress }
 bulk-confirm-title = { $action ->
@@ -140,6 +141,11 @@ bulk-confirm-title = { $action ->
             [0] None of the selected journey versions can be stopped
             [one] Stop { $versions } journey version?
            *[other] Stop { $versions } journey versions?
+        }
+        [pause] { $versions ->
+            [0] None of the selected journey versions can be paused
+            [one] Pause { $versions } journey version?
+           *[other] Pause { $versions } journey versions?
         }
        *[finish] { $versions ->
             [0] None of the selected journey versions can be finished
@@ -164,11 +170,19 @@ bulk-stop-consequence = Use Stop for emergencies: everyone in { $versions ->
        *[other] these journey versions
     } is stopped now, and nothing more is sent to them.
 bulk-stop-finish-instead = To let the customers already in them reach the end, use Finish instead.
+bulk-pause-consequence = While they are paused, no new customers can enter { $versions ->
+        [one] this journey version.
+       *[other] these journey versions.
+    } The choices below apply to each of them.
 bulk-stop-irreversible = A stopped journey cannot be resumed or restarted; to run one again, create a new version or duplicate it.
 bulk-refused-heading = { $action ->
         [stop] { $count ->
             [one] This selected version will not be stopped:
            *[other] These { $count } selected versions will not be stopped:
+        }
+        [pause] { $count ->
+            [one] This selected version will not be paused:
+           *[other] These { $count } selected versions will not be paused:
         }
        *[finish] { $count ->
             [one] This selected version will not be finished:
@@ -178,6 +192,7 @@ bulk-refused-heading = { $action ->
 bulk-refused-item = { $version } — { $why }
 bulk-results-title = { $action ->
         [stop] Stopping
+        [pause] Pausing
        *[finish] Finishing
     } { $versions ->
         [one] { $versions } journey version

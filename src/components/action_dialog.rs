@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use lifecycle::{Action, Applied, Command, JourneyVersion};
 
-use crate::components::confirm_dialog::{give_focus_back, ConfirmRequest};
+use crate::components::confirm_dialog::{give_focus_back, tell_answer, ConfirmRequest};
 use crate::components::reveal_row::RevealRow;
 use crate::components::toasts::Toasts;
 use crate::console_path::use_console_path;
@@ -149,23 +149,8 @@ pub fn ActionDialog(
                     )
                 })
                 .unwrap_or(AnswerEffect::NotThisDialog);
-            match effect {
-                AnswerEffect::Close => {
-                    if let Some(done) = done {
-                        toasts.show(done);
-                    }
-                    close();
-                }
-                AnswerEffect::ShowError(_) => {}
-                AnswerEffect::NotThisDialog => match &outcome {
-                    Ok(_) => {
-                        if let Some(done) = done {
-                            toasts.show(done);
-                        }
-                    }
-                    Err(failure) => toasts.show(failure.message.clone()),
-                },
-            }
+            let failure = outcome.as_ref().err().map(|f| f.message.clone());
+            tell_answer(effect, done, failure, toasts, close);
         });
     };
 

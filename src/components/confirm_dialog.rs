@@ -161,26 +161,8 @@ pub fn ConfirmDialog() -> impl IntoView {
                     )
                 })
                 .unwrap_or(AnswerEffect::NotThisDialog);
-            match effect {
-                AnswerEffect::Close => {
-                    if let Some(done) = done {
-                        toasts.show(done);
-                    }
-                    close();
-                }
-                // The dialog shows the error from the flow's state.
-                AnswerEffect::ShowError(_) => {}
-                // Closed (Escape) or another dialog open since: the answer
-                // is told in a toast, never in that dialog.
-                AnswerEffect::NotThisDialog => match &outcome {
-                    Ok(_) => {
-                        if let Some(done) = done {
-                            toasts.show(done);
-                        }
-                    }
-                    Err(failure) => toasts.show(failure.message.clone()),
-                },
-            }
+            let failure = outcome.as_ref().err().map(|f| f.message.clone());
+            tell_answer(effect, done, failure, toasts, close);
             if let Ok(applied) = &outcome {
                 if matches!(applied.outcome, Outcome::Deleted { .. }) {
                     navigate(&home, ConsolePath::navigation());
@@ -372,5 +354,32 @@ fn done_message(before: &JourneyVersion, applied: &Applied, catalog: &Catalog) -
             .with("version", version.version)
             .with("name", version.name.as_str()),
         Outcome::Deleted { .. } => Phrase::new("done-deleted").with("version", name),
+    }
+}
+
+/// Tells the user how a confirmed action went, once the flow has said where
+/// the answer goes: the dialog closes with a toast of what was done, or shows
+/// the error itself; closed meanwhile (Escape) or another dialog open since,
+/// the answer is told in a toast, never in that dialog.
+pub(crate) fn tell_answer(
+    effect: AnswerEffect,
+    done: Option<Phrase>,
+    failure: Option<Phrase>,
+    toasts: Toasts,
+    close: impl FnOnce(),
+) {
+    match effect {
+        AnswerEffect::Close => {
+            if let Some(done) = done {
+                toasts.show(done);
+            }
+            close();
+        }
+        AnswerEffect::ShowError(_) => {}
+        AnswerEffect::NotThisDialog => {
+            if let Some(message) = failure.or(done) {
+                toasts.show(message);
+            }
+        }
     }
 }

@@ -377,8 +377,12 @@ function makeRow(index) {
   const relativeText = text(time);
   const exact = time.appendChild(document.createElement('span'));
   exact.className = 'exact-time';
+  // The row's selection box, before its quick actions, as in the app.
+  const tick = actions.insertBefore(document.createElement('input'), actions.firstChild);
+  tick.type = 'checkbox';
+  tick.className = 'row-select';
   const button = (label, className) => {
-    const b = actions.firstChild.appendChild(document.createElement('button'));
+    const b = actions.lastChild.appendChild(document.createElement('button'));
     b.type = 'button';
     b.className = className;
     b.append(label);
@@ -400,6 +404,8 @@ function makeRow(index) {
     relative: relativeText,
     exact: text(exact),
     modifiedBy: text(modifiedBy),
+    select: tick,
+    resume: button('Resume', 'quick-action'),
     finish: button('Finish', 'quick-action'),
     stop: button('Stop', 'quick-action destructive'),
   };
@@ -434,7 +440,13 @@ function showIn(row, e, nowMs) {
   // What the rules allow (crates/lifecycle/src/rules.rs) and the role may do;
   // hidden rather than removed, as in the app.
   const acts = role !== 'viewer';
-  for (const [action, allowed] of [[row.finish, acts && e.phase === 'Live'], [row.stop, acts && (e.phase === 'Live' || e.phase === 'Finishing')]]) {
+  setAttr(row.select, 'aria-label', `Select ${v.name}, version ${v.version}`);
+  const running = e.phase === 'Live' || e.phase === 'Paused';
+  for (const [action, allowed] of [
+    [row.resume, acts && e.phase === 'Paused'],
+    [row.finish, acts && running],
+    [row.stop, acts && (running || e.phase === 'Finishing')],
+  ]) {
     if (action.button.hidden === allowed) action.button.hidden = !allowed;
     setAttr(action.button, 'data-version', v.id);
     setData(action.name, ` ${v.name}`);

@@ -6,13 +6,14 @@
 //! after Escape told in a toast), and giving focus back the same way.
 //! Each dialog brings its own fields and the command they make.
 
-use journey_sync::{AnswerEffect, ConfirmFlow, DialogState};
+use journey_sync::{AnswerEffect, ConfirmFlow};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use lifecycle::{Action, Applied, Command, JourneyVersion};
 
 use crate::components::confirm_dialog::{give_focus_back, tell_answer, ConfirmRequest};
+use crate::components::dialog_buttons::DialogButtons;
 use crate::components::reveal_row::RevealRow;
 use crate::components::toasts::Toasts;
 use crate::console_path::use_console_path;
@@ -182,27 +183,13 @@ pub fn ActionDialog(
             <h2 id=format!("{name}-dialog-title")>{title}</h2>
             <p class="journey-under-action">{under_action}</p>
             <div id=format!("{name}-dialog-body") class="action-dialog-body">{children()}</div>
-            {move || match flow.with(|flow| flow.state().clone()) {
-                DialogState::Failed(message) => {
-                    Some(view! { <p class="dialog-error" role="alert">{words.say(&message)}</p> })
-                }
-                _ => None,
-            }}
-            <div class="dialog-buttons">
-                <button type="button" class="cancel" autofocus on:click=move |_| close()>
-                    {words.label("cancel")}
-                </button>
-                <button
-                    type="button"
-                    class=confirm_class
-                    aria-disabled=move || {
-                        flow.with(|flow| *flow.state() == DialogState::Sending).then_some("true")
-                    }
-                    on:click=confirm
-                >
-                    {confirm_label}
-                </button>
-            </div>
+            <DialogButtons
+                flow
+                confirm_class=confirm_class
+                confirm_label
+                on_cancel=Callback::new(move |_| close())
+                on_confirm=Callback::new(confirm)
+            />
         </dialog>
     }
 }

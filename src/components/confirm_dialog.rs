@@ -2,13 +2,14 @@
 //! the whole console, opened from Home's quick actions and from the detail
 //! view's menu alike.
 
-use journey_sync::{AnswerEffect, ConfirmFlow, DialogState};
+use journey_sync::{AnswerEffect, ConfirmFlow};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use lifecycle::{Action, Applied, Catalog, Command, JourneyVersion, Outcome, Status};
 
+use crate::components::dialog_buttons::DialogButtons;
 use crate::components::reveal_row::RevealRow;
 use crate::components::stop_reason_field::StopReasonField;
 use crate::components::toasts::Toasts;
@@ -230,27 +231,13 @@ pub fn ConfirmDialog() -> impl IntoView {
             <Show when=move || action() == Action::Stop>
                 <StopReasonField prefix="stop" reason />
             </Show>
-            {move || match flow.with(|flow| flow.state().clone()) {
-                DialogState::Failed(message) => {
-                    Some(view! { <p class="dialog-error" role="alert">{words.say(&message)}</p> })
-                }
-                _ => None,
-            }}
-            <div class="dialog-buttons">
-                <button type="button" class="cancel" autofocus on:click=move |_| close()>
-                    {words.label("cancel")}
-                </button>
-                <button
-                    type="button"
-                    class=confirm_class
-                    aria-disabled=move || {
-                        flow.with(|flow| *flow.state() == DialogState::Sending).then_some("true")
-                    }
-                    on:click=confirm
-                >
-                    {move || words.say(&wording::action_label(action()))}
-                </button>
-            </div>
+            <DialogButtons
+                flow
+                confirm_class=Signal::derive(confirm_class)
+                confirm_label=Signal::derive(move || words.say(&wording::action_label(action())))
+                on_cancel=Callback::new(move |_| close())
+                on_confirm=Callback::new(confirm)
+            />
         </dialog>
     }
 }

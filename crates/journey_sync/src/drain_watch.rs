@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use lifecycle::{Catalog, CountSamples, DrainForecast, JourneyVersion, Status};
+use lifecycle::{Catalog, CountSamples, DrainForecast, JourneyVersion};
 use wording::{Arg, Phrase};
 
 use crate::duration_in_words;
@@ -23,8 +23,8 @@ impl DrainWatch {
     /// versions that can no longer drain.
     pub fn observe(&mut self, catalog: &Catalog, now: DateTime<Utc>) {
         self.samples
-            .retain(|id, _| catalog.get(id).is_some_and(may_drain));
-        for version in catalog.versions().filter(|v| may_drain(v)) {
+            .retain(|id, _| catalog.get(id).is_some_and(DrainForecast::applies_to));
+        for version in catalog.versions().filter(|v| DrainForecast::applies_to(v)) {
             self.samples
                 .entry(version.id.clone())
                 .or_default()
@@ -48,10 +48,6 @@ impl DrainWatch {
     pub fn is_empty(&self) -> bool {
         self.samples.is_empty()
     }
-}
-
-fn may_drain(version: &JourneyVersion) -> bool {
-    version.status.is_running() || version.status == Status::Finished && version.stats.active > 0
 }
 
 /// The forecast in words: "about 4 days; by Dec 24, 2026, 9:00 AM at the

@@ -42,10 +42,12 @@ impl DrainForecast {
         recent: &CountSamples,
         now: DateTime<Utc>,
     ) -> Option<DrainForecast> {
+        if !DrainForecast::applies_to(version) {
+            return None;
+        }
         let finished_at = match version.status {
-            Status::Live | Status::Paused => now,
-            Status::Finished if version.stats.active > 0 => version.finished_at.unwrap_or(now),
-            Status::Draft | Status::Finished | Status::Stopped => return None,
+            Status::Finished => version.finished_at.unwrap_or(now),
+            Status::Draft | Status::Live | Status::Paused | Status::Stopped => now,
         };
         let latest = finished_at + FINISHING_TIMEOUT;
         let expected = recent.departure_rate().map(|per_customer_second| {
@@ -57,6 +59,15 @@ impl DrainForecast {
                 .max(now)
         });
         Some(DrainForecast { expected, latest })
+    }
+}
+
+impl DrainForecast {
+    /// Whether a version can be forecast: live or paused (it may be
+    /// finished), or finishing. Drafts, stopped versions and emptied finished
+    /// ones have nothing to drain.
+    pub fn applies_to(version: &JourneyVersion) -> bool {
+        version.status.is_running() || version.is_finishing()
     }
 }
 

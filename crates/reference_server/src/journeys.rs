@@ -132,17 +132,7 @@ impl Journeys {
             .collect();
         let done = self.catalog.run_due(due);
         self.list_hash.set(None);
-        let changed: Vec<ChangedVersion<'_>> = done
-            .iter()
-            .flat_map(Applied::changed_ids)
-            .map(|id| ChangedVersion {
-                id,
-                now: self
-                    .catalog
-                    .get(id)
-                    .map(|version| (version, self.catalog.history(id))),
-            })
-            .collect();
+        let changed = changed_versions(&self.catalog, done.iter().flat_map(Applied::changed_ids));
         let saved = self.store.save_due(&changed);
         if saved.is_err() {
             for applied in &done {
@@ -232,16 +222,7 @@ impl Journeys {
             response: response.clone(),
             at: change.at,
         };
-        let changed: Vec<ChangedVersion<'_>> = applied
-            .changed_ids()
-            .map(|id| ChangedVersion {
-                id,
-                now: self
-                    .catalog
-                    .get(id)
-                    .map(|version| (version, self.catalog.history(id))),
-            })
-            .collect();
+        let changed = changed_versions(&self.catalog, applied.changed_ids());
         if let Err(error) = self.store.save_change(&changed, &remembered) {
             self.restore(&before, &applied);
             self.plan();
@@ -290,6 +271,21 @@ pub(crate) struct Change<'a> {
 pub(crate) enum ChangeError {
     Refused(ActionError),
     NotSaved(StoreError),
+}
+
+/// The versions `ids` as they are now in `catalog` (`None` once deleted),
+/// with their histories: what the store saves after a change.
+fn changed_versions<'a>(
+    catalog: &'a Catalog,
+    ids: impl Iterator<Item = &'a str>,
+) -> Vec<ChangedVersion<'a>> {
+    ids.map(|id| ChangedVersion {
+        id,
+        now: catalog
+            .get(id)
+            .map(|version| (version, catalog.history(id))),
+    })
+    .collect()
 }
 
 #[cfg(test)]

@@ -300,10 +300,11 @@ fn consequences(catalog: &Catalog, version: &JourneyVersion, action: Action) -> 
         }
         Action::Publish => {
             let mut lines = vec![Phrase::new("publish-consequence")];
-            let live = catalog
-                .versions_of(&version.journey_id)
-                .find(|other| other.status == Status::Live && other.id != version.id);
-            if let Some(live) = live {
+            // A paused version is replaced as a live one is.
+            let replaced = catalog
+                .replaced_on_publish(&version.journey_id, &version.id)
+                .next();
+            if let Some(live) = replaced {
                 lines.push(
                     Phrase::new("publish-replaces")
                         .with("version", live.version)

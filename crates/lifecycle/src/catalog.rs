@@ -236,8 +236,7 @@ impl Catalog {
         // finishes, so its customers complete their path there while newcomers
         // enter the new one.
         let replaced: Vec<String> = self
-            .versions_of(&version.journey_id)
-            .filter(|other| other.status.is_running() && other.id != id)
+            .replaced_on_publish(&version.journey_id, id)
             .map(|other| other.id.clone())
             .collect();
         for other_id in &replaced {
@@ -312,6 +311,17 @@ impl Catalog {
         let status = version.status;
         let version = self.change(id, action, status, why, by, at)?;
         Ok(updated(action, version))
+    }
+
+    /// The live or paused versions of journey `journey_id` that publishing its
+    /// version `id` finishes: what a Publish confirmation warns about.
+    pub fn replaced_on_publish<'a>(
+        &'a self,
+        journey_id: &str,
+        id: &'a str,
+    ) -> impl Iterator<Item = &'a JourneyVersion> + 'a {
+        self.versions_of(journey_id)
+            .filter(move |other| other.status.is_running() && other.id != id)
     }
 
     /// When the next pause ends or scheduled finish falls due, if any: a server

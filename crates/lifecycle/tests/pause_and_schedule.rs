@@ -206,6 +206,11 @@ fn publishing_a_new_version_finishes_a_paused_one() {
             hours_later(6),
         )
         .unwrap();
+    let warned: Vec<&str> = catalog
+        .replaced_on_publish("spring-sale", "spring-sale-v3")
+        .map(|v| v.id.as_str())
+        .collect();
+    assert_eq!(warned, ["spring-sale-v2"], "the confirmation warns of it");
     let applied = catalog
         .apply("spring-sale-v3", Command::Publish, BY, hours_later(7))
         .unwrap();

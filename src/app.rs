@@ -6,9 +6,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
+use lifecycle::Action;
 use runtime_config::{RuntimeConfig, Theme};
 
-use crate::components::confirm_dialog::{ConfirmDialog, ConfirmRequest};
+use crate::components::built_when_asked::BuiltWhenAsked;
+use crate::components::confirm_dialog::{needs_confirmation, ConfirmDialog, ConfirmRequest};
 use crate::components::language_picker::LanguagePicker;
 use crate::components::pause_dialog::PauseDialog;
 use crate::components::reset_demo::ResetDemo;
@@ -161,20 +163,26 @@ fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
     };
     let paths = setup.paths.clone();
     provide_context(paths.clone());
+    let standalone = setup.host.is_none();
     let host_events = HostEvents::new(setup.host.clone());
     provide_context(host_events);
     let journeys = Journeys::new(backend, use_words());
     provide_context(journeys);
     provide_context(sync::BulkActions::new(journeys, host_events));
     provide_context(Toasts::new());
-    provide_context(ConfirmRequest::new());
+    let confirm = ConfirmRequest::new();
+    provide_context(confirm);
     provide_context(RevealRow::new());
 
     // Who the user is and the list are asked for together; until the role
     // is known, no action is offered.
     spawn_local(async move { journeys.identify().await });
     spawn_local(async move { journeys.refresh().await });
-    // Once those requests are on their way (tasks run in the order spawned).
+    // The view is built once those requests are on their way (tasks run in
+    // the order spawned), so that building it does not hold them back; no
+    // frame is drawn in between.
+    let requested = RwSignal::new(false);
+    spawn_local(async move { requested.set(true) });
     let words = use_words();
     spawn_local(async move { format::prepare(words.locale()) });
     // Polling pauses while the tab is hidden: nobody is looking, and the
@@ -193,12 +201,16 @@ fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
         }
     });
 
-    view! {
+    move || {
+        {
+            requested.get().then(|| {
+            let paths = paths.clone();
+            view! {
         <Router base=paths.router_base().unwrap_or_default()>
             <header class="console-header">
                 <A href=paths.home() attr:class="product-name">{words.label("product-name")}</A>
                 <ResetDemo />
-                {setup.host.is_none().then(|| view! { <LanguagePicker /> })}
+                {standalone.then(|| view! { <LanguagePicker /> })}
             </header>
             <BackendWarning />
             <SyncProblem />
@@ -208,14 +220,25 @@ fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
                     <Route path=path!("/journeys/:id") view=JourneyDetail />
                 </Routes>
             </main>
-            <ConfirmDialog />
-            <PauseDialog />
-            <ResumeDialog />
-            <ScheduleFinishDialog />
+            <BuiltWhenAsked asked=confirm.asks(needs_confirmation)>
+                <ConfirmDialog />
+            </BuiltWhenAsked>
+            <BuiltWhenAsked asked=confirm.asks(|action| action == Action::Pause)>
+                <PauseDialog />
+            </BuiltWhenAsked>
+            <BuiltWhenAsked asked=confirm.asks(|action| action == Action::Resume)>
+                <ResumeDialog />
+            </BuiltWhenAsked>
+            <BuiltWhenAsked asked=confirm.asks(|action| action == Action::ScheduleFinish)>
+                <ScheduleFinishDialog />
+            </BuiltWhenAsked>
             <ToastsView />
         </Router>
+            }
+        })
+        }
+        .into_any()
     }
-    .into_any()
 }
 
 /// The journeys shown may be out of date: say why, and offer to try again.

@@ -56,6 +56,12 @@ impl ConfirmRequest {
         let opener = focus::active_element();
         self.0.set(Some(Confirmation { id, action, opener }));
     }
+
+    /// Whether a request is open for an action `of` says yes to.
+    pub fn asks(&self, of: fn(Action) -> bool) -> Signal<bool> {
+        let request = self.0;
+        Signal::derive(move || request.with(|r| r.as_ref().is_some_and(|r| of(r.action))))
+    }
 }
 
 #[component]

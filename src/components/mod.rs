@@ -1,5 +1,6 @@
 pub mod action_dialog;
 pub mod action_menu;
+pub mod built_when_asked;
 pub mod bulk_confirm_dialog;
 pub mod confirm_dialog;
 pub mod dialog_buttons;

@@ -13,6 +13,7 @@ use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
+use crate::components::built_when_asked::BuiltWhenAsked;
 use crate::components::bulk_confirm_dialog::BulkConfirmDialog;
 use crate::components::home_selection::HomeSelection;
 use crate::components::journey_row::{JourneyRow, ROW_HEIGHT_PX};
@@ -135,7 +136,8 @@ pub fn Home() -> impl IntoView {
     let total = Memo::new(move |_| catalog.with(|c| c.len()));
     // The versions ticked for a bulk action, by id: they stay ticked
     // whatever the search, filter or order shows.
-    provide_context(HomeSelection::new(sorted, shown));
+    let selection = HomeSelection::new(sorted, shown);
+    provide_context(selection);
 
     let list = NodeRef::<html::Div>::new();
     let scroll_top = RwSignal::new(0.0);
@@ -361,7 +363,9 @@ pub fn Home() -> impl IntoView {
                     </p>
                 </Show>
             </div>
-            <BulkConfirmDialog />
+            <BuiltWhenAsked asked=Signal::derive(move || selection.dialog.with(Option::is_some))>
+                <BulkConfirmDialog />
+            </BuiltWhenAsked>
         </section>
     }
 }

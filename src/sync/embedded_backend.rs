@@ -41,6 +41,7 @@ struct SavedState {
     #[serde(default)]
     deleted: std::collections::BTreeMap<String, u64>,
     simulation: Simulation,
+    #[serde(deserialize_with = "lifecycle::rfc3339::deserialize")]
     advanced_at: DateTime<Utc>,
 }
 

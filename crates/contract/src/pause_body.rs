@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "camelCase")]
 pub struct PauseBody {
     pub customers: PauseCustomers,
+    #[serde(deserialize_with = "lifecycle::rfc3339::deserialize")]
     pub until: DateTime<Utc>,
     pub at_end: PauseEnd,
 }

@@ -80,20 +80,20 @@ pub fn after_failure(retries_so_far: usize, failure: BackendError) -> RetryDecis
 }
 
 /// The wait a `Retry-After` header asks for: delta-seconds (`120`) or an
-/// HTTP-date (`Wed, 21 Oct 2015 07:28:00 GMT`), counted from `now`. A date in
-/// the past is no wait; an unreadable value is `None`.
+/// HTTP-date as RFC 9110 defines it (`Wed, 21 Oct 2015 07:28:00 GMT`, or one of
+/// its obsolete forms: RFC 850's `Wednesday, 21-Oct-15 07:28:00 GMT` and
+/// asctime's `Wed Oct 21 07:28:00 2015`), counted from `now`. A date in the
+/// past is no wait; an unreadable value is `None`.
 pub fn parse_retry_after(value: &str, now: DateTime<Utc>) -> Option<Duration> {
     let value = value.trim();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         // All digits but beyond u64: the server asks for forever.
         return Some(value.parse().map_or(Duration::MAX, Duration::from_secs));
     }
-    let at = DateTime::parse_from_rfc2822(value).ok()?;
-    Some(
-        (at.with_timezone(&Utc) - now)
-            .to_std()
-            .unwrap_or(Duration::ZERO),
-    )
+    // httpdate rather than chrono's RFC 2822 reader, which would bring chrono's
+    // general format parser into the console for this alone.
+    let at = DateTime::<Utc>::from(httpdate::parse_http_date(value).ok()?);
+    Some((at - now).to_std().unwrap_or(Duration::ZERO))
 }
 
 #[cfg(test)]
@@ -203,8 +203,21 @@ mod tests {
             parse_retry_after("Mon, 03 Mar 2025 08:00:00 GMT", now()),
             Some(Duration::ZERO)
         );
+        assert_eq!(
+            parse_retry_after("Mon Mar  3 09:00:30 2025", now()),
+            Some(Duration::from_secs(30))
+        );
         assert_eq!(parse_retry_after("-5", now()), None);
         assert_eq!(parse_retry_after("soon", now()), None);
         assert_eq!(parse_retry_after("", now()), None);
+    }
+
+    #[test]
+    fn retry_after_reads_the_obsolete_rfc_850_date() {
+        let now = Utc.with_ymd_and_hms(1994, 11, 6, 8, 48, 37).unwrap();
+        assert_eq!(
+            parse_retry_after("Sunday, 06-Nov-94 08:49:37 GMT", now),
+            Some(Duration::from_secs(60))
+        );
     }
 }

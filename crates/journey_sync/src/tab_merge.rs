@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Epoch {
+    #[serde(deserialize_with = "lifecycle::rfc3339::deserialize")]
     pub started_at: DateTime<Utc>,
     /// Random, chosen by the tab that reset.
     pub nonce: u64,

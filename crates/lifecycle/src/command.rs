@@ -30,6 +30,7 @@ pub enum Command {
     /// then resumes or stops.
     Pause {
         customers: PauseCustomers,
+        #[serde(deserialize_with = "crate::rfc3339::deserialize")]
         until: DateTime<Utc>,
         at_end: PauseEnd,
     },
@@ -37,6 +38,7 @@ pub enum Command {
     /// Sets, or moves, the time at which a live or paused version finishes by
     /// itself.
     ScheduleFinish {
+        #[serde(deserialize_with = "crate::rfc3339::deserialize")]
         at: DateTime<Utc>,
     },
     CancelScheduledFinish,

@@ -22,6 +22,7 @@ pub enum HistoryCause {
     DuplicatedFrom { name: String, version: u32 },
     /// Paused until `until`, customers held or discarded, then resumed or stopped.
     Paused {
+        #[serde(deserialize_with = "crate::rfc3339::deserialize")]
         until: DateTime<Utc>,
         customers: PauseCustomers,
         at_end: PauseEnd,
@@ -29,7 +30,10 @@ pub enum HistoryCause {
     /// Resumed or stopped by itself, because the pause `by` set ended.
     PauseEnded { by: String },
     /// A finish was set (or moved) to `at`.
-    FinishScheduled { at: DateTime<Utc> },
+    FinishScheduled {
+        #[serde(deserialize_with = "crate::rfc3339::deserialize")]
+        at: DateTime<Utc>,
+    },
     /// Finished by itself, on the schedule `by` set.
     ScheduledBy { by: String },
 }

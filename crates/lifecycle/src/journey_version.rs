@@ -26,11 +26,16 @@ pub struct JourneyVersion {
     /// Freshness of what a client shows is a separate matter, judged from the
     /// content (counts included) where responses are built.
     pub revision: u64,
+    #[serde(deserialize_with = "crate::rfc3339::deserialize")]
     pub created_at: DateTime<Utc>,
     /// When the lifecycle last changed; like `revision`, counts do not touch it.
+    #[serde(deserialize_with = "crate::rfc3339::deserialize")]
     pub updated_at: DateTime<Utc>,
+    #[serde(default, deserialize_with = "crate::rfc3339::option")]
     pub published_at: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "crate::rfc3339::option")]
     pub finished_at: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "crate::rfc3339::option")]
     pub stopped_at: Option<DateTime<Utc>>,
     pub updated_by: String,
     pub stop_reason: Option<String>,

@@ -9,6 +9,8 @@
 //!   backend that runs in the browser.
 //! - [`DrainForecast`] estimates when the last customer leaves a finishing journey.
 //! - [`demo`] builds catalogs to start from.
+//! - [`rfc3339`] reads the times of its types from JSON with chrono's strict RFC 3339
+//!   parser.
 //!
 //! Plain Rust with no web types and no clock: every time is passed in by the caller,
 //! so the crate runs the same natively and in wasm.
@@ -46,6 +48,7 @@ mod journey_version;
 mod pause;
 mod phase;
 mod refusal;
+pub mod rfc3339;
 mod rules;
 mod scheduled_finish;
 mod simulation;

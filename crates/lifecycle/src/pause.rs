@@ -5,8 +5,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Pause {
+    #[serde(deserialize_with = "crate::rfc3339::deserialize")]
     pub since: DateTime<Utc>,
     /// When the pause ends by itself (at most [`Pause::LONGEST`] after `since`).
+    #[serde(deserialize_with = "crate::rfc3339::deserialize")]
     pub until: DateTime<Utc>,
     pub customers: PauseCustomers,
     pub at_end: PauseEnd,

@@ -169,10 +169,35 @@ fn null_optional_fields_are_accepted() {
 }
 
 #[test]
-fn timestamps_must_be_rfc_3339() {
+fn missing_optional_times_read_as_none() {
     let mut value = serde_json::to_value(finishing_version()).unwrap();
-    value["createdAt"] = json!("3 March 2025");
-    assert!(serde_json::from_value::<JourneyVersion>(value).is_err());
+    for key in ["publishedAt", "finishedAt", "stoppedAt"] {
+        value.as_object_mut().unwrap().remove(key);
+    }
+    let version: JourneyVersion = serde_json::from_value(value).unwrap();
+    assert_eq!(version.published_at, None);
+    assert_eq!(version.finished_at, None);
+    assert_eq!(version.stopped_at, None);
+}
+
+#[test]
+fn timestamps_must_be_rfc_3339() {
+    let full = serde_json::to_value(finishing_version()).unwrap();
+    for key in [
+        "createdAt",
+        "updatedAt",
+        "publishedAt",
+        "finishedAt",
+        "stoppedAt",
+    ] {
+        // The second is what chrono's own reader would also have taken.
+        for text in ["3 March 2025", "2025-03-03 10:00:00 UTC"] {
+            let mut value = full.clone();
+            value[key] = json!(text);
+            let error = serde_json::from_value::<JourneyVersion>(value).unwrap_err();
+            assert!(error.to_string().contains("input"), "{key} {text}: {error}");
+        }
+    }
 }
 
 #[test]

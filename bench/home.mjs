@@ -73,12 +73,13 @@ async function ratios(browser, web) {
   const server = await startJourneyServer({ binary: SERVER_BINARY, versions: VERSIONS, pageLimit: 500, allowOrigin: web.origin });
   try {
     web.setConfig({ backend: 'http', apiBase: server.apiBase });
-    const results = { app: { firstRows: [], keys: [] }, vanilla: { firstRows: [], keys: [] } };
+    const results = { app: { firstRows: [], keys: [], steps: [] }, vanilla: { firstRows: [], keys: [], steps: [] } };
     for (let run = 0; run < RUNS; run++) {
       // Alternating, so that whatever the machine does meanwhile falls on both.
       for (const which of ['app', 'vanilla']) {
         const load = await loadHome(browser, web.origin + PAGES[which], { total: VERSIONS, problems: problems[which] });
         results[which].firstRows.push(load.firstRows);
+        results[which].steps.push(load.steps);
         results[which].keys.push(...await measureKeystrokes(load.page, KEYSTROKES));
         await load.close();
       }
@@ -97,6 +98,14 @@ async function ratios(browser, web) {
     console.log(`\n## App against the vanilla page: ${VERSIONS.toLocaleString('en')} versions over HTTP (pages of 500)\n`);
     console.log(`${RUNS} page loads of each, alternating in one headless Chromium; ${KEYSTROKES} keystrokes per load (${RUNS * KEYSTROKES} of each).${RUNS < 7 ? ' Fewer than 7 runs: the targets ask for at least 7.' : ''}\n`);
     console.log(table(['measure', 'app median', 'app p95', 'vanilla median', 'vanilla p95', 'median ratio', 'p95 ratio'], rows));
+    // Medians of each step on the way to the first rows, from navigation start.
+    const steps = (which) => {
+      const r = results[which];
+      const at = (key) => median(r.steps.map((s) => s[key]).filter((t) => t !== undefined));
+      return [which, ms(at('started')), ms(at('listAsked')), ms(at('listArrived')), ms(median(r.firstRows))];
+    };
+    console.log('\nWhere the time to the first rows goes (medians, from navigation start):\n');
+    console.log(table(['page', 'its code starts', 'first page asked for', 'first page arrived', 'first rows'], [steps('app'), steps('vanilla')]));
     if (parity.differences.length === 0) {
       console.log(`\nParity: both pages showed the same rows, cells, status, headings and URL after each of ${parity.steps} steps (searches, filters, orders, a scroll; 3,000 versions).`);
     } else {

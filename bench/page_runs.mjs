@@ -54,6 +54,17 @@ export async function loadHome(browser, url, { total, problems, timeout = 180_00
     // Relative to navigation start: the page's time origin.
     firstRows: performance.getEntriesByName('journey-console:first-rows')[0]?.startTime,
     loaded: window.__bench.loadedAt,
+    // Where the time to the first rows goes: the page's code starts running
+    // (both pages mark it), the first page of the list is asked for, and it
+    // has arrived.
+    steps: (() => {
+      const list = performance.getEntriesByType('resource').find((r) => /\/journeys\?/.test(r.name));
+      return {
+        started: performance.getEntriesByName('journey-console:start')[0]?.startTime,
+        listAsked: list?.startTime,
+        listArrived: list?.responseEnd,
+      };
+    })(),
   }));
   if (marks.firstRows === undefined) throw new Error(`${url} did not record the performance mark journey-console:first-rows`);
   const close = async () => {

@@ -1,7 +1,10 @@
-//! Fetches `config.json` from beside `index.html` at start.
+//! Reads `config.json` from beside `index.html` at start: the answer to the
+//! request web/boot.js made while the code loaded, or a request of its own
+//! (embedded in a host page, or started again).
 
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use runtime_config::{ConfigError, ConfigFile};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A config file larger than this is not a config file.
 const MAX_CONFIG_BYTES: usize = 64 * 1024;
@@ -10,11 +13,19 @@ const MAX_CONFIG_BYTES: usize = 64 * 1024;
 /// file with its HTML fallback page (as single-page-app hosts and `trunk serve`
 /// do) also means no file. Anything else must be a valid configuration.
 pub async fn load() -> Result<ConfigFile, ConfigError> {
-    let response = Request::get("config.json")
-        .cache(web_sys::RequestCache::NoCache)
-        .send()
-        .await
-        .map_err(|e| error(format!("config.json could not be loaded: {e}")))?;
+    let response = match asked_by_boot() {
+        Some(answer) => wasm_bindgen_futures::JsFuture::from(answer)
+            .await
+            .ok()
+            .and_then(|response| response.dyn_into::<web_sys::Response>().ok())
+            .map(Response::from)
+            .ok_or_else(|| error("config.json could not be loaded: the request failed".into()))?,
+        None => Request::get("config.json")
+            .cache(web_sys::RequestCache::NoCache)
+            .send()
+            .await
+            .map_err(|e| error(format!("config.json could not be loaded: {e}")))?,
+    };
     if response.status() == 404 {
         return Ok(ConfigFile::default());
     }
@@ -43,6 +54,19 @@ pub async fn load() -> Result<ConfigFile, ConfigError> {
         )));
     }
     runtime_config::parse_file(&text)
+}
+
+/// The request web/boot.js made for config.json while the code loaded
+/// (a `Promise` of a `Response` on its script element), taken once.
+fn asked_by_boot() -> Option<js_sys::Promise> {
+    let boot = web_sys::window()?
+        .document()?
+        .query_selector("script[data-journey-console-js]")
+        .ok()??;
+    let key = JsValue::from_str("journeyConsoleConfig");
+    let answer = js_sys::Reflect::get(&boot, &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(&boot, &key);
+    answer.dyn_into::<js_sys::Promise>().ok()
 }
 
 fn error(message: String) -> ConfigError {

@@ -29,5 +29,11 @@ function stopped(event) {
 addEventListener('error', stopped);
 addEventListener('unhandledrejection', stopped);
 
+// config.json is asked for now, while the code loads, and handed to the
+// console on this element (src/config.rs), so the console reads it at once
+// when it starts instead of asking then and waiting. What the answer means
+// (none, HTML, a bad file) is the console's to say.
+boot.journeyConsoleConfig = fetch('config.json', { cache: 'no-cache' });
+
 const { default: init } = await import(boot.dataset.journeyConsoleJs);
 await init({ module_or_path: boot.dataset.journeyConsoleWasm });

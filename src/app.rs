@@ -202,42 +202,39 @@ fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
     });
 
     move || {
-        {
-            requested.get().then(|| {
+        requested.get().then(|| {
             let paths = paths.clone();
             view! {
-        <Router base=paths.router_base().unwrap_or_default()>
-            <header class="console-header">
-                <A href=paths.home() attr:class="product-name">{words.label("product-name")}</A>
-                <ResetDemo />
-                {standalone.then(|| view! { <LanguagePicker /> })}
-            </header>
-            <BackendWarning />
-            <SyncProblem />
-            <main class="console-main">
-                <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/") view=Home />
-                    <Route path=path!("/journeys/:id") view=JourneyDetail />
-                </Routes>
-            </main>
-            <BuiltWhenAsked asked=confirm.asks(needs_confirmation)>
-                <ConfirmDialog />
-            </BuiltWhenAsked>
-            <BuiltWhenAsked asked=confirm.asks(|action| action == Action::Pause)>
-                <PauseDialog />
-            </BuiltWhenAsked>
-            <BuiltWhenAsked asked=confirm.asks(|action| action == Action::Resume)>
-                <ResumeDialog />
-            </BuiltWhenAsked>
-            <BuiltWhenAsked asked=confirm.asks(|action| action == Action::ScheduleFinish)>
-                <ScheduleFinishDialog />
-            </BuiltWhenAsked>
-            <ToastsView />
-        </Router>
+                <Router base=paths.router_base().unwrap_or_default()>
+                    <header class="console-header">
+                        <A href=paths.home() attr:class="product-name">{words.label("product-name")}</A>
+                        <ResetDemo />
+                        {standalone.then(|| view! { <LanguagePicker /> })}
+                    </header>
+                    <BackendWarning />
+                    <SyncProblem />
+                    <main class="console-main">
+                        <Routes fallback=|| view! { <NotFound /> }>
+                            <Route path=path!("/") view=Home />
+                            <Route path=path!("/journeys/:id") view=JourneyDetail />
+                        </Routes>
+                    </main>
+                    <BuiltWhenAsked asked=confirm.asks(needs_confirmation)>
+                        <ConfirmDialog />
+                    </BuiltWhenAsked>
+                    <BuiltWhenAsked asked=confirm.asks(|action| action == Action::Pause)>
+                        <PauseDialog />
+                    </BuiltWhenAsked>
+                    <BuiltWhenAsked asked=confirm.asks(|action| action == Action::Resume)>
+                        <ResumeDialog />
+                    </BuiltWhenAsked>
+                    <BuiltWhenAsked asked=confirm.asks(|action| action == Action::ScheduleFinish)>
+                        <ScheduleFinishDialog />
+                    </BuiltWhenAsked>
+                    <ToastsView />
+                </Router>
             }
         })
-        }
-        .into_any()
     }
 }
 

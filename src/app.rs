@@ -6,17 +6,16 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
-use lifecycle::Action;
 use runtime_config::{RuntimeConfig, Theme};
 
 use crate::components::built_when_asked::BuiltWhenAsked;
 use crate::components::confirm_dialog::{needs_confirmation, ConfirmDialog, ConfirmRequest};
 use crate::components::language_picker::LanguagePicker;
-use crate::components::pause_dialog::PauseDialog;
+use crate::components::pause_dialog::{self, PauseDialog};
 use crate::components::reset_demo::ResetDemo;
-use crate::components::resume_dialog::ResumeDialog;
+use crate::components::resume_dialog::{self, ResumeDialog};
 use crate::components::reveal_row::RevealRow;
-use crate::components::schedule_finish_dialog::ScheduleFinishDialog;
+use crate::components::schedule_finish_dialog::{self, ScheduleFinishDialog};
 use crate::components::toasts::{Toasts, ToastsView};
 use crate::config;
 use crate::console_path::ConsolePath;
@@ -222,13 +221,13 @@ fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
                     <BuiltWhenAsked asked=confirm.asks(needs_confirmation)>
                         <ConfirmDialog />
                     </BuiltWhenAsked>
-                    <BuiltWhenAsked asked=confirm.asks(|action| action == Action::Pause)>
+                    <BuiltWhenAsked asked=confirm.asks(|action| action == pause_dialog::ACTION)>
                         <PauseDialog />
                     </BuiltWhenAsked>
-                    <BuiltWhenAsked asked=confirm.asks(|action| action == Action::Resume)>
+                    <BuiltWhenAsked asked=confirm.asks(|action| action == resume_dialog::ACTION)>
                         <ResumeDialog />
                     </BuiltWhenAsked>
-                    <BuiltWhenAsked asked=confirm.asks(|action| action == Action::ScheduleFinish)>
+                    <BuiltWhenAsked asked=confirm.asks(|action| action == schedule_finish_dialog::ACTION)>
                         <ScheduleFinishDialog />
                     </BuiltWhenAsked>
                     <ToastsView />

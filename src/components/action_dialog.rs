@@ -31,14 +31,14 @@ pub struct DialogTarget {
 }
 
 impl DialogTarget {
-    /// The target while the request is for one of `actions`.
-    pub fn of(actions: &'static [Action]) -> DialogTarget {
+    /// The target while the request is for `action`.
+    pub fn of(action: Action) -> DialogTarget {
         let request = expect_context::<ConfirmRequest>().0;
         let catalog = use_journeys().catalog();
         let target = Memo::new(move |_| {
             request.with(|r| {
                 r.as_ref()
-                    .filter(|r| actions.contains(&r.action))
+                    .filter(|r| r.action == action)
                     .map(|r| (r.id.clone(), r.action))
             })
         });

@@ -12,9 +12,12 @@ use crate::components::pause_terms::{PauseTerms, PauseTermsFields};
 use crate::sync::use_journeys;
 use crate::words::use_words;
 
+/// The action this dialog asks about: it opens for a request of it.
+pub const ACTION: Action = Action::Pause;
+
 #[component]
 pub fn PauseDialog() -> impl IntoView {
-    let target = DialogTarget::of(&[Action::Pause]);
+    let target = DialogTarget::of(ACTION);
     let catalog = use_journeys().catalog();
     let words = use_words();
     let terms = PauseTerms::new();
@@ -35,7 +38,7 @@ pub fn PauseDialog() -> impl IntoView {
             target
             name="pause"
             title=Signal::derive(move || words.text("pause-title"))
-            confirm_label=Signal::derive(move || words.say(&wording::action_label(Action::Pause)))
+            confirm_label=Signal::derive(move || words.say(&wording::action_label(ACTION)))
             command=Callback::new(move |_| refusal.get_untracked().is_none().then(|| terms.command()).flatten())
             on_open=Callback::new(move |_| terms.reset())
             done=Callback::new(move |(before, applied): (lifecycle::JourneyVersion, lifecycle::Applied)| {

@@ -8,16 +8,19 @@ use wording::Phrase;
 use crate::components::action_dialog::{version_named, ActionDialog, DialogTarget};
 use crate::words::use_words;
 
+/// The action this dialog asks about: it opens for a request of it.
+pub const ACTION: Action = Action::Resume;
+
 #[component]
 pub fn ResumeDialog() -> impl IntoView {
-    let target = DialogTarget::of(&[Action::Resume]);
+    let target = DialogTarget::of(ACTION);
     let words = use_words();
     view! {
         <ActionDialog
             target
             name="resume"
             title=Signal::derive(move || words.text("resume-title"))
-            confirm_label=Signal::derive(move || words.say(&wording::action_label(Action::Resume)))
+            confirm_label=Signal::derive(move || words.say(&wording::action_label(ACTION)))
             command=Callback::new(|_| Some(Command::Resume))
             on_open=Callback::new(|_| {})
             done=Callback::new(|(before, _): (JourneyVersion, Applied)| {

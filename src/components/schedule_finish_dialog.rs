@@ -11,9 +11,12 @@ use crate::sync::use_journeys;
 use crate::words::use_words;
 use crate::{clock, format};
 
+/// The action this dialog asks about: it opens for a request of it.
+pub const ACTION: Action = Action::ScheduleFinish;
+
 #[component]
 pub fn ScheduleFinishDialog() -> impl IntoView {
-    let target = DialogTarget::of(&[Action::ScheduleFinish]);
+    let target = DialogTarget::of(ACTION);
     let catalog = use_journeys().catalog();
     let words = use_words();
     let when = RwSignal::new(String::new());
@@ -32,7 +35,7 @@ pub fn ScheduleFinishDialog() -> impl IntoView {
         };
         let command = Command::ScheduleFinish { at };
         match catalog.with(|c| c.check_command(&id, &command, clock::now())) {
-            Err(ActionError::Refused(refusal)) if refusal.action == Action::ScheduleFinish => {
+            Err(ActionError::Refused(refusal)) if refusal.action == ACTION => {
                 Some(wording::refusal_phrase(&refusal))
             }
             _ => None,
@@ -49,7 +52,7 @@ pub fn ScheduleFinishDialog() -> impl IntoView {
         if changing.get() {
             words.text("schedule-save")
         } else {
-            words.say(&wording::action_label(Action::ScheduleFinish))
+            words.say(&wording::action_label(ACTION))
         }
     });
 

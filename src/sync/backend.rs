@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use contract::Me;
 use journey_sync::{BackendError, Offered};
@@ -35,7 +37,7 @@ impl Backend {
     pub async fn load(
         &self,
         now: DateTime<Utc>,
-        arrived: &dyn Fn(&[JourneyVersion]),
+        arrived: &dyn Fn(&[Arc<JourneyVersion>]),
     ) -> Result<Catalog, BackendError> {
         match self {
             Backend::Embedded(embedded) => Ok(embedded.snapshot(now)),

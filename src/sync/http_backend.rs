@@ -92,7 +92,10 @@ impl HttpBackend {
     /// Every version, following `next` until the list ends. `arrived` is
     /// given the versions of each page but the last as it comes, so the
     /// first ones can be shown while the rest load.
-    pub async fn load(&self, arrived: &dyn Fn(&[JourneyVersion])) -> Result<Catalog, BackendError> {
+    pub async fn load(
+        &self,
+        arrived: &dyn Fn(&[Arc<JourneyVersion>]),
+    ) -> Result<Catalog, BackendError> {
         let mut collector = PageCollector::new();
         let mut cursor: Option<String> = None;
         let mut seen = HashSet::new();

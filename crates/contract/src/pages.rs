@@ -1,3 +1,5 @@
+use std::sync::Arc;
+
 use lifecycle::{HistoryEntry, JourneyVersion};
 use serde::{Deserialize, Serialize};
 
@@ -8,9 +10,12 @@ pub const LARGEST_PAGE: u32 = 500;
 
 /// `GET {apiBase}/journeys`: one page of versions; follow `?cursor={next}`
 /// until `next` is null.
+///
+/// Each version is read into an `Arc`: a client keeps the page (for its ETag)
+/// and the same versions in its lists without copying them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JourneyPage {
-    pub items: Vec<JourneyVersion>,
+    pub items: Vec<Arc<JourneyVersion>>,
     pub next: Option<String>,
 }
 

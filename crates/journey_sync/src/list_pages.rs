@@ -3,6 +3,7 @@
 //! version twice: either would loop forever or show a journey twice.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use contract::JourneyPage;
 use lifecycle::{Catalog, JourneyVersion};
@@ -28,7 +29,7 @@ pub enum NextPage {
 /// Takes the pages of one walk through the list, in order.
 #[derive(Clone, Debug)]
 pub struct PageCollector {
-    versions: Vec<JourneyVersion>,
+    versions: Vec<Arc<JourneyVersion>>,
     ids: HashSet<String>,
     cursors: HashSet<String>,
     pages: usize,
@@ -67,7 +68,7 @@ impl PageCollector {
     /// list: what the latest page added is `versions_from(before)`, with
     /// `before` the `arrived()` of before it. Empty once the list is complete
     /// (its versions have been handed over).
-    pub fn versions_from(&self, from: usize) -> &[JourneyVersion] {
+    pub fn versions_from(&self, from: usize) -> &[Arc<JourneyVersion>] {
         self.versions.get(from..).unwrap_or_default()
     }
 
@@ -129,7 +130,7 @@ mod tests {
         JourneyPage {
             items: ids
                 .iter()
-                .map(|id| JourneyVersion::draft(*id, *id, "Journey", 1, "Ana Ruiz", at))
+                .map(|id| JourneyVersion::draft(*id, *id, "Journey", 1, "Ana Ruiz", at).into())
                 .collect(),
             next: next.map(str::to_owned),
         }

@@ -18,6 +18,7 @@
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use lifecycle::{
@@ -190,7 +191,7 @@ impl JourneyStore {
             }
         };
         let mut touched = BTreeSet::new();
-        for theirs in loaded.versions() {
+        for theirs in loaded.shared_versions() {
             let newer_known = self.stamp(&theirs.id) > load;
             let history = loaded.history(&theirs.id);
             match self.confirmed.get(&theirs.id) {
@@ -203,10 +204,10 @@ impl JourneyStore {
                         theirs.revision >= ours.revision
                     };
                     let keep_history = self.confirmed.history(&theirs.id).is_empty();
-                    if take && ours != theirs {
+                    if take && ours != &**theirs {
                         touched.insert(ours.journey_id.clone());
                         touched.insert(theirs.journey_id.clone());
-                        self.confirmed.upsert(theirs.clone());
+                        self.confirmed.upsert(Arc::clone(theirs));
                     }
                     let new_history = self.confirmed.history(&theirs.id) != history;
                     if !history.is_empty() && (take || keep_history) && new_history {
@@ -218,7 +219,7 @@ impl JourneyStore {
                 None if self.stamp(&theirs.id) > listed_as_of || self.is_deleted(theirs) => {}
                 None => {
                     touched.insert(theirs.journey_id.clone());
-                    self.confirmed.upsert(theirs.clone());
+                    self.confirmed.upsert(Arc::clone(theirs));
                     if !history.is_empty() {
                         self.confirmed.set_history(&theirs.id, history.to_vec());
                     }
@@ -233,7 +234,7 @@ impl JourneyStore {
             .collect();
         for id in gone {
             if let Some(removed) = self.confirmed.remove(&id) {
-                touched.insert(removed.journey_id);
+                touched.insert(removed.journey_id.clone());
             }
         }
         if load > self.base {
@@ -251,7 +252,7 @@ impl JourneyStore {
     /// higher, but nothing is removed; that waits for the whole list
     /// ([`JourneyStore::finish_load`] with the same ticket). Returns false,
     /// changing nothing, for a load begun before a [`JourneyStore::reset`].
-    pub fn take_arrived(&mut self, ticket: LoadTicket, arrived: &[JourneyVersion]) -> bool {
+    pub fn take_arrived(&mut self, ticket: LoadTicket, arrived: &[Arc<JourneyVersion>]) -> bool {
         let load = ticket.generation;
         if load < self.since {
             return false;
@@ -260,12 +261,12 @@ impl JourneyStore {
         for theirs in arrived {
             let take = match self.confirmed.get(&theirs.id) {
                 Some(ours) if self.stamp(&theirs.id) > load => theirs.revision > ours.revision,
-                Some(ours) => theirs.revision >= ours.revision && ours != theirs,
+                Some(ours) => theirs.revision >= ours.revision && ours != &**theirs,
                 None => self.stamp(&theirs.id) <= load && !self.is_deleted(theirs),
             };
             if take {
-                if let Some(ours) = self.confirmed.upsert(theirs.clone()) {
-                    touched.insert(ours.journey_id);
+                if let Some(ours) = self.confirmed.upsert(Arc::clone(theirs)) {
+                    touched.insert(ours.journey_id.clone());
                 }
                 touched.insert(theirs.journey_id.clone());
             }
@@ -488,8 +489,8 @@ impl JourneyStore {
             .collect();
         for id in &ids {
             self.shown.remove(id);
-            if let Some(version) = self.confirmed.get(id) {
-                self.shown.upsert(version.clone());
+            if let Some(version) = self.confirmed.shared(id) {
+                self.shown.upsert(Arc::clone(version));
                 let history = self.confirmed.history(id);
                 if !history.is_empty() {
                     self.shown.set_history(id, history.to_vec());

@@ -110,7 +110,7 @@ mod tests {
     #[test]
     fn a_json_page_is_read() {
         let page = JourneyPage {
-            items: vec![version("a")],
+            items: vec![version("a").into()],
             next: Some("c1".into()),
         };
         let body = serde_json::to_string(&page).unwrap();

@@ -10,7 +10,7 @@ use lifecycle::{Command, JourneyVersion, Status};
 
 fn page(versions: &[&JourneyVersion], next: Option<&str>) -> JourneyPage {
     JourneyPage {
-        items: versions.iter().map(|v| (*v).clone()).collect(),
+        items: versions.iter().map(|v| (*v).clone().into()).collect(),
         next: next.map(str::to_owned),
     }
 }

@@ -12,7 +12,7 @@ fn page(ids: &[&str], next: Option<&str>) -> JourneyPage {
     JourneyPage {
         items: ids
             .iter()
-            .map(|id| server.get(id).unwrap().clone())
+            .map(|id| server.shared(id).unwrap().clone())
             .collect(),
         next: next.map(str::to_owned),
     }

@@ -8,13 +8,13 @@ mod common;
 use common::{at, server, server_applies, status};
 use contract::JourneyPage;
 use journey_sync::{JourneyStore, NextPage, PageCollector};
-use lifecycle::{Catalog, Command, JourneyVersion, Status};
+use lifecycle::{Catalog, Command, Status};
 
 fn page(server: &Catalog, ids: &[&str], next: Option<&str>) -> JourneyPage {
     JourneyPage {
         items: ids
             .iter()
-            .map(|id| server.get(id).unwrap().clone())
+            .map(|id| server.shared(id).unwrap().clone())
             .collect(),
         next: next.map(str::to_owned),
     }
@@ -36,7 +36,7 @@ fn the_first_page_is_shown_before_the_last_one_arrives() {
         .take(page(&server, &["spring-v1", "welcome-v1"], Some("c1")))
         .unwrap();
     assert_eq!(next, NextPage::Fetch("c1".into()));
-    let arrived: Vec<JourneyVersion> = pages.versions_from(before).to_vec();
+    let arrived = pages.versions_from(before).to_vec();
     assert_eq!(arrived.len(), 2);
     assert!(store.take_arrived(load, &arrived));
     assert_eq!(ids(store.shown()), ["spring-v1", "welcome-v1"]);
@@ -65,7 +65,7 @@ fn an_arrived_page_never_undoes_a_change_answered_meanwhile() {
     let mut server = server();
     let mut store = JourneyStore::default();
     let first = store.begin_load();
-    store.take_arrived(first, &[server.get("spring-v1").unwrap().clone()]);
+    store.take_arrived(first, &[server.shared("spring-v1").unwrap().clone()]);
     assert_eq!(status(store.shown(), "spring-v1"), Status::Live);
 
     // The user stops spring-v1 while the rest of the list loads.
@@ -78,7 +78,7 @@ fn an_arrived_page_never_undoes_a_change_answered_meanwhile() {
             at(10),
         )
         .unwrap();
-    let old_copy = server.get("spring-v1").unwrap().clone();
+    let old_copy = server.shared("spring-v1").unwrap().clone();
     let applied = server_applies(
         &mut server,
         "spring-v1",
@@ -101,7 +101,7 @@ fn a_version_gone_from_the_whole_list_goes_though_a_page_had_it() {
     let server = server();
     let mut store = JourneyStore::default();
     let load = store.begin_load();
-    store.take_arrived(load, &[server.get("welcome-v1").unwrap().clone()]);
+    store.take_arrived(load, &[server.shared("welcome-v1").unwrap().clone()]);
     assert!(store.shown().get("welcome-v1").is_some());
     // Deleted before the list completed: the whole list no longer names it.
     store.finish_load(
@@ -118,7 +118,7 @@ fn pages_of_a_load_from_before_a_reset_are_ignored() {
     let mut store = JourneyStore::default();
     let load = store.begin_load();
     store.reset(Catalog::default());
-    assert!(!store.take_arrived(load, &[server.get("welcome-v1").unwrap().clone()]));
+    assert!(!store.take_arrived(load, &[server.shared("welcome-v1").unwrap().clone()]));
     assert!(store.shown().is_empty());
 }
 

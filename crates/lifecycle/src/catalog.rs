@@ -1,4 +1,5 @@
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize, Serializer};
@@ -21,13 +22,18 @@ use crate::{
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "StoredCatalog")]
 pub struct Catalog {
+    /// Shared, not copied, with the catalogs made from this one (a client's
+    /// confirmed and shown lists, a load): a copy of 100,000 versions is tens
+    /// of megabytes. A version is copied when it changes ([`Arc::make_mut`]).
     #[serde(serialize_with = "serialize_as_list")]
-    versions: BTreeMap<String, JourneyVersion>,
+    versions: BTreeMap<String, Arc<JourneyVersion>>,
     history: BTreeMap<String, Vec<HistoryEntry>>,
     /// Version ids of each journey by version number, so that looking at one journey
     /// does not scan the whole catalog. Rebuilt from `versions`, never stored.
+    /// A sorted `Vec`: most journeys have one to three versions, and a
+    /// `BTreeSet` would take a whole tree node (eleven places) for each.
     #[serde(skip)]
-    journeys: BTreeMap<String, BTreeSet<(u32, String)>>,
+    journeys: BTreeMap<String, Vec<(u32, String)>>,
 }
 
 #[derive(Deserialize)]
@@ -48,16 +54,16 @@ impl From<StoredCatalog> for Catalog {
 }
 
 fn serialize_as_list<S: Serializer>(
-    versions: &BTreeMap<String, JourneyVersion>,
+    versions: &BTreeMap<String, Arc<JourneyVersion>>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    serializer.collect_seq(versions.values())
+    serializer.collect_seq(versions.values().map(|version| &**version))
 }
 
 impl Catalog {
     /// A catalog of these versions, with no history. A later version with the id of
     /// an earlier one replaces it.
-    pub fn new(versions: impl IntoIterator<Item = JourneyVersion>) -> Self {
+    pub fn new<V: Into<Arc<JourneyVersion>>>(versions: impl IntoIterator<Item = V>) -> Self {
         let mut catalog = Catalog::default();
         for version in versions {
             catalog.upsert(version);
@@ -67,6 +73,11 @@ impl Catalog {
 
     /// All versions, ordered by id.
     pub fn versions(&self) -> impl ExactSizeIterator<Item = &JourneyVersion> + '_ {
+        self.versions.values().map(|version| &**version)
+    }
+
+    /// All versions, ordered by id, to be kept in another catalog without a copy.
+    pub fn shared_versions(&self) -> impl ExactSizeIterator<Item = &Arc<JourneyVersion>> + '_ {
         self.versions.values()
     }
 
@@ -79,6 +90,11 @@ impl Catalog {
     }
 
     pub fn get(&self, id: &str) -> Option<&JourneyVersion> {
+        self.versions.get(id).map(|version| &**version)
+    }
+
+    /// The version with this id, to be kept in another catalog without a copy.
+    pub fn shared(&self, id: &str) -> Option<&Arc<JourneyVersion>> {
         self.versions.get(id)
     }
 
@@ -91,7 +107,7 @@ impl Catalog {
             .get(journey_id)
             .into_iter()
             .flatten()
-            .filter_map(|(_, id)| self.versions.get(id))
+            .filter_map(|(_, id)| self.get(id))
     }
 
     /// The version with the highest number in a journey.
@@ -110,7 +126,11 @@ impl Catalog {
     }
 
     /// Adds a version, or replaces the one with the same id; returns the replaced one.
-    pub fn upsert(&mut self, version: JourneyVersion) -> Option<JourneyVersion> {
+    pub fn upsert(
+        &mut self,
+        version: impl Into<Arc<JourneyVersion>>,
+    ) -> Option<Arc<JourneyVersion>> {
+        let version = version.into();
         let replaced = self.versions.remove(&version.id);
         if let Some(old) = &replaced {
             self.unindex(old);
@@ -121,7 +141,7 @@ impl Catalog {
     }
 
     /// Removes a version and its history, as when the server says it is gone.
-    pub fn remove(&mut self, id: &str) -> Option<JourneyVersion> {
+    pub fn remove(&mut self, id: &str) -> Option<Arc<JourneyVersion>> {
         let removed = self.versions.remove(id)?;
         self.unindex(&removed);
         self.history.remove(id);
@@ -224,9 +244,16 @@ impl Catalog {
         }
     }
 
-    /// For the simulation, which only moves customer counts.
-    pub(crate) fn versions_mut(&mut self) -> impl Iterator<Item = &mut JourneyVersion> + '_ {
-        self.versions.values_mut()
+    /// For the simulation, which only moves customer counts: the versions
+    /// `moving` picks, each copied first if another catalog shares it.
+    pub(crate) fn versions_mut(
+        &mut self,
+        moving: impl Fn(&JourneyVersion) -> bool,
+    ) -> impl Iterator<Item = &mut JourneyVersion> {
+        self.versions
+            .values_mut()
+            .filter(move |version| moving(version))
+            .map(Arc::make_mut)
     }
 
     fn publish(&mut self, id: &str, by: &str, at: DateTime<Utc>) -> Result<Applied, ActionError> {
@@ -275,7 +302,11 @@ impl Catalog {
             at_end: pause.at_end,
         };
         let by = pause.by.clone();
-        let version = self.versions.get_mut(id).ok_or_else(|| not_found(id))?;
+        let version = self
+            .versions
+            .get_mut(id)
+            .map(Arc::make_mut)
+            .ok_or_else(|| not_found(id))?;
         if pause.customers == PauseCustomers::Discard {
             version.stats.exit_everyone();
         }
@@ -306,7 +337,11 @@ impl Catalog {
             ),
             None => (Action::CancelScheduledFinish, Why::Nothing),
         };
-        let version = self.versions.get_mut(id).ok_or_else(|| not_found(id))?;
+        let version = self
+            .versions
+            .get_mut(id)
+            .map(Arc::make_mut)
+            .ok_or_else(|| not_found(id))?;
         version.scheduled_finish = schedule;
         let status = version.status;
         let version = self.change(id, action, status, why, by, at)?;
@@ -327,7 +362,7 @@ impl Catalog {
     /// When the next pause ends or scheduled finish falls due, if any: a server
     /// can sleep until then before calling [`Catalog::run_due`].
     pub fn next_due(&self) -> Option<DateTime<Utc>> {
-        self.versions.values().filter_map(due_at).min()
+        self.versions().filter_map(due_at).min()
     }
 
     /// Carries out every pause end and scheduled finish due at `now`, oldest
@@ -377,7 +412,7 @@ impl Catalog {
                 // the only kind that has a pause or a schedule; if ever not, the
                 // stale plan is dropped so the loop ends.
                 Err(_) => {
-                    if let Some(version) = self.versions.get_mut(&id) {
+                    if let Some(version) = self.versions.get_mut(&id).map(Arc::make_mut) {
                         version.pause = None;
                         version.scheduled_finish = None;
                     }
@@ -412,7 +447,9 @@ impl Catalog {
         let removed = self.remove(id).ok_or_else(|| not_found(id))?;
         Ok(Applied {
             action: Action::Delete,
-            outcome: Outcome::Deleted { id: removed.id },
+            outcome: Outcome::Deleted {
+                id: removed.id.clone(),
+            },
             also_changed: Vec::new(),
         })
     }
@@ -482,7 +519,11 @@ impl Catalog {
             Why::Typed(reason) => (reason, None),
             Why::Rules(cause) => (Some(cause.reason()), Some(cause)),
         };
-        let version = self.versions.get_mut(id).ok_or_else(|| not_found(id))?;
+        let version = self
+            .versions
+            .get_mut(id)
+            .map(Arc::make_mut)
+            .ok_or_else(|| not_found(id))?;
         let from = version.status;
         version.status = to;
         if to != Status::Paused {
@@ -564,15 +605,18 @@ impl Catalog {
     }
 
     fn index(&mut self, version: &JourneyVersion) {
-        self.journeys
-            .entry(version.journey_id.clone())
-            .or_default()
-            .insert((version.version, version.id.clone()));
+        let ids = self.journeys.entry(version.journey_id.clone()).or_default();
+        let entry = (version.version, version.id.clone());
+        if let Err(place) = ids.binary_search(&entry) {
+            ids.insert(place, entry);
+        }
     }
 
     fn unindex(&mut self, version: &JourneyVersion) {
         if let Some(ids) = self.journeys.get_mut(&version.journey_id) {
-            ids.remove(&(version.version, version.id.clone()));
+            ids.retain(|(number, id)| {
+                (*number, id.as_str()) != (version.version, version.id.as_str())
+            });
             if ids.is_empty() {
                 self.journeys.remove(&version.journey_id);
             }

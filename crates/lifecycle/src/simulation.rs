@@ -79,7 +79,14 @@ impl Simulation {
     pub fn advance(&mut self, catalog: &mut Catalog, elapsed: Duration, now: DateTime<Utc>) {
         let step = Step::new(&self.settings, elapsed);
         let mut rng = Rng::with_seed(self.rng_state);
-        for version in catalog.versions_mut() {
+        // Only versions with customers moving are touched (and copied when
+        // shared with a client's lists).
+        let moving = |version: &JourneyVersion| match version.status {
+            Status::Live => true,
+            Status::Finished => version.stats.active > 0,
+            Status::Paused | Status::Draft | Status::Stopped => false,
+        };
+        for version in catalog.versions_mut(moving) {
             match version.status {
                 Status::Live => {
                     let arrivals = step.arrivals_per_share * popularity(&version.id);

@@ -9,7 +9,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use contract::{HistoryPage, JourneyPage, Me};
-use lifecycle::{ActionError, JourneyVersion};
+use lifecycle::ActionError;
 use serde::Deserialize;
 
 use super::version_id::VersionId;
@@ -87,12 +87,12 @@ pub(crate) async fn list(
         if entity_tag::if_none_match(&headers, &tag) {
             return Ok(not_modified(&tag));
         }
-        let mut rest = catalog.versions().filter(|version| {
+        let mut rest = catalog.shared_versions().filter(|version| {
             after
                 .as_deref()
                 .is_none_or(|after| version.id.as_str() > after)
         });
-        let items: Vec<JourneyVersion> = rest.by_ref().take(limit).cloned().collect();
+        let items: Vec<_> = rest.by_ref().take(limit).cloned().collect();
         let next = match rest.next() {
             Some(_) => items.last().map(|last| page_cursor::after(&last.id)),
             None => None,

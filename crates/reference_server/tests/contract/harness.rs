@@ -258,7 +258,7 @@ impl Api {
                 page.items.len() <= limit,
                 "a page holds at most `limit` items"
             );
-            versions.extend(page.items);
+            versions.extend(page.items.into_iter().map(std::sync::Arc::unwrap_or_clone));
             match page.next {
                 Some(next) => path = format!("/journeys?limit={limit}&cursor={next}"),
                 None => return versions,

@@ -8,15 +8,11 @@ use js_sys::{Array, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 use wording::Locale;
 
-/// The formatters of one language.
+/// The formatters of one language. Dates and times are the wording's
+/// (`wording::Wording::time` and `date`), which messages use too.
 struct Formatters {
     numbers: Intl::NumberFormat,
     relative: Intl::RelativeTimeFormat,
-    // One formatter for every date: `toLocaleString` with options builds a new
-    // one per call, which costs more than the whole row it is shown in.
-    exact: js_sys::Function,
-    /// "Dec 3": a date in the coming months, short.
-    short_date: js_sys::Function,
 }
 
 thread_local! {
@@ -35,16 +31,6 @@ fn formatters(locale: Locale) -> Rc<Formatters> {
                         &locales,
                         &options(&[("numeric", "auto")]),
                     ),
-                    exact: Intl::DateTimeFormat::new(
-                        &locales,
-                        &options(&[("dateStyle", "medium"), ("timeStyle", "short")]),
-                    )
-                    .format(),
-                    short_date: Intl::DateTimeFormat::new(
-                        &locales,
-                        &options(&[("month", "short"), ("day", "numeric")]),
-                    )
-                    .format(),
                 })
             })
             .clone()
@@ -86,28 +72,6 @@ pub fn relative(locale: Locale, at: DateTime<Utc>, now: DateTime<Utc>) -> String
     .map(|((_, unit), size)| ((seconds / size).round(), *unit))
     .unwrap_or(((seconds / (86_400.0 * 365.0)).round(), "year"));
     String::from(formatters(locale).relative.format(value, unit))
-}
-
-/// "25 Nov 2026, 14:05", in the viewer's time zone.
-pub fn exact(locale: Locale, at: DateTime<Utc>) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
-    formatters(locale)
-        .exact
-        .call1(&JsValue::NULL, &date)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| at.to_rfc3339())
-}
-
-/// "Dec 3", "3. Dez.", in the viewer's time zone.
-pub fn short_date(locale: Locale, at: DateTime<Utc>) -> String {
-    let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
-    formatters(locale)
-        .short_date
-        .call1(&JsValue::NULL, &date)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| at.date_naive().to_string())
 }
 
 /// The viewer's time zone, "Europe/Berlin".

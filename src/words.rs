@@ -95,12 +95,12 @@ impl Words {
 
     /// "Dec 3", in the viewer's time zone.
     pub fn short_date(&self, at: DateTime<Utc>) -> String {
-        format::short_date(self.locale.get(), at)
+        wording(self.locale.get()).date(at)
     }
 
     /// The date and time in the viewer's time zone.
     pub fn exact(&self, at: DateTime<Utc>) -> String {
-        format::exact(self.locale.get(), at)
+        wording(self.locale.get()).time(at)
     }
 }
 

@@ -1,5 +1,6 @@
 use std::borrow::Cow;
 
+use chrono::{DateTime, Utc};
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 
 use crate::number_format::format_value;
@@ -88,6 +89,16 @@ impl Wording {
         self.say(&Phrase::new(id))
     }
 
+    /// The moment as messages say it, on its own: "Dec 3, 2026, 9:00 AM".
+    pub fn time(&self, at: DateTime<Utc>) -> String {
+        write_time(self.locale, at, Precision::Minute)
+    }
+
+    /// The day as messages say it, on its own: "Dec 3".
+    pub fn date(&self, at: DateTime<Utc>) -> String {
+        write_time(self.locale, at, Precision::Day)
+    }
+
     /// Whether the language itself (not English in its place) has the message.
     pub fn has(&self, id: &str) -> bool {
         self.bundles[0].has_message(id)
@@ -142,5 +153,28 @@ mod tests {
             german.say(&Phrase::new(ONLY_IN_ENGLISH).with("n", 1025u64)),
             "Only in English 1.025"
         );
+    }
+
+    /// A catalog with a message that says a day and a moment.
+    fn with_times(_: Locale, file: &str) -> &'static str {
+        match file {
+            "console.ftl" => "due = Due { $day }, set { $at }\n",
+            _ => "",
+        }
+    }
+
+    const DUE: &str = "due";
+
+    #[test]
+    fn a_time_on_its_own_reads_as_in_a_message() {
+        let at = "2026-12-03T09:00:00Z".parse().unwrap();
+        for locale in [Locale::English, Locale::German] {
+            let wording = Wording::from_catalogs(locale, with_times);
+            let said = wording.say(&Phrase::new(DUE).with("day", Arg::Date(at)).with("at", at));
+            assert_eq!(
+                said,
+                format!("Due {}, set {}", wording.date(at), wording.time(at))
+            );
+        }
     }
 }

@@ -79,28 +79,26 @@ impl Simulation {
     pub fn advance(&mut self, catalog: &mut Catalog, elapsed: Duration, now: DateTime<Utc>) {
         let step = Step::new(&self.settings, elapsed);
         let mut rng = Rng::with_seed(self.rng_state);
-        // Only versions with customers moving are touched (and copied when
-        // shared with a client's lists).
+        // Which versions have customers moving, said once: only those are
+        // touched (and copied when shared with a client's lists). A paused
+        // version admits nobody and its held customers wait: none completes or
+        // exits until it resumes or finishes.
         let moving = |version: &JourneyVersion| match version.status {
             Status::Live => true,
             Status::Finished => version.stats.active > 0,
             Status::Paused | Status::Draft | Status::Stopped => false,
         };
         for version in catalog.versions_mut(moving) {
-            match version.status {
-                Status::Live => {
-                    let arrivals = step.arrivals_per_share * popularity(&version.id);
-                    step.move_customers(&mut version.stats, arrivals, &mut rng);
+            if version.status == Status::Live {
+                let arrivals = step.arrivals_per_share * popularity(&version.id);
+                step.move_customers(&mut version.stats, arrivals, &mut rng);
+            } else {
+                // Finishing: nobody enters; those inside move on, and are let
+                // out at the time-out.
+                step.move_customers(&mut version.stats, 0.0, &mut rng);
+                if self.is_timed_out(version, now) {
+                    version.stats.exit_everyone();
                 }
-                Status::Finished if version.stats.active > 0 => {
-                    step.move_customers(&mut version.stats, 0.0, &mut rng);
-                    if self.is_timed_out(version, now) {
-                        version.stats.exit_everyone();
-                    }
-                }
-                // A paused version admits nobody and its held customers wait:
-                // none completes or exits until it resumes or finishes.
-                Status::Paused | Status::Finished | Status::Draft | Status::Stopped => {}
             }
         }
         self.rng_state = rng.get_seed();

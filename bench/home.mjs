@@ -9,7 +9,9 @@
 //  - ratios: first a check that both pages show the same Home (parity.mjs),
 //    then first rows and search keystrokes, app and vanilla page loads
 //    alternating in one Chromium (BENCH_RUNS loads of each, default 7;
-//    BENCH_VERSIONS versions, default 10,000; pages of 500);
+//    BENCH_VERSIONS versions, default 10,000; pages of 500), then what the
+//    main thread did on the way to the first rows, from BENCH_TRACE_RUNS
+//    traced loads of each (default 3);
 //  - size: brotli (quality 11) bytes of every file dist/index.html loads;
 //  - lighthouse: BENCH_LIGHTHOUSE_RUNS runs (default 3) on the release build,
 //    served compressed, with the app's default (embedded) backend;
@@ -28,6 +30,7 @@ import { startJourneyServer, walkList } from './journey_server.mjs';
 import { runLighthouse } from './lighthouse_runs.mjs';
 import { loadHome, measureKeystrokes, measureMemory } from './page_runs.mjs';
 import { checkParity } from './parity.mjs';
+import { traceFirstRows } from './start_trace.mjs';
 import { startStaticServer } from './static_server.mjs';
 import { bytes, mebibytes, median, ms, p95, ratio, table } from './stats.mjs';
 
@@ -44,6 +47,7 @@ const VERSIONS = number('BENCH_VERSIONS', 10_000);
 const LIGHTHOUSE_RUNS = number('BENCH_LIGHTHOUSE_RUNS', 3);
 const SCALE_LOADS = number('BENCH_SCALE_LOADS', 5);
 const BIG_LOADS = number('BENCH_BIG_LOADS', 3);
+const TRACE_RUNS = number('BENCH_TRACE_RUNS', 3);
 const KEYSTROKES = 30;
 const PARTS = ['ratios', 'size', 'lighthouse', 'scale'];
 const ONLY = (process.env.BENCH_ONLY ?? PARTS.join(',')).split(',').map((p) => p.trim()).filter(Boolean);
@@ -106,6 +110,17 @@ async function ratios(browser, web) {
     };
     console.log('\nWhere the time to the first rows goes (medians, from navigation start):\n');
     console.log(table(['page', 'its code starts', 'first page asked for', 'first page arrived', 'first rows'], [steps('app'), steps('vanilla')]));
+    // What the main thread did on the way, from traced loads (see start_trace.mjs).
+    const traced = { app: [], vanilla: [] };
+    for (let run = 0; run < TRACE_RUNS; run++) {
+      for (const which of ['app', 'vanilla']) traced[which].push(await traceFirstRows(browser, web.origin + PAGES[which]));
+    }
+    const mainThread = (which) => {
+      const at = (key) => median(traced[which].map((t) => t[key]));
+      return [which, ms(at('firstRows')), ms(at('busy')), ms(at('cpu')), `${ms(at('lazyCompile'))} (${at('lazyFunctions').toLocaleString('en')} functions)`];
+    };
+    console.log(`\nThe main thread from navigation start to the first rows (medians of ${TRACE_RUNS} traced loads of each; tracing slows the page):\n`);
+    console.log(table(['page', 'first rows, traced', 'main thread busy', 'CPU time it was given', 'wasm compiled lazily on it'], [mainThread('app'), mainThread('vanilla')]));
     if (parity.differences.length === 0) {
       console.log(`\nParity: both pages showed the same rows, cells, status, headings and URL after each of ${parity.steps} steps (searches, filters, orders, a scroll; 3,000 versions).`);
     } else {

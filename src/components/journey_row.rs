@@ -30,7 +30,9 @@ pub const ROW_HEIGHT_PX: f64 = 48.0;
 pub fn JourneyRow(#[prop(into)] id: Signal<String>, index: usize) -> impl IntoView {
     let journeys = use_journeys();
     let catalog = journeys.catalog();
-    let version = Memo::new(move |_| id.with(|id| catalog.with(|c| c.get(id).cloned())));
+    // The catalog's own copy, shared: a row that comes to show another
+    // version (every keystroke of a search) copies none of it.
+    let version = Memo::new(move |_| id.with(|id| catalog.with(|c| c.shared(id).cloned())));
     let row = NodeRef::<leptos::html::Tr>::new();
     let reveal = expect_context::<RevealRow>();
     Effect::new(move |before: Option<String>| {

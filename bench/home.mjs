@@ -4,7 +4,7 @@
 //
 //   node bench/home.mjs DIST JOURNEY_SERVER_BINARY
 //
-// Parts, in the order they print (BENCH_ONLY=ratios,size,lighthouse,scale
+// Parts, in the order they print (BENCH_ONLY=ratios,return,size,lighthouse,scale
 // picks some):
 //  - ratios: first a check that both pages show the same Home (parity.mjs),
 //    then first rows and search keystrokes, app and vanilla page loads
@@ -12,6 +12,9 @@
 //    BENCH_VERSIONS versions, default 10,000; pages of 500), then what the
 //    main thread did on the way to the first rows, from BENCH_TRACE_RUNS
 //    traced loads of each (default 3);
+//  - return: first rows on the first and on later visits in one browser
+//    profile (return_visits.mjs), for BENCH_RETURN_PROFILES profiles of each
+//    page (default 3), alternating, 10,000 versions;
 //  - size: brotli (quality 11) bytes of every file dist/index.html loads;
 //  - lighthouse: BENCH_LIGHTHOUSE_RUNS runs (default 3) on the release build,
 //    served compressed, with the app's default (embedded) backend;
@@ -31,6 +34,7 @@ import { runLighthouse } from './lighthouse_runs.mjs';
 import { loadHome, measureKeystrokes, measureMemory } from './page_runs.mjs';
 import { checkParity } from './parity.mjs';
 import { traceFirstRows } from './start_trace.mjs';
+import { visitsInOneProfile } from './return_visits.mjs';
 import { startStaticServer } from './static_server.mjs';
 import { bytes, mebibytes, median, ms, p95, ratio, table } from './stats.mjs';
 
@@ -48,8 +52,10 @@ const LIGHTHOUSE_RUNS = number('BENCH_LIGHTHOUSE_RUNS', 3);
 const SCALE_LOADS = number('BENCH_SCALE_LOADS', 5);
 const BIG_LOADS = number('BENCH_BIG_LOADS', 3);
 const TRACE_RUNS = number('BENCH_TRACE_RUNS', 3);
+const RETURN_PROFILES = number('BENCH_RETURN_PROFILES', 3);
+const RETURN_VISITS = 4;
 const KEYSTROKES = 30;
-const PARTS = ['ratios', 'size', 'lighthouse', 'scale'];
+const PARTS = ['ratios', 'return', 'size', 'lighthouse', 'scale'];
 const ONLY = (process.env.BENCH_ONLY ?? PARTS.join(',')).split(',').map((p) => p.trim()).filter(Boolean);
 for (const part of ONLY) if (!PARTS.includes(part)) throw new Error(`BENCH_ONLY: unknown part "${part}"; the parts are ${PARTS.join(', ')}`);
 const SIZE_TARGET = 150_000; // bytes, brotli
@@ -126,6 +132,28 @@ async function ratios(browser, web) {
     } else {
       console.log(`\n**Parity: the pages differ** (${parity.differences.length} differences; the first ones):\n${parity.differences.slice(0, 10).map((d) => `- ${d}`).join('\n')}`);
     }
+  } finally {
+    await server.stop();
+  }
+}
+
+// --- return visits -------------------------------------------------------------
+async function returnVisits(web) {
+  const server = await startJourneyServer({ binary: SERVER_BINARY, versions: VERSIONS, pageLimit: 500, allowOrigin: web.origin });
+  try {
+    web.setConfig({ backend: 'http', apiBase: server.apiBase });
+    const visits = { app: [], vanilla: [] };
+    for (let run = 0; run < RETURN_PROFILES; run++) {
+      for (const which of ['app', 'vanilla']) visits[which].push(await visitsInOneProfile(CHROMIUM, web.origin + PAGES[which], RETURN_VISITS));
+    }
+    const first = (which) => median(visits[which].map((times) => times[0]));
+    const later = (which) => median(visits[which].flatMap((times) => times.slice(1)));
+    console.log(`\n## First rows on a return visit: ${VERSIONS.toLocaleString('en')} versions over HTTP (pages of 500)\n`);
+    console.log(`${RETURN_PROFILES} browser profiles of each page, ${RETURN_VISITS} visits in each; hashed files are served immutable, as a CDN should.\n`);
+    console.log(table(['visit', 'app', 'vanilla', 'ratio'], [
+      ['first (empty cache)', ms(first('app')), ms(first('vanilla')), ratio(first('app'), first('vanilla'))],
+      [`later (median of ${RETURN_PROFILES * (RETURN_VISITS - 1)})`, ms(later('app')), ms(later('vanilla')), ratio(later('app'), later('vanilla'))],
+    ]));
   } finally {
     await server.stop();
   }
@@ -268,6 +296,7 @@ try {
     stopping.push(() => browser.close());
   }
   if (ONLY.includes('ratios')) await ratios(browser, web);
+  if (ONLY.includes('return')) await returnVisits(web);
   if (ONLY.includes('size')) size();
   if (ONLY.includes('lighthouse')) await lighthouse(web);
   if (ONLY.includes('scale')) await scale(browser, web);

@@ -3,6 +3,7 @@
 // benchmark wants it, or as the build has it.
 // Compresses as a CDN would: brotli (quality 11) when the browser accepts it,
 // otherwise gzip (level 9); each file is compressed once and kept.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
@@ -22,6 +23,9 @@ const TYPES = {
 };
 
 const VANILLA = new URL('./vanilla/', import.meta.url).pathname;
+// Trunk's names for the files it hashes: journey-console-<hash>.js and
+// _bg.wasm, console-<hash>.css.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
 // `setConfig(config)` sets what config.json answers: an object, or null for
 // the build's own file (a 404 where it has none: the app's default backend).
@@ -29,6 +33,7 @@ export async function startStaticServer({ dist, compress = true }) {
   const css = stylesheet(dist);
   let config = null;
   const compressed = new Map();
+  const tags = new Map();
   // Which encodings were served, by path, for the report.
   const encodings = new Map();
 
@@ -53,8 +58,8 @@ export async function startStaticServer({ dist, compress = true }) {
     } catch {
       return answer404(response);
     }
-    // Hashed names could be cached forever; every run uses a new browser
-    // context anyway, so every load starts with an empty cache.
+    // Cached as a CDN's files are (see send); the parts that want an empty
+    // cache load every page in a new browser context.
     send(request, response, path, file, body, TYPES[extname(file)] ?? 'application/octet-stream');
   });
 
@@ -68,7 +73,15 @@ export async function startStaticServer({ dist, compress = true }) {
     }
     if (encoding !== 'identity') body = compressedBody(file, body, encoding);
     encodings.set(path, encoding);
-    const headers = { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' };
+    // As the README tells a CDN: files named by their hash kept forever, the
+    // rest checked every time (an ETag, answered 304 while unchanged).
+    const tag = entityTag(file, body, encoding);
+    const cache = HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    if (request.headers['if-none-match'] === tag) {
+      response.writeHead(304, { ETag: tag, 'Cache-Control': cache, Vary: 'Accept-Encoding' });
+      return response.end();
+    }
+    const headers = { 'Content-Type': type, 'Content-Length': body.length, 'Cache-Control': cache, ETag: tag, Vary: 'Accept-Encoding' };
     if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
     response.writeHead(200, headers);
     response.end(request.method === 'HEAD' ? undefined : body);
@@ -77,6 +90,15 @@ export async function startStaticServer({ dist, compress = true }) {
   function answer404(response) {
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
     response.end('Not found');
+  }
+
+  // Worked out once per file and encoding, so that no request waits for it.
+  function entityTag(file, body, encoding) {
+    const key = `${encoding} ${file}`;
+    if (file && tags.has(key)) return tags.get(key);
+    const tag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}-${encoding}"`;
+    if (file) tags.set(key, tag);
+    return tag;
   }
 
   function compressedBody(file, body, encoding) {

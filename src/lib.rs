@@ -40,6 +40,16 @@ pub fn start() {
         })
         .is_some();
     if standalone {
+        // What index.html shows while the code downloads gives way to the
+        // console, which in the same task says it is starting (until it has
+        // read its configuration), so no frame in between is blank.
+        if let Some(loading) = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+            d.query_selector("[data-journey-console-loading]")
+                .ok()
+                .flatten()
+        }) {
+            loading.remove();
+        }
         let setup = app::Setup::standalone();
         leptos::mount::mount_to_body(move || leptos::view! { <app::App setup /> });
     }

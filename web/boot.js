@@ -11,19 +11,26 @@ const boot = document.querySelector('script[data-journey-console-js]');
 function stopped(event) {
   const error = event.type === 'unhandledrejection' ? event.reason : event.error;
   if (!(error instanceof WebAssembly.RuntimeError)) return;
+  // The console's root element has the notice in the console's language.
+  const was = document.querySelector('.journey-console');
+  notify(
+    was?.dataset.crashNotice ||
+      'Journey Console stopped because of an internal error. Reload the page to continue; ' +
+        'changes you confirmed were saved. The browser console has the details.',
+  );
+}
+
+// Puts `text` in the console's place, as an alert. The console's root
+// element keeps its theme (data-theme, which the stylesheet keys on).
+function notify(text) {
   removeEventListener('error', stopped);
   removeEventListener('unhandledrejection', stopped);
-  // The console's root element keeps its theme (data-theme, which the
-  // stylesheet keys on) and the notice in the console's language.
   const was = document.querySelector('.journey-console');
   const notice = document.createElement('div');
   notice.className = 'journey-console crash-notice';
   if (was?.dataset.theme) notice.dataset.theme = was.dataset.theme;
   notice.setAttribute('role', 'alert');
-  notice.textContent =
-    was?.dataset.crashNotice ||
-    'Journey Console stopped because of an internal error. Reload the page to continue; ' +
-      'changes you confirmed were saved. The browser console has the details.';
+  notice.textContent = text;
   document.body.replaceChildren(notice);
 }
 addEventListener('error', stopped);
@@ -35,5 +42,15 @@ addEventListener('unhandledrejection', stopped);
 // (none, HTML, a bad file) is the console's to say.
 boot.journeyConsoleConfig = fetch('config.json', { cache: 'no-cache' });
 
-const { default: init } = await import(boot.dataset.journeyConsoleJs);
-await init({ module_or_path: boot.dataset.journeyConsoleWasm });
+try {
+  const { default: init } = await import(boot.dataset.journeyConsoleJs);
+  await init({ module_or_path: boot.dataset.journeyConsoleWasm });
+} catch (error) {
+  // The code could not be fetched, checked or compiled (a network failure,
+  // a server sending other files than the build's): none of the console
+  // runs, so this says so, in English, as no catalog has been read. A trap
+  // while starting is a stop like any other.
+  if (error instanceof WebAssembly.RuntimeError) stopped({ type: 'error', error });
+  else notify('Journey Console could not load its code. Reload the page to try again; the browser console has the details.');
+  throw error;
+}

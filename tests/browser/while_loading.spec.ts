@@ -1,10 +1,11 @@
 // While the console's code downloads (most of what the page loads; on a slow
 // network, seconds), the page is not blank: it shows the console's header,
-// which the console replaces with its own when it starts.
+// which the console replaces with its own when it starts. Code that cannot
+// be loaded is said in the console's place (web/boot.js).
 
 import { expect, test } from '@playwright/test';
 
-import { expectHomeLoaded } from './support/console';
+import { collectErrors, expectHomeLoaded } from './support/console';
 
 test('while its code loads the page shows the console, then the console takes its place', async ({ page }) => {
   let release = () => {};
@@ -28,4 +29,18 @@ test('while its code loads the page shows the console, then the console takes it
   await expectHomeLoaded(page);
   await expect(page.getByRole('banner')).toHaveCount(1);
   await expect(page.getByRole('banner').getByRole('link', { name: 'Journey Console', exact: true })).toBeVisible();
+});
+
+test('code that cannot be loaded is said where the console would be, and the browser console has the error', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.route('**/*_bg.wasm', (route) => route.abort('failed'));
+  await page.goto('/', { waitUntil: 'commit' });
+
+  const notice = page.getByRole('alert');
+  await expect(notice).toHaveText(
+    'Journey Console could not load its code. Reload the page to try again; the browser console has the details.',
+  );
+  await expect(page.getByRole('banner')).toHaveCount(0);
+  // Not swallowed: the failure itself is still thrown, for whoever looks.
+  await expect.poll(() => errors.filter((e) => e.startsWith('pageerror:')).length).toBeGreaterThan(0);
 });

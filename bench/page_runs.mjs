@@ -23,6 +23,13 @@ function watchForWholeList(total) {
   requestAnimationFrame(look);
 }
 
+// Waits until the page marks its first rows (journey-console:first-rows, both
+// pages set it) and gives the mark's time from navigation start.
+export async function firstRowsMark(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('journey-console:first-rows').length > 0, null, { polling: 20 });
+  return page.evaluate(() => performance.getEntriesByName('journey-console:first-rows')[0].startTime);
+}
+
 // Loads `url` in a new browser context (empty cache and storage) and waits
 // until the whole list is shown. Problems the page shows on the way (console
 // errors, failed requests, uncaught exceptions) go to `problems`.

@@ -13,6 +13,8 @@
 // Tracing slows the page down: compare these figures with each other, not
 // with the untraced first rows.
 
+import { firstRowsMark } from './page_runs.mjs';
+
 const CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'v8.wasm', 'blink.user_timing', 'loading'];
 
 export async function traceFirstRows(browser, url) {
@@ -23,7 +25,7 @@ export async function traceFirstRows(browser, url) {
     let trace;
     try {
       await page.goto(url);
-      await page.waitForFunction(() => performance.getEntriesByName('journey-console:first-rows').length > 0, null, { polling: 20 });
+      await firstRowsMark(page);
     } finally {
       trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
     }

@@ -2,13 +2,15 @@
 // Leptos app against. It does what src/pages/home.rs does, the way an engineer
 // writing for speed without a framework would:
 //  - loads the list over HTTP as the app does (config.json, then
-//    GET {apiBase}/journeys?limit=500 and `next` to the end), drawing the first
-//    page at once and asking for each next page before handling the current one;
+//    GET {apiBase}/journeys?limit=100, then pages of 500 from `next` to the
+//    end), drawing the first page at once and asking for each next page
+//    before handling the current one;
 //  - polls every page with its ETag, as the app does;
 //  - keeps the list sorted (sorting only when the order or the data changes),
 //    so a keystroke only filters, with one pass over one string of names;
 //  - puts in the page only the rows in view and 4 more on each side, between
-//    two spacer rows (crates/journey_list/src/row_window.rs), each row staying
+//    two spacer rows, unless the list is complete and short
+//    (crates/journey_list/src/row_window.rs), each row staying
 //    at its place and changing only the values that differ;
 //  - writes the query into the URL once typing pauses, as the app does;
 //  - matches, orders and words everything exactly as the app does
@@ -20,8 +22,9 @@ performance.mark('journey-console:start');
 
 const ROW_HEIGHT_PX = 48; // ROW_HEIGHT_PX in src/components/journey_row.rs
 const OVERSCAN_ROWS = 4;
-const WHOLE_LIST_UP_TO = 100; // a list this short is drawn whole
+const WHOLE_LIST_UP_TO = 100; // a complete list this short is drawn whole
 const INITIAL_VIEW_HEIGHT_PX = 1200;
+const FIRST_PAGE = 100; // crates/journey_sync/src/list_pages.rs
 const LARGEST_PAGE = 500;
 const MAX_PAGES = 10_000; // a list that never ends is given up
 const DEFAULT_POLL_INTERVAL_MS = 5_000;
@@ -357,7 +360,7 @@ function queryChanged(typing) {
 
 // --- Drawing -------------------------------------------------------------------
 function rowWindow(total) {
-  if (total <= WHOLE_LIST_UP_TO) return { first: 0, last: total };
+  if (loaded && total <= WHOLE_LIST_UP_TO) return { first: 0, last: total };
   const end = Math.max(total * ROW_HEIGHT_PX - viewHeight, 0);
   const top = Math.min(Math.max(scrollTop, 0), end);
   const first = Math.min(Math.max(Math.floor(top / ROW_HEIGHT_PX) - OVERSCAN_ROWS, 0), total);
@@ -527,7 +530,7 @@ const pages = new Map();
 
 async function fetchPage(cursor, revalidate) {
   const key = cursor ?? '';
-  let url = `${apiBase}/journeys?limit=${LARGEST_PAGE}`;
+  let url = `${apiBase}/journeys?limit=${cursor ? LARGEST_PAGE : FIRST_PAGE}`;
   if (cursor) url += `&cursor=${encodeURIComponent(cursor)}`;
   const known = revalidate ? pages.get(key) : undefined;
   const response = await fetch(url, known?.etag ? { headers: { 'If-None-Match': known.etag } } : undefined);

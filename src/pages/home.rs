@@ -175,6 +175,7 @@ pub fn Home() -> impl IntoView {
     let rows_in_view = Memo::new(move |_| {
         RowWindow::new(
             shown.with(Vec::len),
+            loaded.get(),
             scroll_top.get(),
             view_height.get(),
             ROW_HEIGHT_PX,

@@ -13,13 +13,13 @@ use std::time::Duration;
 
 use contract::{
     etag_of_revision, HistoryPage, JourneyPage, Me, PauseBody, ScheduledFinishBody, StopBody,
-    IDEMPOTENCY_KEY, IF_MATCH, LARGEST_PAGE,
+    IDEMPOTENCY_KEY, IF_MATCH,
 };
 use gloo_net::http::{Request, RequestBuilder};
 use journey_sync::{
-    after_failure, applied_from_answer, error_from_answer, read_answer, unoffered_answer,
-    BackendError, ErrorKind, NextPage, PageCollector, RetryDecision, ATTEMPT_TIMEOUT,
-    MAX_BODY_BYTES,
+    after_failure, applied_from_answer, error_from_answer, page_limit, read_answer,
+    unoffered_answer, BackendError, ErrorKind, NextPage, PageCollector, RetryDecision,
+    ATTEMPT_TIMEOUT, MAX_BODY_BYTES,
 };
 use lifecycle::{Applied, Catalog, Command, HistoryEntry, JourneyVersion};
 use runtime_config::HttpSettings;
@@ -146,11 +146,11 @@ impl HttpBackend {
     async fn page(&self, cursor: Option<&str>) -> Result<JourneyPage, BackendError> {
         let key = cursor.map(str::to_owned);
         let known = self.pages.borrow().get(&key).map(|(etag, _)| etag.clone());
-        // The largest page the contract allows: a server that gives fewer
-        // says so by its `next`, and the fewer requests the sooner the whole
-        // list is in. (Given as `query`: gloo-net adds a stray `&` to a URL
-        // that has a query already.)
-        let limit = LARGEST_PAGE.to_string();
+        // A small first page, for the first rows, then the largest the
+        // contract allows (`journey_sync::page_limit`): a server that gives
+        // fewer says so by its `next`. (Given as `query`: gloo-net adds a
+        // stray `&` to a URL that has a query already.)
+        let limit = page_limit(cursor).to_string();
         let mut query = vec![("limit", limit.as_str())];
         if let Some(cursor) = cursor {
             query.push(("cursor", cursor));

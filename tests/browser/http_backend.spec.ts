@@ -2,7 +2,7 @@
 // started by playwright.config.ts on 127.0.0.1:8787 with an in-memory SQLite
 // database) over the HTTP contract, from another origin, so CORS is real too.
 
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page, type Route } from '@playwright/test';
 import {
   LIVE,
   actionsButton,
@@ -312,6 +312,28 @@ test('a long list is shown from its first page on, and says so until the rest ha
     await page.waitForTimeout(50);
   }
   await expect(page.getByRole('status').filter({ hasText: /^Showing 20 of 20 journey versions$/ })).toBeVisible();
+});
+
+test('the list is asked for in a small first page, for the first rows, then in the largest pages', async ({ page }) => {
+  // What the console asked for, before the test makes each page 5 versions
+  // long, so that 20 versions take several pages.
+  const asked: Array<{ cursor: boolean; limit: string | null }> = [];
+  const shortened = (route: Route) => {
+    const url = new URL(route.request().url());
+    asked.push({ cursor: url.searchParams.has('cursor'), limit: url.searchParams.get('limit') });
+    return route.continue({ url: withPageSize(route.request().url(), 5) });
+  };
+  await page.route(listLaterPage(API), shortened);
+  await page.route(listFirstPage(API), shortened);
+  await useServer(page, 'operator', 600_000);
+  await page.goto('/');
+  await expect(listCount(page)).toHaveText(/^Showing 20 of 20 journey versions$/);
+  expect(asked).toEqual([
+    { cursor: false, limit: '100' },
+    { cursor: true, limit: '500' },
+    { cursor: true, limit: '500' },
+    { cursor: true, limit: '500' },
+  ]);
 });
 
 test('a journey opened from a link shows before the whole list has loaded', async ({ page }) => {

@@ -1,11 +1,15 @@
-/// A list this short is put in the page whole: it costs little, and the
-/// browser's find-in-page and screen readers then see every row.
+/// A complete list this short is put in the page whole: it costs little, and
+/// the browser's find-in-page and screen readers then see every row.
 pub const WHOLE_LIST_UP_TO: usize = 100;
 
-/// Which rows of a list are in the page: a short one whole, a long one only
-/// the rows in view plus `overscan` on each side, from the scroll position
-/// alone (every row has the same height). `first..last` indexes the shown
-/// versions.
+/// Which rows of a list are in the page: a short complete one whole, any
+/// other only the rows in view plus `overscan` on each side, from the scroll
+/// position alone (every row has the same height). `first..last` indexes the
+/// shown versions.
+///
+/// A list still loading is about to grow, so it is windowed however short
+/// it is for now: its first page drawn whole would make the first rows wait
+/// for several screens of rows nobody sees yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RowWindow {
     pub first: usize,
@@ -16,12 +20,13 @@ pub struct RowWindow {
 impl RowWindow {
     pub fn new(
         count: usize,
+        complete: bool,
         scroll_top: f64,
         view_height: f64,
         row_height: f64,
         overscan: usize,
     ) -> RowWindow {
-        if count <= WHOLE_LIST_UP_TO {
+        if complete && count <= WHOLE_LIST_UP_TO {
             return RowWindow {
                 first: 0,
                 last: count,
@@ -56,7 +61,7 @@ mod tests {
 
     #[test]
     fn top_of_a_long_list() {
-        let w = RowWindow::new(10_000, 0.0, 480.0, 48.0, 8);
+        let w = RowWindow::new(10_000, true, 0.0, 480.0, 48.0, 8);
         assert_eq!((w.first, w.last), (0, 26));
         assert_eq!(w.space_above(48.0), 0.0);
         assert_eq!(w.space_below(48.0), (10_000 - 26) as f64 * 48.0);
@@ -64,7 +69,7 @@ mod tests {
 
     #[test]
     fn scrolled_into_the_middle() {
-        let w = RowWindow::new(10_000, 48.0 * 100.0, 480.0, 48.0, 8);
+        let w = RowWindow::new(10_000, true, 48.0 * 100.0, 480.0, 48.0, 8);
         assert_eq!((w.first, w.last), (92, 118));
         assert!(
             w.first <= 100 && w.last >= 110,
@@ -75,32 +80,46 @@ mod tests {
     #[test]
     fn a_list_shortened_below_the_scroll_position_still_shows_its_rows() {
         // Scrolled far down, then a search leaves fewer rows than that.
-        let w = RowWindow::new(500, 48.0 * 5_000.0, 480.0, 48.0, 8);
+        let w = RowWindow::new(500, true, 48.0 * 5_000.0, 480.0, 48.0, 8);
         assert_eq!((w.first, w.last), (482, 500));
-        let w = RowWindow::new(1, 48.0 * 500.0, 480.0, 48.0, 8);
+        let w = RowWindow::new(1, true, 48.0 * 500.0, 480.0, 48.0, 8);
         assert_eq!((w.first, w.last), (0, 1));
     }
 
     #[test]
     fn a_short_list_is_in_the_page_whole() {
-        let w = RowWindow::new(WHOLE_LIST_UP_TO, 48.0 * 50.0, 480.0, 48.0, 4);
+        let w = RowWindow::new(WHOLE_LIST_UP_TO, true, 48.0 * 50.0, 480.0, 48.0, 4);
         assert_eq!((w.first, w.last), (0, WHOLE_LIST_UP_TO));
-        let w = RowWindow::new(WHOLE_LIST_UP_TO + 1, 0.0, 480.0, 48.0, 4);
+        let w = RowWindow::new(WHOLE_LIST_UP_TO + 1, true, 0.0, 480.0, 48.0, 4);
         assert_eq!((w.first, w.last), (0, 18));
     }
 
     #[test]
+    fn a_short_list_still_loading_shows_only_the_rows_in_view() {
+        // The first page of a long list: only what fits, until the list is in.
+        let w = RowWindow::new(WHOLE_LIST_UP_TO, false, 0.0, 480.0, 48.0, 4);
+        assert_eq!((w.first, w.last), (0, 18));
+        assert_eq!(w.space_below(48.0), (WHOLE_LIST_UP_TO - 18) as f64 * 48.0);
+        // Fewer rows than fit are all shown, loading or not.
+        let w = RowWindow::new(5, false, 0.0, 480.0, 48.0, 4);
+        assert_eq!((w.first, w.last), (0, 5));
+    }
+
+    #[test]
     fn an_empty_list_has_an_empty_window() {
-        let w = RowWindow::new(0, 1234.0, 480.0, 48.0, 8);
+        let w = RowWindow::new(0, true, 1234.0, 480.0, 48.0, 8);
         assert_eq!((w.first, w.last, w.count), (0, 0, 0));
         assert_eq!(w.space_below(48.0), 0.0);
     }
 
     #[test]
     fn the_window_never_runs_past_the_end() {
-        for count in [0, 1, 5, 30, 1000] {
+        for (count, complete) in [0, 1, 5, 30, 1000]
+            .into_iter()
+            .flat_map(|c| [(c, true), (c, false)])
+        {
             for top in [0.0, 10.0, 480.0, 48_000.0, -50.0] {
-                let w = RowWindow::new(count, top, 480.0, 48.0, 8);
+                let w = RowWindow::new(count, complete, top, 480.0, 48.0, 8);
                 assert!(w.first <= w.last && w.last <= count, "{count} {top}: {w:?}");
                 assert!(
                     count == 0 || w.last > w.first,

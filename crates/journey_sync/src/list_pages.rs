@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use contract::JourneyPage;
+use contract::{JourneyPage, LARGEST_PAGE};
 use lifecycle::{Catalog, JourneyVersion};
 
 use wording::Phrase;
@@ -16,6 +16,26 @@ use crate::BackendError;
 /// Pages are followed at most this far, so a server that never ends its list
 /// can't hold the console forever.
 pub const MAX_PAGES: usize = 10_000;
+
+/// How many versions the list's first page asks for. The first rows wait for
+/// this page, so it is small: a few screens of rows (on a slow mobile
+/// network, the largest page made them wait about a second more; README,
+/// "Speed and size"). The rest come in the largest pages the contract allows,
+/// so that the whole list takes few requests. It is no less than
+/// `journey_list::WHOLE_LIST_UP_TO`: a list short enough to be drawn whole
+/// comes in one page.
+pub const FIRST_PAGE: u32 = 100;
+const _: () = assert!(FIRST_PAGE < LARGEST_PAGE, "the first page is the small one");
+
+/// The `limit` to ask for with `cursor` (none: the list's first page). The
+/// same position always asks for the same size, so that a page read before is
+/// asked for again with its ETag and can be answered 304.
+pub fn page_limit(cursor: Option<&str>) -> u32 {
+    match cursor {
+        None => FIRST_PAGE,
+        Some(_) => LARGEST_PAGE,
+    }
+}
 
 /// What to do after a page arrived.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,6 +144,12 @@ mod tests {
     use super::*;
     use crate::english::english;
     use crate::ErrorKind;
+
+    #[test]
+    fn the_first_page_is_small_and_the_rest_are_the_largest() {
+        assert_eq!(page_limit(None), FIRST_PAGE);
+        assert_eq!(page_limit(Some("abc")), LARGEST_PAGE);
+    }
 
     fn page(ids: &[&str], next: Option<&str>) -> JourneyPage {
         let at = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap();

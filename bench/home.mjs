@@ -4,17 +4,22 @@
 //
 //   node bench/home.mjs DIST JOURNEY_SERVER_BINARY
 //
-// Parts, in the order they print (BENCH_ONLY=ratios,return,size,lighthouse,scale
-// picks some):
+// Parts, in the order they print (BENCH_ONLY=ratios,return,network,size,
+// lighthouse,scale picks some):
 //  - ratios: first a check that both pages show the same Home (parity.mjs),
 //    then first rows and search keystrokes, app and vanilla page loads
 //    alternating in one Chromium (BENCH_RUNS loads of each, default 7;
-//    BENCH_VERSIONS versions, default 10,000; pages of 500), then what the
+//    BENCH_VERSIONS versions, default 10,000; a first page of 100, then
+//    pages of 500), then what the
 //    main thread did on the way to the first rows, from BENCH_TRACE_RUNS
 //    traced loads of each (default 3);
 //  - return: first rows on the first and on later visits in one browser
 //    profile (return_visits.mjs), for BENCH_RETURN_PROFILES profiles of each
 //    page (default 3), alternating, 10,000 versions;
+//  - network: first rows over an emulated slow mobile network
+//    (slow_network.mjs: Lighthouse's mobile figures, 150 ms round trips and
+//    1.6 Mbit/s), BENCH_NETWORK_RUNS loads of each page (default 3),
+//    alternating, 10,000 versions;
 //  - size: brotli (quality 11) bytes of every file dist/index.html loads;
 //  - lighthouse: BENCH_LIGHTHOUSE_RUNS runs (default 3) on the release build,
 //    served compressed, with the app's default (embedded) backend;
@@ -35,6 +40,7 @@ import { loadHome, measureKeystrokes, measureMemory } from './page_runs.mjs';
 import { checkParity } from './parity.mjs';
 import { traceFirstRows } from './start_trace.mjs';
 import { visitsInOneProfile } from './return_visits.mjs';
+import { SLOW_MOBILE, firstRowsOnSlowNetwork } from './slow_network.mjs';
 import { startStaticServer } from './static_server.mjs';
 import { bytes, mebibytes, median, ms, p95, ratio, table } from './stats.mjs';
 
@@ -53,9 +59,10 @@ const SCALE_LOADS = number('BENCH_SCALE_LOADS', 5);
 const BIG_LOADS = number('BENCH_BIG_LOADS', 3);
 const TRACE_RUNS = number('BENCH_TRACE_RUNS', 3);
 const RETURN_PROFILES = number('BENCH_RETURN_PROFILES', 3);
+const NETWORK_RUNS = number('BENCH_NETWORK_RUNS', 3);
 const RETURN_VISITS = 4;
 const KEYSTROKES = 30;
-const PARTS = ['ratios', 'return', 'size', 'lighthouse', 'scale'];
+const PARTS = ['ratios', 'return', 'network', 'size', 'lighthouse', 'scale'];
 const ONLY = (process.env.BENCH_ONLY ?? PARTS.join(',')).split(',').map((p) => p.trim()).filter(Boolean);
 for (const part of ONLY) if (!PARTS.includes(part)) throw new Error(`BENCH_ONLY: unknown part "${part}"; the parts are ${PARTS.join(', ')}`);
 const SIZE_TARGET = 150_000; // bytes, brotli
@@ -105,7 +112,7 @@ async function ratios(browser, web) {
     row('first rows, from navigation start', (r) => r.firstRows, 1.3, 1.3);
     row('search keystroke: input event to the list body changed', (r) => r.keys.map((k) => k.update), 1.15, 1.3);
     row('search keystroke: input event to the frame after it', (r) => r.keys.map((k) => k.painted), 1.15, 1.3);
-    console.log(`\n## App against the vanilla page: ${VERSIONS.toLocaleString('en')} versions over HTTP (pages of 500)\n`);
+    console.log(`\n## App against the vanilla page: ${VERSIONS.toLocaleString('en')} versions over HTTP (a first page of 100, then pages of 500)\n`);
     console.log(`${RUNS} page loads of each, alternating in one headless Chromium; ${KEYSTROKES} keystrokes per load (${RUNS * KEYSTROKES} of each).${RUNS < 7 ? ' Fewer than 7 runs: the targets ask for at least 7.' : ''}\n`);
     console.log(table(['measure', 'app median', 'app p95', 'vanilla median', 'vanilla p95', 'median ratio', 'p95 ratio'], rows));
     // Medians of each step on the way to the first rows, from navigation start.
@@ -148,12 +155,33 @@ async function returnVisits(web) {
     }
     const first = (which) => median(visits[which].map((times) => times[0]));
     const later = (which) => median(visits[which].flatMap((times) => times.slice(1)));
-    console.log(`\n## First rows on a return visit: ${VERSIONS.toLocaleString('en')} versions over HTTP (pages of 500)\n`);
+    console.log(`\n## First rows on a return visit: ${VERSIONS.toLocaleString('en')} versions over HTTP (a first page of 100, then pages of 500)\n`);
     console.log(`${RETURN_PROFILES} browser profiles of each page, ${RETURN_VISITS} visits in each; hashed files are served immutable, as a CDN should.\n`);
     console.log(table(['visit', 'app', 'vanilla', 'ratio'], [
       ['first (empty cache)', ms(first('app')), ms(first('vanilla')), ratio(first('app'), first('vanilla'))],
       [`later (median of ${RETURN_PROFILES * (RETURN_VISITS - 1)})`, ms(later('app')), ms(later('vanilla')), ratio(later('app'), later('vanilla'))],
     ]));
+  } finally {
+    await server.stop();
+  }
+}
+
+// --- network -------------------------------------------------------------------
+async function slowNetwork(browser, web) {
+  const server = await startJourneyServer({ binary: SERVER_BINARY, versions: VERSIONS, pageLimit: 500, allowOrigin: web.origin });
+  try {
+    web.setConfig({ backend: 'http', apiBase: server.apiBase });
+    const loads = { app: [], vanilla: [] };
+    for (let run = 0; run < NETWORK_RUNS; run++) {
+      for (const which of ['app', 'vanilla']) loads[which].push(await firstRowsOnSlowNetwork(browser, web.origin + PAGES[which]));
+    }
+    const at = (which, key) => median(loads[which].map((load) => load[key]).filter((t) => t !== undefined));
+    const row = (which) => [which, ms(at(which, 'codeArrived')), ms(at(which, 'listAsked')), ms(at(which, 'listArrived')), ms(at(which, 'firstRows'))];
+    const kbits = (bytesPerSecond) => Math.round((bytesPerSecond * 8) / 1024).toLocaleString('en');
+    console.log(`\n## First rows over a slow mobile network: ${VERSIONS.toLocaleString('en')} versions over HTTP (a first page of 100, then pages of 500)\n`);
+    console.log(`${NETWORK_RUNS} loads of each page, alternating, empty cache; Chromium's network emulation: ${SLOW_MOBILE.latency} ms round trips, ${kbits(SLOW_MOBILE.downloadThroughput)} kbit/s down, ${kbits(SLOW_MOBILE.uploadThroughput)} kbit/s up. Medians, from navigation start.\n`);
+    console.log(table(['page', 'its code arrived', 'first page asked for', 'first page arrived', 'first rows'], [row('app'), row('vanilla')]));
+    console.log(`\nFirst rows: app ${ratio(at('app', 'firstRows'), at('vanilla', 'firstRows'))} the vanilla page.`);
   } finally {
     await server.stop();
   }
@@ -246,7 +274,7 @@ async function scale(browser, web) {
   }
 
   console.log('\n## Scale\n');
-  console.log(`20,000 versions from a server giving pages of 100 at most (the pages ask for 500): ${SCALE_LOADS} loads of each page, alternating.\n`);
+  console.log(`20,000 versions from a server giving pages of 100 at most (the pages after the first ask for 500): ${SCALE_LOADS} loads of each page, alternating.\n`);
   const timing = (what, pick) => [what, ms(median(pick(loads.app))), ms(p95(pick(loads.app))), ms(median(pick(loads.vanilla))), ms(p95(pick(loads.vanilla))), ratio(median(pick(loads.app)), median(pick(loads.vanilla)))];
   console.log(table(['20,000 versions, pages of 100', 'app median', 'app p95', 'vanilla median', 'vanilla p95', 'median ratio'], [
     timing('navigation start to the first rows', (r) => r.firstRows),
@@ -288,7 +316,7 @@ try {
   const web = await startStaticServer({ dist: DIST });
   stopping.push(web.stop);
   let browser;
-  if (ONLY.includes('ratios') || ONLY.includes('scale')) {
+  if (ONLY.includes('ratios') || ONLY.includes('network') || ONLY.includes('scale')) {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -297,6 +325,7 @@ try {
   }
   if (ONLY.includes('ratios')) await ratios(browser, web);
   if (ONLY.includes('return')) await returnVisits(web);
+  if (ONLY.includes('network')) await slowNetwork(browser, web);
   if (ONLY.includes('size')) size();
   if (ONLY.includes('lighthouse')) await lighthouse(web);
   if (ONLY.includes('scale')) await scale(browser, web);

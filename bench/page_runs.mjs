@@ -4,15 +4,38 @@ import { readFileSync } from 'node:fs';
 // Chromium, and what is measured on it: first rows, the whole list, search
 // keystrokes, memory.
 
-// Installed before any script of the page runs: records when the status line
-// first says the whole list is there ("Showing X of <total> journey versions").
-// The status element is looked for every frame until the page has drawn it,
-// then watched by a MutationObserver, so the time is that of the change itself.
-function watchForWholeList(total) {
+// How the pages tell the benchmark what it waits for, without the benchmark
+// evaluating anything in them while they load: scripts installed before any
+// of the page's own (page.addInitScript) write one console.debug line, which
+// Playwright hands over as an event. Waiting with page.waitForFunction instead
+// polls the page every few milliseconds, and each poll is a task on the main
+// thread the page is starting on (the first also parses Playwright's injected
+// script there): the benchmark would slow down what it measures.
+const FIRST_ROWS_SAID = 'journey-bench:first-rows';
+const WHOLE_LIST_SAID = 'journey-bench:whole-list';
+
+// Says when the page marks its first rows (journey-console:first-rows, both
+// pages set it).
+function sayFirstRows(said) {
+  const seen = () => performance.getEntriesByName('journey-console:first-rows').length > 0;
+  new PerformanceObserver((_, observer) => {
+    if (!seen()) return;
+    observer.disconnect();
+    console.debug(said);
+  }).observe({ type: 'mark', buffered: true });
+}
+
+// Records when the status line first says the whole list is there ("Showing X
+// of <total> journey versions"), and says so. The status element is looked for
+// every frame until the page has drawn it, then watched by a
+// MutationObserver, so the time is that of the change itself.
+function sayWholeList({ total, said }) {
   const pattern = new RegExp(`^Showing [\\d,]+ of ${total} journey versions$`);
   const bench = (window.__bench = { loadedAt: undefined });
   const check = (status) => {
-    if (bench.loadedAt === undefined && pattern.test(status.textContent.trim())) bench.loadedAt = performance.now();
+    if (bench.loadedAt !== undefined || !pattern.test(status.textContent.trim())) return;
+    bench.loadedAt = performance.now();
+    console.debug(said);
   };
   const look = () => {
     const status = document.querySelector('.list-count');
@@ -23,10 +46,14 @@ function watchForWholeList(total) {
   requestAnimationFrame(look);
 }
 
-// Waits until the page marks its first rows (journey-console:first-rows, both
-// pages set it) and gives the mark's time from navigation start.
-export async function firstRowsMark(page) {
-  await page.waitForFunction(() => performance.getEntriesByName('journey-console:first-rows').length > 0, null, { polling: 20 });
+const said = (page, text, timeout) =>
+  page.waitForEvent('console', { predicate: (message) => message.text() === text, timeout });
+
+// Opens `url` in `page` and waits, without touching the page meanwhile, until
+// it marks its first rows; gives the mark's time from navigation start.
+export async function firstRowsOf(page, url, timeout = 60_000) {
+  await page.addInitScript(sayFirstRows, FIRST_ROWS_SAID);
+  await Promise.all([said(page, FIRST_ROWS_SAID, timeout), page.goto(url, { timeout })]);
   return page.evaluate(() => performance.getEntriesByName('journey-console:first-rows')[0].startTime);
 }
 
@@ -54,9 +81,8 @@ export async function loadHome(browser, url, { total, problems, timeout = 180_00
     const url = new URL(request.url());
     note(`failed ${request.method()} ${url.pathname}${url.search}: ${request.failure()?.errorText}`);
   });
-  await page.addInitScript(watchForWholeList, total.toLocaleString('en'));
-  await page.goto(url);
-  await page.waitForFunction(() => window.__bench?.loadedAt !== undefined, null, { timeout, polling: 50 });
+  await page.addInitScript(sayWholeList, { total: total.toLocaleString('en'), said: WHOLE_LIST_SAID });
+  await Promise.all([said(page, WHOLE_LIST_SAID, timeout), page.goto(url, { timeout })]);
   const marks = await page.evaluate(() => ({
     // Relative to navigation start: the page's time origin.
     firstRows: performance.getEntriesByName('journey-console:first-rows')[0]?.startTime,

@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { firstRowsMark } from './page_runs.mjs';
+import { firstRowsOf } from './page_runs.mjs';
 
 // Time left between visits for Chromium to write the compiled wasm to its
 // code cache; it does so once the module has been running for a while.
@@ -26,8 +26,7 @@ export async function visitsInOneProfile(chromiumPath, url, visits) {
     const times = [];
     for (let visit = 0; visit < visits; visit++) {
       const page = await context.newPage();
-      await page.goto(url);
-      times.push(await firstRowsMark(page));
+      times.push(await firstRowsOf(page, url));
       await page.waitForTimeout(SETTLE_MS);
       await page.close();
     }

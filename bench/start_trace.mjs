@@ -13,7 +13,7 @@
 // Tracing slows the page down: compare these figures with each other, not
 // with the untraced first rows.
 
-import { firstRowsMark } from './page_runs.mjs';
+import { firstRowsOf } from './page_runs.mjs';
 
 const CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'v8.wasm', 'blink.user_timing', 'loading'];
 
@@ -24,8 +24,7 @@ export async function traceFirstRows(browser, url) {
     await browser.startTracing(page, { categories: CATEGORIES });
     let trace;
     try {
-      await page.goto(url);
-      await firstRowsMark(page);
+      await firstRowsOf(page, url);
     } finally {
       trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
     }

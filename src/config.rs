@@ -4,7 +4,9 @@
 
 use gloo_net::http::{Request, Response};
 use runtime_config::{ConfigError, ConfigFile};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
+
+use crate::asked_by_boot;
 
 /// A config file larger than this is not a config file.
 const MAX_CONFIG_BYTES: usize = 64 * 1024;
@@ -13,7 +15,7 @@ const MAX_CONFIG_BYTES: usize = 64 * 1024;
 /// file with its HTML fallback page (as single-page-app hosts and `trunk serve`
 /// do) also means no file. Anything else must be a valid configuration.
 pub async fn load() -> Result<ConfigFile, ConfigError> {
-    let response = match asked_by_boot() {
+    let response = match asked_by_boot::take("journeyConsoleConfig") {
         Some(answer) => wasm_bindgen_futures::JsFuture::from(answer)
             .await
             .ok()
@@ -54,19 +56,6 @@ pub async fn load() -> Result<ConfigFile, ConfigError> {
         )));
     }
     runtime_config::parse_file(&text)
-}
-
-/// The request web/boot.js made for config.json while the code loaded
-/// (a `Promise` of a `Response` on its script element), taken once.
-fn asked_by_boot() -> Option<js_sys::Promise> {
-    let boot = web_sys::window()?
-        .document()?
-        .query_selector("script[data-journey-console-js]")
-        .ok()??;
-    let key = JsValue::from_str("journeyConsoleConfig");
-    let answer = js_sys::Reflect::get(&boot, &key).ok()?;
-    let _ = js_sys::Reflect::delete_property(&boot, &key);
-    answer.dyn_into::<js_sys::Promise>().ok()
 }
 
 fn error(message: String) -> ConfigError {

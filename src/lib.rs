@@ -6,6 +6,7 @@
 //! state and dispatches actions.
 
 mod app;
+mod asked_by_boot;
 mod clock;
 mod components;
 mod config;

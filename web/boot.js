@@ -42,6 +42,30 @@ addEventListener('unhandledrejection', stopped);
 // (none, HTML, a bad file) is the console's to say.
 boot.journeyConsoleConfig = fetch('config.json', { cache: 'no-cache' });
 
+// So is the list's first page, as soon as config.json names an HTTP backend:
+// the first rows wait for it, and on a slow network it then arrives while the
+// code downloads rather than after. This is the console's own first request
+// (src/sync/http_backend.rs, `page`; journey_sync::FIRST_PAGE), and the console
+// takes the answer only if it asked the same address with the same token and
+// got a 200 (src/sync/early_first_page.rs); anything else, it asks again.
+boot.journeyConsoleFirstPage = boot.journeyConsoleConfig
+  .then((response) => (response.ok ? response.clone().json() : undefined))
+  .then((config) => {
+    // As runtime_config reads apiBase and token; a file it would refuse asks nothing.
+    const apiBase = typeof config?.apiBase === 'string' ? config.apiBase.trim().replace(/\/+$/, '') : '';
+    if (config?.backend !== 'http' || !/^(https?:\/\/.|\/(?!\/))/.test(apiBase) || /\s/.test(apiBase)) return undefined;
+    const token = typeof config.token === 'string' && config.token.trim() ? config.token : undefined;
+    const url = new URL(`${apiBase}/journeys?limit=100`, document.baseURI).href;
+    const headers = { Accept: 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    // Given up with the console's own deadline for one attempt (15 s,
+    // journey_sync::ATTEMPT_TIMEOUT); a failure here is the console's to meet.
+    const answer = fetch(url, { headers, signal: AbortSignal.timeout(15_000) });
+    answer.catch(() => {});
+    return { url, token, answer };
+  })
+  .catch(() => undefined);
+
 try {
   const { default: init } = await import(boot.dataset.journeyConsoleJs);
   await init({ module_or_path: boot.dataset.journeyConsoleWasm });

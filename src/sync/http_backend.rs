@@ -15,7 +15,7 @@ use contract::{
     etag_of_revision, HistoryPage, JourneyPage, Me, PauseBody, ScheduledFinishBody, StopBody,
     IDEMPOTENCY_KEY, IF_MATCH,
 };
-use gloo_net::http::{Request, RequestBuilder};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use journey_sync::{
     after_failure, applied_from_answer, error_from_answer, page_limit, read_answer,
     unoffered_answer, BackendError, ErrorKind, NextPage, PageCollector, RetryDecision,
@@ -27,6 +27,7 @@ use serde::de::DeserializeOwned;
 use web_sys::{AbortController, AbortSignal};
 use wording::Phrase;
 
+use super::early_first_page::EarlyFirstPage;
 use crate::clock;
 
 /// One deadline for a whole answer, headers and body: a server (or a proxy)
@@ -60,6 +61,8 @@ pub struct HttpBackend {
     /// Each version's revision in the latest list, to tell which histories
     /// went out of date.
     revisions: RefCell<HashMap<String, u64>>,
+    /// The first page as web/boot.js asked for it, until the first load.
+    early_first_page: RefCell<Option<EarlyFirstPage>>,
 }
 
 impl HttpBackend {
@@ -76,6 +79,7 @@ impl HttpBackend {
             pages: RefCell::new(HashMap::new()),
             histories: RefCell::new(HashMap::new()),
             revisions: RefCell::new(HashMap::new()),
+            early_first_page: RefCell::new(EarlyFirstPage::take()),
         }
     }
 
@@ -155,19 +159,33 @@ impl HttpBackend {
         if let Some(cursor) = cursor {
             query.push(("cursor", cursor));
         }
-        let answer = self
-            .send(|signal| {
-                let request = Request::get(&self.url("/journeys")).query(query.iter().copied());
-                let request = self.authorised(request, signal);
-                let request = match &known {
-                    Some(etag) => request.header("If-None-Match", etag),
-                    None => request,
-                };
-                request
-                    .build()
-                    .map_err(|e| BackendError::unreachable(&self.api_base, e.to_string()))
-            })
-            .await?;
+        // web/boot.js may have asked for the first page while the code loaded.
+        let early = if cursor.is_none() {
+            self.early_first_page.take()
+        } else {
+            None
+        };
+        let early = match early {
+            Some(early) => self.early_answer(early, &query).await,
+            None => None,
+        };
+        let answer = match early {
+            Some(answer) => answer,
+            None => {
+                self.send(|signal| {
+                    let request = Request::get(&self.url("/journeys")).query(query.iter().copied());
+                    let request = self.authorised(request, signal);
+                    let request = match &known {
+                        Some(etag) => request.header("If-None-Match", etag),
+                        None => request,
+                    };
+                    request
+                        .build()
+                        .map_err(|e| BackendError::unreachable(&self.api_base, e.to_string()))
+                })
+                .await?
+            }
+        };
         if answer.status == 304 {
             if let Some((_, page)) = self.pages.borrow().get(&key) {
                 return Ok(page.clone());
@@ -186,6 +204,20 @@ impl HttpBackend {
             }
         }
         Ok(page)
+    }
+
+    /// The answer web/boot.js got for the first page, if it asked exactly
+    /// what this console asks (`query` on `/journeys`, with the current
+    /// token) and it came back a whole 200 (`early_first_page.rs`).
+    async fn early_answer(&self, early: EarlyFirstPage, query: &[(&str, &str)]) -> Option<Answer> {
+        let url = Request::get(&self.url("/journeys"))
+            .query(query.iter().copied())
+            .build()
+            .ok()?
+            .url();
+        let token = self.token.borrow().clone();
+        let response = early.response_to(&url, token.as_deref()).await?;
+        whole(Response::from(response)).await.ok().flatten()
     }
 
     /// One version (`GET /journeys/{id}`), for a detail view opened before
@@ -402,24 +434,35 @@ async fn attempt_once(
         }
     };
     let response = request.send().await.map_err(failed)?;
+    match whole(response).await.map_err(failed)? {
+        Some(answer) => Ok(answer),
+        None => {
+            controller.abort();
+            Err(BackendError::too_large(MAX_BODY_BYTES))
+        }
+    }
+}
+
+/// The answer's status, headers and whole body; none when its headers
+/// declare a body larger than the console takes.
+async fn whole(response: Response) -> Result<Option<Answer>, gloo_net::Error> {
     let headers = response.headers();
     let declared = headers
         .get("content-length")
         .and_then(|length| length.parse::<usize>().ok());
     if declared.is_some_and(|length| length > MAX_BODY_BYTES) {
-        controller.abort();
-        return Err(BackendError::too_large(MAX_BODY_BYTES));
+        return Ok(None);
     }
     // Read to its end even when empty (a 304, a 204): a body left unread is
     // a request the browser reports as cancelled.
-    let body = response.text().await.map_err(failed)?;
-    Ok(Answer {
+    let body = response.text().await?;
+    Ok(Some(Answer {
         status: response.status(),
         content_type: headers.get("content-type"),
         etag: headers.get("etag"),
         retry_after: headers.get("retry-after"),
         body,
-    })
+    }))
 }
 
 /// Any answer that is not a success becomes the error the server meant, or a

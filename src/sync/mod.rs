@@ -3,6 +3,7 @@
 
 mod backend;
 mod bulk_actions;
+mod early_first_page;
 mod embedded_backend;
 mod http_backend;
 mod journeys;

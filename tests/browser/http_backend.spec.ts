@@ -336,6 +336,66 @@ test('the list is asked for in a small first page, for the first rows, then in t
   ]);
 });
 
+/// Holds the console's code (its wasm) back until the returned function is
+/// called, as a slow network would.
+async function holdTheCode(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/// The GET requests for the list's first page, as they are sent.
+function firstPageRequests(page: Page): string[] {
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'GET' && listFirstPage(API)(new URL(request.url()))) sent.push(request.url());
+  });
+  return sent;
+}
+
+test('the list is asked for while the code downloads, and that answer is used rather than asked for again', async ({ page }) => {
+  const sent = firstPageRequests(page);
+  const releaseCode = await holdTheCode(page);
+  await useServer(page, 'operator', 600_000);
+  await page.goto('/', { waitUntil: 'commit' });
+  // No console code has run yet, and the first page is on its way.
+  await expect.poll(() => sent.length).toBe(1);
+  await expect(page.getByRole('link', { name: 'Journey Console' })).toHaveCount(0);
+
+  releaseCode();
+  await expectHomeLoaded(page);
+  await expect(homeRow(page, LIVE.cart.name)).toBeVisible();
+  expect(sent).toEqual([`${API}/journeys?limit=100`]);
+});
+
+test('a first page asked for early that fails is asked for again by the console, which says nothing of it', async ({ page }) => {
+  const errors = collectErrors(page);
+  const sent = firstPageRequests(page);
+  const releaseCode = await holdTheCode(page);
+  let answered = 0;
+  // The request made while the code downloads meets a server error.
+  await page.route(listFirstPage(API), (route) =>
+    answered++ === 0 ? route.fulfill({ status: 503, body: 'Service Unavailable' }) : route.continue(),
+  );
+  await useServer(page, 'operator', 600_000);
+  await page.goto('/', { waitUntil: 'commit' });
+  await expect.poll(() => answered).toBe(1);
+
+  releaseCode();
+  await expectHomeLoaded(page);
+  await expect(homeRow(page, LIVE.cart.name)).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // The console's own request, the one it would have made anyway.
+  expect(sent).toHaveLength(2);
+  expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+});
+
 test('a journey opened from a link shows before the whole list has loaded', async ({ page }) => {
   // The later pages of the list never arrive.
   await page.route(listLaterPage(API), () => {});

@@ -1,0 +1,18 @@
+//! What web/boot.js asks for while the code downloads, handed to the console
+//! on boot.js's script element: each request is taken once.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The request web/boot.js left under `key` (a `Promise`), removed as it is
+/// taken; none when web/boot.js did not start the console (embedded in a host
+/// page) or it was taken before (the console started again).
+pub fn take(key: &str) -> Option<js_sys::Promise> {
+    let boot = web_sys::window()?
+        .document()?
+        .query_selector("script[data-journey-console-js]")
+        .ok()??;
+    let key = JsValue::from_str(key);
+    let asked = js_sys::Reflect::get(&boot, &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(&boot, &key);
+    asked.dyn_into::<js_sys::Promise>().ok()
+}

@@ -10,6 +10,7 @@ import {
   confirmButton,
   confirmDialog,
   expectHomeLoaded,
+  holdTheCode,
   homeRow,
   journeyRows,
   listCount,
@@ -335,20 +336,6 @@ test('the list is asked for in a small first page, for the first rows, then in t
     { cursor: true, limit: '500' },
   ]);
 });
-
-/// Holds the console's code (its wasm) back until the returned function is
-/// called, as a slow network would.
-async function holdTheCode(page: Page): Promise<() => void> {
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route('**/*_bg.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
 
 /// The GET requests for the list's first page, as they are sent.
 function firstPageRequests(page: Page): string[] {

@@ -5,17 +5,10 @@
 
 import { expect, test } from '@playwright/test';
 
-import { collectErrors, expectHomeLoaded } from './support/console';
+import { collectErrors, expectHomeLoaded, holdTheCode } from './support/console';
 
 test('while its code loads the page shows the console, then the console takes its place', async ({ page }) => {
-  let release = () => {};
-  const held = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route('**/*_bg.wasm', async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdTheCode(page);
   // Only until the page has arrived: the held code keeps the page loading.
   await page.goto('/', { waitUntil: 'commit' });
 

@@ -237,8 +237,22 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
+/// Holds the console's code (its wasm) back until the returned function is
+/// called, as a slow network would.
+export async function holdTheCode(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /// Requests for the first page of the journey list under `api` (the console
-/// asks for its largest page, `?limit=500`), for `page.route`.
+/// asks for `?limit=100`), for `page.route`.
 export function listFirstPage(api: string): (url: URL) => boolean {
   return (url) => url.href.startsWith(`${api}/journeys`) && url.pathname === new URL(`${api}/journeys`).pathname
     && !url.searchParams.has('cursor');

@@ -3,14 +3,20 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
+/// web/boot.js's script element (Trunk.toml, pattern_script); none when the
+/// console was not started by web/boot.js (embedded in a host page).
+pub fn boot_script() -> Option<web_sys::Element> {
+    web_sys::window()?
+        .document()?
+        .query_selector("script[data-journey-console-js]")
+        .ok()?
+}
+
 /// The request web/boot.js left under `key` (a `Promise`), removed as it is
 /// taken; none when web/boot.js did not start the console (embedded in a host
 /// page) or it was taken before (the console started again).
 pub fn take(key: &str) -> Option<js_sys::Promise> {
-    let boot = web_sys::window()?
-        .document()?
-        .query_selector("script[data-journey-console-js]")
-        .ok()??;
+    let boot = boot_script()?;
     let key = JsValue::from_str(key);
     let asked = js_sys::Reflect::get(&boot, &key).ok()?;
     let _ = js_sys::Reflect::delete_property(&boot, &key);

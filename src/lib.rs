@@ -32,18 +32,16 @@ pub fn start() {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark("journey-console:start");
     }
-    let document = web_sys::window().and_then(|w| w.document());
-    let find = |selector: &str| {
-        document
-            .as_ref()
-            .and_then(|d| d.query_selector(selector).ok().flatten())
-    };
-    let standalone = find("script[data-journey-console-js]").is_some();
-    if standalone {
+    if asked_by_boot::boot_script().is_some() {
         // What index.html shows while the code downloads gives way to the
         // console, which in the same task says it is starting (until it has
         // read its configuration), so no frame in between is blank.
-        if let Some(loading) = find("[data-journey-console-loading]") {
+        let loading = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+            d.query_selector("[data-journey-console-loading]")
+                .ok()
+                .flatten()
+        });
+        if let Some(loading) = loading {
             loading.remove();
         }
         let setup = app::Setup::standalone();

@@ -16,10 +16,10 @@
 //  - return: first rows on the first and on later visits in one browser
 //    profile (return_visits.mjs), for BENCH_RETURN_PROFILES profiles of each
 //    page (default 3), alternating, 10,000 versions;
-//  - network: first rows over emulated mobile networks (mobile_networks.mjs:
-//    Lighthouse's mobile figures, 150 ms round trips and 1.6 Mbit/s, and a
-//    good 4G, 100 ms and 9 Mbit/s), BENCH_NETWORK_RUNS loads of each page on
-//    each (default 3), alternating, 10,000 versions;
+//  - network: first rows and the whole list over emulated mobile networks
+//    (mobile_networks.mjs: Lighthouse's mobile figures, 150 ms round trips and
+//    1.6 Mbit/s, and a good 4G, 100 ms and 9 Mbit/s), BENCH_NETWORK_RUNS loads
+//    of each page on each (default 3), alternating, 10,000 versions;
 //  - size: brotli (quality 11) bytes of every file dist/index.html loads;
 //  - lighthouse: BENCH_LIGHTHOUSE_RUNS runs (default 3) on the release build,
 //    served compressed, with the app's default (embedded) backend;
@@ -40,7 +40,7 @@ import { loadHome, measureKeystrokes, measureMemory } from './page_runs.mjs';
 import { checkParity } from './parity.mjs';
 import { traceFirstRows } from './start_trace.mjs';
 import { visitsInOneProfile } from './return_visits.mjs';
-import { NETWORKS, firstRowsOverNetwork } from './mobile_networks.mjs';
+import { NETWORKS, loadOverNetwork } from './mobile_networks.mjs';
 import { startStaticServer } from './static_server.mjs';
 import { bytes, mebibytes, median, ms, p95, ratio, table } from './stats.mjs';
 
@@ -172,17 +172,17 @@ async function mobileNetworks(browser, web) {
   try {
     web.setConfig({ backend: 'http', apiBase: server.apiBase });
     const kbits = (bytesPerSecond) => Math.round((bytesPerSecond * 8) / 1024).toLocaleString('en');
-    console.log(`\n## First rows over mobile networks: ${VERSIONS.toLocaleString('en')} versions over HTTP (a first page of 100, then pages of 500)\n`);
+    console.log(`\n## First rows and the whole list over mobile networks: ${VERSIONS.toLocaleString('en')} versions over HTTP (a first page of 100, then pages of 500)\n`);
     console.log(`${NETWORK_RUNS} loads of each page on each network, alternating, empty cache, through Chromium's network emulation. Medians, from navigation start.`);
     for (const network of NETWORKS) {
       const loads = { app: [], vanilla: [] };
       for (let run = 0; run < NETWORK_RUNS; run++) {
-        for (const which of ['app', 'vanilla']) loads[which].push(await firstRowsOverNetwork(browser, web.origin + PAGES[which], network));
+        for (const which of ['app', 'vanilla']) loads[which].push(await loadOverNetwork(browser, web.origin + PAGES[which], network, VERSIONS));
       }
       const at = (which, key) => median(loads[which].map((load) => load[key]).filter((t) => t !== undefined));
-      const row = (which) => [which, ms(at(which, 'codeArrived')), ms(at(which, 'listAsked')), ms(at(which, 'listArrived')), ms(at(which, 'firstRows'))];
+      const row = (which) => [which, ms(at(which, 'codeArrived')), ms(at(which, 'listAsked')), ms(at(which, 'listArrived')), ms(at(which, 'firstRows')), ms(at(which, 'wholeList'))];
       console.log(`\n${network.name}: ${network.latency} ms round trips, ${kbits(network.downloadThroughput)} kbit/s down, ${kbits(network.uploadThroughput)} kbit/s up\n`);
-      console.log(table(['page', 'its code arrived', 'first page asked for', 'first page arrived', 'first rows'], [row('app'), row('vanilla')]));
+      console.log(table(['page', 'its code arrived', 'first page asked for', 'first page arrived', 'first rows', 'whole list'], [row('app'), row('vanilla')]));
       console.log(`\nFirst rows: app ${ratio(at('app', 'firstRows'), at('vanilla', 'firstRows'))} the vanilla page.`);
     }
   } finally {

@@ -1,11 +1,12 @@
-// One page load of Home over an emulated mobile network, to the first rows.
+// One page load of Home over an emulated mobile network, to the first rows
+// and to the whole list.
 // The benchmark's other parts load over loopback, where the bytes cost almost
 // nothing; here they cost what they cost a phone.
 //
 // Chromium's own network emulation (CDP Network.emulateNetworkConditions)
 // applies each network to every request of the page: the page's files and
 // the journey server's answers alike. The CPU is left as the machine has it.
-import { firstRowsOf } from './page_runs.mjs';
+import { firstRowsAndWholeListOf } from './page_runs.mjs';
 
 const kbit = 1024 / 8; // bytes per second
 export const NETWORKS = [
@@ -17,8 +18,9 @@ export const NETWORKS = [
 
 // Loads `url` in a new browser context (empty cache) over `network`, and
 // gives when (from navigation start) the page's code had arrived, the first
-// page of the list was asked for and had arrived, and the first rows showed.
-export async function firstRowsOverNetwork(browser, url, network) {
+// page of the list was asked for and had arrived, the first rows showed and
+// the whole list of `total` versions did.
+export async function loadOverNetwork(browser, url, network, total) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
@@ -26,7 +28,7 @@ export async function firstRowsOverNetwork(browser, url, network) {
     await cdp.send('Network.enable');
     const { latency, downloadThroughput, uploadThroughput } = network;
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput, uploadThroughput });
-    const firstRows = await firstRowsOf(page, url, 120_000);
+    const { firstRows, wholeList } = await firstRowsAndWholeListOf(page, url, total, 120_000);
     const steps = await page.evaluate(() => {
       const resources = performance.getEntriesByType('resource');
       const list = resources.find((r) => /\/journeys\?/.test(r.name));
@@ -34,7 +36,7 @@ export async function firstRowsOverNetwork(browser, url, network) {
       const code = resources.find((r) => /\.wasm$/.test(r.name)) ?? resources.find((r) => /\/home\.js$/.test(r.name));
       return { codeArrived: code?.responseEnd, listAsked: list?.startTime, listArrived: list?.responseEnd };
     });
-    return { firstRows, ...steps };
+    return { firstRows, wholeList, ...steps };
   } finally {
     await context.close();
   }

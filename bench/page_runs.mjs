@@ -57,6 +57,18 @@ export async function firstRowsOf(page, url, timeout = 60_000) {
   return page.evaluate(() => performance.getEntriesByName('journey-console:first-rows')[0].startTime);
 }
 
+// Opens `url` in `page` and waits, as firstRowsOf does, for its first rows,
+// then until it shows the whole list of `total` versions; gives both times
+// from navigation start.
+export async function firstRowsAndWholeListOf(page, url, total, timeout = 60_000) {
+  await page.addInitScript(sayWholeList, { total: total.toLocaleString('en'), said: WHOLE_LIST_SAID });
+  const whole = said(page, WHOLE_LIST_SAID, timeout);
+  whole.catch(() => {});
+  const firstRows = await firstRowsOf(page, url, timeout);
+  await whole;
+  return { firstRows, wholeList: await page.evaluate(() => window.__bench.loadedAt) };
+}
+
 // Loads `url` in a new browser context (empty cache and storage) and waits
 // until the whole list is shown. Problems the page shows on the way (console
 // errors, failed requests, uncaught exceptions) go to `problems`.

@@ -12,6 +12,7 @@
 
 mod access;
 mod clock;
+mod compression;
 mod config;
 mod cors;
 mod entity_tag;

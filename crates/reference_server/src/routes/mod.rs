@@ -10,6 +10,7 @@ use axum::http::{HeaderValue, Method};
 use axum::routing::{get, post, put};
 use axum::{middleware, Router};
 
+use crate::compression::compressed;
 use crate::cors;
 use crate::failure::Failure;
 use crate::faults;
@@ -31,9 +32,9 @@ pub(crate) fn router(state: ServerState, routing: Routing) -> Router {
     let mut api = Router::new()
         .route("/health", get(reads::health))
         .route("/me", get(reads::me))
-        .route("/journeys", get(reads::list))
+        .route("/journeys", compressed(get(reads::list)))
         .route("/journeys/{id}", get(reads::one).delete(changes::delete))
-        .route("/journeys/{id}/history", get(reads::history))
+        .route("/journeys/{id}/history", compressed(get(reads::history)))
         .route("/journeys/{id}/finish", post(changes::finish))
         .route("/journeys/{id}/stop", post(changes::stop))
         .route("/journeys/{id}/publish", post(changes::publish))

@@ -7,6 +7,7 @@ mod harness;
 
 mod access;
 mod changes;
+mod compression;
 mod cors;
 mod errors;
 mod faults;

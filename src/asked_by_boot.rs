@@ -22,3 +22,12 @@ pub fn take(key: &str) -> Option<js_sys::Promise> {
     let _ = js_sys::Reflect::delete_property(&boot, &key);
     asked.dyn_into::<js_sys::Promise>().ok()
 }
+
+/// The promise web/boot.js left under `key`, left in place.
+pub fn peek(key: &str) -> Option<js_sys::Promise> {
+    let boot = boot_script()?;
+    js_sys::Reflect::get(&boot, &JsValue::from_str(key))
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()
+}

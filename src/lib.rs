@@ -33,18 +33,29 @@ pub fn start() {
         let _ = performance.mark("journey-console:start");
     }
     if asked_by_boot::boot_script().is_some() {
-        // What index.html shows while the code downloads gives way to the
-        // console, which in the same task says it is starting (until it has
-        // read its configuration), so no frame in between is blank.
-        let loading = web_sys::window().and_then(|w| w.document()).and_then(|d| {
-            d.query_selector("[data-journey-console-loading]")
-                .ok()
-                .flatten()
+        // Once the first page web/boot.js asked for is in, if it is nearly
+        // there: the browser hands a body over only while the main thread is
+        // free, and the console's start holds it for tens of milliseconds.
+        wasm_bindgen_futures::spawn_local(async {
+            sync::EarlyFirstPage::arrived().await;
+            show();
         });
-        if let Some(loading) = loading {
-            loading.remove();
-        }
-        let setup = app::Setup::standalone();
-        leptos::mount::mount_to_body(move || leptos::view! { <app::App setup /> });
     }
+}
+
+/// Puts the console in the page's `<body>`, in place of what index.html shows.
+fn show() {
+    // What index.html shows while the code downloads gives way to the
+    // console, which in the same task says it is starting (until it has
+    // read its configuration), so no frame in between is blank.
+    let loading = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+        d.query_selector("[data-journey-console-loading]")
+            .ok()
+            .flatten()
+    });
+    if let Some(loading) = loading {
+        loading.remove();
+    }
+    let setup = app::Setup::standalone();
+    leptos::mount::mount_to_body(move || leptos::view! { <app::App setup /> });
 }

@@ -38,18 +38,27 @@ addEventListener('unhandledrejection', stopped);
 
 // config.json is asked for now, while the code loads, and handed to the
 // console on this element (src/config.rs), so the console reads it at once
-// when it starts instead of asking then and waiting. What the answer means
-// (none, HTML, a bad file) is the console's to say.
-boot.journeyConsoleConfig = fetch('config.json', { cache: 'no-cache' });
+// when it starts instead of asking then and waiting. It is handed over read:
+// reading a body (even one made from a string) takes tasks of its own, and
+// the console, reading config.json first thing, waited a frame for them.
+// What the answer means (none, HTML, a bad file) is the console's to say.
+boot.journeyConsoleConfig = fetch('config.json', { cache: 'no-cache' }).then(async (response) => ({
+  status: response.status,
+  statusText: response.statusText,
+  contentType: response.headers.get('content-type') ?? undefined,
+  body: await response.text(),
+}));
 
 // So is the list's first page, as soon as config.json names an HTTP backend:
 // the first rows wait for it, and on a slow network it then arrives while the
 // code downloads rather than after. This is the console's own first request
 // (src/sync/http_backend.rs, `page`; journey_sync::FIRST_PAGE), and the console
 // takes the answer only if it asked the same address with the same token and
-// got a 200 (src/sync/early_first_page.rs); anything else, it asks again.
+// got a 200 (src/sync/early_first_page.rs); anything else, it asks again. A
+// 200 is handed over read, as config.json is; a body the console would refuse
+// for its declared size (journey_sync::MAX_BODY_BYTES, 32 MiB) is not read.
 boot.journeyConsoleFirstPage = boot.journeyConsoleConfig
-  .then((response) => (response.ok ? response.clone().json() : undefined))
+  .then(({ status, body }) => (status >= 200 && status < 300 ? JSON.parse(body) : undefined))
   .then((config) => {
     // As runtime_config reads apiBase and token; a file it would refuse asks nothing.
     const apiBase = typeof config?.apiBase === 'string' ? config.apiBase.trim().replace(/\/+$/, '') : '';
@@ -60,11 +69,28 @@ boot.journeyConsoleFirstPage = boot.journeyConsoleConfig
     if (token) headers.Authorization = `Bearer ${token}`;
     // Given up with the console's own deadline for one attempt (15 s,
     // journey_sync::ATTEMPT_TIMEOUT); a failure here is the console's to meet.
-    const answer = fetch(url, { headers, signal: AbortSignal.timeout(15_000) });
+    const answer = fetch(url, { headers, signal: AbortSignal.timeout(15_000) }).then(async (response) => {
+      const declared = Number(response.headers.get('content-length'));
+      if (response.status !== 200 || declared > 32 * 1024 * 1024) return { status: response.status };
+      return {
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? undefined,
+        etag: response.headers.get('etag') ?? undefined,
+        body: await response.text(),
+      };
+    });
     answer.catch(() => {});
     return { url, token, answer };
   })
   .catch(() => undefined);
+// Settles once that answer is in, or failed, or nothing was asked: the
+// console starts then (src/lib.rs), at most a moment after its code is ready.
+boot.journeyConsoleFirstPageIn = boot.journeyConsoleFirstPage
+  .then((asked) => asked?.answer)
+  .then(
+    () => undefined,
+    () => undefined,
+  );
 
 try {
   const { default: init } = await import(boot.dataset.journeyConsoleJs);

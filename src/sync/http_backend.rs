@@ -216,8 +216,14 @@ impl HttpBackend {
             .ok()?
             .url();
         let token = self.token.borrow().clone();
-        let response = early.response_to(&url, token.as_deref()).await?;
-        whole(Response::from(response)).await.ok().flatten()
+        let answer = early.answer_to(&url, token.as_deref()).await?;
+        Some(Answer {
+            status: 200,
+            content_type: answer.content_type,
+            etag: answer.etag,
+            retry_after: None,
+            body: answer.body,
+        })
     }
 
     /// One version (`GET /journeys/{id}`), for a detail view opened before

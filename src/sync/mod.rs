@@ -10,6 +10,7 @@ mod journeys;
 
 pub use backend::Backend;
 pub use bulk_actions::{use_bulk_actions, BulkActions};
+pub use early_first_page::EarlyFirstPage;
 pub use embedded_backend::EmbeddedBackend;
 pub use http_backend::{HttpBackend, TokenCell};
 pub use journeys::{use_journeys, Journeys};

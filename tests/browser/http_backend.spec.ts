@@ -385,6 +385,25 @@ test('a first page asked for early that fails is asked for again by the console,
   expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
 });
 
+test('a first page slow to come does not hold the console back', async ({ page }) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(listFirstPage(API), async (route) => {
+    await held;
+    await route.continue();
+  });
+  await useServer(page, 'operator', 600_000);
+  await page.goto('/');
+  // The console waits a moment for the page web/boot.js asked for, then starts without it.
+  await expect(page.getByRole('link', { name: 'Journey Console' })).toBeVisible();
+  await expect(page.getByRole('searchbox', { name: 'Search journeys' })).toBeVisible();
+  await expect(homeRow(page, LIVE.cart.name)).toHaveCount(0);
+
+  release();
+  await expectHomeLoaded(page);
+  await expect(homeRow(page, LIVE.cart.name)).toBeVisible();
+});
+
 test('a journey opened from a link shows before the whole list has loaded', async ({ page }) => {
   // The later pages of the list never arrive.
   await page.route(listLaterPage(API), () => {});

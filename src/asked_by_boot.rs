@@ -16,11 +16,10 @@ pub fn boot_script() -> Option<web_sys::Element> {
 /// taken; none when web/boot.js did not start the console (embedded in a host
 /// page) or it was taken before (the console started again).
 pub fn take(key: &str) -> Option<js_sys::Promise> {
+    let asked = peek(key)?;
     let boot = boot_script()?;
-    let key = JsValue::from_str(key);
-    let asked = js_sys::Reflect::get(&boot, &key).ok()?;
-    let _ = js_sys::Reflect::delete_property(&boot, &key);
-    asked.dyn_into::<js_sys::Promise>().ok()
+    let _ = js_sys::Reflect::delete_property(&boot, &JsValue::from_str(key));
+    Some(asked)
 }
 
 /// The promise web/boot.js left under `key`, left in place.

@@ -20,6 +20,8 @@ use wasm_bindgen_futures::JsFuture;
 use crate::asked_by_boot;
 
 const KEY: &str = "journeyConsoleFirstPage";
+/// A promise web/boot.js settles once that answer is in, failed, or was never asked for.
+const ARRIVED_KEY: &str = "journeyConsoleFirstPageIn";
 
 /// How long the console's start waits for that answer once its code is
 /// ready. On loopback the answer and the code arrive together, and started
@@ -48,7 +50,7 @@ impl EarlyFirstPage {
     /// Waits until web/boot.js's answer is in (or failed), for at most
     /// `LONGEST_WAIT`; at once when it asked for nothing.
     pub async fn arrived() {
-        let Some(answered) = asked_by_boot::peek("journeyConsoleFirstPageIn") else {
+        let Some(answered) = asked_by_boot::peek(ARRIVED_KEY) else {
             return;
         };
         let deadline = js_sys::Promise::new(&mut |resolve, _| {

@@ -15,7 +15,7 @@ use contract::{
     etag_of_revision, HistoryPage, JourneyPage, Me, PauseBody, ScheduledFinishBody, StopBody,
     IDEMPOTENCY_KEY, IF_MATCH,
 };
-use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_net::http::{Request, RequestBuilder};
 use journey_sync::{
     after_failure, applied_from_answer, error_from_answer, page_limit, read_answer,
     unoffered_answer, BackendError, ErrorKind, NextPage, PageCollector, RetryDecision,
@@ -440,35 +440,24 @@ async fn attempt_once(
         }
     };
     let response = request.send().await.map_err(failed)?;
-    match whole(response).await.map_err(failed)? {
-        Some(answer) => Ok(answer),
-        None => {
-            controller.abort();
-            Err(BackendError::too_large(MAX_BODY_BYTES))
-        }
-    }
-}
-
-/// The answer's status, headers and whole body; none when its headers
-/// declare a body larger than the console takes.
-async fn whole(response: Response) -> Result<Option<Answer>, gloo_net::Error> {
     let headers = response.headers();
     let declared = headers
         .get("content-length")
         .and_then(|length| length.parse::<usize>().ok());
     if declared.is_some_and(|length| length > MAX_BODY_BYTES) {
-        return Ok(None);
+        controller.abort();
+        return Err(BackendError::too_large(MAX_BODY_BYTES));
     }
     // Read to its end even when empty (a 304, a 204): a body left unread is
     // a request the browser reports as cancelled.
-    let body = response.text().await?;
-    Ok(Some(Answer {
+    let body = response.text().await.map_err(failed)?;
+    Ok(Answer {
         status: response.status(),
         content_type: headers.get("content-type"),
         etag: headers.get("etag"),
         retry_after: headers.get("retry-after"),
         body,
-    }))
+    })
 }
 
 /// Any answer that is not a success becomes the error the server meant, or a

@@ -23,7 +23,7 @@ performance.mark('journey-console:start');
 const ROW_HEIGHT_PX = 48; // ROW_HEIGHT_PX in src/components/journey_row.rs
 const OVERSCAN_ROWS = 4;
 const WHOLE_LIST_UP_TO = 100; // a complete list this short is drawn whole
-const INITIAL_VIEW_HEIGHT_PX = 1200;
+const FALLBACK_VIEW_HEIGHT_PX = 1200; // until measured, where the window's height is unknown
 const FIRST_PAGE = 100; // crates/journey_sync/src/list_pages.rs
 const LARGEST_PAGE = 500;
 const MAX_PAGES = 10_000; // a list that never ends is given up
@@ -207,7 +207,8 @@ let loaded = false;
 let loadError = null;
 let role = null; // from GET /me: a viewer is offered no actions
 let scrollTop = 0;
-let viewHeight = INITIAL_VIEW_HEIGHT_PX;
+// Until measured: no taller than the window (as src/pages/home.rs, first_view_height).
+let viewHeight = window.innerHeight >= ROW_HEIGHT_PX ? window.innerHeight : FALLBACK_VIEW_HEIGHT_PX;
 let drawnRows = []; // the row elements in the page, in order
 let firstRowsMarked = false;
 

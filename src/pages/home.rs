@@ -29,8 +29,24 @@ use wording::Phrase;
 const OVERSCAN_ROWS: usize = 4;
 /// How long typing pauses before the URL shows the search.
 const URL_WRITE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
-/// Until the list has been measured, assume a tall window.
-const INITIAL_VIEW_HEIGHT_PX: f64 = 1200.0;
+/// Until the list has been measured, and where the window's height cannot be read.
+const FALLBACK_VIEW_HEIGHT_PX: f64 = 1200.0;
+
+/// How tall the list may be before it is measured: no taller than the window
+/// it is in (the stylesheet gives it the window's height less what stands
+/// above it), so a phone's first rows are a phone's screenful, not a tall
+/// monitor's. The rows are drawn once, for this height, and the first frame
+/// then measures the list; rows drawn beyond it are built and laid out for
+/// nothing. Reading the window's height lays out the page as it stands
+/// before Home is in it (about 2 ms in a trace here).
+fn first_view_height() -> f64 {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|height| height.as_f64())
+        .filter(|height| *height >= ROW_HEIGHT_PX)
+        .unwrap_or(FALLBACK_VIEW_HEIGHT_PX)
+}
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -141,7 +157,7 @@ pub fn Home() -> impl IntoView {
 
     let list = NodeRef::<html::Div>::new();
     let scroll_top = RwSignal::new(0.0);
-    let view_height = RwSignal::new(INITIAL_VIEW_HEIGHT_PX);
+    let view_height = RwSignal::new(first_view_height());
     let measure = move || {
         if let Some(list) = list.get_untracked() {
             scroll_top.set(f64::from(list.scroll_top()));

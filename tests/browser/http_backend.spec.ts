@@ -13,6 +13,7 @@ import {
   holdTheCode,
   homeRow,
   journeyRows,
+  journeyTable,
   listCount,
   listFirstPage,
   listLaterPage,
@@ -403,6 +404,46 @@ test('a first page slow to come does not hold the console back', async ({ page }
   await expectHomeLoaded(page);
   await expect(homeRow(page, LIVE.cart.name)).toBeVisible();
 });
+
+// Only the rows in view are in the page (src/pages/home.rs): however tall the
+// window, they reach the bottom of the list's box, and scrolling brings the
+// rest. The first rows are drawn for the window's height, then the list is
+// measured; a short window has a list taller than itself (its least height).
+for (const height of [400, 1600]) {
+  test(`a long list fills its box in a window ${height} px tall, and scrolls to its last version`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height });
+    // One page of 300 versions, made from the server's first.
+    await page.route(listFirstPage(API), async (route) => {
+      const { items } = await (await route.fetch()).json();
+      const many = Array.from({ length: 300 }, (_, n) => {
+        const number = String(n + 1).padStart(3, '0');
+        return { ...items[0], id: `long-list-${number}-v1`, journeyId: `long-list-${number}`, name: `Long list ${number}`, version: 1 };
+      });
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ items: many, next: null }) });
+    });
+    await useServer(page, 'operator', 600_000);
+    await page.goto('/?sort=name&dir=asc');
+    await expect(listCount(page)).toHaveText(/^Showing 300 of 300 journey versions$/);
+
+    // The list's box: the element that scrolls the table.
+    const box = journeyTable(page).locator('xpath=..');
+    const reachesTheBottom = async () => {
+      const bottom = await box.evaluate((list) => list.getBoundingClientRect().top + list.clientTop + list.clientHeight);
+      const last = await journeyRows(page).last().boundingBox();
+      return last !== null && last.y + last.height >= bottom - 0.5;
+    };
+    await expect(homeRow(page, 'Long list 001', 1)).toBeInViewport();
+    await expect.poll(reachesTheBottom).toBe(true);
+    expect(await journeyRows(page).count()).toBeLessThan(100);
+
+    // (In the short window the list's box reaches below the window, which
+    // scrolls too: the last row is at the bottom of the box, not on screen.)
+    await box.evaluate((list) => list.scrollTo(0, list.scrollHeight));
+    await expect(homeRow(page, 'Long list 300', 1)).toBeVisible();
+    await expect.poll(reachesTheBottom).toBe(true);
+    expect(await journeyRows(page).count()).toBeLessThan(100);
+  });
+}
 
 test('a journey opened from a link shows before the whole list has loaded', async ({ page }) => {
   // The later pages of the list never arrive.

@@ -24,9 +24,13 @@ pub fn take(key: &str) -> Option<js_sys::Promise> {
 
 /// The promise web/boot.js left under `key`, left in place.
 pub fn peek(key: &str) -> Option<js_sys::Promise> {
-    let boot = boot_script()?;
-    js_sys::Reflect::get(&boot, &JsValue::from_str(key))
-        .ok()?
+    field(boot_script()?.as_ref(), key)?
         .dyn_into::<js_sys::Promise>()
         .ok()
+}
+
+/// The field `name` of something web/boot.js made (its script element, or
+/// an answer it read into a plain object); `undefined` when there is none.
+pub fn field(object: &JsValue, name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).ok()
 }

@@ -81,7 +81,7 @@ impl Answer {
     /// contentType, body }`, the body already read (a `Response` would take
     /// tasks of its own to read again).
     fn from_boot(answer: &JsValue) -> Option<Answer> {
-        let field = |name: &str| js_sys::Reflect::get(answer, &JsValue::from_str(name)).ok();
+        let field = |name: &str| asked_by_boot::field(answer, name);
         Some(Answer {
             status: field("status")?
                 .as_f64()

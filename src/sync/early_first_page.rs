@@ -76,13 +76,11 @@ impl EarlyFirstPage {
         if !same_request {
             return None;
         }
-        let answer = js_sys::Reflect::get(&asked, &"answer".into()).ok()?;
+        let answer = asked_by_boot::field(&asked, "answer")?;
         let answer = JsFuture::from(js_sys::Promise::resolve(&answer))
             .await
             .ok()?;
-        let status = js_sys::Reflect::get(&answer, &"status".into())
-            .ok()?
-            .as_f64()?;
+        let status = asked_by_boot::field(&answer, "status")?.as_f64()?;
         if status != 200.0 {
             return None;
         }
@@ -95,7 +93,5 @@ impl EarlyFirstPage {
 }
 
 fn text(object: &JsValue, name: &str) -> Option<String> {
-    js_sys::Reflect::get(object, &JsValue::from_str(name))
-        .ok()?
-        .as_string()
+    asked_by_boot::field(object, name)?.as_string()
 }

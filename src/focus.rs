@@ -30,3 +30,19 @@ pub fn find_all(node: &Node, selector: &str) -> Vec<HtmlElement> {
         .filter_map(|node| node.dyn_into().ok())
         .collect()
 }
+
+/// Whether the user has put focus somewhere of their own since `dialog`
+/// closed. A dialog's `close` event comes in a task of its own, and a key
+/// pressed or a click made in between goes first: by then focus may be in
+/// a menu the user opened. Focus on the page itself (`<body>`, where it falls
+/// when the focused element goes), inside the dialog, or on `opener` (where
+/// the browser puts it back) is not the user's.
+pub fn moved_on_from(dialog: &Node, opener: Option<&HtmlElement>) -> bool {
+    let Some(active) = active_element() else {
+        return false;
+    };
+    let on_the_page = leptos::prelude::document()
+        .body()
+        .is_some_and(|body| body == active);
+    !on_the_page && !dialog.contains(Some(&active)) && opener != Some(&active)
+}

@@ -13,6 +13,7 @@ use wording::{action_key, Phrase};
 use crate::components::home_selection::{BulkDialog, HomeSelection};
 use crate::components::pause_terms::{PauseTerms, PauseTermsFields};
 use crate::components::stop_reason_field::StopReasonField;
+use crate::focus;
 use crate::sync::{use_bulk_actions, use_journeys};
 use crate::words::use_words;
 
@@ -83,6 +84,12 @@ pub fn BulkConfirmDialog() -> impl IntoView {
     let on_close = move |_| {
         state.set(None);
         let opener = selection.opener.get_value();
+        let Some(dialog) = dialog.get_untracked() else {
+            return;
+        };
+        if focus::moved_on_from(&dialog, opener.as_ref()) {
+            return;
+        }
         if let Some(opener) = opener.filter(|e| e.is_connected()) {
             let _ = opener.focus();
         }

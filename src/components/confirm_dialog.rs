@@ -250,13 +250,17 @@ pub fn ConfirmDialog() -> impl IntoView {
 
 /// Returns focus to the control that opened a dialog, when it can take it;
 /// else to the version's link in its Home row; else brings that row back
-/// into view (it moved out of the rows on screen).
+/// into view (it moved out of the rows on screen). Focus the user has put
+/// elsewhere since the dialog closed stays there.
 pub(crate) fn give_focus_back(
     closed: Confirmation,
     dialog: &web_sys::Node,
     paths: &ConsolePath,
     reveal: RevealRow,
 ) {
+    if focus::moved_on_from(dialog, closed.opener.as_ref()) {
+        return;
+    }
     let usable = |e: &web_sys::HtmlElement| e.is_connected() && !e.has_attribute("disabled");
     // A Home row keeps its buttons while it comes to show another
     // journey: focus goes back only to a button of this one.

@@ -1,7 +1,7 @@
 // Every Finish and Stop flow with the keyboard alone: Home's quick actions,
 // the Actions menu (WAI-ARIA menu button) and the confirmation dialog.
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 import {
   FINISHING_STATUS,
@@ -317,5 +317,90 @@ test.describe('Actions menu', () => {
     await expect(menuItem(page, 'Stop')).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await expect(menuItem(page, 'Pause…')).toBeFocused();
+  });
+});
+
+test.describe('Focus the user moves while a dialog closes stays there', () => {
+  /// The user's next step: Enter on what has focus, or a click in the search field.
+  type NextStep = 'Enter' | 'search field';
+
+  // A dialog's close event comes in a task of its own, after the dialog is
+  // gone and the browser has given focus back; on a busy machine the user's
+  // next key press or click can come first. Here both happen in one task:
+  // Cancel, then the user's next step, before the close event.
+  async function cancelThen(dialog: Locator, next: NextStep): Promise<void> {
+    const cancel = dialog.getByRole('button', { name: 'Cancel', exact: true });
+    await cancel.evaluate((button, step) => {
+      const closed = new Promise((resolve) =>
+        // Two frames after the close event: whatever it does has been done.
+        button.closest('dialog')!.addEventListener(
+          'close',
+          () => requestAnimationFrame(() => requestAnimationFrame(resolve)),
+          { once: true },
+        ),
+      );
+      (button as HTMLElement).click();
+      if (step === 'Enter') {
+        document.activeElement!.dispatchEvent(
+          new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
+        );
+      } else {
+        document.querySelector<HTMLElement>('input[type=search]')!.focus();
+      }
+      return closed;
+    }, next);
+  }
+
+  test('a key pressed on the Actions button as the Pause dialog closes opens the menu, and the menu keeps focus', async ({ page }) => {
+    const { name, id } = LIVE.cart;
+    await openJourney(page, id, name);
+    await page.mouse.move(0, 0);
+    await tabTo(page, actionsButton(page), 20);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(menuItem(page, 'Pause…')).toBeFocused();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Pause journey?' });
+    await expect(dialog).toBeVisible();
+
+    // Enter, on what has focus once the dialog is gone: the Actions button.
+    await cancelThen(dialog, 'Enter');
+
+    await expect(actionsMenu(page)).toBeVisible();
+    await expect(menuItem(page, 'Finish')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(menuItem(page, 'Stop')).toBeFocused();
+    await expect(versionLine(page)).toHaveText('Version 1 Live');
+  });
+
+  test('a click in the search field as a Finish confirmation closes keeps focus in the field', async ({ page }) => {
+    const { name } = LIVE.cart;
+    await openHome(page);
+    await pointerAway(page);
+    const row = homeRow(page, name, 1);
+    await tabTo(page, quickAction(row, 'Finish', name));
+    await page.keyboard.press('Enter');
+    const dialog = confirmDialog(page, 'Finish');
+    await expect(dialog).toBeVisible();
+
+    await cancelThen(dialog, 'search field');
+
+    await expect(page.getByRole('searchbox', { name: 'Search journeys' })).toBeFocused();
+    await expect(cell(row, 'Status')).toHaveText('Live');
+  });
+
+  test('a click in the search field as a bulk confirmation closes keeps focus in the field', async ({ page }) => {
+    const { name } = LIVE.cart;
+    await openHome(page);
+    await page.getByRole('checkbox', { name: `Select ${name}, version 1`, exact: true }).click();
+    await page.getByRole('group', { name: 'Selection' }).getByRole('button', { name: 'Finish', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Finish 1 journey version?' });
+    await expect(dialog).toBeVisible();
+
+    await cancelThen(dialog, 'search field');
+
+    await expect(page.getByRole('searchbox', { name: 'Search journeys' })).toBeFocused();
+    await expect(cell(homeRow(page, name, 1), 'Status')).toHaveText('Live');
   });
 });

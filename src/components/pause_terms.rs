@@ -32,7 +32,10 @@ impl PauseTerms {
         let opened_at = RwSignal::new(clock::now());
         let until = Memo::new(move |_| {
             let days: i64 = days.with(|d| d.trim().parse().ok())?;
-            Some(opened_at.get() + Duration::try_days(days)?)
+            // More days than a date can hold are no pause at all, not a crash.
+            opened_at
+                .get()
+                .checked_add_signed(Duration::try_days(days)?)
         });
         PauseTerms {
             customers: RwSignal::new(PauseCustomers::Hold),
@@ -51,7 +54,8 @@ impl PauseTerms {
         self.opened_at.set(clock::now());
     }
 
-    /// The pause these terms make; `None` while the days are not a number.
+    /// The pause these terms make; `None` while the days are not a number
+    /// (or one beyond any date).
     pub fn command(&self) -> Option<Command> {
         self.until.get().map(|until| Command::Pause {
             customers: self.customers.get(),

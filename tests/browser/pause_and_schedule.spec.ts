@@ -185,7 +185,7 @@ test.describe('Pause', () => {
     await expect(cell(row, 'In journey')).toHaveText('0');
   });
 
-  test('a pause of 15 days cannot be sent: the rules\' words are shown beside the field', async ({ page }) => {
+  test('a pause of 15 days (or of more days than a date holds) cannot be sent: the words are shown beside the field', async ({ page }) => {
     await openJourney(page, CART.id, CART.name);
     await openActionsMenu(page);
     await menuItem(page, 'Pause…').click();
@@ -203,6 +203,11 @@ test.describe('Pause', () => {
     await expect(days).toHaveAccessibleDescription('Choose a time in the future.');
     await days.fill('');
     await expect(days).toHaveAccessibleDescription('Enter a whole number of days, from 1 to 14.');
+    // More days than a date can hold: said like any other wrong number.
+    await days.fill('999999999');
+    await expect(days).toHaveAccessibleDescription('Enter a whole number of days, from 1 to 14.');
+    await confirmButton(dialog, 'Pause').click();
+    await expect(dialog, 'nothing was sent: the dialog stays').toBeVisible();
 
     await days.fill('14');
     await expect(days).not.toHaveAttribute('aria-invalid', 'true');

@@ -84,6 +84,10 @@ pub fn ActionDialog(
     let is_open = Memo::new(move |_| target.target.with(Option::is_some));
 
     Effect::new(move |_| {
+        // Every request, not only a change of target: asked again for the
+        // same version (before the last opening's close event came), the
+        // dialog opens again.
+        request.track();
         let open = is_open.get();
         let Some(dialog) = dialog.get() else { return };
         if open && !dialog.open() {
@@ -103,8 +107,11 @@ pub fn ActionDialog(
         }
     };
     let on_close = move |_| {
-        // Another dialog's request (or none): not ours to answer.
-        if !is_open.get_untracked() {
+        // The close event comes in a task of its own: by then the user may
+        // have asked for this dialog again (it is open) or for another
+        // dialog, or for none. Neither is this close's to end.
+        let reopened = dialog.get_untracked().is_some_and(|dialog| dialog.open());
+        if reopened || !is_open.get_untracked() {
             return;
         }
         let Some(closed) = request.get_untracked() else {

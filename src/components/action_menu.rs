@@ -239,11 +239,14 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
         _ => {}
     };
     // Focus leaving the menu and its button (a click elsewhere, Tab) closes it.
+    // The browser says so too as the menu is taken out of the page (the
+    // version it acts on is gone), after the menu's own state: read with
+    // `try_`, as reading what is gone would stop the console.
     let on_focus_out = move |ev: leptos::ev::FocusEvent| {
         let inside = ev
             .related_target()
             .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(menu.get_untracked())
+            .zip(menu.try_get_untracked().flatten())
             .is_some_and(|(target, menu)| {
                 let root = menu.parent_element();
                 root.is_some_and(|root| root.contains(Some(&target)))

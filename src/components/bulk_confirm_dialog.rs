@@ -82,11 +82,16 @@ pub fn BulkConfirmDialog() -> impl IntoView {
     };
     // Escape, Cancel and Close all end here.
     let on_close = move |_| {
-        state.set(None);
-        let opener = selection.opener.get_value();
         let Some(dialog) = dialog.get_untracked() else {
             return;
         };
+        // The close event comes in a task of its own: opened again by then
+        // (the user asked for it again), it is not this close's to end.
+        if dialog.open() {
+            return;
+        }
+        state.set(None);
+        let opener = selection.opener.get_value();
         if focus::moved_on_from(&dialog, opener.as_ref()) {
             return;
         }

@@ -92,7 +92,10 @@ pub fn ConfirmDialog() -> impl IntoView {
     let action = move || target.with(|t| t.as_ref().map_or(Action::Finish, |(_, a)| *a));
 
     Effect::new(move |_| {
-        let open = target.with(|t| t.as_ref().is_some_and(|(_, a)| needs_confirmation(*a)));
+        // Read from the request itself, not `target`: asked again for the
+        // same version and action (before the last opening's close event
+        // came), the dialog opens again.
+        let open = request.with(|r| r.as_ref().is_some_and(|r| needs_confirmation(r.action)));
         let Some(dialog) = dialog.get() else { return };
         if open && !dialog.open() {
             flow.update(|flow| {
@@ -114,7 +117,16 @@ pub fn ConfirmDialog() -> impl IntoView {
     let reveal = expect_context::<RevealRow>();
     let paths_for_focus = paths.clone();
     let on_close = move |_| {
-        let Some(closed) = request.get_untracked() else {
+        // The close event comes in a task of its own: by then the user may
+        // have asked for this dialog again (it is open) or for another one.
+        // Neither is this close's to end.
+        if dialog.get_untracked().is_some_and(|dialog| dialog.open()) {
+            return;
+        }
+        let Some(closed) = request
+            .get_untracked()
+            .filter(|closed| needs_confirmation(closed.action))
+        else {
             return;
         };
         flow.update(ConfirmFlow::close);
@@ -147,6 +159,7 @@ pub fn ConfirmDialog() -> impl IntoView {
         let before = version.get_untracked();
         let navigate = navigate.clone();
         let home = paths.home();
+        let deleted_page = paths.journey(&id);
         spawn_local(async move {
             let outcome = journeys.act(&id, send.command, &send.idempotency_key).await;
             // Unmounted while the action was under way: nothing left to update.
@@ -170,8 +183,14 @@ pub fn ConfirmDialog() -> impl IntoView {
                 .unwrap_or(AnswerEffect::NotThisDialog);
             let failure = outcome.as_ref().err().map(|f| f.message.clone());
             tell_answer(effect, done, failure, toasts, close);
+            // Off the page of a version that is gone, to Home; a user who
+            // went elsewhere while the delete was on its way stays there.
             if let Ok(applied) = &outcome {
-                if matches!(applied.outcome, Outcome::Deleted { .. }) {
+                let on_deleted_page = window()
+                    .location()
+                    .pathname()
+                    .is_ok_and(|shown| shown == deleted_page);
+                if matches!(applied.outcome, Outcome::Deleted { .. }) && on_deleted_page {
                     navigate(&home, ConsolePath::navigation());
                 }
             }

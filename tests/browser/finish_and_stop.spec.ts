@@ -10,6 +10,7 @@ import {
   actionsButton,
   actionsMenu,
   cell,
+  collectErrors,
   confirmButton,
   confirmDialog,
   definitionOf,
@@ -499,5 +500,58 @@ test.describe('refused actions', () => {
       'Create new version',
       'Only the newest version (version 2) can be the base of a new version.',
     );
+  });
+});
+
+test.describe('Deleting a draft', () => {
+  const DRAFT = { id: 'subscription-renewal-v2', name: 'Subscription renewal' };
+
+  for (const how of ['mouse', 'keyboard'] as const) {
+    test(`Delete from the detail view, confirmed by ${how}: back on Home, the draft gone, the console still running`, async ({ page }) => {
+      const errors = collectErrors(page);
+      await openJourney(page, DRAFT.id, DRAFT.name);
+      await expect(versionLine(page)).toHaveText('Version 2 Draft');
+      await openActionsMenu(page);
+      await menuItem(page, 'Delete').click();
+      const dialog = confirmDialog(page, 'Delete');
+      await expect(dialog).toBeVisible();
+      if (how === 'mouse') {
+        await confirmButton(dialog, 'Delete').click();
+      } else {
+        await expect(confirmButton(dialog, 'Cancel')).toBeFocused();
+        await page.keyboard.press('Tab');
+        await expect(confirmButton(dialog, 'Delete')).toBeFocused();
+        await page.keyboard.press('Enter');
+      }
+
+      await expect(dialog).toBeHidden();
+      await expect(page.getByRole('heading', { level: 1, name: 'Journeys' })).toBeVisible();
+      await expect(toast(page, `“${DRAFT.name}” version 2 was deleted.`)).toBeVisible();
+      await page.getByRole('searchbox', { name: 'Search journeys' }).fill(DRAFT.name);
+      await expect(homeRow(page, DRAFT.name, 1)).toBeVisible();
+      await expect(homeRow(page, DRAFT.name, 2)).toHaveCount(0);
+      expect(errors).toEqual([]);
+    });
+  }
+
+  test('deleted in another tab while its Actions menu is open here: this tab says it is gone, and keeps running', async ({ page, context }) => {
+    const errors = collectErrors(page);
+    const other = await context.newPage();
+    await openJourney(other, DRAFT.id, DRAFT.name);
+    await openJourney(page, DRAFT.id, DRAFT.name);
+    await actionsButton(page).focus();
+    await page.keyboard.press('Enter');
+    await expect(menuItem(page, 'Finish')).toBeFocused();
+
+    await openActionsMenu(other);
+    await menuItem(other, 'Delete').click();
+    await confirmButton(confirmDialog(other, 'Delete'), 'Delete').click();
+    await expect(confirmDialog(other, 'Delete')).toBeHidden();
+
+    await expect(page.getByRole('heading', { name: 'Journey not found' })).toBeVisible();
+    await page.getByRole('link', { name: 'Journey Console', exact: true }).click();
+    await expectHomeLoaded(page);
+    await expect(homeRow(page, DRAFT.name, 2)).toHaveCount(0);
+    expect(errors).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import {
   expectDrawn,
   homeRow,
   menuItem,
+  openActionsMenu,
   openHome,
   openJourney,
   quickAction,
@@ -320,9 +321,10 @@ test.describe('Actions menu', () => {
   });
 });
 
-test.describe('Focus the user moves while a dialog closes stays there', () => {
-  /// The user's next step: Enter on what has focus, or a click in the search field.
-  type NextStep = 'Enter' | 'search field';
+test.describe('What the user does while a dialog closes is kept', () => {
+  /// The user's next step: Enter on what has focus, a click in the search
+  /// field, or clicks on these elements in turn (to ask for a dialog again).
+  type NextStep = 'Enter' | 'search field' | Locator[];
 
   // A dialog's close event comes in a task of its own, after the dialog is
   // gone and the browser has given focus back; on a busy machine the user's
@@ -330,25 +332,32 @@ test.describe('Focus the user moves while a dialog closes stays there', () => {
   // Cancel, then the user's next step, before the close event.
   async function cancelThen(dialog: Locator, next: NextStep): Promise<void> {
     const cancel = dialog.getByRole('button', { name: 'Cancel', exact: true });
-    await cancel.evaluate((button, step) => {
-      const closed = new Promise((resolve) =>
-        // Two frames after the close event: whatever it does has been done.
-        button.closest('dialog')!.addEventListener(
-          'close',
-          () => requestAnimationFrame(() => requestAnimationFrame(resolve)),
-          { once: true },
-        ),
-      );
-      (button as HTMLElement).click();
-      if (step === 'Enter') {
-        document.activeElement!.dispatchEvent(
-          new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
+    const clicks = Array.isArray(next) ? await Promise.all(next.map((l) => l.elementHandle())) : [];
+    const step = Array.isArray(next) ? 'clicks' : next;
+    await cancel.evaluate(
+      (button, [step, clicks]) => {
+        const closed = new Promise((resolve) =>
+          // Two frames after the close event: whatever it does has been done.
+          button.closest('dialog')!.addEventListener(
+            'close',
+            () => requestAnimationFrame(() => requestAnimationFrame(resolve)),
+            { once: true },
+          ),
         );
-      } else {
-        document.querySelector<HTMLElement>('input[type=search]')!.focus();
-      }
-      return closed;
-    }, next);
+        (button as HTMLElement).click();
+        if (step === 'Enter') {
+          document.activeElement!.dispatchEvent(
+            new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
+          );
+        } else if (step === 'search field') {
+          document.querySelector<HTMLElement>('input[type=search]')!.focus();
+        } else {
+          for (const element of clicks) (element as HTMLElement).click();
+        }
+        return closed;
+      },
+      [step, clicks] as const,
+    );
   }
 
   test('a key pressed on the Actions button as the Pause dialog closes opens the menu, and the menu keeps focus', async ({ page }) => {
@@ -402,5 +411,81 @@ test.describe('Focus the user moves while a dialog closes stays there', () => {
 
     await expect(page.getByRole('searchbox', { name: 'Search journeys' })).toBeFocused();
     await expect(cell(homeRow(page, name, 1), 'Status')).toHaveText('Live');
+  });
+
+  /// A menu item while its menu is hidden (the click on the Actions button
+  /// before it shows the menu, in the same task).
+  function hiddenMenuItem(page: Page, label: string): Locator {
+    return page.getByRole('menuitem', { name: new RegExp(`^${label}`), includeHidden: true });
+  }
+
+  test('Cancel, then Pause… again at once: the Pause dialog is open again', async ({ page }) => {
+    const { name, id } = LIVE.cart;
+    await openJourney(page, id, name);
+    await openActionsMenu(page);
+    await menuItem(page, 'Pause…').click();
+    const pause = page.getByRole('dialog', { name: 'Pause journey?' });
+    await expect(pause).toBeVisible();
+
+    await cancelThen(pause, [actionsButton(page), hiddenMenuItem(page, 'Pause…')]);
+
+    await expect(pause).toBeVisible();
+    await expect(confirmButton(pause, 'Cancel')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(pause).toBeHidden();
+    await expect(versionLine(page)).toHaveText('Version 1 Live');
+  });
+
+  test('Cancel a Finish confirmation, then Pause… at once: the Pause dialog stays open', async ({ page }) => {
+    const { name, id } = LIVE.cart;
+    await openJourney(page, id, name);
+    await openActionsMenu(page);
+    await menuItem(page, 'Finish').click();
+    const finish = confirmDialog(page, 'Finish');
+    await expect(finish).toBeVisible();
+
+    await cancelThen(finish, [actionsButton(page), hiddenMenuItem(page, 'Pause…')]);
+
+    const pause = page.getByRole('dialog', { name: 'Pause journey?' });
+    await expect(pause).toBeVisible();
+    await expect(finish).toBeHidden();
+    await confirmButton(pause, 'Pause').click();
+    await expect(pause).toBeHidden();
+    await expect(versionLine(page)).toHaveText('Version 1 Paused · resumes tomorrow');
+  });
+
+  test("Cancel a Finish confirmation on Home, then another row's Stop at once: the Stop dialog is open for that row", async ({ page }) => {
+    const cart = LIVE.cart;
+    const other = LIVE.backInStock;
+    await openHome(page);
+    await pointerAway(page);
+    await tabTo(page, quickAction(homeRow(page, cart.name, 1), 'Finish', cart.name));
+    await page.keyboard.press('Enter');
+    const finish = confirmDialog(page, 'Finish');
+    await expect(finish).toBeVisible();
+
+    await cancelThen(finish, [quickAction(homeRow(page, other.name, 1), 'Stop', other.name)]);
+
+    const stop = confirmDialog(page, 'Stop');
+    await expect(stop).toBeVisible();
+    await expect(stop).toContainText(`${other.name} · version 1`);
+    await page.keyboard.press('Escape');
+    await expect(stop).toBeHidden();
+    await expect(cell(homeRow(page, cart.name, 1), 'Status')).toHaveText('Live');
+    await expect(cell(homeRow(page, other.name, 1), 'Status')).toHaveText('Live');
+  });
+
+  test("Cancel a bulk Finish, then the toolbar's Stop at once: the bulk Stop dialog stays open", async ({ page }) => {
+    const { name } = LIVE.cart;
+    await openHome(page);
+    await page.getByRole('checkbox', { name: `Select ${name}, version 1`, exact: true }).click();
+    const toolbar = page.getByRole('group', { name: 'Selection' });
+    await toolbar.getByRole('button', { name: 'Finish', exact: true }).click();
+    const finish = page.getByRole('dialog', { name: 'Finish 1 journey version?' });
+    await expect(finish).toBeVisible();
+
+    await cancelThen(finish, [toolbar.getByRole('button', { name: 'Stop', exact: true })]);
+
+    await expect(page.getByRole('dialog', { name: 'Stop 1 journey version?' })).toBeVisible();
   });
 });

@@ -8,7 +8,7 @@
 // support/sync_trust.ts), reset before each test; the others use the
 // embedded backend (no config.json: the demo journeys, in localStorage).
 
-import { chromium, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Locator, type Page, type Route } from '@playwright/test';
 
 import {
   DEMO_VERSION_COUNT,
@@ -433,6 +433,38 @@ test.describe('on the HTTP backend', () => {
     await confirmButton(stopDialog, 'Stop').click();
     await expect(stopDialog).toBeHidden();
     await expect(status(page, B.name)).toHaveText('Stopped');
+  });
+
+  test('a Delete answered after the user went on to another journey leaves them there', async ({ page, server, request }) => {
+    const draft = { id: 'subscription-renewal-v2', name: 'Subscription renewal' };
+    const deleteHeld = deferred<Route>();
+    await page.route(`${server}/journeys/${draft.id}`, async (route) => {
+      if (route.request().method() === 'DELETE') deleteHeld.resolve(route);
+      else await route.continue();
+    });
+    await useServer(page, server, 'admin', 600_000);
+    await page.goto(`/journeys/${draft.id}`);
+    await expect(versionLine(page)).toHaveText('Version 2 Draft');
+    await openActionsMenu(page);
+    await menuItem(page, 'Delete').click();
+    const dialog = confirmDialog(page, 'Delete');
+    await confirmButton(dialog, 'Delete').click();
+    const slow = await deleteHeld.promise;
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    // On to another journey while the delete is on its way.
+    await page.getByRole('link', { name: 'Journey Console', exact: true }).click();
+    await homeRow(page, A.name, 1).getByRole('link', { name: A.name, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: A.name })).toBeVisible();
+
+    await slow.continue();
+    await expect(toast(page, `“${draft.name}” version 2 was deleted.`)).toBeVisible();
+    await settle(page);
+    await expect(page).toHaveURL(new RegExp(`/journeys/${A.id}$`));
+    await expect(page.getByRole('heading', { level: 1, name: A.name })).toBeVisible();
+    const { items } = await serverList(request, server, '?limit=500');
+    expect(items.map((version) => version.id)).not.toContain(draft.id);
   });
 
   test("a proxy's HTML error page is explained by its HTTP status, never with an empty message", async ({ page, server }) => {

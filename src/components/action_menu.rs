@@ -159,10 +159,10 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
             confirm.open(id, action);
             return;
         }
-        let command = match action {
-            Action::CancelScheduledFinish => Command::CancelScheduledFinish,
-            Action::NewVersion => Command::NewVersion { id: new_id() },
-            Action::Duplicate => Command::Duplicate {
+        let fresh: fn() -> Command = match action {
+            Action::CancelScheduledFinish => || Command::CancelScheduledFinish,
+            Action::NewVersion => || Command::NewVersion { id: new_id() },
+            Action::Duplicate => || Command::Duplicate {
                 id: new_id(),
                 journey_id: new_id(),
             },
@@ -172,7 +172,7 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
         let paths = paths.clone();
         let before = catalog.with_untracked(|c| c.get(&id).cloned());
         spawn_local(async move {
-            let outcome = journeys.act(&id, command, &new_id()).await;
+            let outcome = journeys.act_from_menu(&id, action, fresh).await;
             // The menu may be gone by now (the user went elsewhere): the
             // outcome is still told, in a toast, but nobody is taken anywhere.
             let still_here = !open.is_disposed();

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use contract::Role;
 use journey_sync::{
     drain_phrase, drain_row_phrase, BackendError, DrainWatch, ErrorKind, JourneyStore, Offered,
+    UnsettledSends,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -75,6 +76,9 @@ pub struct Journeys {
     identified: RwSignal<bool>,
     /// A refresh is under way; a slow backend gets no second one on top.
     refreshing: StoredValue<bool>,
+    /// A change was answered while that refresh was under way: its list may
+    /// have been read before the change, so one more follows it.
+    refresh_again: StoredValue<bool>,
     /// The store's `shown_generation` the views were last told of by a load.
     told: StoredValue<u64>,
     /// The backend's data set at the latest load (see `Backend::data_set`).
@@ -83,6 +87,7 @@ pub struct Journeys {
     words: Words,
     /// Recent counts of running and finishing versions, for drain forecasts.
     drain: RwSignal<DrainWatch>,
+    unsettled: StoredValue<UnsettledSends>,
 }
 
 impl Journeys {
@@ -99,10 +104,12 @@ impl Journeys {
             offered: RwSignal::new(Offered::Listed(Vec::new())),
             identified: RwSignal::new(false),
             refreshing: StoredValue::new(false),
+            refresh_again: StoredValue::new(false),
             data_set: StoredValue::new(None),
             told: StoredValue::new(0),
             words,
             drain: RwSignal::new(DrainWatch::default()),
+            unsettled: StoredValue::new(UnsettledSends::new()),
         };
         // Another tab's change to the shared demo data shows at once.
         if let Backend::Embedded(embedded) = &*journeys.backend.get_value() {
@@ -173,7 +180,23 @@ impl Journeys {
         }
         self.refreshing.set_value(true);
         self.refresh_now().await;
+        if self.refresh_again.try_update_value(std::mem::take) == Some(true) {
+            self.refresh_now().await;
+        }
         self.refreshing.try_set_value(false);
+    }
+
+    /// Fetches the list after a change the server made: an answer names
+    /// only the version acted on, and the list brings what else the change
+    /// moved (the live version a publish finished). A list on its way now
+    /// may have been read before the change, so one more follows it.
+    fn refresh_after_change(&self) {
+        if self.refreshing.try_get_value() == Some(true) {
+            self.refresh_again.try_set_value(true);
+            return;
+        }
+        let journeys = *self;
+        spawn_local(async move { journeys.refresh().await });
     }
 
     async fn refresh_now(&self) {
@@ -333,6 +356,33 @@ impl Journeys {
                 .with(|store| store.shown().check(id, action).is_ok())
     }
 
+    /// Takes a menu action that has no dialog of its own (a new version, a
+    /// duplicate, cancelling a scheduled finish) on the version `id`. Chosen
+    /// again after an attempt whose outcome is unknown (no answer came), it
+    /// is sent again as it was, so the server carries it out once
+    /// (`journey_sync::UnsettledSends`); `fresh` makes a new command.
+    pub async fn act_from_menu(
+        &self,
+        id: &str,
+        action: Action,
+        fresh: impl FnOnce() -> Command,
+    ) -> Result<Applied, ActionFailure> {
+        let (command, key) = self.store.with_untracked(|store| {
+            self.unsettled
+                .try_update_value(|sends| {
+                    sends.request(id, action, store.shown(), || {
+                        (fresh(), crate::new_id::new_id())
+                    })
+                })
+                .ok_or_else(closed)
+        })?;
+        let outcome = self.act(id, command, &key).await;
+        let unknown = matches!(&outcome, Err(failure) if failure.maybe_applied);
+        self.unsettled
+            .try_update_value(|sends| sends.answered(id, action, unknown));
+        outcome
+    }
+
     /// Takes `command` on the version `id`, once: `idempotency_key` is fresh
     /// for each user action and the same when the user retries it. The rules
     /// are asked first (the action and its terms), so a refused action never
@@ -401,11 +451,7 @@ impl Journeys {
                     store.settle_applied(ticket, applied.clone());
                 });
                 change(self.warning, backend.warning());
-                // An answer names only the version acted on: what else the
-                // change moved (the live version a publish finished) comes
-                // with the next list, asked for now.
-                let journeys = *self;
-                spawn_local(async move { journeys.refresh().await });
+                self.refresh_after_change();
                 // The history gains what was just done (and a new version
                 // starts one of its own).
                 self.load_history(id).await;
@@ -416,6 +462,11 @@ impl Journeys {
             }
             Err(error) => {
                 let maybe_applied = error.kind.may_have_been_applied();
+                // A change the server made but answered unreadably (it
+                // answered 2xx): the list shows what it did.
+                if error.kind == ErrorKind::BadResponse {
+                    self.refresh_after_change();
+                }
                 let message = match &seen {
                     Some(seen) => explain(
                         self.words.untracked_locale(),

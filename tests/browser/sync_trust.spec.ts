@@ -94,8 +94,8 @@ async function openFromHome(page: Page, action: 'Finish' | 'Stop', name: string)
   return dialog;
 }
 
-function status(page: Page, name: string): Locator {
-  return cell(homeRow(page, name), 'Status');
+function status(page: Page, name: string, version?: number): Locator {
+  return cell(homeRow(page, name, version), 'Status');
 }
 
 /// Fails with the page's uncaught errors first, when there were any: they say
@@ -403,6 +403,39 @@ test.describe('on the HTTP backend', () => {
     await expect(status(page, B.name)).toHaveText('Stopped');
   });
 
+  test('a Publish answered while an older list is on its way: the version it replaced is shown finishing once that list is in', async ({ page, server, request }) => {
+    const journey = 'Welcome series';
+    // The console's first list is read by the server now, before the
+    // publish, and arrives only after it (a slow network).
+    const olderList = deferred<() => Promise<void>>();
+    let first = true;
+    await page.route(listFirstPage(server), async (route) => {
+      if (!first) return route.continue();
+      first = false;
+      const response = await route.fetch();
+      olderList.resolve(() => route.fulfill({ response }));
+    });
+    await useServer(page, server, 'admin', 600_000);
+    await page.goto('/journeys/welcome-series-v3');
+    await expect(versionLine(page)).toHaveText('Version 3 Draft');
+    const deliverOlderList = await olderList.promise;
+
+    await openActionsMenu(page);
+    await menuItem(page, 'Publish').click();
+    const dialog = confirmDialog(page, 'Publish');
+    await confirmButton(dialog, 'Publish').click();
+    await expect(dialog).toBeHidden();
+    await expect(versionLine(page)).toHaveText('Version 3 Live');
+    expect((await serverVersion(request, server, 'welcome-series-v2')).status).toBe('finished');
+
+    // The list read before the publish arrives; another follows it.
+    await deliverOlderList();
+    await page.getByRole('link', { name: 'Home', exact: true }).click();
+    await expectHomeLoaded(page);
+    await expect(status(page, journey, 3)).toHaveText('Live');
+    await expect(status(page, journey, 2)).toHaveText(/^Finishing/);
+  });
+
   test('the answer to a Finish the user walked away from shows neither in nor closes the next dialog', async ({ page, server }) => {
     const finishA = await holdFirst(page, `${server}/journeys/${A.id}/finish`);
     await useServer(page, server, 'operator', 600_000);
@@ -465,6 +498,58 @@ test.describe('on the HTTP backend', () => {
     await expect(page.getByRole('heading', { level: 1, name: A.name })).toBeVisible();
     const { items } = await serverList(request, server, '?limit=500');
     expect(items.map((version) => version.id)).not.toContain(draft.id);
+  });
+
+  test('a Duplicate whose answers were lost, chosen again, is sent as it was: one copy', async ({ page, server, request }) => {
+    const copies = async () => {
+      const { items } = await serverList(request, server, '?limit=500');
+      return items.filter((version) => String(version.name).startsWith(`${A.name} (copy`));
+    };
+    // The server carries out every attempt, and each answer is lost on the
+    // way back, until the console gives up (four attempts).
+    let answersLost = true;
+    await page.route(`${server}/journeys/${A.id}/duplicate`, async (route) => {
+      if (!answersLost) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await useServer(page, server, 'admin', 600_000);
+    await page.goto(`/journeys/${A.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: A.name, exact: true })).toBeVisible();
+    await openActionsMenu(page);
+    await menuItem(page, 'Duplicate').click();
+    await expect(toast(page, /could not be reached/)).toBeVisible({ timeout: 20_000 });
+    expect(await copies(), 'the server made the copy all the same').toHaveLength(1);
+    answersLost = false;
+
+    // The user, told to try again, does.
+    await openActionsMenu(page);
+    await menuItem(page, 'Duplicate').click();
+    const copy = `${A.name} (copy)`;
+    await expect(page.getByRole('heading', { level: 1, name: copy, exact: true })).toBeVisible();
+    await expect(toast(page, `“${copy}” version 1 was created as a draft.`)).toBeVisible();
+    expect(await copies(), 'no second copy').toHaveLength(1);
+  });
+
+  test('a Finish the server made but answered unreadably is said to be made, and shown once the list is read again', async ({ page, server, request }) => {
+    // A proxy cuts the server's answer short.
+    await page.route(`${server}/journeys/${A.id}/finish`, async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      await route.fulfill({ response, body: body.slice(0, Math.floor(body.length / 2)) });
+    });
+    await useServer(page, server, 'operator', 600_000);
+    await page.goto('/');
+    await expectHomeLoaded(page);
+    const dialog = await openFromHome(page, 'Finish', A.name);
+    await confirmButton(dialog, 'Finish').click();
+
+    await expect(dialog.getByRole('alert')).toContainText(
+      'The server made the change, but its answer was not usable: its answer is not journey data',
+    );
+    await expect(dialog.getByRole('alert')).not.toContainText('Nothing was changed');
+    expect((await serverVersion(request, server, A.id)).status).toBe('finished');
+    await expect(status(page, A.name)).toHaveText(/^Finishing/);
   });
 
   test("a proxy's HTML error page is explained by its HTTP status, never with an empty message", async ({ page, server }) => {

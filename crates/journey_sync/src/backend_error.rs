@@ -107,6 +107,16 @@ impl BackendError {
         )
     }
 
+    /// The same error, said of the answer to a change the server made (it
+    /// answered 2xx): an answer that was not usable does not mean that
+    /// nothing was changed.
+    pub fn about_a_change_made(mut self) -> BackendError {
+        if self.message.id == "sync-bad-response" {
+            self.message.id = "sync-change-made-answer-unusable";
+        }
+        self
+    }
+
     /// The same error, carrying the version as the server has it now.
     pub fn with_current(mut self, current: JourneyVersion) -> BackendError {
         self.current = Some(Box::new(current));

@@ -13,7 +13,9 @@
 //!   again.
 //! - [`PageCollector`] walks the paged journey list and refuses one that never
 //!   ends.
-//! - [`ConfirmFlow`] is the confirmation dialog, with its idempotency key.
+//! - [`ConfirmFlow`] is the confirmation dialog, with its idempotency key;
+//!   [`UnsettledSends`] keeps the key of a menu action whose outcome is not
+//!   known, to send it again as it was.
 //! - [`Offered`] says which actions a backend offers beyond the seed's, and
 //!   [`unoffered_answer`] words an older server's 404 to one of them.
 //! - [`DrainWatch`] keeps recent counts for the drain forecast.
@@ -41,6 +43,7 @@ mod retry_policy;
 mod store;
 mod success_answer;
 mod tab_merge;
+mod unsettled_sends;
 
 pub use backend_error::{BackendError, ErrorKind};
 pub use bulk_change::{
@@ -60,3 +63,4 @@ pub use retry_policy::{
 pub use store::{ChangeTicket, JourneyStore, LoadTicket, PendingChange};
 pub use success_answer::{applied_from_answer, read_answer, MAX_BODY_BYTES};
 pub use tab_merge::{merge, Epoch, Merged, TabData};
+pub use unsettled_sends::UnsettledSends;

@@ -43,8 +43,19 @@ pub fn read_answer<T: DeserializeOwned>(
 
 /// What a successful change request did, from its answer: `204` after a
 /// delete, the changed version (200) or the created one (201) otherwise.
-/// `id` is the version the change was taken on.
+/// `id` is the version the change was taken on. An answer that cannot be
+/// read says that the server made the change all the same.
 pub fn applied_from_answer(
+    id: &str,
+    command: &Command,
+    status: u16,
+    content_type: Option<&str>,
+    body: &str,
+) -> Result<Applied, BackendError> {
+    applied(id, command, status, content_type, body).map_err(BackendError::about_a_change_made)
+}
+
+fn applied(
     id: &str,
     command: &Command,
     status: u16,
@@ -193,15 +204,43 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             english(&error.message),
-            "The server's answer was not usable: it answered about another journey version \
-             (\u{201c}other\u{201d}) than the one changed. Nothing was changed."
+            "The server made the change, but its answer was not usable: it answered about \
+             another journey version (\u{201c}other\u{201d}) than the one changed. The list is \
+             read again to show it."
         );
         let error = applied_from_answer("welcome-v1", &Command::Finish, 204, None, "").unwrap_err();
         assert_eq!(error.kind, ErrorKind::BadResponse);
         assert_eq!(
             english(&error.message),
-            "The server's answer was not usable: it answered without the journey version \
-             (HTTP 204 No Content). Nothing was changed."
+            "The server made the change, but its answer was not usable: it answered without \
+             the journey version (HTTP 204 No Content). The list is read again to show it."
         );
+    }
+
+    #[test]
+    fn a_change_answered_unreadably_is_said_to_be_made() {
+        // A 200 cut short by a proxy: the server made the change.
+        let error = applied_from_answer(
+            "welcome-v1",
+            &Command::Finish,
+            200,
+            Some("application/json"),
+            r#"{"id": "welcome-v1", "status": "fini"#,
+        )
+        .unwrap_err();
+        assert_eq!(error.kind, ErrorKind::BadResponse);
+        assert!(error.kind.may_have_been_applied());
+        let said = english(&error.message);
+        assert!(
+            said.starts_with("The server made the change, but its answer was not usable: its answer is not journey data"),
+            "{said}"
+        );
+        assert!(
+            said.ends_with("The list is read again to show it."),
+            "{said}"
+        );
+        // Reading a list changes nothing, and says so.
+        let error = read_answer::<JourneyPage>(200, Some("application/json"), "{").unwrap_err();
+        assert!(english(&error.message).ends_with("Nothing was changed."));
     }
 }

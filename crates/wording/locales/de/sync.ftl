@@ -36,6 +36,7 @@ sync-cannot-time-out = dieser Browser kann Anfragen nicht nach einer Frist abbre
 ## Die Antwort des Servers war nicht verwendbar ($what ergänzt den Satz; „er“ ist der Server)
 
 sync-bad-response = Die Antwort des Servers war nicht verwendbar: { $what }. Es wurde nichts geändert.
+sync-change-made-answer-unusable = Der Server hat die Änderung vorgenommen, aber seine Antwort war nicht verwendbar: { $what }. Die Liste wird neu gelesen, um sie zu zeigen.
 sync-answer-too-large = seine Antwort ist größer als { $size }
 sync-answered-unexpected-status = er antwortete mit { $status }, wo ein Ergebnis oder ein Fehler erwartet wurde
 sync-sent-no-content-type = er sandte eine Antwort ohne Inhaltstyp statt JSON (HTTP { $status })

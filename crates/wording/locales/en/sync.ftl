@@ -39,6 +39,7 @@ sync-cannot-time-out = this browser cannot time requests out
 ## The server's answer was not usable ($what completes the sentence)
 
 sync-bad-response = The server's answer was not usable: { $what }. Nothing was changed.
+sync-change-made-answer-unusable = The server made the change, but its answer was not usable: { $what }. The list is read again to show it.
 sync-answer-too-large = its answer is larger than { $size }
 sync-answered-unexpected-status = it answered { $status } where a result or an error was expected
 sync-sent-no-content-type = it sent an answer without a content type instead of JSON (HTTP { $status })

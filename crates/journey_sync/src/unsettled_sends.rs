@@ -1,0 +1,197 @@
+//! Actions chosen from the detail view's menu without a dialog of their own
+//! (a new version, a duplicate, cancelling a scheduled finish) whose outcome
+//! is not known: no answer came, the server failed mid-way, or its answer
+//! could not be read. The server may have carried one out all the same.
+//!
+//! Choosing the same action on the same version again sends the very same
+//! request (the same command, so the same ids for what it creates, and the
+//! same idempotency key), so a server that did carry it out answers as it
+//! did then instead of doing it a second time: one duplicate, not two. A
+//! dialog does the same for its own action with [`crate::ConfirmFlow`].
+
+use lifecycle::{Action, Catalog, Command};
+
+/// One request whose outcome is not known yet.
+#[derive(Clone, Debug, PartialEq)]
+struct Unsettled {
+    id: String,
+    command: Command,
+    idempotency_key: String,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct UnsettledSends {
+    sends: Vec<Unsettled>,
+}
+
+impl UnsettledSends {
+    pub fn new() -> UnsettledSends {
+        UnsettledSends::default()
+    }
+
+    /// What to send for `action` on version `id`: the request sent before,
+    /// while its outcome is unknown, or else a new one, `fresh()` (the command
+    /// and its idempotency key). A remembered request whose creation
+    /// `catalog` already holds is known to have been carried out, and is
+    /// forgotten: choosing it again then asks for another one.
+    pub fn request(
+        &mut self,
+        id: &str,
+        action: Action,
+        catalog: &Catalog,
+        fresh: impl FnOnce() -> (Command, String),
+    ) -> (Command, String) {
+        self.sends
+            .retain(|sent| !created(&sent.command).is_some_and(|new| catalog.get(new).is_some()));
+        if let Some(sent) = self
+            .sends
+            .iter()
+            .find(|sent| sent.id == id && sent.command.action() == action)
+        {
+            return (sent.command.clone(), sent.idempotency_key.clone());
+        }
+        let (command, idempotency_key) = fresh();
+        self.sends.push(Unsettled {
+            id: id.to_owned(),
+            command: command.clone(),
+            idempotency_key: idempotency_key.clone(),
+        });
+        (command, idempotency_key)
+    }
+
+    /// The request for `action` on `id` was answered: once its outcome is
+    /// known (carried out, or refused), it is forgotten; while it is not
+    /// (`outcome_unknown`), it is kept to be sent again as it was.
+    pub fn answered(&mut self, id: &str, action: Action, outcome_unknown: bool) {
+        if !outcome_unknown {
+            self.sends
+                .retain(|sent| !(sent.id == id && sent.command.action() == action));
+        }
+    }
+}
+
+/// The version a command creates, if it creates one.
+fn created(command: &Command) -> Option<&str> {
+    match command {
+        Command::NewVersion { id } | Command::Duplicate { id, .. } => Some(id),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{DateTime, TimeZone, Utc};
+
+    fn at(minutes: i64) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).unwrap() + chrono::Duration::minutes(minutes)
+    }
+
+    fn catalog() -> Catalog {
+        lifecycle::demo::catalog(at(0), 7)
+    }
+
+    fn duplicate(n: u32) -> (Command, String) {
+        (
+            Command::Duplicate {
+                id: format!("copy-{n}-v1"),
+                journey_id: format!("copy-{n}"),
+            },
+            format!("key-{n}"),
+        )
+    }
+
+    #[test]
+    fn a_send_whose_outcome_is_unknown_is_sent_again_as_it_was() {
+        let mut sends = UnsettledSends::new();
+        let catalog = catalog();
+        let first = sends.request("welcome-series-v1", Action::Duplicate, &catalog, || {
+            duplicate(1)
+        });
+        assert_eq!(first, duplicate(1));
+        sends.answered("welcome-series-v1", Action::Duplicate, true);
+
+        let again = sends.request("welcome-series-v1", Action::Duplicate, &catalog, || {
+            duplicate(2)
+        });
+        assert_eq!(
+            again,
+            duplicate(1),
+            "the same command and key, so the server answers as before"
+        );
+    }
+
+    #[test]
+    fn a_send_whose_outcome_is_known_is_forgotten() {
+        let mut sends = UnsettledSends::new();
+        let catalog = catalog();
+        sends.request("welcome-series-v1", Action::Duplicate, &catalog, || {
+            duplicate(1)
+        });
+        sends.answered("welcome-series-v1", Action::Duplicate, false);
+
+        let next = sends.request("welcome-series-v1", Action::Duplicate, &catalog, || {
+            duplicate(2)
+        });
+        assert_eq!(
+            next,
+            duplicate(2),
+            "a second duplicate asked for after the first is a new one"
+        );
+    }
+
+    #[test]
+    fn another_action_or_another_version_is_a_new_request() {
+        let mut sends = UnsettledSends::new();
+        let catalog = catalog();
+        sends.request("welcome-series-v1", Action::Duplicate, &catalog, || {
+            duplicate(1)
+        });
+        sends.answered("welcome-series-v1", Action::Duplicate, true);
+
+        let other_version = sends.request("birthday-offer-v1", Action::Duplicate, &catalog, || {
+            duplicate(2)
+        });
+        assert_eq!(other_version, duplicate(2));
+        let new_version = sends.request("welcome-series-v1", Action::NewVersion, &catalog, || {
+            (
+                Command::NewVersion {
+                    id: "welcome-series-v9".into(),
+                },
+                "key-3".into(),
+            )
+        });
+        assert_eq!(new_version.1, "key-3");
+        // Neither answer touches the unsettled duplicate of welcome-series-v1.
+        sends.answered("birthday-offer-v1", Action::Duplicate, false);
+        sends.answered("welcome-series-v1", Action::NewVersion, false);
+        let again = sends.request("welcome-series-v1", Action::Duplicate, &catalog, || {
+            duplicate(4)
+        });
+        assert_eq!(again, duplicate(1));
+    }
+
+    #[test]
+    fn a_creation_the_list_already_shows_was_carried_out() {
+        let mut sends = UnsettledSends::new();
+        let mut catalog = catalog();
+        let (command, _) = sends.request("welcome-series-v1", Action::Duplicate, &catalog, || {
+            duplicate(1)
+        });
+        sends.answered("welcome-series-v1", Action::Duplicate, true);
+        // The next list shows the copy: the server made it.
+        catalog
+            .apply("welcome-series-v1", command, "Ana", at(1))
+            .unwrap();
+        assert!(catalog.get("copy-1-v1").is_some());
+
+        let next = sends.request("welcome-series-v1", Action::Duplicate, &catalog, || {
+            duplicate(2)
+        });
+        assert_eq!(
+            next,
+            duplicate(2),
+            "asked for again, it is another duplicate"
+        );
+    }
+}

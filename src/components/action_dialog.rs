@@ -12,7 +12,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use lifecycle::{Action, Applied, Command, JourneyVersion};
 
-use crate::components::confirm_dialog::{give_focus_back, tell_answer, ConfirmRequest};
+use crate::components::confirm_dialog::{
+    close_on_another_page, give_focus_back, tell_answer, ConfirmRequest,
+};
 use crate::components::dialog_buttons::DialogButtons;
 use crate::components::reveal_row::RevealRow;
 use crate::components::toasts::Toasts;
@@ -106,6 +108,7 @@ pub fn ActionDialog(
             dialog.close();
         }
     };
+    close_on_another_page(close);
     let on_close = move |_| {
         // The close event comes in a task of its own: by then the user may
         // have asked for this dialog again (it is open) or for another

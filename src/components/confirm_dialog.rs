@@ -6,7 +6,7 @@ use journey_sync::{AnswerEffect, ConfirmFlow};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 use lifecycle::{Action, Applied, Catalog, Command, JourneyVersion, Outcome, Status};
 
 use crate::components::dialog_buttons::DialogButtons;
@@ -113,7 +113,8 @@ pub fn ConfirmDialog() -> impl IntoView {
             dialog.close();
         }
     };
-    // Escape, Cancel and success all end here.
+    close_on_another_page(close);
+    // Escape, Cancel, success and another page all end here.
     let reveal = expect_context::<RevealRow>();
     let paths_for_focus = paths.clone();
     let on_close = move |_| {
@@ -265,6 +266,18 @@ pub fn ConfirmDialog() -> impl IntoView {
             />
         </dialog>
     }
+}
+
+/// Closes a dialog, as Escape would, once the user is on another page (Back,
+/// a link the host follows): it asks about the page it was opened on, and
+/// left open it would stand over another journey.
+pub(crate) fn close_on_another_page(close: impl Fn() + 'static) {
+    let location = use_location();
+    Effect::watch(
+        move || location.pathname.get(),
+        move |_, _, _| close(),
+        false,
+    );
 }
 
 /// Returns focus to the control that opened a dialog, when it can take it;

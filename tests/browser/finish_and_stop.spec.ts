@@ -555,3 +555,30 @@ test.describe('Deleting a draft', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test.describe('Another page while a dialog is open', () => {
+  for (const [item, title] of [
+    ['Stop', 'Stop journey?'],
+    ['Pause…', 'Pause journey?'],
+  ] as const) {
+    test(`going Back while the ${item} dialog is open closes it, and nothing is sent`, async ({ page }) => {
+      await openJourney(page, 'welcome-series-v3', 'Welcome series');
+      await page
+        .getByRole('region', { name: 'Versions of this journey' })
+        .getByRole('link', { name: 'Version 2' })
+        .click();
+      await expect(versionLine(page)).toHaveText(/^Version 2 Live/);
+      await openActionsMenu(page);
+      await menuItem(page, item).click();
+      const dialog = page.getByRole('dialog', { name: title });
+      await expect(dialog).toContainText('Welcome series · version 2');
+
+      await page.goBack();
+
+      await expect(versionLine(page)).toHaveText('Version 3 Draft');
+      await expect(dialog).toBeHidden();
+      await page.goForward();
+      await expect(versionLine(page)).toHaveText(/^Version 2 Live/);
+    });
+  }
+});

@@ -3,6 +3,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wording::Phrase;
 
+use crate::focus;
 use crate::words::use_words;
 
 /// How long a message stays before it leaves by itself.
@@ -43,9 +44,27 @@ impl Toasts {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
         self.shown.update(|shown| shown.push((id, text)));
+        self.expire_later(id);
+    }
+
+    fn expire_later(&self, id: u64) {
         let this = *self;
-        if let Ok(handle) = set_timeout_with_handle(move || this.dismiss(id), SHOWN_FOR) {
+        if let Ok(handle) = set_timeout_with_handle(move || this.expire(id), SHOWN_FOR) {
             self.pending.update_value(|pending| pending.push(handle));
+        }
+    }
+
+    /// A message leaves by itself, unless the user is on it (its dismiss
+    /// button has focus): taken away then, it would drop their focus to the
+    /// top of the page. It is given the same time again.
+    fn expire(&self, id: u64) {
+        let on_it = focus::active_element()
+            .and_then(|element| element.get_attribute("data-toast"))
+            .is_some_and(|toast| toast == id.to_string());
+        if on_it {
+            self.expire_later(id);
+        } else {
+            self.dismiss(id);
         }
     }
 
@@ -73,6 +92,7 @@ pub fn ToastsView() -> impl IntoView {
                             <button
                                 type="button"
                                 class="toast-dismiss"
+                                data-toast=id.to_string()
                                 aria-label=words.label("dismiss-message")
                                 on:click=move |_| toasts.dismiss(id)
                             >

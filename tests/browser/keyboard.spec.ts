@@ -82,6 +82,28 @@ test.describe('Home quick actions', () => {
     });
   }
 
+  test('a message whose dismiss button has focus stays until the user dismisses it', async ({ page }) => {
+    const { name } = LIVE.cart;
+    await openHome(page);
+    await pointerAway(page);
+    const row = homeRow(page, name, 1);
+    await tabTo(page, quickAction(row, 'Finish', name));
+    await page.keyboard.press('Enter');
+    await confirmButton(confirmDialog(page, 'Finish'), 'Finish').click();
+    const message = toast(page, `“${name}” version 1 is finished`);
+    await expect(message).toBeVisible();
+    const dismiss = page.getByRole('button', { name: 'Dismiss message' });
+    await dismiss.focus();
+
+    // Longer than a message stays by itself (8 s): taken away, it would
+    // drop the user's focus to the top of the page.
+    await page.waitForTimeout(9_000);
+    await expect(message).toBeVisible();
+    await expect(dismiss).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(message).toBeHidden();
+  });
+
   test('Stop with a reason typed in the dialog', async ({ page }) => {
     const { name } = LIVE.backInStock;
     const reason = 'Messages go out with a broken link.';

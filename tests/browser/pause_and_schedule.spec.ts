@@ -579,6 +579,8 @@ test.describe('over HTTP', () => {
     await menuItem(page, 'Finish').click();
     await confirmButton(confirmDialog(page, 'Finish'), 'Finish').click();
     await expect(versionLine(page)).toHaveText(/^Version 1 Finish(ing · [\d,]+ left|ed)$/);
+    // Shown at once; the server has it once the dialog closes on its answer.
+    await expect(confirmDialog(page, 'Finish')).toBeHidden();
     expect((await serverVersion(page, WITHOUT_FEATURES, STOCK.id)).status).toBe('finished');
 
     // Home offers no Resume, and Stop still ends a journey.

@@ -76,9 +76,6 @@ pub struct Journeys {
     identified: RwSignal<bool>,
     /// A refresh is under way; a slow backend gets no second one on top.
     refreshing: StoredValue<bool>,
-    /// A change was answered while that refresh was under way: its list may
-    /// have been read before the change, so one more follows it.
-    refresh_again: StoredValue<bool>,
     /// The store's `shown_generation` the views were last told of by a load.
     told: StoredValue<u64>,
     /// The backend's data set at the latest load (see `Backend::data_set`).
@@ -104,7 +101,6 @@ impl Journeys {
             offered: RwSignal::new(Offered::Listed(Vec::new())),
             identified: RwSignal::new(false),
             refreshing: StoredValue::new(false),
-            refresh_again: StoredValue::new(false),
             data_set: StoredValue::new(None),
             told: StoredValue::new(0),
             words,
@@ -180,21 +176,13 @@ impl Journeys {
         }
         self.refreshing.set_value(true);
         self.refresh_now().await;
-        if self.refresh_again.try_update_value(std::mem::take) == Some(true) {
-            self.refresh_now().await;
-        }
         self.refreshing.try_set_value(false);
     }
 
     /// Fetches the list after a change the server made: an answer names
     /// only the version acted on, and the list brings what else the change
-    /// moved (the live version a publish finished). A list on its way now
-    /// may have been read before the change, so one more follows it.
+    /// moved (the live version a publish finished).
     fn refresh_after_change(&self) {
-        if self.refreshing.try_get_value() == Some(true) {
-            self.refresh_again.try_set_value(true);
-            return;
-        }
         let journeys = *self;
         spawn_local(async move { journeys.refresh().await });
     }

@@ -45,6 +45,17 @@ async function pointerAway(page: Page) {
   await page.mouse.move(0, 0);
 }
 
+/// Opens Home and, by the keyboard alone, the Finish confirmation of the
+/// live row of `name`; gives back that row.
+async function finishFromHomeByKeyboard(page: Page, name: string): Promise<Locator> {
+  await openHome(page);
+  await pointerAway(page);
+  const row = homeRow(page, name, 1);
+  await tabTo(page, quickAction(row, 'Finish', name));
+  await page.keyboard.press('Enter');
+  return row;
+}
+
 test.describe('Home quick actions', () => {
   for (const action of ['Finish', 'Stop'] as const) {
     test(`${action}: Tab to the quick action, Enter, Tab to ${action}, Enter`, async ({ page }) => {
@@ -84,11 +95,7 @@ test.describe('Home quick actions', () => {
 
   test('a message whose dismiss button has focus stays until the user dismisses it', async ({ page }) => {
     const { name } = LIVE.cart;
-    await openHome(page);
-    await pointerAway(page);
-    const row = homeRow(page, name, 1);
-    await tabTo(page, quickAction(row, 'Finish', name));
-    await page.keyboard.press('Enter');
+    await finishFromHomeByKeyboard(page, name);
     await confirmButton(confirmDialog(page, 'Finish'), 'Finish').click();
     const message = toast(page, `“${name}” version 1 is finished`);
     await expect(message).toBeVisible();
@@ -407,11 +414,7 @@ test.describe('What the user does while a dialog closes is kept', () => {
 
   test('a click in the search field as a Finish confirmation closes keeps focus in the field', async ({ page }) => {
     const { name } = LIVE.cart;
-    await openHome(page);
-    await pointerAway(page);
-    const row = homeRow(page, name, 1);
-    await tabTo(page, quickAction(row, 'Finish', name));
-    await page.keyboard.press('Enter');
+    const row = await finishFromHomeByKeyboard(page, name);
     const dialog = confirmDialog(page, 'Finish');
     await expect(dialog).toBeVisible();
 

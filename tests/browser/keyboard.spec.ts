@@ -361,10 +361,12 @@ test.describe('What the user does while a dialog closes is kept', () => {
   // Cancel, then the user's next step, before the close event.
   async function cancelThen(dialog: Locator, next: NextStep): Promise<void> {
     const cancel = dialog.getByRole('button', { name: 'Cancel', exact: true });
-    const clicks = Array.isArray(next) ? await Promise.all(next.map((l) => l.elementHandle())) : [];
+    const search = dialog.page().getByRole('searchbox', { name: 'Search journeys' });
+    const targets =
+      next === 'Enter' ? [] : await Promise.all((next === 'search field' ? [search] : next).map((l) => l.elementHandle()));
     const step = Array.isArray(next) ? 'clicks' : next;
     await cancel.evaluate(
-      (button, [step, clicks]) => {
+      (button, [step, targets]) => {
         const closed = new Promise((resolve) =>
           // Two frames after the close event: whatever it does has been done.
           button.closest('dialog')!.addEventListener(
@@ -379,13 +381,13 @@ test.describe('What the user does while a dialog closes is kept', () => {
             new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
           );
         } else if (step === 'search field') {
-          document.querySelector<HTMLElement>('input[type=search]')!.focus();
+          (targets[0] as HTMLElement).focus();
         } else {
-          for (const element of clicks) (element as HTMLElement).click();
+          for (const element of targets) (element as HTMLElement).click();
         }
         return closed;
       },
-      [step, clicks] as const,
+      [step, targets] as const,
     );
   }
 

@@ -467,6 +467,41 @@ test.describe('on the HTTP backend', () => {
     expect(items.map((version) => version.id)).not.toContain(draft.id);
   });
 
+  test('a Publish answered before the list is read again never shows the version it replaced as live again', async ({ page, server, request }) => {
+    const journey = 'Subscription renewal';
+    // Once the user confirms, the list is held back: what Home shows of
+    // version 1 comes from the publish's answer alone (the published version).
+    let holding = false;
+    const held: Route[] = [];
+    await page.route(listFirstPage(server), async (route) => {
+      if (holding) held.push(route);
+      else await route.continue();
+    });
+    await useServer(page, server, 'admin', 600_000);
+    await page.goto('/journeys/subscription-renewal-v2');
+    await expect(versionLine(page)).toHaveText('Version 2 Draft');
+    await openActionsMenu(page);
+    await menuItem(page, 'Publish').click();
+    const dialog = confirmDialog(page, 'Publish');
+    holding = true;
+    await confirmButton(dialog, 'Publish').click();
+    await expect(toast(page, `“${journey}” version 2 is live.`)).toBeVisible();
+    await expect(versionLine(page)).toHaveText('Version 2 Live');
+    expect((await serverVersion(request, server, 'subscription-renewal-v1')).status).toBe('finished');
+    await expect.poll(() => held.length, { message: 'the list is read again after the answer' }).toBeGreaterThan(0);
+
+    await page.getByRole('link', { name: 'Journey Console', exact: true }).click();
+    await expect(cell(homeRow(page, journey, 2), 'Status')).toHaveText(/^Live/);
+    await expect(cell(homeRow(page, journey, 1), 'Status')).toHaveText(/^Finish/);
+    await expect(quickAction(homeRow(page, journey, 1), 'Finish', journey)).toHaveCount(0);
+
+    holding = false;
+    for (const route of held.splice(0)) await route.continue();
+    await settle(page);
+    await expect(cell(homeRow(page, journey, 1), 'Status')).toHaveText(/^Finish/);
+    await expect(cell(homeRow(page, journey, 2), 'Status')).toHaveText(/^Live/);
+  });
+
   test('a Duplicate whose answers were lost, chosen again, is sent as it was: one copy', async ({ page, server, request }) => {
     const copies = async () => {
       const { items } = await serverList(request, server, '?limit=500');

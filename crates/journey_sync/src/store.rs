@@ -377,6 +377,14 @@ impl JourneyStore {
         match applied.outcome {
             Outcome::Updated { version } | Outcome::Created { version } => {
                 journeys.extend(self.journeys_of(&version.id, Some(&version)));
+                if applied.action == Action::Publish {
+                    for (replaced, history) in self.replaced_by(&version) {
+                        let id = replaced.id.clone();
+                        if self.learn(replaced) && !self.confirmed.history(&id).is_empty() {
+                            self.confirmed.set_history(&id, history);
+                        }
+                    }
+                }
                 self.learn(version);
             }
             Outcome::Deleted { id } => {
@@ -414,6 +422,45 @@ impl JourneyStore {
             self.refresh_shown(&journey_id);
         }
         change
+    }
+
+    /// The versions `published` replaced, as the rules finish them, with
+    /// their histories: a publish's answer (over HTTP, the published version
+    /// alone) says as much, since a journey has one running version. Taken
+    /// at once, the replaced version never shows as running again between the
+    /// answer and the next list; a list read later still has the last word,
+    /// its revision being the server's. Empty when what is confirmed already
+    /// shows the publish (a list came first) or has nothing it replaces.
+    fn replaced_by(&self, published: &JourneyVersion) -> Vec<(JourneyVersion, Vec<HistoryEntry>)> {
+        let ids: Vec<&str> = self
+            .confirmed
+            .versions_of(&published.journey_id)
+            .map(|version| version.id.as_str())
+            .collect();
+        let mut journey = Catalog::new(
+            ids.iter()
+                .filter_map(|id| self.confirmed.shared(id))
+                .cloned(),
+        );
+        for id in &ids {
+            journey.set_history(id, self.confirmed.history(id).to_vec());
+        }
+        let Ok(applied) = journey.apply(
+            &published.id,
+            Command::Publish,
+            &published.updated_by,
+            published.updated_at,
+        ) else {
+            return Vec::new();
+        };
+        applied
+            .also_changed
+            .iter()
+            .filter_map(|id| {
+                let version = journey.get(id)?.clone();
+                Some((version, journey.history(id).to_vec()))
+            })
+            .collect()
     }
 
     fn tick(&mut self) -> u64 {

@@ -42,7 +42,7 @@ impl UnsettledSends {
         fresh: impl FnOnce() -> (Command, String),
     ) -> (Command, String) {
         self.sends
-            .retain(|sent| !created(&sent.command).is_some_and(|new| catalog.get(new).is_some()));
+            .retain(|sent| created(&sent.command).is_none_or(|new| catalog.get(new).is_none()));
         if let Some(sent) = self
             .sends
             .iter()

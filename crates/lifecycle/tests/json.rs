@@ -429,3 +429,83 @@ fn a_pause_and_its_history_cause_are_camel_case() {
         json!({"action": "pause", "customers": "discard", "until": "2026-12-03T09:00:00Z", "atEnd": "resume"})
     );
 }
+
+#[test]
+fn every_history_cause_is_read_back_as_written() {
+    use chrono::{TimeZone, Utc};
+    use lifecycle::{HistoryCause, PauseCustomers, PauseEnd};
+    let at = Utc.with_ymd_and_hms(2026, 12, 3, 9, 0, 0).unwrap();
+    let causes = [
+        HistoryCause::ReplacedBy { version: 3 },
+        HistoryCause::CreatedFrom { version: 2 },
+        HistoryCause::DuplicatedFrom {
+            name: "Welcome".into(),
+            version: 4,
+        },
+        HistoryCause::Paused {
+            until: at,
+            customers: PauseCustomers::Discard,
+            at_end: PauseEnd::Resume,
+        },
+        HistoryCause::PauseEnded {
+            by: "Ana Ruiz".into(),
+        },
+        HistoryCause::FinishScheduled { at },
+        HistoryCause::ScheduledBy {
+            by: "Jonas Becker".into(),
+        },
+    ];
+    for cause in causes {
+        let text = serde_json::to_string(&cause).unwrap();
+        assert_eq!(
+            serde_json::from_str::<HistoryCause>(&text).unwrap(),
+            cause,
+            "{text}"
+        );
+    }
+    // Any order of the fields, and fields a later server adds, are read.
+    let cause: HistoryCause =
+        serde_json::from_value(json!({ "version": 5, "note": "new", "kind": "replacedBy" }))
+            .unwrap();
+    assert_eq!(cause, HistoryCause::ReplacedBy { version: 5 });
+    let cause: HistoryCause = serde_json::from_value(json!({
+        "kind": "finishScheduled", "at": "2026-12-03T10:00:00+01:00"
+    }))
+    .unwrap();
+    assert_eq!(cause, HistoryCause::FinishScheduled { at });
+}
+
+#[test]
+fn a_history_cause_without_what_its_kind_needs_is_refused_by_name() {
+    use lifecycle::HistoryCause;
+    let error =
+        serde_json::from_value::<HistoryCause>(json!({ "kind": "duplicatedFrom", "version": 2 }))
+            .unwrap_err();
+    assert!(
+        error.to_string().contains("missing field `name`"),
+        "{error}"
+    );
+    let error = serde_json::from_value::<HistoryCause>(
+        json!({ "kind": "paused", "until": "2026-12-03T09:00:00Z", "customers": "hold" }),
+    )
+    .unwrap_err();
+    assert!(
+        error.to_string().contains("missing field `atEnd`"),
+        "{error}"
+    );
+    let error = serde_json::from_value::<HistoryCause>(json!({ "kind": "movedOn" })).unwrap_err();
+    assert!(
+        error.to_string().contains("unknown variant `movedOn`"),
+        "{error}"
+    );
+    let error = serde_json::from_value::<HistoryCause>(json!({ "version": 2 })).unwrap_err();
+    assert!(
+        error.to_string().contains("missing field `kind`"),
+        "{error}"
+    );
+    let error = serde_json::from_value::<HistoryCause>(
+        json!({ "kind": "finishScheduled", "at": "next Tuesday" }),
+    )
+    .unwrap_err();
+    assert!(!error.to_string().is_empty());
+}

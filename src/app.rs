@@ -167,7 +167,9 @@ fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
     provide_context(host_events);
     let journeys = Journeys::new(backend, use_words());
     provide_context(journeys);
-    provide_context(sync::BulkActions::new(journeys, host_events));
+    let bulk = sync::BulkActions::new(journeys, host_events);
+    provide_context(bulk);
+    sync::ask_before_leaving_while_sending(journeys, bulk);
     provide_context(Toasts::new());
     let confirm = ConfirmRequest::new();
     provide_context(confirm);

@@ -139,6 +139,12 @@ impl Journeys {
         self.warning.read_only()
     }
 
+    /// Whether a change the user made is still on its way (sent, waiting for
+    /// its answer or for a retry).
+    pub fn sending(&self) -> bool {
+        self.store.with(|store| store.pending_changes().len() > 0)
+    }
+
     pub fn can_reset(&self) -> bool {
         self.backend.get_value().can_reset()
     }

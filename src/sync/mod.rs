@@ -7,6 +7,7 @@ mod early_first_page;
 mod embedded_backend;
 mod http_backend;
 mod journeys;
+mod leaving;
 
 pub use backend::Backend;
 pub use bulk_actions::{use_bulk_actions, BulkActions};
@@ -14,3 +15,4 @@ pub use early_first_page::EarlyFirstPage;
 pub use embedded_backend::EmbeddedBackend;
 pub use http_backend::{HttpBackend, TokenCell};
 pub use journeys::{use_journeys, Journeys};
+pub use leaving::ask_before_leaving_while_sending;

@@ -648,6 +648,36 @@ test.describe('on the HTTP backend', () => {
     await expect(versionLine(page)).toHaveText('Version 1 Live');
   });
 
+  test('closing the tab while a confirmed Stop is on its way asks first; once it is answered, the tab closes without asking', async ({ page, server, request }) => {
+    const stopHeld = deferred<Route>();
+    await page.route(`${server}/journeys/${A.id}/stop`, (route) => stopHeld.resolve(route));
+    await useServer(page, server, 'operator', 600_000);
+    const asked: string[] = [];
+    page.on('dialog', async (question) => {
+      asked.push(question.type());
+      await question.dismiss();
+    });
+    await page.goto('/');
+    await expectHomeLoaded(page);
+    const dialog = await openFromHome(page, 'Stop', A.name);
+    await confirmButton(dialog, 'Stop').click();
+    const stop = await stopHeld.promise;
+
+    // The user closes the tab; the browser asks, and they stay.
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked, { message: 'the browser asked before leaving' }).toEqual(['beforeunload']);
+    expect(page.isClosed()).toBe(false);
+    await stop.continue();
+    await expect(toast(page, /is stopped/)).toBeVisible();
+    expect((await serverVersion(request, server, A.id)).status).toBe('stopped');
+
+    // Nothing on its way any more: the tab closes without a question.
+    const closed = page.waitForEvent('close');
+    await page.close({ runBeforeUnload: true });
+    await closed;
+    expect(asked).toEqual(['beforeunload']);
+  });
+
   test("a journey's history shows what someone else just did to it", async ({ page, browser, server }, testInfo) => {
     await useServer(page, server, 'admin', 500);
     await page.goto(`/journeys/${A.id}`);

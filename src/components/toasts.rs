@@ -1,6 +1,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wording::Phrase;
 
 use crate::focus;
@@ -68,6 +69,30 @@ impl Toasts {
         }
     }
 
+    /// The user dismissed a message with its button. Focus on that button
+    /// goes on to the next message's (or, for the last, the one before), so
+    /// that the messages can be dismissed one after another from the
+    /// keyboard; it would otherwise fall to the page itself.
+    fn dismiss_by_user(&self, id: u64, event: &web_sys::MouseEvent) {
+        let button = event
+            .current_target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok());
+        let focused = focus::active_element();
+        let neighbour = button
+            .filter(|button| focused.as_ref() == Some(button))
+            .and_then(|button| {
+                let all = focus::find_all(&button, "[data-toast]");
+                let at = all.iter().position(|other| other == &button)?;
+                all.get(at + 1)
+                    .or_else(|| at.checked_sub(1).and_then(|before| all.get(before)))
+                    .cloned()
+            });
+        self.dismiss(id);
+        if let Some(neighbour) = neighbour {
+            let _ = neighbour.focus();
+        }
+    }
+
     fn dismiss(&self, id: u64) {
         self.shown
             .update(|shown| shown.retain(|(shown_id, _)| *shown_id != id));
@@ -94,7 +119,7 @@ pub fn ToastsView() -> impl IntoView {
                                 class="toast-dismiss"
                                 data-toast=id.to_string()
                                 aria-label=words.label("dismiss-message")
-                                on:click=move |_| toasts.dismiss(id)
+                                on:click=move |event| toasts.dismiss_by_user(id, &event)
                             >
                                 "×"
                             </button>

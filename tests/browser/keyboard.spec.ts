@@ -111,6 +111,28 @@ test.describe('Home quick actions', () => {
     await expect(message).toBeHidden();
   });
 
+  test('dismissing a message with the keyboard moves focus on to the next message', async ({ page }) => {
+    const finished = [LIVE.cart.name, LIVE.backInStock.name];
+    await openHome(page);
+    for (const name of finished) {
+      const row = homeRow(page, name, 1);
+      await row.hover();
+      await quickAction(row, 'Finish', name).click();
+      await confirmButton(confirmDialog(page, 'Finish'), 'Finish').click();
+      await expect(toast(page, `“${name}” version 1 is finished`)).toBeVisible();
+    }
+    const dismiss = page.getByRole('button', { name: 'Dismiss message' });
+    await expect(dismiss).toHaveCount(2);
+    await dismiss.first().focus();
+
+    await page.keyboard.press('Enter');
+    await expect(toast(page, `“${finished[0]}” version 1 is finished`)).toBeHidden();
+    await expect(dismiss).toHaveCount(1);
+    await expect(dismiss).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(toast(page, `“${finished[1]}” version 1 is finished`)).toBeHidden();
+  });
+
   test('Stop with a reason typed in the dialog', async ({ page }) => {
     const { name } = LIVE.backInStock;
     const reason = 'Messages go out with a broken link.';

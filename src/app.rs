@@ -152,11 +152,11 @@ fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
             EMBEDDED_REFRESH_INTERVAL,
         ),
         RuntimeConfig::Http(settings) => (
-            Backend::Http(sync::HttpBackend::new(
+            Backend::Http(Box::new(sync::HttpBackend::new(
                 &settings,
                 setup.token.clone(),
                 stopped.clone(),
-            )),
+            ))),
             Duration::from_millis(u64::from(settings.poll_interval_ms)),
         ),
     };

@@ -14,8 +14,9 @@ use super::http_backend::HttpBackend;
 pub enum Backend {
     /// In the browser, persisted in localStorage, moved by the simulation.
     Embedded(EmbeddedBackend),
-    /// A server implementing the HTTP contract (docs/contract/).
-    Http(HttpBackend),
+    /// A server implementing the HTTP contract (docs/contract/); boxed, as
+    /// it is the larger by far.
+    Http(Box<HttpBackend>),
 }
 
 /// One user action as sent to a backend.
@@ -125,7 +126,7 @@ impl Backend {
     pub fn warning(&self) -> Option<Phrase> {
         match self {
             Backend::Embedded(embedded) => embedded.warning(),
-            Backend::Http(_) => None,
+            Backend::Http(http) => http.warning(),
         }
     }
 }

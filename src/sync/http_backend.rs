@@ -12,14 +12,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use contract::{
-    etag_of_revision, HistoryPage, JourneyPage, Me, PauseBody, ScheduledFinishBody, StopBody,
-    IDEMPOTENCY_KEY, IF_MATCH,
+    etag_of_revision, HistoryPage, Me, PauseBody, ScheduledFinishBody, StopBody, IDEMPOTENCY_KEY,
+    IF_MATCH,
 };
 use gloo_net::http::{Request, RequestBuilder};
 use journey_sync::{
-    after_failure, applied_from_answer, error_from_answer, page_limit, read_answer,
-    unoffered_answer, BackendError, ErrorKind, NextPage, PageCollector, RetryDecision,
-    ATTEMPT_TIMEOUT, MAX_BODY_BYTES,
+    after_failure, applied_from_answer, error_from_answer, page_limit, read_answer, read_list_page,
+    unoffered_answer, unreadable_phrase, BackendError, ErrorKind, NextPage, PageCollector,
+    ReadPage, RetryDecision, ATTEMPT_TIMEOUT, MAX_BODY_BYTES,
 };
 use lifecycle::{Applied, Catalog, Command, HistoryEntry, JourneyVersion};
 use runtime_config::HttpSettings;
@@ -55,7 +55,9 @@ pub struct HttpBackend {
     /// Each page of the list as last read, by the cursor that asked for it,
     /// with its ETag: an ETag promises only its own page, so each page is
     /// asked for with its own `If-None-Match`.
-    pages: RefCell<HashMap<Option<String>, (String, JourneyPage)>>,
+    pages: RefCell<HashMap<Option<String>, (String, ReadPage)>>,
+    /// What the latest whole list left out (versions that could not be read).
+    warning: RefCell<Option<Phrase>>,
     /// Histories read so far, kept across list refreshes.
     histories: RefCell<HashMap<String, Vec<HistoryEntry>>>,
     /// Each version's revision in the latest list, to tell which histories
@@ -77,10 +79,17 @@ impl HttpBackend {
             token,
             stopped,
             pages: RefCell::new(HashMap::new()),
+            warning: RefCell::new(None),
             histories: RefCell::new(HashMap::new()),
             revisions: RefCell::new(HashMap::new()),
             early_first_page: RefCell::new(EarlyFirstPage::take()),
         }
+    }
+
+    /// What the latest whole list left out, if anything: said beside the
+    /// list, which shows everything else.
+    pub fn warning(&self) -> Option<Phrase> {
+        self.warning.borrow().clone()
     }
 
     /// Who the server says we are; `None` when the server does not say.
@@ -103,8 +112,13 @@ impl HttpBackend {
         let mut collector = PageCollector::new();
         let mut cursor: Option<String> = None;
         let mut seen = HashSet::new();
+        let mut unreadable = Vec::new();
         let catalog = loop {
-            let page = self.page(cursor.as_deref()).await?;
+            let ReadPage {
+                page,
+                unreadable: left_out,
+            } = self.page(cursor.as_deref()).await?;
+            unreadable.extend(left_out);
             seen.insert(cursor.clone());
             let before = collector.arrived();
             match collector.take(page)? {
@@ -115,6 +129,7 @@ impl HttpBackend {
                 NextPage::Done(catalog) => break catalog,
             }
         };
+        self.warning.replace(unreadable_phrase(&unreadable));
         // Pages the list no longer has are forgotten.
         self.pages
             .borrow_mut()
@@ -147,7 +162,7 @@ impl HttpBackend {
     }
 
     /// One page of the list, asked for with its ETag when it was read before.
-    async fn page(&self, cursor: Option<&str>) -> Result<JourneyPage, BackendError> {
+    async fn page(&self, cursor: Option<&str>) -> Result<ReadPage, BackendError> {
         let key = cursor.map(str::to_owned);
         let known = self.pages.borrow().get(&key).map(|(etag, _)| etag.clone());
         // A small first page, for the first rows, then the largest the
@@ -192,7 +207,7 @@ impl HttpBackend {
             }
         }
         ensure_ok(&answer)?;
-        let page: JourneyPage = read_json(&answer)?;
+        let page = read_list_page(answer.status, answer.content_type.as_deref(), &answer.body)?;
         match &answer.etag {
             Some(etag) => {
                 self.pages

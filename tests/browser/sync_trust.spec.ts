@@ -554,6 +554,42 @@ test.describe('on the HTTP backend', () => {
     await expect(status(page, A.name)).toHaveText(/^Finishing/);
   });
 
+  test('a version the console cannot read leaves the rest of the list shown and usable, and is named', async ({ page, server, request }) => {
+    // A newer server gives one version a status this console does not know.
+    const archived = 'welcome-series-v1';
+    let polls = 0;
+    await page.route(listFirstPage(server), async (route) => {
+      polls += 1;
+      const response = await route.fetch();
+      if (response.status() !== 200) return route.fulfill({ response });
+      const page = await response.json();
+      for (const version of page.items) if (version.id === archived) version.status = 'archived';
+      await route.fulfill({ response, body: JSON.stringify(page) });
+    });
+    await useServer(page, server, 'operator', 500);
+    await page.goto('/');
+    await expectHomeLoaded(page);
+    const warning = page.getByRole('alert').filter({ hasText: 'could not be read' });
+    await expect(warning).toHaveText(
+      /^One journey version from the server could not be read, so it is not shown \(the first, “welcome-series-v1”: unknown variant `archived`.*\)\. Everything else is shown and can be acted on\.$/,
+    );
+    await expect(homeRow(page, 'Welcome series', 1)).toHaveCount(0);
+    await expect(homeRow(page, 'Welcome series', 2)).toBeVisible();
+
+    // The rest can be acted on: an emergency Stop of another journey.
+    const dialog = await openFromHome(page, 'Stop', B.name);
+    await confirmButton(dialog, 'Stop').click();
+    await expect(dialog).toBeHidden();
+    await expect(status(page, B.name)).toHaveText(/^Stopped/);
+    expect((await serverVersion(request, server, B.id)).status).toBe('stopped');
+
+    // Later polls (answered 304 when nothing changed) still say so.
+    const before = polls;
+    await expect.poll(() => polls).toBeGreaterThan(before + 1);
+    await expect(warning).toBeVisible();
+    await expect(homeRow(page, 'Welcome series', 2)).toBeVisible();
+  });
+
   test("a proxy's HTML error page is explained by its HTTP status, never with an empty message", async ({ page, server }) => {
     // A proxy in front of the API refuses the request with its own page,
     // which says nothing of the status.

@@ -37,6 +37,7 @@ mod drain_watch;
 mod english;
 mod error_answer;
 mod in_words;
+mod list_page;
 mod list_pages;
 mod offer;
 mod retry_policy;
@@ -54,6 +55,7 @@ pub use confirm_flow::{AnswerEffect, ConfirmFlow, DialogState, Opening, ToSend};
 pub use drain_watch::{drain_phrase, drain_row_phrase, DrainWatch};
 pub use error_answer::{error_from_answer, status_in_words, status_phrase};
 pub use in_words::duration_in_words;
+pub use list_page::{read_list_page, unreadable_phrase, ReadPage, UnreadableVersion};
 pub use list_pages::{page_limit, NextPage, PageCollector, FIRST_PAGE, MAX_PAGES, MAX_VERSIONS};
 pub use offer::{feature_needed, unoffered_answer, Offered};
 pub use retry_policy::{

@@ -17,6 +17,25 @@ pub fn read_answer<T: DeserializeOwned>(
     content_type: Option<&str>,
     body: &str,
 ) -> Result<T, BackendError> {
+    check_json(status, content_type, body)?;
+    serde_json::from_str(body).map_err(|e| not_journey_data(&e))
+}
+
+/// An answer that was JSON but not what was expected, in the parser's own
+/// words (developer text), which say where the data went wrong.
+pub(crate) fn not_journey_data(error: &serde_json::Error) -> BackendError {
+    BackendError::bad_response(
+        Phrase::new("sync-not-journey-data").with("error", error.to_string()),
+    )
+}
+
+/// Whether a successful answer is JSON this console can read at all: said
+/// to be JSON, and not larger than any journey data.
+pub(crate) fn check_json(
+    status: u16,
+    content_type: Option<&str>,
+    body: &str,
+) -> Result<(), BackendError> {
     let content_type = content_type.unwrap_or_default().trim();
     if !content_type.to_ascii_lowercase().contains("json") {
         let what = if content_type.is_empty() {
@@ -33,12 +52,7 @@ pub fn read_answer<T: DeserializeOwned>(
     if body.len() > MAX_BODY_BYTES {
         return Err(BackendError::too_large(MAX_BODY_BYTES));
     }
-    serde_json::from_str(body).map_err(|e| {
-        // The parser's own words (developer text) say where the data went wrong.
-        BackendError::bad_response(
-            Phrase::new("sync-not-journey-data").with("error", e.to_string()),
-        )
-    })
+    Ok(())
 }
 
 /// What a successful change request did, from its answer: `204` after a

@@ -48,6 +48,18 @@ sync-answered-other-version = er antwortete zu einer anderen Journey-Version (�
 sync-page-after-end = er sandte nach dem Ende seiner Liste noch eine Seite
 sync-list-names-twice = die Liste des Servers nennt die Journey-Version „{ $id }“ zweimal
 sync-cursor-twice = die Liste des Servers endet nicht: er sandte den Cursor „{ $cursor }“ zweimal
+sync-versions-unreadable = { $count ->
+        [one] Eine Journey-Version
+       *[other] { $count } Journey-Versionen
+    } vom Server { $count ->
+        [one] konnte
+       *[other] konnten
+    } nicht gelesen werden und { $count ->
+        [one] wird
+       *[other] werden
+    } nicht gezeigt (die erste: { $which }). Alles andere wird gezeigt und kann bearbeitet werden.
+sync-version-unreadable-named = „{ $id }“: { $error }
+sync-version-unreadable = { $error }
 sync-list-too-many = die Liste des Servers geht über { $versions } Journey-Versionen hinaus, mehr als diese Konsole fassen kann
 sync-list-too-long = die Liste des Servers endete nach { $pages ->
         [one] { $pages } Seite

@@ -1,0 +1,190 @@
+//! One page of the journey list, read so that a version this console cannot
+//! read (a status a newer server added, a field of the wrong type) costs that
+//! version alone: the others are shown and can be acted on (a Stop must not
+//! wait for a fix to another journey), and the user is told what was left
+//! out. An answer that is not a list page at all is refused whole, as any
+//! answer that is not usable.
+
+use std::sync::Arc;
+
+use contract::JourneyPage;
+use lifecycle::JourneyVersion;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use wording::Phrase;
+
+use crate::in_words::cut_short;
+use crate::success_answer::{check_json, not_journey_data};
+use crate::BackendError;
+
+/// A page as read: the versions that could be read, and those that could not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadPage {
+    pub page: JourneyPage,
+    pub unreadable: Vec<UnreadableVersion>,
+}
+
+/// A version of the list this console could not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnreadableVersion {
+    /// Its `id`, when that much could be read.
+    pub id: Option<String>,
+    /// The parser's own words (developer text) on what went wrong.
+    pub error: String,
+}
+
+/// The page, its items as they were sent.
+#[derive(Deserialize)]
+struct RawPage<'a> {
+    #[serde(borrow)]
+    items: Vec<&'a RawValue>,
+    next: Option<String>,
+}
+
+/// Just the `id` of a version that cannot be read whole.
+#[derive(Deserialize)]
+struct Named {
+    id: String,
+}
+
+/// A successful answer to `GET /journeys`, read as a page. A page is read in
+/// one go; only one that fails is read again version by version, so a
+/// well-formed list costs nothing more.
+pub fn read_list_page(
+    status: u16,
+    content_type: Option<&str>,
+    body: &str,
+) -> Result<ReadPage, BackendError> {
+    check_json(status, content_type, body)?;
+    let whole_error = match serde_json::from_str::<JourneyPage>(body) {
+        Ok(page) => {
+            return Ok(ReadPage {
+                page,
+                unreadable: Vec::new(),
+            })
+        }
+        Err(error) => error,
+    };
+    // Not even a page (not JSON, no `items` array): nothing to keep.
+    let raw: RawPage = serde_json::from_str(body).map_err(|_| not_journey_data(&whole_error))?;
+    let mut items = Vec::with_capacity(raw.items.len());
+    let mut unreadable = Vec::new();
+    for item in raw.items {
+        match serde_json::from_str::<JourneyVersion>(item.get()) {
+            Ok(version) => items.push(Arc::new(version)),
+            Err(error) => unreadable.push(UnreadableVersion {
+                id: serde_json::from_str::<Named>(item.get())
+                    .ok()
+                    .map(|named| named.id),
+                error: error.to_string(),
+            }),
+        }
+    }
+    Ok(ReadPage {
+        page: JourneyPage {
+            items,
+            next: raw.next,
+        },
+        unreadable,
+    })
+}
+
+/// What the user is told when versions of the list could not be read: how
+/// many, and what was wrong with the first. `None` when all could be.
+pub fn unreadable_phrase(unreadable: &[UnreadableVersion]) -> Option<Phrase> {
+    let first = unreadable.first()?;
+    let which = match &first.id {
+        Some(id) => Phrase::new("sync-version-unreadable-named")
+            .with("id", cut_short(id))
+            .with("error", first.error.as_str()),
+        None => Phrase::new("sync-version-unreadable").with("error", first.error.as_str()),
+    };
+    Some(
+        Phrase::new("sync-versions-unreadable")
+            .with("count", unreadable.len())
+            .with("which", which),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+    use serde_json::json;
+
+    use super::*;
+    use crate::english::english;
+    use crate::ErrorKind;
+
+    fn version(id: &str) -> serde_json::Value {
+        let at = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap();
+        serde_json::to_value(JourneyVersion::draft(id, id, "Journey", 1, "Ana Ruiz", at)).unwrap()
+    }
+
+    fn read(body: &serde_json::Value) -> Result<ReadPage, BackendError> {
+        read_list_page(200, Some("application/json"), &body.to_string())
+    }
+
+    #[test]
+    fn a_well_formed_page_is_read_whole() {
+        let page = read(&json!({ "items": [version("a"), version("b")], "next": "c1" })).unwrap();
+        assert_eq!(page.page.items.len(), 2);
+        assert_eq!(page.page.next.as_deref(), Some("c1"));
+        assert!(page.unreadable.is_empty());
+        assert_eq!(unreadable_phrase(&page.unreadable), None);
+    }
+
+    #[test]
+    fn a_version_that_cannot_be_read_leaves_the_others() {
+        let mut archived = version("b");
+        archived["status"] = json!("archived");
+        let mut nameless = version("c");
+        nameless["id"] = json!(7);
+        let page = read(&json!({
+            "items": [version("a"), archived, nameless, version("d")],
+            "next": null
+        }))
+        .unwrap();
+        let ids: Vec<&str> = page.page.items.iter().map(|v| v.id.as_str()).collect();
+        assert_eq!(ids, ["a", "d"]);
+        assert_eq!(page.page.next, None);
+        assert_eq!(page.unreadable.len(), 2);
+        assert_eq!(page.unreadable[0].id.as_deref(), Some("b"));
+        assert!(page.unreadable[0]
+            .error
+            .contains("unknown variant `archived`"));
+        assert_eq!(page.unreadable[1].id, None);
+        let said = english(&unreadable_phrase(&page.unreadable).unwrap());
+        assert!(
+            said.starts_with(
+                "2 journey versions from the server could not be read, so they are not shown \
+                 (the first, \u{201c}b\u{201d}: unknown variant `archived`"
+            ),
+            "{said}"
+        );
+        assert!(
+            said.ends_with("Everything else is shown and can be acted on."),
+            "{said}"
+        );
+    }
+
+    #[test]
+    fn an_answer_that_is_not_a_page_is_refused_whole() {
+        for body in [
+            json!({ "items": 3 }),
+            json!([version("a")]),
+            json!({ "next": null }),
+        ] {
+            let error = read(&body).unwrap_err();
+            assert_eq!(error.kind, ErrorKind::BadResponse);
+            assert!(
+                english(&error.message).contains("its answer is not journey data"),
+                "{body}"
+            );
+        }
+        let error = read_list_page(200, Some("text/html"), "{\"items\": []}").unwrap_err();
+        assert!(english(&error.message).contains("HTML page"));
+        // A cursor of the wrong type is the page's own fault.
+        let error = read(&json!({ "items": [version("a")], "next": 5 })).unwrap_err();
+        assert_eq!(error.kind, ErrorKind::BadResponse);
+    }
+}

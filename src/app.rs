@@ -140,7 +140,8 @@ pub fn App(setup: Setup) -> impl IntoView {
 
 #[component]
 fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
-    // Unmounted, the console sends nothing more, not even a retry under way.
+    // Unmounted, the console reads nothing more and retries no read; a change
+    // the user confirmed is still sent to its end (`HttpBackend::apply`).
     let stopped = Arc::new(AtomicBool::new(false));
     on_cleanup({
         let stopped = stopped.clone();

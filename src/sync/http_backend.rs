@@ -326,8 +326,10 @@ impl HttpBackend {
                 ))
             }
         };
+        // Sent to its end even if the console is unmounted meanwhile: the
+        // user confirmed it, and the console already shows it made.
         let answer = self
-            .send(|signal| {
+            .send_through(Unmounted::KeepSending, |signal| {
                 let url = self.url(&path);
                 let request = method(&url);
                 let request = self
@@ -393,9 +395,19 @@ impl HttpBackend {
         &self,
         build: impl Fn(&AbortSignal) -> Result<Request, BackendError>,
     ) -> Result<Answer, BackendError> {
+        self.send_through(Unmounted::Stop, build).await
+    }
+
+    /// [`HttpBackend::send`], saying what an unmount of the console does to
+    /// the attempts still to come.
+    async fn send_through(
+        &self,
+        unmounted: Unmounted,
+        build: impl Fn(&AbortSignal) -> Result<Request, BackendError>,
+    ) -> Result<Answer, BackendError> {
         let mut attempt = 0;
         loop {
-            if self.stopped.load(Ordering::Relaxed) {
+            if unmounted == Unmounted::Stop && self.stopped.load(Ordering::Relaxed) {
                 return Err(BackendError::unreachable(
                     &self.api_base,
                     Phrase::new("sync-console-closed-while-sending"),
@@ -423,6 +435,15 @@ impl HttpBackend {
             }
         }
     }
+}
+
+/// What the console's unmount does to a request's attempts still to come.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unmounted {
+    /// None is sent: a read is for a view that is gone.
+    Stop,
+    /// They are sent all the same: a change the user confirmed.
+    KeepSending,
 }
 
 /// How a request starts: `Request::post`, `put` or `delete`.

@@ -149,6 +149,55 @@ test('mountJourneyConsole gives a handle that replaces the token and unmounts', 
   expect(refused).toContain('apiBase');
 });
 
+test('a Stop the user confirmed is still sent to its end when the host unmounts the console while it waits to retry', async ({ page, request }) => {
+  const { id, name } = LIVE.backInStock;
+  // The server is overloaded: the first attempt is answered 503; the
+  // console waits before trying again.
+  const attempts: string[] = [];
+  await page.route(`${API}/journeys/${id}/stop`, async (route) => {
+    attempts.push(route.request().headers()['idempotency-key'] ?? '');
+    if (attempts.length === 1) {
+      await route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"busy","message":"Try again"}}' });
+    } else {
+      await route.continue();
+    }
+  });
+  const reads: string[] = [];
+  await page.goto(`${HOST}/campaigns`);
+  await page.evaluate(async (api) => {
+    const { mountJourneyConsole } = await import('/tools/journeys/embed.js');
+    const element = document.createElement('div');
+    document.getElementById('host-outlet')!.replaceChildren(element);
+    const handle = await mountJourneyConsole(element, { apiBase: api, token: 'operator-token', basePath: '/campaigns', pollIntervalMs: 500 });
+    (window as unknown as { handle: unknown }).handle = handle;
+  }, API);
+  await expectHomeLoaded(page);
+  const row = homeRow(page, name, 1);
+  await row.hover();
+  await quickAction(row, 'Stop', name).click();
+  await confirmButton(confirmDialog(page, 'Stop'), 'Stop').click();
+  await expect.poll(() => attempts.length).toBe(1);
+
+  // The user goes elsewhere in the host at once; the host unmounts.
+  await page.evaluate(() => (window as unknown as { handle: { unmount(): void } }).handle.unmount());
+  await expect(page.getByRole('table', { name: 'Journeys' })).toHaveCount(0);
+  page.on('request', (sent) => {
+    if (sent.method() === 'GET' && sent.url().startsWith(API)) reads.push(sent.url());
+  });
+
+  await expect
+    .poll(async () => (await (await request.get(`${API}/journeys/${id}`, { headers: { Authorization: 'Bearer viewer-token' } })).json()).status, {
+      message: 'the Stop reached the server after the unmount',
+      timeout: 10_000,
+    })
+    .toBe('stopped');
+  expect(attempts).toHaveLength(2);
+  expect(attempts[1], 'the retry is the same action').toBe(attempts[0]);
+  // Nothing else: no poll, no read for a view that is gone.
+  await page.waitForTimeout(1500);
+  expect(reads).toEqual([]);
+});
+
 test('the host chooses the language: the locale attribute at mount, and a change of it at once', async ({ page }) => {
   await page.goto(`${HOST}/marketing/`);
   await expectHomeLoaded(page);

@@ -163,6 +163,8 @@ test('a Stop the user confirmed is still sent to its end when the host unmounts 
     }
   });
   const reads: string[] = [];
+  const crashes: string[] = [];
+  page.on('pageerror', (error) => crashes.push(error.message));
   await page.goto(`${HOST}/campaigns`);
   await page.evaluate(async (api) => {
     const { mountJourneyConsole } = await import('/tools/journeys/embed.js');
@@ -196,6 +198,7 @@ test('a Stop the user confirmed is still sent to its end when the host unmounts 
   // Nothing else: no poll, no read for a view that is gone.
   await page.waitForTimeout(1500);
   expect(reads).toEqual([]);
+  expect(crashes, 'the answer, come after the unmount, is dropped quietly').toEqual([]);
 });
 
 test('the host chooses the language: the locale attribute at mount, and a change of it at once', async ({ page }) => {

@@ -72,10 +72,19 @@ fn JourneyView(id: String) -> impl IntoView {
         move |_| catalog.with(|c| c.get(&id).cloned())
     });
     // Read once here; the backend keeps it fresh when the version changes.
-    leptos::task::spawn_local({
+    // A history that cannot be read is said, with a way to try again.
+    let history_problem = RwSignal::new(None::<wording::Phrase>);
+    let read_history = {
         let id = id.clone();
-        async move { journeys.load_history(&id).await }
-    });
+        move || {
+            let id = id.clone();
+            leptos::task::spawn_local(async move {
+                let read = journeys.load_history(&id).await;
+                history_problem.try_set(read.err());
+            });
+        }
+    };
+    read_history();
     let history = Memo::new({
         let id = id.clone();
         move |_| catalog.with(|c| c.history(&id).to_vec())
@@ -214,6 +223,22 @@ fn JourneyView(id: String) -> impl IntoView {
 
             <section aria-labelledby="history-title" class="history">
                 <h2 id="history-title">{text("history")}</h2>
+                {move || {
+                    let read_history = read_history.clone();
+                    history_problem
+                        .get()
+                        .map(|why| {
+                            view! {
+                                <p class="history-problem" role="alert">
+                                    {move || words.say(&wording::Phrase::new("history-unreadable").with("why", why.clone()))}
+                                    " "
+                                    <button type="button" on:click=move |_| read_history()>
+                                        {text("try-again")}
+                                    </button>
+                                </p>
+                            }
+                        })
+                }}
                 <table aria-labelledby="history-title">
                     <thead>
                         <tr>

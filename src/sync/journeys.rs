@@ -281,14 +281,19 @@ impl Journeys {
 
     /// Reads a version's history into the catalog (the embedded backend's
     /// catalog has it already).
-    pub async fn load_history(&self, id: &str) {
+    pub async fn load_history(&self, id: &str) -> Result<(), Phrase> {
         let Some(backend) = self.backend.try_get_value() else {
-            return;
+            return Ok(());
         };
-        if let Ok(Some(entries)) = backend.history(id).await {
-            self.store.try_update(|store| {
-                store.set_history(id, entries);
-            });
+        match backend.history(id).await {
+            Ok(Some(entries)) => {
+                self.store.try_update(|store| {
+                    store.set_history(id, entries);
+                });
+                Ok(())
+            }
+            Ok(None) => Ok(()),
+            Err(error) => Err(error.message),
         }
     }
 
@@ -448,9 +453,11 @@ impl Journeys {
                 self.refresh_after_change();
                 // The history gains what was just done (and a new version
                 // starts one of its own).
-                self.load_history(id).await;
+                // (A history that cannot be read is said by the detail view,
+                // which reads it again when it is shown.)
+                let _ = self.load_history(id).await;
                 if let Some(created) = applied.version().filter(|v| v.id != id) {
-                    self.load_history(&created.id).await;
+                    let _ = self.load_history(&created.id).await;
                 }
                 Ok(applied)
             }

@@ -714,6 +714,28 @@ test.describe('on the HTTP backend', () => {
     expect(asked).toEqual(['beforeunload']);
   });
 
+  test('a history the server cannot give is said, with a way to read it again', async ({ page, server }) => {
+    let broken = true;
+    await page.route(`${server}/journeys/${A.id}/history`, async (route) => {
+      if (!broken) return route.continue();
+      await route.fulfill({ status: 200, contentType: 'application/json', body: '{"items": 3}' });
+    });
+    await useServer(page, server, 'operator', 600_000);
+    await page.goto(`/journeys/${A.id}`);
+    await expect(versionLine(page)).toHaveText('Version 1 Live');
+    const history = page.getByRole('region', { name: 'History' });
+    const problem = history.getByRole('alert');
+    await expect(problem).toContainText(
+      "The history could not be read. The server's answer was not usable: its answer is not journey data",
+    );
+    await expect(historyRows(page)).toHaveCount(0);
+
+    broken = false;
+    await problem.getByRole('button', { name: 'Try again' }).click();
+    await expect(problem).toHaveCount(0);
+    await expect(historyRows(page).first().getByRole('cell').nth(1)).toHaveText('Publish');
+  });
+
   test("a journey's history shows what someone else just did to it", async ({ page, browser, server }, testInfo) => {
     await useServer(page, server, 'admin', 500);
     await page.goto(`/journeys/${A.id}`);

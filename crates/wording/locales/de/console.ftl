@@ -59,6 +59,7 @@ stop-reason = Grund für den Stopp
 last-modified-by = Zuletzt geändert von
 versions-of-journey = Versionen dieser Journey
 history = Verlauf
+history-unreadable = Der Verlauf konnte nicht gelesen werden. { $why }
 history-when = Wann
 history-what = Was
 history-status = Status

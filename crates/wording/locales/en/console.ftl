@@ -59,6 +59,7 @@ stop-reason = Stop reason
 last-modified-by = Last modified by
 versions-of-journey = Versions of this journey
 history = History
+history-unreadable = The history could not be read. { $why }
 history-when = When
 history-what = What
 history-status = Status

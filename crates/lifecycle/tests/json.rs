@@ -509,3 +509,32 @@ fn a_history_cause_without_what_its_kind_needs_is_refused_by_name() {
     .unwrap_err();
     assert!(!error.to_string().is_empty());
 }
+
+#[test]
+fn a_history_cause_ignores_what_its_kind_does_not_use_whatever_its_type() {
+    use lifecycle::HistoryCause;
+    // A later server may add, to one kind, a field another kind uses, with a
+    // type of its own: the kind's own fields are what is read.
+    for (value, read) in [
+        (
+            json!({"kind": "pauseEnded", "by": "Ana Ruiz", "customers": 12}),
+            HistoryCause::PauseEnded {
+                by: "Ana Ruiz".into(),
+            },
+        ),
+        (
+            json!({"kind": "replacedBy", "version": 3, "by": {"name": "Ana Ruiz"}}),
+            HistoryCause::ReplacedBy { version: 3 },
+        ),
+        (
+            json!({"kind": "createdFrom", "version": 2, "name": 7}),
+            HistoryCause::CreatedFrom { version: 2 },
+        ),
+    ] {
+        assert_eq!(
+            serde_json::from_value::<HistoryCause>(value.clone()).unwrap(),
+            read,
+            "{value}"
+        );
+    }
+}

@@ -112,13 +112,17 @@ impl HttpBackend {
         let mut collector = PageCollector::new();
         let mut cursor: Option<String> = None;
         let mut seen = HashSet::new();
-        let mut unreadable = Vec::new();
+        // Only the first is said, with how many there were.
+        let mut unreadable = (None, 0);
         let catalog = loop {
             let ReadPage {
                 page,
                 unreadable: left_out,
             } = self.page(cursor.as_deref()).await?;
-            unreadable.extend(left_out);
+            unreadable.1 += left_out.len();
+            if unreadable.0.is_none() {
+                unreadable.0 = left_out.into_iter().next();
+            }
             seen.insert(cursor.clone());
             let before = collector.arrived();
             match collector.take(page)? {
@@ -129,7 +133,8 @@ impl HttpBackend {
                 NextPage::Done(catalog) => break catalog,
             }
         };
-        self.warning.replace(unreadable_phrase(&unreadable));
+        self.warning
+            .replace(unreadable_phrase(unreadable.0.as_ref(), unreadable.1));
         // Pages the list no longer has are forgotten.
         self.pages
             .borrow_mut()

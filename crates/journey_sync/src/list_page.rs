@@ -80,6 +80,13 @@ pub fn read_list_page(
             }),
         }
     }
+    // Nothing of it readable (a proxy's JSON of its own, or a change of the
+    // server's that leaves no version readable): not a page of this list.
+    // Refused whole, the list shown before stays, rather than every version
+    // leaving the console.
+    if items.is_empty() {
+        return Err(not_journey_data(&whole_error));
+    }
     Ok(ReadPage {
         page: JourneyPage {
             items,
@@ -90,9 +97,10 @@ pub fn read_list_page(
 }
 
 /// What the user is told when versions of the list could not be read: how
-/// many, and what was wrong with the first. `None` when all could be.
-pub fn unreadable_phrase(unreadable: &[UnreadableVersion]) -> Option<Phrase> {
-    let first = unreadable.first()?;
+/// many (`count`), and what was wrong with the `first`. `None` when all
+/// could be.
+pub fn unreadable_phrase(first: Option<&UnreadableVersion>, count: usize) -> Option<Phrase> {
+    let first = first?;
     let which = match &first.id {
         Some(id) => Phrase::new("sync-version-unreadable-named")
             .with("id", cut_short(id))
@@ -101,7 +109,7 @@ pub fn unreadable_phrase(unreadable: &[UnreadableVersion]) -> Option<Phrase> {
     };
     Some(
         Phrase::new("sync-versions-unreadable")
-            .with("count", unreadable.len())
+            .with("count", count.max(1))
             .with("which", which),
     )
 }
@@ -130,7 +138,7 @@ mod tests {
         assert_eq!(page.page.items.len(), 2);
         assert_eq!(page.page.next.as_deref(), Some("c1"));
         assert!(page.unreadable.is_empty());
-        assert_eq!(unreadable_phrase(&page.unreadable), None);
+        assert_eq!(unreadable_phrase(page.unreadable.first(), 0), None);
     }
 
     #[test]
@@ -153,7 +161,8 @@ mod tests {
             .error
             .contains("unknown variant `archived`"));
         assert_eq!(page.unreadable[1].id, None);
-        let said = english(&unreadable_phrase(&page.unreadable).unwrap());
+        let said =
+            english(&unreadable_phrase(page.unreadable.first(), page.unreadable.len()).unwrap());
         assert!(
             said.starts_with(
                 "2 journey versions from the server could not be read, so they are not shown \
@@ -176,6 +185,22 @@ mod tests {
         ] {
             let error = read(&body).unwrap_err();
             assert_eq!(error.kind, ErrorKind::BadResponse);
+            assert!(
+                english(&error.message).contains("its answer is not journey data"),
+                "{body}"
+            );
+        }
+        // Nothing of it readable: a proxy's own JSON, or a server whose every
+        // version has a status this console does not know.
+        let mut archived = version("a");
+        archived["status"] = json!("archived");
+        for body in [
+            json!({ "items": [1, 2, 3], "next": null }),
+            json!({ "items": [{ "error": "upstream timeout" }], "next": null }),
+            json!({ "items": [archived], "next": "c2" }),
+        ] {
+            let error = read(&body).unwrap_err();
+            assert_eq!(error.kind, ErrorKind::BadResponse, "{body}");
             assert!(
                 english(&error.message).contains("its answer is not journey data"),
                 "{body}"

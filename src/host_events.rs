@@ -31,8 +31,13 @@ impl HostEvents {
     }
 
     /// Announces a change the user made; `before` is the version acted on.
+    ///
+    /// The event goes out once the console has finished taking the answer
+    /// in (a microtask later): a host may remove the console in its handler,
+    /// and the console must not be taken down halfway through. Nothing is
+    /// announced by a console already unmounted.
     pub fn announce(&self, before: &JourneyVersion, applied: &Applied) {
-        let Some(host) = self.0.get_value() else {
+        let Some(host) = self.0.try_get_value().flatten() else {
             return;
         };
         let name = match applied.action {
@@ -65,7 +70,9 @@ impl HostEvents {
         init.set_composed(true);
         init.set_detail(&detail);
         if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
-            let _ = host.dispatch_event(&event);
+            queue_microtask(move || {
+                let _ = host.dispatch_event(&event);
+            });
         }
     }
 }

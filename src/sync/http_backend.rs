@@ -332,9 +332,16 @@ impl HttpBackend {
             }
         };
         // Sent to its end even if the console is unmounted meanwhile: the
-        // user confirmed it, and the console already shows it made.
+        // user confirmed it, and the console already shows it made. Not a
+        // new version or a duplicate: a console mounted again knows nothing
+        // of it, the user's new attempt has a key of its own, and nothing
+        // (no `If-Match`) would stop a second copy.
+        let unmounted = match command {
+            Command::NewVersion { .. } | Command::Duplicate { .. } => Unmounted::Stop,
+            _ => Unmounted::KeepSending,
+        };
         let answer = self
-            .send_through(Unmounted::KeepSending, |signal| {
+            .send_through(unmounted, |signal| {
                 let url = self.url(&path);
                 let request = method(&url);
                 let request = self

@@ -201,6 +201,28 @@ test('a Stop the user confirmed is still sent to its end when the host unmounts 
   expect(crashes, 'the answer, come after the unmount, is dropped quietly').toEqual([]);
 });
 
+test('a host that removes the console when it hears of a Finish does not take it down halfway: no crash, the Finish made', async ({ page, request }) => {
+  const { id, name } = LIVE.cart;
+  const crashes: string[] = [];
+  page.on('pageerror', (error) => crashes.push(error.message));
+  await page.goto(`${HOST}/marketing/`);
+  await expectHomeLoaded(page);
+  // The host goes back to its campaigns as soon as a journey is finished.
+  await page.evaluate(() => {
+    document.addEventListener('journey-finished', () => document.querySelector('journey-console')?.remove());
+  });
+  const row = homeRow(page, name, 1);
+  await row.hover();
+  await quickAction(row, 'Finish', name).click();
+  await confirmButton(confirmDialog(page, 'Finish'), 'Finish').click();
+
+  await expect(page.locator('journey-console')).toHaveCount(0);
+  await page.waitForTimeout(500);
+  expect(crashes).toEqual([]);
+  const answer = await request.get(`${API}/journeys/${id}`, { headers: { Authorization: 'Bearer viewer-token' } });
+  expect((await answer.json()).status).toBe('finished');
+});
+
 test('the host chooses the language: the locale attribute at mount, and a change of it at once', async ({ page }) => {
   await page.goto(`${HOST}/marketing/`);
   await expectHomeLoaded(page);

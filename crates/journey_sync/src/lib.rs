@@ -62,7 +62,7 @@ pub use retry_policy::{
     after_failure, next_retry, parse_retry_after, RetryDecision, ATTEMPT_TIMEOUT, BACKOFF,
     MAX_RETRY_AFTER,
 };
-pub use store::{ChangeTicket, JourneyStore, LoadTicket, PendingChange};
+pub use store::{AnsweredReplacement, ChangeTicket, JourneyStore, LoadTicket, PendingChange};
 pub use success_answer::{applied_from_answer, read_answer, MAX_BODY_BYTES};
 pub use tab_merge::{merge, Epoch, Merged, TabData};
 pub use unsettled_sends::UnsettledSends;

@@ -71,6 +71,21 @@ impl PendingChange {
     }
 }
 
+/// A running version that a publish the server answered finished (its
+/// answer names the published version alone). It is shown finished, as the
+/// rules finish it, until a list read after that answer says how the server
+/// has it; what is confirmed does not change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnsweredReplacement {
+    pub id: String,
+    pub journey_id: String,
+    /// The published version's number, and who published it when.
+    pub by_version: u32,
+    pub by: String,
+    pub at: DateTime<Utc>,
+    answered_at: u64,
+}
+
 /// The console's journeys: what the server confirmed, the pending changes, and
 /// what to show.
 #[derive(Clone, Debug, Default)]
@@ -103,6 +118,9 @@ pub struct JourneyStore {
     /// The fingerprint of the newest list taken (what an HTTP cache gives back
     /// on a 304), and the tick its load began.
     last_list: Option<(u64, u64)>,
+    /// Versions publishes finished, shown so until a list read after the
+    /// answer arrives.
+    replaced: Vec<AnsweredReplacement>,
 }
 
 impl JourneyStore {
@@ -143,6 +161,13 @@ impl JourneyStore {
         self.pending.values()
     }
 
+    /// The versions answered publishes finished that no list has shown yet,
+    /// in the order answered: shown finished over what is confirmed, after
+    /// the pending changes.
+    pub fn answered_replacements(&self) -> impl Iterator<Item = &AnsweredReplacement> + '_ {
+        self.replaced.iter()
+    }
+
     /// Replaces everything (the demo data was reset): nothing pending, and any
     /// load or answer under way from before is ignored when it arrives.
     pub fn reset(&mut self, catalog: Catalog) {
@@ -151,6 +176,7 @@ impl JourneyStore {
         self.learned.clear();
         self.deleted.clear();
         self.last_list = None;
+        self.replaced.clear();
         self.pending.clear();
         self.pending_by_version.clear();
         self.shown_generation += 1;
@@ -241,6 +267,16 @@ impl JourneyStore {
             self.base = load;
             self.learned.retain(|_, learned_at| *learned_at > load);
         }
+        // A list asked for after a publish was answered says how the server
+        // has the versions it replaced (a list identical to an older one
+        // says only what that one said).
+        self.replaced.retain(|replaced| {
+            let listed = replaced.answered_at < listed_as_of;
+            if listed {
+                touched.insert(replaced.journey_id.clone());
+            }
+            !listed
+        });
         for journey_id in touched {
             self.refresh_shown(&journey_id);
         }
@@ -378,12 +414,7 @@ impl JourneyStore {
             Outcome::Updated { version } | Outcome::Created { version } => {
                 journeys.extend(self.journeys_of(&version.id, Some(&version)));
                 if applied.action == Action::Publish {
-                    for (replaced, history) in self.replaced_by(&version) {
-                        let id = replaced.id.clone();
-                        if self.learn(replaced) && !self.confirmed.history(&id).is_empty() {
-                            self.confirmed.set_history(&id, history);
-                        }
-                    }
+                    self.note_replaced(&version);
                 }
                 self.learn(version);
             }
@@ -424,43 +455,23 @@ impl JourneyStore {
         change
     }
 
-    /// The versions `published` replaced, as the rules finish them, with
-    /// their histories: a publish's answer (over HTTP, the published version
-    /// alone) says as much, since a journey has one running version. Taken
-    /// at once, the replaced version never shows as running again between the
-    /// answer and the next list; a list read later still has the last word,
-    /// its revision being the server's. Empty when what is confirmed already
-    /// shows the publish (a list came first) or has nothing it replaces.
-    fn replaced_by(&self, published: &JourneyVersion) -> Vec<(JourneyVersion, Vec<HistoryEntry>)> {
-        let ids: Vec<&str> = self
+    /// Notes the versions the publish of `published` finished: those of its
+    /// journey running in what is confirmed when the answer comes.
+    fn note_replaced(&mut self, published: &JourneyVersion) {
+        let answered_at = self.tick();
+        let replaced: Vec<AnsweredReplacement> = self
             .confirmed
-            .versions_of(&published.journey_id)
-            .map(|version| version.id.as_str())
-            .collect();
-        let mut journey = Catalog::new(
-            ids.iter()
-                .filter_map(|id| self.confirmed.shared(id))
-                .cloned(),
-        );
-        for id in &ids {
-            journey.set_history(id, self.confirmed.history(id).to_vec());
-        }
-        let Ok(applied) = journey.apply(
-            &published.id,
-            Command::Publish,
-            &published.updated_by,
-            published.updated_at,
-        ) else {
-            return Vec::new();
-        };
-        applied
-            .also_changed
-            .iter()
-            .filter_map(|id| {
-                let version = journey.get(id)?.clone();
-                Some((version, journey.history(id).to_vec()))
+            .replaced_on_publish(&published.journey_id, &published.id)
+            .map(|version| AnsweredReplacement {
+                id: version.id.clone(),
+                journey_id: version.journey_id.clone(),
+                by_version: published.version,
+                by: published.updated_by.clone(),
+                at: published.updated_at,
+                answered_at,
             })
-            .collect()
+            .collect();
+        self.replaced.extend(replaced);
     }
 
     fn tick(&mut self) -> u64 {
@@ -564,6 +575,16 @@ impl JourneyStore {
                     .shown
                     .apply(&change.id, change.command.clone(), &change.by, change.at);
             }
+        }
+        for replaced in self.replaced.iter().filter(|r| r.journey_id == journey_id) {
+            // Not running any more on what is shown (stopped since, say):
+            // nothing to finish.
+            let _ = self.shown.finish_replaced(
+                &replaced.id,
+                replaced.by_version,
+                &replaced.by,
+                replaced.at,
+            );
         }
     }
 }

@@ -91,6 +91,17 @@ struct World {
     floors: HashMap<String, (u64, Status)>,
     /// Versions our applied deletes removed.
     deleted: Vec<String>,
+    /// Every (id, revision) the server ever had, with its status then.
+    made: HashMap<(String, u64), Status>,
+}
+
+fn record(world: &mut World) {
+    for v in world.server.versions() {
+        world
+            .made
+            .entry((v.id.clone(), v.revision))
+            .or_insert(v.status);
+    }
 }
 
 fn command(action: usize, world: &mut World) -> Command {
@@ -118,7 +129,8 @@ fn pick_id(catalog: &Catalog, n: usize) -> Option<String> {
 }
 
 /// What `shown` is by definition: the confirmed state with the pending
-/// finish, stop and publish replayed in order where the rules allow them.
+/// finish, stop and publish replayed in order where the rules allow them,
+/// then the versions answered publishes finished that no list has shown yet.
 fn replayed(store: &JourneyStore) -> Catalog {
     let mut shown = store.confirmed().clone();
     for change in store.pending_changes() {
@@ -131,6 +143,9 @@ fn replayed(store: &JourneyStore) -> Catalog {
             let _ = shown.apply(&change.id, change.command.clone(), &change.by, change.at);
         }
     }
+    for replaced in store.answered_replacements() {
+        let _ = shown.finish_replaced(&replaced.id, replaced.by_version, &replaced.by, replaced.at);
+    }
     shown
 }
 
@@ -141,7 +156,7 @@ fn check_invariants(world: &World) -> Result<(), TestCaseError> {
         &replayed(store),
         "shown is not confirmed + pending"
     );
-    if store.pending_changes().len() == 0 {
+    if store.pending_changes().len() == 0 && store.answered_replacements().count() == 0 {
         prop_assert_eq!(store.shown(), store.confirmed());
     }
     for (id, (revision, status)) in &world.floors {
@@ -177,6 +192,17 @@ fn check_invariants(world: &World) -> Result<(), TestCaseError> {
         );
     }
     for version in store.confirmed().versions() {
+        if let Some(made) = world.made.get(&(version.id.clone(), version.revision)) {
+            prop_assert_eq!(
+                version.status,
+                *made,
+                "{} shows {:?} at revision {}, which the server made {:?}",
+                &version.id,
+                version.status,
+                version.revision,
+                made
+            );
+        }
         if let Some(server) = world.server.get(&version.id) {
             prop_assert!(
                 version.revision <= server.revision,
@@ -243,7 +269,17 @@ fn settle(world: &mut World, index: usize, answer: Answer) -> Result<(), TestCas
 }
 
 fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
-    let server = common::server();
+    let mut server = common::server();
+    server
+        .apply(
+            "welcome-v1",
+            Command::NewVersion {
+                id: "welcome-v2".into(),
+            },
+            "Priya Nair",
+            at(3),
+        )
+        .unwrap();
     let mut world = World {
         store: JourneyStore::new(server.clone()),
         server,
@@ -254,7 +290,9 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
         minute: 10,
         floors: HashMap::new(),
         deleted: Vec::new(),
+        made: HashMap::new(),
     };
+    record(&mut world);
     for step in steps {
         world.minute += 1;
         let now = at(world.minute);
@@ -393,6 +431,7 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
             }
             Step::FinishLoad { .. } | Step::FinishLoadFromCache { .. } => continue,
         }
+        record(&mut world);
         check_invariants(&world)?;
     }
 

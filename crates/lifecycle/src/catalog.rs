@@ -267,14 +267,7 @@ impl Catalog {
             .map(|other| other.id.clone())
             .collect();
         for other_id in &replaced {
-            self.change(
-                other_id,
-                Action::Finish,
-                Status::Finished,
-                Why::Rules(HistoryCause::ReplacedBy { version: number }),
-                by,
-                at,
-            )?;
+            self.finish_replaced(other_id, number, by, at)?;
         }
         let version = self.change(id, Action::Publish, Status::Live, Why::Nothing, by, at)?;
         Ok(Applied {
@@ -346,6 +339,39 @@ impl Catalog {
         let status = version.status;
         let version = self.change(id, action, status, why, by, at)?;
         Ok(updated(action, version))
+    }
+
+    /// Finishes the running version `id` as publishing version `by_version`
+    /// of its journey does (by `by`, at `at`): a journey has one running
+    /// version. A console also shows, with it, a publish the server answered
+    /// before its next list. Refused, changing nothing, for a version that is
+    /// not running.
+    pub fn finish_replaced(
+        &mut self,
+        id: &str,
+        by_version: u32,
+        by: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), ActionError> {
+        let version = self.get(id).ok_or_else(|| not_found(id))?;
+        if !version.status.is_running() {
+            return Err(ActionError::Refused(Refusal::new(
+                Action::Finish,
+                version.status,
+                Reason::Status,
+            )));
+        }
+        self.change(
+            id,
+            Action::Finish,
+            Status::Finished,
+            Why::Rules(HistoryCause::ReplacedBy {
+                version: by_version,
+            }),
+            by,
+            at,
+        )
+        .map(|_| ())
     }
 
     /// The live or paused versions of journey `journey_id` that publishing its

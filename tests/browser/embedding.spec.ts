@@ -40,6 +40,21 @@ async function globalListeners(page: Page): Promise<number> {
   return count;
 }
 
+/// Mounts a console with `mountJourneyConsole` in the host's /campaigns
+/// outlet, signed in with `token`; its handle is `window.handle`.
+async function mountInCampaigns(page: Page, token: string): Promise<void> {
+  await page.evaluate(
+    async ({ api, token }) => {
+      const { mountJourneyConsole } = await import('/tools/journeys/embed.js');
+      const element = document.createElement('div');
+      document.getElementById('host-outlet')!.replaceChildren(element);
+      const handle = await mountJourneyConsole(element, { apiBase: api, token, basePath: '/campaigns', pollIntervalMs: 500 });
+      (window as unknown as { handle: unknown }).handle = handle;
+    },
+    { api: API, token },
+  );
+}
+
 function hostEvents(page: Page): Promise<Array<{ type: string; id: string; status: string }>> {
   return page.evaluate(() => (window as unknown as { hostEvents: Array<{ type: string; id: string; status: string }> }).hostEvents);
 }
@@ -118,13 +133,7 @@ test('mountJourneyConsole gives a handle that replaces the token and unmounts', 
   page.on('request', (request) => {
     if (request.url().startsWith(`${API}/journeys`)) seen.push(request.headers()['authorization'] ?? '');
   });
-  await page.evaluate(async (api) => {
-    const { mountJourneyConsole } = await import('/tools/journeys/embed.js');
-    const element = document.createElement('div');
-    document.getElementById('host-outlet')!.replaceChildren(element);
-    const handle = await mountJourneyConsole(element, { apiBase: api, token: 'viewer-token', basePath: '/campaigns', pollIntervalMs: 500 });
-    (window as unknown as { handle: unknown }).handle = handle;
-  }, API);
+  await mountInCampaigns(page, 'viewer-token');
   await expectHomeLoaded(page);
   await page.evaluate(() => (window as unknown as { handle: { setToken(t: string): void } }).handle.setToken('operator-token'));
   await expect.poll(() => seen.at(-1)).toBe('Bearer operator-token');
@@ -166,13 +175,7 @@ test('a Stop the user confirmed is still sent to its end when the host unmounts 
   const crashes: string[] = [];
   page.on('pageerror', (error) => crashes.push(error.message));
   await page.goto(`${HOST}/campaigns`);
-  await page.evaluate(async (api) => {
-    const { mountJourneyConsole } = await import('/tools/journeys/embed.js');
-    const element = document.createElement('div');
-    document.getElementById('host-outlet')!.replaceChildren(element);
-    const handle = await mountJourneyConsole(element, { apiBase: api, token: 'operator-token', basePath: '/campaigns', pollIntervalMs: 500 });
-    (window as unknown as { handle: unknown }).handle = handle;
-  }, API);
+  await mountInCampaigns(page, 'operator-token');
   await expectHomeLoaded(page);
   const row = homeRow(page, name, 1);
   await row.hover();

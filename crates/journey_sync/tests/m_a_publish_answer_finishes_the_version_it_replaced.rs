@@ -7,7 +7,7 @@
 mod common;
 
 use common::{at, server, server_applies, status};
-use journey_sync::{applied_from_answer, JourneyStore};
+use journey_sync::{applied_from_answer, ChangeTicket, JourneyStore};
 use lifecycle::{Catalog, Command, HistoryCause, PauseCustomers, PauseEnd, Status};
 
 /// The server's journeys, with welcome-v2 a draft beside the live welcome-v1.
@@ -20,6 +20,21 @@ fn with_a_draft() -> Catalog {
     server
 }
 
+/// A store that has read the server's list.
+fn listed(server: &Catalog) -> JourneyStore {
+    let mut store = JourneyStore::new(Default::default());
+    let load = store.begin_load();
+    store.finish_load(load, server.clone());
+    store
+}
+
+/// The user publishes welcome-v2.
+fn publish(store: &mut JourneyStore) -> ChangeTicket {
+    store
+        .begin_change("welcome-v2", Command::Publish, "key-1", "Ana Ruiz", at(10))
+        .unwrap()
+}
+
 /// The server's answer to a publish of `id`: the published version, alone.
 fn publish_answer(server: &Catalog, id: &str) -> lifecycle::Applied {
     let body = serde_json::to_string(server.get(id).unwrap()).unwrap();
@@ -29,15 +44,11 @@ fn publish_answer(server: &Catalog, id: &str) -> lifecycle::Applied {
 #[test]
 fn the_replaced_version_is_finished_as_the_server_finished_it() {
     let mut server = with_a_draft();
-    let mut store = JourneyStore::new(Default::default());
-    let load = store.begin_load();
-    store.finish_load(load, server.clone());
+    let mut store = listed(&server);
     // The detail view of welcome-v1 read its history.
     store.set_history("welcome-v1", server.history("welcome-v1").to_vec());
 
-    let ticket = store
-        .begin_change("welcome-v2", Command::Publish, "key-1", "Ana Ruiz", at(10))
-        .unwrap();
+    let ticket = publish(&mut store);
     assert_eq!(status(store.shown(), "welcome-v1"), Status::Finished);
     // A list asked for before the server took the publish.
     let stale_load = store.begin_load();
@@ -79,9 +90,7 @@ fn a_history_not_read_yet_is_left_to_be_read() {
     store.finish_load(load, lifecycle::Catalog::new(server.versions().cloned()));
     assert!(store.shown().history("welcome-v1").is_empty());
 
-    let ticket = store
-        .begin_change("welcome-v2", Command::Publish, "key-1", "Ana Ruiz", at(10))
-        .unwrap();
+    let ticket = publish(&mut store);
     server_applies(&mut server, "welcome-v2", Command::Publish, "Ana Ruiz", 11);
     store.settle_applied(ticket, publish_answer(&server, "welcome-v2"));
 
@@ -93,13 +102,9 @@ fn a_history_not_read_yet_is_left_to_be_read() {
 #[test]
 fn a_list_that_came_before_the_answer_is_kept() {
     let mut server = with_a_draft();
-    let mut store = JourneyStore::new(Default::default());
-    let load = store.begin_load();
-    store.finish_load(load, server.clone());
+    let mut store = listed(&server);
 
-    let ticket = store
-        .begin_change("welcome-v2", Command::Publish, "key-1", "Ana Ruiz", at(10))
-        .unwrap();
+    let ticket = publish(&mut store);
     server_applies(&mut server, "welcome-v2", Command::Publish, "Ana Ruiz", 11);
     // A poll brings the published journey before the answer does.
     let load = store.begin_load();
@@ -114,13 +119,9 @@ fn a_list_that_came_before_the_answer_is_kept() {
 #[test]
 fn a_version_stopped_elsewhere_meanwhile_is_shown_stopped() {
     let mut server = with_a_draft();
-    let mut store = JourneyStore::new(Default::default());
-    let load = store.begin_load();
-    store.finish_load(load, server.clone());
+    let mut store = listed(&server);
 
-    let ticket = store
-        .begin_change("welcome-v2", Command::Publish, "key-1", "Ana Ruiz", at(10))
-        .unwrap();
+    let ticket = publish(&mut store);
     // Another desk stops welcome-v1; a poll reads the list then.
     server_applies(
         &mut server,
@@ -153,9 +154,7 @@ fn a_resume_answered_after_the_publish_does_not_show_the_replaced_version_live_a
         at_end: PauseEnd::Resume,
     };
     server_applies(&mut server, "welcome-v1", pause, "Priya Nair", 4);
-    let mut store = JourneyStore::new(Default::default());
-    let load = store.begin_load();
-    store.finish_load(load, server.clone());
+    let mut store = listed(&server);
 
     let resume = store
         .begin_change("welcome-v1", Command::Resume, "key-1", "Ana Ruiz", at(10))
@@ -182,14 +181,10 @@ fn a_resume_answered_after_the_publish_does_not_show_the_replaced_version_live_a
 #[test]
 fn a_list_read_after_the_answer_has_the_last_word() {
     let mut server = with_a_draft();
-    let mut store = JourneyStore::new(Default::default());
-    let load = store.begin_load();
-    store.finish_load(load, server.clone());
+    let mut store = listed(&server);
     let before = server.clone();
 
-    let ticket = store
-        .begin_change("welcome-v2", Command::Publish, "key-1", "Ana Ruiz", at(10))
-        .unwrap();
+    let ticket = publish(&mut store);
     server_applies(&mut server, "welcome-v2", Command::Publish, "Ana Ruiz", 11);
     store.settle_applied(ticket, publish_answer(&server, "welcome-v2"));
     assert_eq!(store.answered_replacements().count(), 1);

@@ -39,6 +39,7 @@ mod action_error;
 mod applied;
 mod availability;
 mod catalog;
+mod cause_fields;
 mod command;
 pub mod demo;
 mod drain_forecast;

@@ -530,11 +530,48 @@ fn a_history_cause_ignores_what_its_kind_does_not_use_whatever_its_type() {
             json!({"kind": "createdFrom", "version": 2, "name": 7}),
             HistoryCause::CreatedFrom { version: 2 },
         ),
+        (
+            json!({"kind": "scheduledBy", "by": "Ana Ruiz", "at": 1767000000, "until": [1, {"a": null}]}),
+            HistoryCause::ScheduledBy {
+                by: "Ana Ruiz".into(),
+            },
+        ),
     ] {
         assert_eq!(
             serde_json::from_value::<HistoryCause>(value.clone()).unwrap(),
             read,
             "{value}"
         );
+    }
+}
+
+#[test]
+fn a_field_the_kind_uses_with_another_type_is_refused_by_name() {
+    use lifecycle::HistoryCause;
+    for (value, said) in [
+        (
+            json!({"kind": "replacedBy", "version": "3"}),
+            "invalid type for `version`: a string, expected a whole number",
+        ),
+        (
+            json!({"kind": "replacedBy", "version": -3}),
+            "invalid type for `version`: a negative number, expected a whole number",
+        ),
+        (
+            json!({"kind": "replacedBy", "version": 5_000_000_000u64}),
+            "invalid value for `version`: 5000000000 is too large",
+        ),
+        // null reads as absent.
+        (
+            json!({"kind": "pauseEnded", "by": null}),
+            "missing field `by`",
+        ),
+        (
+            json!({"kind": "paused", "until": "2026-12-03T09:00:00Z", "customers": "keep", "atEnd": "stop"}),
+            "invalid value for `customers`: unknown variant `keep`, expected `hold` or `discard`",
+        ),
+    ] {
+        let error = serde_json::from_value::<HistoryCause>(value.clone()).unwrap_err();
+        assert!(error.to_string().contains(said), "{value}: {error}");
     }
 }

@@ -11,15 +11,16 @@ use crate::{Arg, Locale, Phrase};
 /// say, the rules' refusals, and what the sync layer says about the server.
 pub const CATALOG_FILES: [&str; 3] = ["console.ftl", "refusals.ftl", "sync.ftl"];
 
-/// The text of one catalog file of one language.
+/// The text of one catalog file of one language, without its comments
+/// (`build.rs` takes them out).
 pub fn catalog_source(locale: Locale, file: &str) -> &'static str {
     macro_rules! catalog {
         ($($tag:literal => $locale:path),*) => {
             match (locale, file) {
                 $(
-                    ($locale, "console.ftl") => include_str!(concat!("../locales/", $tag, "/console.ftl")),
-                    ($locale, "refusals.ftl") => include_str!(concat!("../locales/", $tag, "/refusals.ftl")),
-                    ($locale, "sync.ftl") => include_str!(concat!("../locales/", $tag, "/sync.ftl")),
+                    ($locale, "console.ftl") => include_str!(concat!(env!("OUT_DIR"), "/", $tag, "/console.ftl")),
+                    ($locale, "refusals.ftl") => include_str!(concat!(env!("OUT_DIR"), "/", $tag, "/refusals.ftl")),
+                    ($locale, "sync.ftl") => include_str!(concat!(env!("OUT_DIR"), "/", $tag, "/sync.ftl")),
                 )*
                 _ => "",
             }

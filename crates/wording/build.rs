@@ -18,8 +18,8 @@ fn main() {
         for file in FILES {
             let source = format!("locales/{locale}/{file}");
             println!("cargo:rerun-if-changed={source}");
-            let text = fs::read_to_string(&source)
-                .unwrap_or_else(|e| panic!("cannot read {source}: {e}"));
+            let text =
+                fs::read_to_string(&source).unwrap_or_else(|e| panic!("cannot read {source}: {e}"));
             let words: String = text
                 .lines()
                 .filter(|line| !line.starts_with('#'))

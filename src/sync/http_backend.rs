@@ -336,9 +336,9 @@ impl HttpBackend {
         // new version or a duplicate: a console mounted again knows nothing
         // of it, the user's new attempt has a key of its own, and nothing
         // (no `If-Match`) would stop a second copy.
-        let unmounted = match command {
-            Command::NewVersion { .. } | Command::Duplicate { .. } => Unmounted::Stop,
-            _ => Unmounted::KeepSending,
+        let unmounted = match command.created_version() {
+            Some(_) => Unmounted::Stop,
+            None => Unmounted::KeepSending,
         };
         let answer = self
             .send_through(unmounted, |signal| {

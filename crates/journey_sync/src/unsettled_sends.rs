@@ -41,8 +41,11 @@ impl UnsettledSends {
         catalog: &Catalog,
         fresh: impl FnOnce() -> (Command, String),
     ) -> (Command, String) {
-        self.sends
-            .retain(|sent| created(&sent.command).is_none_or(|new| catalog.get(new).is_none()));
+        self.sends.retain(|sent| {
+            sent.command
+                .created_version()
+                .is_none_or(|new| catalog.get(new).is_none())
+        });
         if let Some(sent) = self
             .sends
             .iter()
@@ -67,14 +70,6 @@ impl UnsettledSends {
             self.sends
                 .retain(|sent| !(sent.id == id && sent.command.action() == action));
         }
-    }
-}
-
-/// The version a command creates, if it creates one.
-fn created(command: &Command) -> Option<&str> {
-    match command {
-        Command::NewVersion { id } | Command::Duplicate { id, .. } => Some(id),
-        _ => None,
     }
 }
 

@@ -71,4 +71,13 @@ impl Command {
             Command::Duplicate { .. } => Action::Duplicate,
         }
     }
+
+    /// The id of the version this command creates (a new version, a
+    /// duplicate); `None` for a command that changes or deletes a version.
+    pub fn created_version(&self) -> Option<&str> {
+        match self {
+            Command::NewVersion { id } | Command::Duplicate { id, .. } => Some(id),
+            _ => None,
+        }
+    }
 }

@@ -575,3 +575,22 @@ fn a_field_the_kind_uses_with_another_type_is_refused_by_name() {
         assert!(error.to_string().contains(said), "{value}: {error}");
     }
 }
+
+#[test]
+fn a_command_names_the_version_it_creates() {
+    let duplicate = Command::Duplicate {
+        id: "copy-v1".into(),
+        journey_id: "copy".into(),
+    };
+    assert_eq!(duplicate.created_version(), Some("copy-v1"));
+    let new_version = Command::NewVersion { id: "w-v3".into() };
+    assert_eq!(new_version.created_version(), Some("w-v3"));
+    for changes in [
+        Command::Publish,
+        Command::Finish,
+        Command::Delete,
+        Command::Resume,
+    ] {
+        assert_eq!(changes.created_version(), None, "{changes:?}");
+    }
+}

@@ -17,6 +17,10 @@ struct Unsettled {
     id: String,
     command: Command,
     idempotency_key: String,
+    /// How many times it was handed out and not answered yet: a choice made
+    /// again while the first is on its way is refused by the store, and that
+    /// refusal says nothing of the first.
+    out: u32,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -48,9 +52,10 @@ impl UnsettledSends {
         });
         if let Some(sent) = self
             .sends
-            .iter()
+            .iter_mut()
             .find(|sent| sent.id == id && sent.command.action() == action)
         {
+            sent.out += 1;
             return (sent.command.clone(), sent.idempotency_key.clone());
         }
         let (command, idempotency_key) = fresh();
@@ -58,18 +63,23 @@ impl UnsettledSends {
             id: id.to_owned(),
             command: command.clone(),
             idempotency_key: idempotency_key.clone(),
+            out: 1,
         });
         (command, idempotency_key)
     }
 
     /// The request for `action` on `id` was answered: once its outcome is
-    /// known (carried out, or refused), it is forgotten; while it is not
-    /// (`outcome_unknown`), it is kept to be sent again as it was.
+    /// known (carried out, or refused) and no other choice of it is still on
+    /// its way, it is forgotten; while it is not (`outcome_unknown`), it is
+    /// kept to be sent again as it was.
     pub fn answered(&mut self, id: &str, action: Action, outcome_unknown: bool) {
-        if !outcome_unknown {
-            self.sends
-                .retain(|sent| !(sent.id == id && sent.command.action() == action));
-        }
+        self.sends.retain_mut(|sent| {
+            if sent.id != id || sent.command.action() != action {
+                return true;
+            }
+            sent.out = sent.out.saturating_sub(1);
+            outcome_unknown || sent.out > 0
+        });
     }
 }
 
@@ -133,6 +143,38 @@ mod tests {
             duplicate(2),
             "a second duplicate asked for after the first is a new one"
         );
+    }
+
+    #[test]
+    fn chosen_again_while_the_first_is_on_its_way_the_refusal_does_not_forget_the_first() {
+        let mut sends = UnsettledSends::new();
+        let catalog = catalog();
+        let first = sends.request("welcome-series-v1", Action::Duplicate, &catalog, || {
+            duplicate(1)
+        });
+        // Chosen again before the first is answered: the store refuses it
+        // (still on its way), an answer that says nothing of the first.
+        let again = sends.request("welcome-series-v1", Action::Duplicate, &catalog, || {
+            duplicate(2)
+        });
+        assert_eq!(again, first);
+        sends.answered("welcome-series-v1", Action::Duplicate, false);
+        // The first then ends with no answer: the server may have made the copy.
+        sends.answered("welcome-series-v1", Action::Duplicate, true);
+
+        let retried = sends.request("welcome-series-v1", Action::Duplicate, &catalog, || {
+            duplicate(3)
+        });
+        assert_eq!(
+            retried,
+            duplicate(1),
+            "the same request, so one copy at most"
+        );
+        sends.answered("welcome-series-v1", Action::Duplicate, false);
+        let next = sends.request("welcome-series-v1", Action::Duplicate, &catalog, || {
+            duplicate(4)
+        });
+        assert_eq!(next, duplicate(4), "answered, a new choice is a new copy");
     }
 
     #[test]

@@ -170,7 +170,6 @@ fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
     provide_context(journeys);
     let bulk = sync::BulkActions::new(journeys, host_events);
     provide_context(bulk);
-    sync::ask_before_leaving_while_sending(journeys, bulk);
     provide_context(Toasts::new());
     let confirm = ConfirmRequest::new();
     provide_context(confirm);
@@ -179,7 +178,7 @@ fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
     // Who the user is and the list are asked for together; until the role
     // is known, no action is offered.
     spawn_local(async move { journeys.identify().await });
-    spawn_local(async move { journeys.refresh().await });
+    journeys.refresh_soon();
     // The view is built once those requests are on their way (tasks run in
     // the order spawned), so that building it does not hold them back; no
     // frame is drawn in between.
@@ -192,7 +191,7 @@ fn Console(config: RuntimeConfig, setup: Setup) -> impl IntoView {
     let refresh = set_interval_with_handle(
         move || {
             if !document().hidden() {
-                spawn_local(async move { journeys.refresh().await });
+                journeys.refresh_soon();
             }
         },
         interval,
@@ -253,7 +252,7 @@ fn SyncProblem() -> impl IntoView {
                     <p>{move || words.say(&phrase)}</p>
                     <button
                         type="button"
-                        on:click=move |_| spawn_local(async move { journeys.refresh().await })
+                        on:click=move |_| journeys.refresh_soon()
                     >
                         {words.label("try-again")}
                     </button>

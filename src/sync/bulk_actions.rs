@@ -4,9 +4,10 @@
 //! pending change, the backend's retries, the answer settled), with the key
 //! the run gives it. The run lives beside the journeys, not in a page: its
 //! results stay until the next bulk action starts, whatever the selection
-//! or the page does meanwhile.
+//! or the page does meanwhile, and its versions are all sent even when the
+//! console is unmounted halfway.
 
-use journey_sync::{BulkPlan, BulkRun, Dispatch, Failure, NamedVersion};
+use journey_sync::{BulkPlan, BulkRun, Dispatch, Failure, NamedVersion, MAX_IN_FLIGHT};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use lifecycle::{Action, Command};
@@ -26,12 +27,23 @@ pub struct BulkActions {
 
 impl BulkActions {
     pub fn new(journeys: Journeys, host_events: HostEvents) -> BulkActions {
-        BulkActions {
+        let bulk = BulkActions {
             journeys,
             host_events,
             run: RwSignal::new(None),
             number: StoredValue::new(0),
-        }
+        };
+        // Unmounted mid-run, the console still sends the versions the user
+        // confirmed and it had not sent yet (those on their way go on too).
+        on_cleanup(move || {
+            let unsent = bulk
+                .run
+                .try_update_untracked(|run| run.as_mut().map(|run| run.unsent(new_id)))
+                .flatten()
+                .unwrap_or_default();
+            journeys.send_unanswered(unsent);
+        });
+        bulk
     }
 
     /// The latest run, with each version's result.
@@ -81,16 +93,33 @@ impl BulkActions {
     }
 
     /// Sends what the run lets go now (at most `MAX_IN_FLIGHT` at once);
-    /// each answer sends the next.
+    /// each answer sends the next. A version is taken from the run only when
+    /// its task starts: one the console is unmounted before has not left the
+    /// run, and the unmount sends it.
     fn pump(&self) {
-        let number = self.number.get_value();
-        while let Some(dispatch) = self
+        let free = self
             .run
-            .try_update(|run| run.as_mut().and_then(|run| run.next(new_id)))
-            .flatten()
-        {
+            .try_with_untracked(|run| {
+                run.as_ref().map_or(0, |run| {
+                    let counts = run.counts();
+                    counts
+                        .waiting
+                        .min(MAX_IN_FLIGHT.saturating_sub(counts.sending))
+                })
+            })
+            .unwrap_or(0);
+        for _ in 0..free {
             let bulk = *self;
-            spawn_local(async move { bulk.send(number, dispatch).await });
+            spawn_local(async move {
+                let number = bulk.number.try_get_value();
+                let dispatch = bulk
+                    .run
+                    .try_update(|run| run.as_mut().and_then(|run| run.next(new_id)))
+                    .flatten();
+                if let (Some(number), Some(dispatch)) = (number, dispatch) {
+                    bulk.send(number, dispatch).await;
+                }
+            });
         }
     }
 

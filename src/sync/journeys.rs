@@ -3,8 +3,8 @@ use std::rc::Rc;
 use chrono::{DateTime, Utc};
 use contract::Role;
 use journey_sync::{
-    drain_phrase, drain_row_phrase, BackendError, DrainWatch, ErrorKind, JourneyStore, Offered,
-    UnsettledSends,
+    drain_phrase, drain_row_phrase, BackendError, ChangeTicket, Dispatch, DrainWatch, ErrorKind,
+    JourneyStore, Offered, UnsettledSends,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -12,6 +12,7 @@ use lifecycle::{Action, ActionError, Applied, Catalog, Command, DrainForecast, J
 use wording::{action_error_phrase, phase_key, Locale, Phrase};
 
 use super::backend::{Backend, Change};
+use super::leaving::OnItsWay;
 use crate::words::Words;
 use crate::{clock, format};
 
@@ -109,7 +110,7 @@ impl Journeys {
         };
         // Another tab's change to the shared demo data shows at once.
         if let Backend::Embedded(embedded) = &*journeys.backend.get_value() {
-            embedded.on_news(move || spawn_local(async move { journeys.refresh().await }));
+            embedded.on_news(move || journeys.refresh_soon());
         }
         journeys
     }
@@ -137,12 +138,6 @@ impl Journeys {
     /// A problem with the backend that the marketer should know about.
     pub fn warning(&self) -> ReadSignal<Option<Phrase>> {
         self.warning.read_only()
-    }
-
-    /// Whether a change the user made is still on its way (sent, waiting for
-    /// its answer or for a retry).
-    pub fn sending(&self) -> bool {
-        self.store.with(|store| store.pending_changes().len() > 0)
     }
 
     pub fn can_reset(&self) -> bool {
@@ -176,7 +171,7 @@ impl Journeys {
     /// Fetches what the backend has now (and, for the embedded backend, lets
     /// the simulation move customers along). Changes under way are not
     /// waited for: the store keeps them apart from the list.
-    pub async fn refresh(&self) {
+    async fn refresh(&self) {
         if self.gone() || self.refreshing.get_value() {
             return;
         }
@@ -185,10 +180,12 @@ impl Journeys {
         self.refreshing.try_set_value(false);
     }
 
-    /// Fetches the list after a change the server made: an answer names
-    /// only the version acted on, and the list brings what else the change
-    /// moved (the live version a publish finished).
-    fn refresh_after_change(&self) {
+    /// Fetches the list soon (a poll, a "Try again", another tab's news, a
+    /// change the server made: its answer names only the version acted on,
+    /// and the list brings what else the change moved, such as the live
+    /// version a publish finished). One place spawns it, so the refresh's
+    /// code is in the wasm once.
+    pub fn refresh_soon(&self) {
         let journeys = *self;
         spawn_local(async move { journeys.refresh().await });
     }
@@ -394,43 +391,13 @@ impl Journeys {
         command: Command,
         idempotency_key: &str,
     ) -> Result<Applied, ActionFailure> {
-        let action = command.action();
-        if let Err(reason) = untrack(|| self.permission(action)) {
-            return Err(ActionFailure::nothing_done(reason));
-        }
+        let now = clock::now();
         let seen = self
             .store
             .with_untracked(|store| store.shown().get(id).cloned());
-        let now = clock::now();
-        let begun = self
-            .store
-            .try_update(|store| {
-                store
-                    .begin_change(id, command.clone(), idempotency_key, LOCAL_USER, now)
-                    .map(|ticket| {
-                        let revision = store.pending(id).map_or(0, |p| p.seen_revision);
-                        (ticket, revision)
-                    })
-            })
-            .ok_or_else(closed)?;
-        let (ticket, revision) = begun.map_err(|e| {
-            // Refused by the rules on what is shown now: the version changed
-            // while the user looked at it (a poll, another tab). Say who did it.
-            let (current, pending) = self.store.with_untracked(|store| {
-                (store.shown().get(id).cloned(), store.pending(id).is_some())
-            });
-            let message = match (&e, current) {
-                (ActionError::Refused(_), Some(current)) if !pending => changed_meanwhile(
-                    self.words.untracked_locale(),
-                    &current,
-                    now,
-                    action_error_phrase(&e),
-                ),
-                _ => action_error_phrase(&e),
-            };
-            ActionFailure::nothing_done(message)
-        })?;
+        let (ticket, revision) = self.begin(id, &command, idempotency_key, now, true)?;
         let backend = self.backend.get_value();
+        let on_its_way = OnItsWay::begin();
         let result = backend
             .apply(Change {
                 id,
@@ -441,6 +408,7 @@ impl Journeys {
                 at: now,
             })
             .await;
+        drop(on_its_way);
         if self.gone() {
             return Err(closed());
         }
@@ -450,7 +418,7 @@ impl Journeys {
                     store.settle_applied(ticket, applied.clone());
                 });
                 change(self.warning, backend.warning());
-                self.refresh_after_change();
+                self.refresh_soon();
                 // The history gains what was just done (and a new version
                 // starts one of its own).
                 // (A history that cannot be read is said by the detail view,
@@ -466,7 +434,7 @@ impl Journeys {
                 // A change the server made but answered unreadably (it
                 // answered 2xx): the list shows what it did.
                 if error.kind == ErrorKind::BadResponse {
-                    self.refresh_after_change();
+                    self.refresh_soon();
                 }
                 let message = match &seen {
                     Some(seen) => explain(
@@ -486,6 +454,99 @@ impl Journeys {
                 })
             }
         }
+    }
+
+    /// What `act` does before anything is sent: the role and the rules
+    /// asked on what is shown, and the change made pending (shown at once,
+    /// when `tell`: not to views being unmounted). Returns the change's
+    /// ticket and the revision it was made on.
+    fn begin(
+        &self,
+        id: &str,
+        command: &Command,
+        idempotency_key: &str,
+        now: DateTime<Utc>,
+        tell: bool,
+    ) -> Result<(ChangeTicket, u64), ActionFailure> {
+        let action = command.action();
+        if let Err(reason) = untrack(|| self.permission(action)) {
+            return Err(ActionFailure::nothing_done(reason));
+        }
+        let begun = self
+            .store
+            .try_update_untracked(|store| {
+                store
+                    .begin_change(id, command.clone(), idempotency_key, LOCAL_USER, now)
+                    .map(|ticket| {
+                        let revision = store.pending(id).map_or(0, |p| p.seen_revision);
+                        (ticket, revision)
+                    })
+            })
+            .ok_or_else(closed)?;
+        if tell {
+            self.store.notify();
+        }
+        begun.map_err(|e| {
+            // Refused by the rules on what is shown now: the version changed
+            // while the user looked at it (a poll, another tab). Say who did it.
+            let (current, pending) = self.store.with_untracked(|store| {
+                (store.shown().get(id).cloned(), store.pending(id).is_some())
+            });
+            let message = match (&e, current) {
+                (ActionError::Refused(_), Some(current)) if !pending => changed_meanwhile(
+                    self.words.untracked_locale(),
+                    &current,
+                    now,
+                    action_error_phrase(&e),
+                ),
+                _ => action_error_phrase(&e),
+            };
+            ActionFailure::nothing_done(message)
+        })
+    }
+
+    /// Sends changes the user confirmed but the console had not sent yet
+    /// (a bulk run's waiting versions) as it is unmounted: each is still
+    /// asked of the rules on what is shown now, then sent one after the
+    /// other to its end, retries included, with nobody left to take the
+    /// answers (over HTTP, a new version or a duplicate is not: see
+    /// `HttpBackend::apply`).
+    pub fn send_unanswered(&self, changes: Vec<Dispatch>) {
+        let now = clock::now();
+        let ready: Vec<_> = changes
+            .into_iter()
+            .filter_map(|change| {
+                let (_, revision) = self
+                    .begin(
+                        &change.id,
+                        &change.command,
+                        &change.idempotency_key,
+                        now,
+                        false,
+                    )
+                    .ok()?;
+                Some((change, revision))
+            })
+            .collect();
+        let Some(backend) = self.backend.try_get_value().filter(|_| !ready.is_empty()) else {
+            return;
+        };
+        let on_its_way = OnItsWay::begin();
+        spawn_local(async move {
+            for (change, revision) in ready {
+                let _ = backend
+                    .apply(Change {
+                        id: &change.id,
+                        command: change.command,
+                        revision,
+                        idempotency_key: &change.idempotency_key,
+                        by: LOCAL_USER,
+                        at: now,
+                    })
+                    .await;
+            }
+            drop(on_its_way);
+        });
     }
 
     pub async fn reset(&self) -> Result<(), ActionFailure> {

@@ -2,41 +2,61 @@
 //! the console) while a confirmed change is still on its way would lose it:
 //! the browser cancels the request under way, and the retries after a failed
 //! attempt never happen, though the console already shows the change made.
-//! While any change or bulk run is sending, the browser asks the user first
-//! (its own "Leave site?" question, in its own words); at any other time the
-//! page is left as usual.
+//! While any change is on its way, the browser asks the user first (its own
+//! "Leave site?" question, in its own words); at any other time the page is
+//! left as usual.
+//!
+//! What is on its way is counted here, outside the console's reactive state:
+//! a change still sent after the console is unmounted (its retries, a bulk
+//! run's last versions) keeps the question until it is answered, and several
+//! consoles on one page share it.
+
+use std::cell::RefCell;
 
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::{BulkActions, Journeys};
+/// How many changes are on their way, and the listener while any is.
+#[derive(Default)]
+struct Sending {
+    count: usize,
+    listener: Option<WindowListenerHandle>,
+}
 
-/// Asks before the page is left while something is sending, for as long as
-/// the console is mounted.
-pub fn ask_before_leaving_while_sending(journeys: Journeys, bulk: BulkActions) {
-    let sending = Memo::new(move |_| journeys.sending() || bulk.running());
-    // Only while sending is a listener there: a page with a `beforeunload`
-    // listener is kept out of some browsers' back-forward cache.
-    let listener = StoredValue::new(None::<WindowListenerHandle>);
-    Effect::new(move |_| {
-        let sending = sending.get();
-        listener.update_value(|listener| {
-            if sending && listener.is_none() {
-                *listener = Some(window_event_listener(ev::beforeunload, |event| {
+thread_local! {
+    static SENDING: RefCell<Sending> = RefCell::default();
+}
+
+/// Held while a confirmed change is on its way; while one is held, leaving
+/// the page asks first. Only then is a `beforeunload` listener there: a page
+/// with one is kept out of some browsers' back-forward cache.
+pub struct OnItsWay(());
+
+impl OnItsWay {
+    pub fn begin() -> OnItsWay {
+        SENDING.with_borrow_mut(|sending| {
+            sending.count += 1;
+            if sending.listener.is_none() {
+                sending.listener = Some(window_event_listener(ev::beforeunload, |event| {
                     event.prevent_default();
                     // Older browsers ask only when a return value is set.
                     event.set_return_value("");
                 }));
-            } else if !sending {
-                if let Some(listener) = listener.take() {
+            }
+        });
+        OnItsWay(())
+    }
+}
+
+impl Drop for OnItsWay {
+    fn drop(&mut self) {
+        SENDING.with_borrow_mut(|sending| {
+            sending.count -= 1;
+            if sending.count == 0 {
+                if let Some(listener) = sending.listener.take() {
                     listener.remove();
                 }
             }
         });
-    });
-    on_cleanup(move || {
-        if let Some(listener) = listener.try_update_value(Option::take).flatten() {
-            listener.remove();
-        }
-    });
+    }
 }

@@ -15,4 +15,3 @@ pub use early_first_page::EarlyFirstPage;
 pub use embedded_backend::EmbeddedBackend;
 pub use http_backend::{HttpBackend, TokenCell};
 pub use journeys::{use_journeys, Journeys};
-pub use leaving::ask_before_leaving_while_sending;

@@ -4,7 +4,7 @@
 // itself, tell the host what the user did, and leave nothing behind when the
 // host removes it.
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import {
   LIVE,
   confirmButton,
@@ -202,6 +202,66 @@ test('a Stop the user confirmed is still sent to its end when the host unmounts 
   await page.waitForTimeout(1500);
   expect(reads).toEqual([]);
   expect(crashes, 'the answer, come after the unmount, is dropped quietly').toEqual([]);
+});
+
+test('a bulk Stop the host unmounts halfway is still sent for every version, once, and leaving the page asks until all are answered', async ({ page, request }) => {
+  // Every Stop is held until the unmount, so most of the run is still waiting then.
+  let holding = true;
+  const held: Route[] = [];
+  const sent: string[] = [];
+  await page.route(`${API}/journeys/*/stop`, async (route) => {
+    sent.push(new URL(route.request().url()).pathname.split('/').at(-2)!);
+    if (holding) held.push(route);
+    else await route.continue();
+  });
+  let answered = 0;
+  page.on('requestfinished', (finished) => {
+    if (finished.url().endsWith('/stop')) answered += 1;
+  });
+  const asked: string[] = [];
+  page.on('dialog', async (question) => {
+    asked.push(question.type());
+    await question.dismiss();
+  });
+  const crashes: string[] = [];
+  page.on('pageerror', (error) => crashes.push(error.message));
+  await page.goto(`${HOST}/campaigns`);
+  await mountInCampaigns(page, 'operator-token');
+  await expectHomeLoaded(page);
+  await page.getByRole('checkbox', { name: 'Select all shown', exact: true }).click();
+  await page.getByRole('group', { name: 'Selection' }).getByRole('button', { name: 'Stop', exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: /^Stop \d+ journey versions\?$/ });
+  const total = Number((await confirm.getByRole('heading').first().textContent())!.match(/Stop (\d+)/)![1]);
+  expect(total, 'more versions than are sent at once').toBeGreaterThan(3);
+  await confirm.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect.poll(() => held.length).toBe(3);
+
+  // The user goes elsewhere in the host; the host unmounts the console.
+  await page.evaluate(() => (window as unknown as { handle: { unmount(): void } }).handle.unmount());
+  await expect(page.getByRole('table', { name: 'Journeys' })).toHaveCount(0);
+  // Closing the tab now would drop the Stops: the browser asks, and they stay.
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked, { message: 'the browser asked before leaving' }).toEqual(['beforeunload']);
+  expect(page.isClosed()).toBe(false);
+
+  holding = false;
+  for (const route of held) await route.continue();
+  await expect
+    .poll(() => new Set(sent).size, { message: 'every version of the run was sent', timeout: 15_000 })
+    .toBe(total);
+  expect(sent, 'each version once').toHaveLength(total);
+  for (const id of sent) {
+    const answer = await request.get(`${API}/journeys/${id}`, { headers: { Authorization: 'Bearer viewer-token' } });
+    expect((await answer.json()).status, id).toBe('stopped');
+  }
+  await expect.poll(() => answered).toBe(total);
+  expect(crashes).toEqual([]);
+
+  // Nothing on its way any more: the tab closes without a question.
+  const closed = page.waitForEvent('close');
+  await page.close({ runBeforeUnload: true });
+  await closed;
+  expect(asked).toEqual(['beforeunload']);
 });
 
 test('a host that removes the console when it hears of a Finish does not take it down halfway: no crash, the Finish made', async ({ page, request }) => {

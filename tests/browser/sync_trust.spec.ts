@@ -533,6 +533,49 @@ test.describe('on the HTTP backend', () => {
     expect(await copies(), 'no second copy').toHaveLength(1);
   });
 
+  test('a Duplicate chosen again while the first is on its way, whose answers are then lost, is sent as it was: one copy', async ({ page, server, request }) => {
+    const copies = async () => {
+      const { items } = await serverList(request, server, '?limit=500');
+      return items.filter((version) => String(version.name).startsWith(`${A.name} (copy`));
+    };
+    // The first attempt is held; then the server carries out every attempt
+    // and each answer is lost on the way back, until the console gives up.
+    const firstHeld = deferred<Route>();
+    let attempts = 0;
+    let answersLost = true;
+    await page.route(`${server}/journeys/${A.id}/duplicate`, async (route) => {
+      attempts += 1;
+      if (attempts === 1) return firstHeld.resolve(route);
+      if (!answersLost) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await useServer(page, server, 'admin', 600_000);
+    await page.goto(`/journeys/${A.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: A.name, exact: true })).toBeVisible();
+    await openActionsMenu(page);
+    await menuItem(page, 'Duplicate').click();
+    const first = await firstHeld.promise;
+
+    // Nothing seems to happen yet: the user chooses it again, and is told to wait.
+    await openActionsMenu(page);
+    await menuItem(page, 'Duplicate').click();
+    await expect(toast(page, /still on its way/)).toBeVisible();
+    await first.fetch();
+    await first.abort('connectionreset');
+    await expect(toast(page, /could not be reached/)).toBeVisible({ timeout: 20_000 });
+    expect(await copies(), 'the server made the copy all the same').toHaveLength(1);
+    answersLost = false;
+
+    // The user, told to try again, does.
+    await openActionsMenu(page);
+    await menuItem(page, 'Duplicate').click();
+    await expect(toast(page, /was created as a draft/)).toBeVisible();
+    expect(await copies(), 'no second copy').toHaveLength(1);
+    const copy = `${A.name} (copy)`;
+    await expect(page.getByRole('heading', { level: 1, name: copy, exact: true })).toBeVisible();
+  });
+
   test('a Finish the server made but answered unreadably is said to be made, and shown once the list is read again', async ({ page, server, request }) => {
     // A proxy cuts the server's answer short.
     await page.route(`${server}/journeys/${A.id}/finish`, async (route) => {

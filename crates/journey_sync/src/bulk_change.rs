@@ -257,7 +257,15 @@ impl BulkRun {
     /// [`MAX_IN_FLIGHT`] are on their way; it is then marked as sending.
     /// `fresh_key` is asked for a key only when the version has none to reuse.
     pub fn next(&mut self, fresh_key: impl FnOnce() -> String) -> Option<Dispatch> {
-        if self.counts().sending >= MAX_IN_FLIGHT {
+        self.next_within(MAX_IN_FLIGHT, fresh_key)
+    }
+
+    fn next_within(
+        &mut self,
+        in_flight: usize,
+        fresh_key: impl FnOnce() -> String,
+    ) -> Option<Dispatch> {
+        if self.counts().sending >= in_flight {
             return None;
         }
         let id = self
@@ -278,6 +286,12 @@ impl BulkRun {
     /// Every change that may be sent now, each with a key from `fresh_key`.
     pub fn next_all(&mut self, mut fresh_key: impl FnMut() -> String) -> Vec<Dispatch> {
         std::iter::from_fn(|| self.next(&mut fresh_key)).collect()
+    }
+
+    /// Every change still waiting, at once and whatever is on its way: for
+    /// a console that goes (unmounted) and sends them all before it does.
+    pub fn unsent(&mut self, mut fresh_key: impl FnMut() -> String) -> Vec<Dispatch> {
+        std::iter::from_fn(|| self.next_within(usize::MAX, &mut fresh_key)).collect()
     }
 
     /// The answer to the change sent for `id`. Returns false, changing

@@ -265,6 +265,59 @@ fn at_most_three_are_on_their_way_and_each_has_a_key_of_its_own() {
 }
 
 #[test]
+fn a_console_that_goes_mid_run_sends_every_waiting_version_once_with_the_keys_of_earlier_attempts()
+{
+    let server = larger_server();
+    let store = JourneyStore::new(server.clone());
+    let selected: Vec<String> = store.shown().versions().map(|v| v.id.clone()).collect();
+    let selected: Vec<&str> = selected.iter().map(String::as_str).collect();
+    let plan = plan(&selected, Action::Stop, &store);
+    let mut run = BulkRun::new(&plan, |_| Command::Stop { reason: None });
+    let mut keys = Keys(0);
+    let first = run.next_all(|| keys.fresh());
+    assert_eq!(first.len(), MAX_IN_FLIGHT);
+    // The first is answered with no answer (it may have been applied): it
+    // goes back to be sent again, with its key.
+    let failure = Failure::from_error(ErrorKind::Unreachable, Phrase::new("sync-no-whole-answer"));
+    assert!(failure.maybe_applied);
+    run.settle(&first[0].id, Err(failure));
+    run.retry_failed();
+
+    let unsent = run.unsent(|| keys.fresh());
+    let expected: Vec<&str> = plan
+        .allowed
+        .iter()
+        .map(|v| v.id.as_str())
+        .filter(|id| !ids(&first[1..]).contains(id))
+        .collect();
+    assert_eq!(
+        ids(&unsent),
+        expected,
+        "every waiting one, in the plan's order, past the limit"
+    );
+    assert_eq!(
+        unsent[0].idempotency_key, first[0].idempotency_key,
+        "a retry keeps its key"
+    );
+    let distinct: BTreeSet<&str> = unsent
+        .iter()
+        .chain(&first)
+        .map(|d| d.idempotency_key.as_str())
+        .collect();
+    assert_eq!(distinct.len(), plan.allowed.len(), "one key per version");
+    assert!(unsent
+        .iter()
+        .all(|d| d.command == Command::Stop { reason: None }));
+    assert_eq!(run.counts().waiting, 0);
+    assert_eq!(run.counts().sending, plan.allowed.len());
+    assert!(
+        run.unsent(|| keys.fresh()).is_empty(),
+        "nothing is handed over twice"
+    );
+    assert_eq!(run.next(|| keys.fresh()), None);
+}
+
+#[test]
 fn a_retry_sends_only_the_failed_reusing_the_key_only_when_no_answer_came() {
     let mut server = larger_server();
     let mut store = JourneyStore::new(server.clone());

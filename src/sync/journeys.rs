@@ -432,10 +432,9 @@ impl Journeys {
             Err(error) => {
                 let maybe_applied = error.kind.may_have_been_applied();
                 // A change the server made but answered unreadably (it
-                // answered 2xx): the list shows what it did.
-                if error.kind == ErrorKind::BadResponse {
-                    self.refresh_soon();
-                }
+                // answered 2xx): it stays shown made until a list read after
+                // this answer shows what the server did.
+                let made = error.kind == ErrorKind::MadeAnswerUnusable;
                 let message = match &seen {
                     Some(seen) => explain(
                         self.words.untracked_locale(),
@@ -446,8 +445,15 @@ impl Journeys {
                     None => error.message.clone(),
                 };
                 self.store.update(|store| {
-                    store.settle_failed(ticket, error.current.map(|current| *current));
+                    if made {
+                        store.settle_made_unread(ticket);
+                    } else {
+                        store.settle_failed(ticket, error.current.map(|current| *current));
+                    }
                 });
+                if made {
+                    self.refresh_soon();
+                }
                 Err(ActionFailure {
                     message,
                     maybe_applied,

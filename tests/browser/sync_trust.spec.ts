@@ -597,6 +597,50 @@ test.describe('on the HTTP backend', () => {
     await expect(status(page, A.name)).toHaveText(/^Finishing/);
   });
 
+  test('a Finish the server made but answered unreadably is not shown undone by a list read before it', async ({ page, server, request }) => {
+    await page.route(`${server}/journeys/${A.id}/finish`, async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      await route.fulfill({ response, body: body.slice(0, Math.floor(body.length / 2)) });
+    });
+    await useServer(page, server, 'operator', 1_000);
+    await page.goto('/');
+    await expectHomeLoaded(page);
+    const dialog = await openFromHome(page, 'Finish', A.name);
+
+    // The next poll reads the list now, before the Finish; its answer comes
+    // after the Finish's. The poll after that is held until it is looked at.
+    const stale = deferred<() => Promise<void>>();
+    const nextPoll = deferred<Route>();
+    let lists = 0;
+    await page.route(
+      (url) => url.href.startsWith(`${server}/journeys?`),
+      async (route) => {
+        lists += 1;
+        if (lists === 1) {
+          const response = await route.fetch();
+          const body = await response.text();
+          stale.resolve(() => route.fulfill({ response, body }));
+        } else if (lists === 2) {
+          nextPoll.resolve(route);
+        } else {
+          await route.continue();
+        }
+      },
+    );
+    const answerStale = await stale.promise;
+    await confirmButton(dialog, 'Finish').click();
+    await expect(dialog.getByRole('alert')).toContainText('The server made the change');
+    expect((await serverVersion(request, server, A.id)).status).toBe('finished');
+    await answerStale();
+
+    // The stale list has been taken once the next poll is asked for.
+    const next = await nextPoll.promise;
+    await expect(status(page, A.name)).toHaveText(/^Finishing/);
+    await next.continue();
+    await expect(status(page, A.name)).toHaveText(/^Finishing/);
+  });
+
   test('a version the console cannot read leaves the rest of the list shown and usable, and is named', async ({ page, server, request }) => {
     // A newer server gives one version a status this console does not know.
     const archived = 'welcome-series-v1';

@@ -29,6 +29,9 @@ pub enum ErrorKind {
     Busy,
     /// The server answered something this console cannot use.
     BadResponse,
+    /// The server made the change (it answered 2xx), but its answer could
+    /// not be used.
+    MadeAnswerUnusable,
 }
 
 impl ErrorKind {
@@ -38,7 +41,10 @@ impl ErrorKind {
     /// key; after any other answer nothing was changed.
     pub fn may_have_been_applied(self) -> bool {
         match self {
-            ErrorKind::Unreachable | ErrorKind::Server | ErrorKind::BadResponse => true,
+            ErrorKind::Unreachable
+            | ErrorKind::Server
+            | ErrorKind::BadResponse
+            | ErrorKind::MadeAnswerUnusable => true,
             ErrorKind::Refused
             | ErrorKind::Conflict
             | ErrorKind::NotFound
@@ -111,7 +117,8 @@ impl BackendError {
     /// answered 2xx): an answer that was not usable does not mean that
     /// nothing was changed.
     pub fn about_a_change_made(mut self) -> BackendError {
-        if self.message.id == "sync-bad-response" {
+        if self.kind == ErrorKind::BadResponse {
+            self.kind = ErrorKind::MadeAnswerUnusable;
             self.message.id = "sync-change-made-answer-unusable";
         }
         self

@@ -55,7 +55,8 @@ pub fn next_retry(retries_so_far: usize, failure: &BackendError) -> Option<Durat
         | ErrorKind::NotFound
         | ErrorKind::Unauthorized
         | ErrorKind::Forbidden
-        | ErrorKind::BadResponse => None,
+        | ErrorKind::BadResponse
+        | ErrorKind::MadeAnswerUnusable => None,
     }
 }
 

@@ -86,6 +86,16 @@ pub struct AnsweredReplacement {
     answered_at: u64,
 }
 
+/// A change the server made (it answered 2xx) whose answer could not be
+/// read: shown made, as the rules make it, until a list read after that
+/// answer says how the server has it; what is confirmed does not change.
+#[derive(Clone, Debug, PartialEq)]
+struct MadeUnread {
+    change: PendingChange,
+    journey_id: String,
+    answered_at: u64,
+}
+
 /// The console's journeys: what the server confirmed, the pending changes, and
 /// what to show.
 #[derive(Clone, Debug, Default)]
@@ -121,6 +131,8 @@ pub struct JourneyStore {
     /// Versions publishes finished, shown so until a list read after the
     /// answer arrives.
     replaced: Vec<AnsweredReplacement>,
+    /// Changes made whose answers could not be read, likewise.
+    made_unread: Vec<MadeUnread>,
 }
 
 impl JourneyStore {
@@ -168,6 +180,12 @@ impl JourneyStore {
         self.replaced.iter()
     }
 
+    /// The changes the server made but answered unreadably that no list has
+    /// shown yet: replayed with the pending changes, in the order made.
+    pub fn made_unread(&self) -> impl Iterator<Item = &PendingChange> + '_ {
+        self.made_unread.iter().map(|made| &made.change)
+    }
+
     /// Replaces everything (the demo data was reset): nothing pending, and any
     /// load or answer under way from before is ignored when it arrives.
     pub fn reset(&mut self, catalog: Catalog) {
@@ -177,6 +195,7 @@ impl JourneyStore {
         self.deleted.clear();
         self.last_list = None;
         self.replaced.clear();
+        self.made_unread.clear();
         self.pending.clear();
         self.pending_by_version.clear();
         self.shown_generation += 1;
@@ -274,6 +293,13 @@ impl JourneyStore {
             let listed = replaced.answered_at < listed_as_of;
             if listed {
                 touched.insert(replaced.journey_id.clone());
+            }
+            !listed
+        });
+        self.made_unread.retain(|made| {
+            let listed = made.answered_at < listed_as_of;
+            if listed {
+                touched.insert(made.journey_id.clone());
             }
             !listed
         });
@@ -455,6 +481,30 @@ impl JourneyStore {
         change
     }
 
+    /// The server made the change (it answered 2xx) but its answer could not
+    /// be read: it leaves the queue and is still shown made, until a list
+    /// asked for after now is taken. Returns the change, or `None` if it was
+    /// no longer pending.
+    pub fn settle_made_unread(&mut self, ticket: ChangeTicket) -> Option<PendingChange> {
+        if ticket.number < self.since {
+            return None;
+        }
+        let change = self.take_pending(ticket)?;
+        let answered_at = self.tick();
+        let journeys = self.journeys_of(&change.id, None);
+        if let Some(journey_id) = journeys.first() {
+            self.made_unread.push(MadeUnread {
+                change: change.clone(),
+                journey_id: journey_id.clone(),
+                answered_at,
+            });
+        }
+        for journey_id in journeys {
+            self.refresh_shown(&journey_id);
+        }
+        Some(change)
+    }
+
     /// Notes the versions the publish of `published` finished: those of its
     /// journey running in what is confirmed when the answer comes.
     fn note_replaced(&mut self, published: &JourneyVersion) {
@@ -555,11 +605,17 @@ impl JourneyStore {
                 }
             }
         }
+        let made = self
+            .made_unread
+            .iter()
+            .filter(|made| made.journey_id == journey_id)
+            .map(|made| &made.change);
         let mut replays: Vec<&PendingChange> = self
             .confirmed
             .versions_of(journey_id)
             .filter_map(|version| self.pending_by_version.get(&version.id))
             .filter_map(|ticket| self.pending.get(ticket))
+            .chain(made)
             .filter(|change| change.is_shown_at_once())
             .collect();
         replays.sort_by_key(|change| change.ticket);

@@ -223,7 +223,7 @@ mod tests {
              read again to show it."
         );
         let error = applied_from_answer("welcome-v1", &Command::Finish, 204, None, "").unwrap_err();
-        assert_eq!(error.kind, ErrorKind::BadResponse);
+        assert_eq!(error.kind, ErrorKind::MadeAnswerUnusable);
         assert_eq!(
             english(&error.message),
             "The server made the change, but its answer was not usable: it answered without \
@@ -242,7 +242,7 @@ mod tests {
             r#"{"id": "welcome-v1", "status": "fini"#,
         )
         .unwrap_err();
-        assert_eq!(error.kind, ErrorKind::BadResponse);
+        assert_eq!(error.kind, ErrorKind::MadeAnswerUnusable);
         assert!(error.kind.may_have_been_applied());
         let said = english(&error.message);
         assert!(

@@ -39,6 +39,11 @@ enum Step {
     Deliver {
         which: usize,
     },
+    /// A judged change's answer arrives cut short: one the server carried
+    /// out says only that it was made.
+    DeliverUnreadably {
+        which: usize,
+    },
     /// A change gets no answer (connection lost before it reached the server).
     Lose {
         which: usize,
@@ -60,6 +65,7 @@ fn step() -> impl Strategy<Value = Step> {
         3 => (any::<usize>(), any::<usize>()).prop_map(|(version, action)| Step::BeginChange { version, action }),
         2 => any::<usize>().prop_map(|which| Step::Judge { which }),
         2 => any::<usize>().prop_map(|which| Step::Deliver { which }),
+        1 => any::<usize>().prop_map(|which| Step::DeliverUnreadably { which }),
         1 => any::<usize>().prop_map(|which| Step::Lose { which }),
         1 => (any::<usize>(), any::<usize>()).prop_map(|(version, action)| Step::Elsewhere { version, action }),
         1 => Just(Step::CountsMove),
@@ -133,7 +139,10 @@ fn pick_id(catalog: &Catalog, n: usize) -> Option<String> {
 /// then the versions answered publishes finished that no list has shown yet.
 fn replayed(store: &JourneyStore) -> Catalog {
     let mut shown = store.confirmed().clone();
-    for change in store.pending_changes() {
+    let mut changes: Vec<&PendingChange> =
+        store.pending_changes().chain(store.made_unread()).collect();
+    changes.sort_by_key(|change| change.ticket);
+    for change in changes {
         if change.is_shown_at_once()
             && store
                 .confirmed()
@@ -156,7 +165,10 @@ fn check_invariants(world: &World) -> Result<(), TestCaseError> {
         &replayed(store),
         "shown is not confirmed + pending"
     );
-    if store.pending_changes().len() == 0 && store.answered_replacements().count() == 0 {
+    if store.pending_changes().len() == 0
+        && store.answered_replacements().count() == 0
+        && store.made_unread().count() == 0
+    {
         prop_assert_eq!(store.shown(), store.confirmed());
     }
     for (id, (revision, status)) in &world.floors {
@@ -395,6 +407,26 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
                 let index = judged[which % judged.len()];
                 let answer = world.flights[index].answer.clone().unwrap();
                 settle(&mut world, index, answer)?;
+            }
+            Step::DeliverUnreadably { which } => {
+                let judged: Vec<usize> = (0..world.flights.len())
+                    .filter(|&i| world.flights[i].answer.is_some())
+                    .collect();
+                if judged.is_empty() {
+                    continue;
+                }
+                let index = judged[which % judged.len()];
+                match world.flights[index].answer.clone().unwrap() {
+                    Answer::Applied(_) => {
+                        let flight = world.flights.remove(index);
+                        let before = world.store.clone();
+                        let settled = world.store.settle_made_unread(flight.ticket);
+                        prop_assert_eq!(settled.as_ref(), Some(&flight.change));
+                        // Nothing is confirmed that the server did not say.
+                        prop_assert_eq!(world.store.confirmed(), before.confirmed());
+                    }
+                    failed => settle(&mut world, index, failed)?,
+                }
             }
             Step::Lose { which } => {
                 let unsent: Vec<usize> = (0..world.flights.len())

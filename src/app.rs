@@ -100,18 +100,17 @@ pub fn App(setup: Setup) -> impl IntoView {
     }
     // Browser objects are not Send; the view only needs to reach them here.
     let setup = StoredValue::new_local(setup);
-    let config = LocalResource::new(move || {
-        let given = given.clone();
-        async move {
-            match given {
-                Some(config) => Ok(config),
-                None => config::load().await.map(|file| {
-                    theme.set(file.theme);
-                    file.backend
-                }),
-            }
-        }
-    });
+    // The configuration a host gave is there at once; config.json is read.
+    let config = RwSignal::new(given.map(Ok));
+    if config.with_untracked(Option::is_none) {
+        spawn_local(async move {
+            let loaded = config::load().await.map(|file| {
+                theme.try_set(file.theme);
+                file.backend
+            });
+            config.try_set(Some(loaded));
+        });
+    }
     view! {
         <div
             class="journey-console"
@@ -122,18 +121,14 @@ pub fn App(setup: Setup) -> impl IntoView {
             // an internal error, when no Rust can run any more to say it.
             data-crash-notice=words.label("crash-notice")
         >
-            <Suspense fallback=move || {
-                view! { <p class="starting" role="status">{words.label("starting")}</p> }
-            }>
-                {move || Suspend::new(async move {
-                    match config.await {
-                        Ok(config) => {
-                            view! { <Console config setup=setup.get_value() /> }.into_any()
-                        }
-                        Err(error) => view! { <ConfigErrorPage message=error.message /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {move || match config.get() {
+                None => view! { <p class="starting" role="status">{words.label("starting")}</p> }
+                    .into_any(),
+                Some(Ok(config)) => untrack(|| {
+                    view! { <Console config setup=setup.get_value() /> }.into_any()
+                }),
+                Some(Err(error)) => view! { <ConfigErrorPage message=error.message /> }.into_any(),
+            }}
         </div>
     }
 }

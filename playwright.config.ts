@@ -137,6 +137,25 @@ export default defineConfig({
       stdout: 'ignore',
     },
     {
+      // tests/browser/http_backend.spec.ts's server, apart from the embedding
+      // host's (8787): the two spec files reset their servers and act on the
+      // same journeys, and may run at the same time in the two workers.
+      command: [
+        server,
+        '--listen 127.0.0.1:8791',
+        '--db :memory:',
+        '--fault-injection',
+        '--no-simulation',
+        `--allow-origin http://127.0.0.1:${port}`,
+        "--token 'viewer:viewer-token:Vera Viewer'",
+        "--token 'operator:operator-token:Olga Operator'",
+        "--token 'admin:admin-token:Ada Admin'",
+      ].join(' '),
+      url: 'http://127.0.0.1:8791/api/health',
+      reuseExistingServer: false,
+      stdout: 'ignore',
+    },
+    {
       command: [
         server,
         '--listen 127.0.0.1:8787',

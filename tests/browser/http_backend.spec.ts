@@ -1,5 +1,5 @@
 // The console against a real server: the reference server (crates/reference_server,
-// started by playwright.config.ts on 127.0.0.1:8787 with an in-memory SQLite
+// started by playwright.config.ts on 127.0.0.1:8791 with an in-memory SQLite
 // database) over the HTTP contract, from another origin, so CORS is real too.
 
 import { expect, test, type APIRequestContext, type Page, type Route } from '@playwright/test';
@@ -26,7 +26,7 @@ import {
   versionLine,
 } from './support/console';
 
-const API = 'http://127.0.0.1:8787/api';
+const API = 'http://127.0.0.1:8791/api';
 const TOKENS = {
   viewer: 'viewer-token',
   operator: 'operator-token',

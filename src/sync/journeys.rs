@@ -391,10 +391,23 @@ impl Journeys {
         command: Command,
         idempotency_key: &str,
     ) -> Result<Applied, ActionFailure> {
+        // A version a publish replaced is shown finished before any list
+        // says how the server has it, at a revision not known here: it is
+        // read first, or the change would name the revision before the
+        // publish and be refused as made on an old copy.
+        let replaced = self.store.try_with_untracked(|store| {
+            store
+                .answered_replacements()
+                .any(|replaced| replaced.id == id)
+        });
+        if replaced == Some(true) {
+            let _ = self.load_version(id).await;
+        }
         let now = clock::now();
         let seen = self
             .store
-            .with_untracked(|store| store.shown().get(id).cloned());
+            .try_with_untracked(|store| store.shown().get(id).cloned())
+            .ok_or_else(closed)?;
         let (ticket, revision) = self.begin(id, &command, idempotency_key, now, true)?;
         let backend = self.backend.get_value();
         let on_its_way = OnItsWay::begin();

@@ -502,6 +502,36 @@ test.describe('on the HTTP backend', () => {
     await expect(cell(homeRow(page, journey, 2), 'Status')).toHaveText(/^Live/);
   });
 
+  test('a Stop on the version a Publish just replaced, before the list is read again, is made', async ({ page, server, request }) => {
+    const journey = 'Subscription renewal';
+    // Once the user confirms the publish, the list is held back.
+    let holding = false;
+    await page.route(listFirstPage(server), async (route) => {
+      if (!holding) await route.continue();
+    });
+    await useServer(page, server, 'admin', 600_000);
+    await page.goto('/journeys/subscription-renewal-v2');
+    await expect(versionLine(page)).toHaveText('Version 2 Draft');
+    await openActionsMenu(page);
+    await menuItem(page, 'Publish').click();
+    holding = true;
+    await confirmButton(confirmDialog(page, 'Publish'), 'Publish').click();
+    await expect(toast(page, `“${journey}” version 2 is live.`)).toBeVisible();
+
+    // Version 1 is finishing, with customers still in it: the user stops it.
+    await page.getByRole('link', { name: 'Journey Console', exact: true }).click();
+    const row = homeRow(page, journey, 1);
+    await expect(cell(row, 'Status')).toHaveText(/^Finishing/);
+    await row.hover();
+    await quickAction(row, 'Stop', journey).click();
+    const dialog = confirmDialog(page, 'Stop');
+    await confirmButton(dialog, 'Stop').click();
+    await expect(toast(page, /is stopped/)).toBeVisible();
+    await expect(dialog).toHaveCount(0);
+    expect((await serverVersion(request, server, 'subscription-renewal-v1')).status).toBe('stopped');
+    await expect(cell(row, 'Status')).toHaveText(/^Stopped/);
+  });
+
   test('a Duplicate whose answers were lost, chosen again, is sent as it was: one copy', async ({ page, server, request }) => {
     const copies = async () => {
       const { items } = await serverList(request, server, '?limit=500');

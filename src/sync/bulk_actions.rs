@@ -13,6 +13,7 @@ use leptos::task::spawn_local;
 use lifecycle::{Action, Command};
 
 use super::journeys::Journeys;
+use super::leaving::OnItsWay;
 use crate::host_events::HostEvents;
 use crate::new_id::new_id;
 
@@ -23,6 +24,9 @@ pub struct BulkActions {
     run: RwSignal<Option<BulkRun>>,
     /// Counts the runs started: an answer for an earlier run is not this one's.
     number: StoredValue<u64>,
+    /// Held while a run is sending: leaving the page asks first, also while
+    /// the versions on their way read their histories and others wait.
+    on_its_way: StoredValue<Option<OnItsWay>>,
 }
 
 impl BulkActions {
@@ -32,6 +36,7 @@ impl BulkActions {
             host_events,
             run: RwSignal::new(None),
             number: StoredValue::new(0),
+            on_its_way: StoredValue::new(None),
         };
         // Unmounted mid-run, the console still sends the versions the user
         // confirmed and it had not sent yet (those on their way go on too).
@@ -78,6 +83,7 @@ impl BulkActions {
         }
         self.number.update_value(|n| *n += 1);
         self.run.set(Some(BulkRun::new(plan, command)));
+        self.keep_asking();
         self.pump();
     }
 
@@ -88,6 +94,7 @@ impl BulkActions {
             .try_update(|run| run.as_mut().map_or(0, BulkRun::retry_failed))
             .unwrap_or(0);
         if again > 0 {
+            self.keep_asking();
             self.pump();
         }
     }
@@ -151,7 +158,22 @@ impl BulkActions {
                 run.settle(&dispatch.id, outcome);
             }
         });
+        self.keep_asking();
         self.pump();
+    }
+
+    /// Holds an [`OnItsWay`] for as long as the run is sending.
+    fn keep_asking(&self) {
+        let running = self
+            .run
+            .try_with_untracked(|run| run.as_ref().is_some_and(|run| run.counts().is_running()))
+            .unwrap_or(false);
+        self.on_its_way
+            .try_update_value(|held| match (running, held.is_some()) {
+                (true, false) => *held = Some(OnItsWay::begin()),
+                (false, true) => *held = None,
+                _ => {}
+            });
     }
 }
 

@@ -3,8 +3,8 @@ use std::rc::Rc;
 use chrono::{DateTime, Utc};
 use contract::Role;
 use journey_sync::{
-    drain_phrase, drain_row_phrase, BackendError, ChangeTicket, Dispatch, DrainWatch, ErrorKind,
-    JourneyStore, Offered, UnsettledSends,
+    drain_phrase, drain_row_phrase, moved_on_as_seen, BackendError, ChangeTicket, Dispatch,
+    DrainWatch, ErrorKind, JourneyStore, Offered, UnsettledSends,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -391,36 +391,23 @@ impl Journeys {
         command: Command,
         idempotency_key: &str,
     ) -> Result<Applied, ActionFailure> {
-        // A version a publish replaced is shown finished before any list
-        // says how the server has it, at a revision not known here: it is
-        // read first, or the change would name the revision before the
-        // publish and be refused as made on an old copy.
-        let replaced = self.store.try_with_untracked(|store| {
-            store
-                .answered_replacements()
-                .any(|replaced| replaced.id == id)
-        });
-        if replaced == Some(true) {
-            let _ = self.load_version(id).await;
-        }
         let now = clock::now();
-        let seen = self
+        let (seen, ahead) = self
             .store
-            .try_with_untracked(|store| store.shown().get(id).cloned())
+            .try_with_untracked(|store| (store.shown().get(id).cloned(), store.shown_ahead(id)))
             .ok_or_else(closed)?;
         let (ticket, revision) = self.begin(id, &command, idempotency_key, now, true)?;
         let backend = self.backend.get_value();
         let on_its_way = OnItsWay::begin();
-        let result = backend
-            .apply(Change {
-                id,
-                command,
-                revision,
-                idempotency_key,
-                by: LOCAL_USER,
-                at: now,
-            })
-            .await;
+        let sent = Change {
+            id,
+            command,
+            revision,
+            idempotency_key,
+            by: LOCAL_USER,
+            at: now,
+        };
+        let result = apply_as_seen(&backend, sent, seen.as_ref().filter(|_| ahead)).await;
         drop(on_its_way);
         if self.gone() {
             return Err(closed());
@@ -535,6 +522,12 @@ impl Journeys {
         let ready: Vec<_> = changes
             .into_iter()
             .filter_map(|change| {
+                let ahead = self.store.with_untracked(|store| {
+                    store
+                        .shown_ahead(&change.id)
+                        .then(|| store.shown().get(&change.id).cloned())
+                        .flatten()
+                });
                 let (_, revision) = self
                     .begin(
                         &change.id,
@@ -544,7 +537,7 @@ impl Journeys {
                         false,
                     )
                     .ok()?;
-                Some((change, revision))
+                Some((change, revision, ahead))
             })
             .collect();
         let Some(backend) = self.backend.try_get_value().filter(|_| !ready.is_empty()) else {
@@ -552,17 +545,16 @@ impl Journeys {
         };
         let on_its_way = OnItsWay::begin();
         spawn_local(async move {
-            for (change, revision) in ready {
-                let _ = backend
-                    .apply(Change {
-                        id: &change.id,
-                        command: change.command,
-                        revision,
-                        idempotency_key: &change.idempotency_key,
-                        by: LOCAL_USER,
-                        at: now,
-                    })
-                    .await;
+            for (change, revision, ahead) in ready {
+                let sent = Change {
+                    id: &change.id,
+                    command: change.command,
+                    revision,
+                    idempotency_key: &change.idempotency_key,
+                    by: LOCAL_USER,
+                    at: now,
+                };
+                let _ = apply_as_seen(&backend, sent, ahead.as_ref()).await;
             }
             drop(on_its_way);
         });
@@ -581,6 +573,49 @@ impl Journeys {
         }
         change(self.warning, backend.warning());
         Ok(())
+    }
+}
+
+/// Sends `change`. Refused because the version moved on (412) while it was
+/// shown ahead of what is confirmed (`ahead`: the version as the user saw
+/// it), and the server's copy is that version as seen, it is sent once more
+/// at the server's revision, under the same key: a refused request changed
+/// nothing and is judged afresh (`journey_sync::moved_on_as_seen`).
+async fn apply_as_seen(
+    backend: &Backend,
+    change: Change<'_>,
+    ahead: Option<&JourneyVersion>,
+) -> Result<Applied, BackendError> {
+    let again = change.command.clone();
+    let (id, sent, idempotency_key, by, at) = (
+        change.id,
+        change.revision,
+        change.idempotency_key,
+        change.by,
+        change.at,
+    );
+    let result = backend.apply(change).await;
+    let current = match (&result, ahead) {
+        (Err(error), Some(seen)) if error.kind == ErrorKind::Conflict => error
+            .current
+            .as_deref()
+            .filter(|current| moved_on_as_seen(seen, sent, current)),
+        _ => None,
+    };
+    match current {
+        Some(current) => {
+            backend
+                .apply(Change {
+                    id,
+                    command: again,
+                    revision: current.revision,
+                    idempotency_key,
+                    by,
+                    at,
+                })
+                .await
+        }
+        None => result,
     }
 }
 

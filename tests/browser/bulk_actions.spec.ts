@@ -4,7 +4,7 @@
 // customers and which versions the rules refuse, then each version sent on
 // its own, with its result, and "Retry failed" for the ones that failed.
 
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page, type Route } from '@playwright/test';
 
 import { expectNoViolations } from './support/axe';
 import {
@@ -311,6 +311,47 @@ test.describe('over the HTTP reference server', () => {
     await tick(page, LIVE.backInStock.name, 1);
     await tick(page, WELCOME_V2.name, 2);
   }
+
+  test('closing the tab while a run is sending asks first, also while the versions on their way read their histories', async ({ page, server }) => {
+    // Each version's history, read after its answer, is held: the run's
+    // next versions wait for those reads.
+    const histories: Route[] = [];
+    await page.route(`${server}/journeys/*/history`, (route) => {
+      histories.push(route);
+    });
+    let stops = 0;
+    page.on('requestfinished', (finished) => {
+      if (finished.url().endsWith('/stop')) stops += 1;
+    });
+    const asked: string[] = [];
+    page.on('dialog', async (question) => {
+      asked.push(question.type());
+      await question.dismiss();
+    });
+    await useServer(page, server, 'operator', 600_000);
+    await page.goto('/');
+    await expectHomeLoaded(page);
+    await selectAllShown(page).click();
+    await toolbarButton(page, 'Stop').click();
+    const dialog = bulkDialog(page, /^Stop \d+ journey versions\?$/);
+    const total = Number((await dialog.getByRole('heading').first().textContent())!.match(/Stop (\d+)/)![1]);
+    expect(total, 'more versions than are sent at once').toBeGreaterThan(3);
+    await dialog.getByRole('button', { name: 'Stop', exact: true }).click();
+    await expect.poll(() => stops).toBe(3);
+    await expect.poll(() => histories.length).toBe(3);
+
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked, { message: 'the browser asked before leaving' }).toEqual(['beforeunload']);
+    expect(page.isClosed()).toBe(false);
+
+    await page.unroute(`${server}/journeys/*/history`);
+    for (const route of histories.splice(0)) await route.continue();
+    await expect(progress(bulkDialog(page, /^Stopping \d+ journey versions$/))).toHaveText(`${total} of ${total} done.`);
+    const closed = page.waitForEvent('close');
+    await page.close({ runBeforeUnload: true });
+    await closed;
+    expect(asked).toEqual(['beforeunload']);
+  });
 
   test('one version fails; the result says why, and "Retry failed" sends exactly that one, with its key', async ({ page, request, server }) => {
     test.setTimeout(60_000);

@@ -94,6 +94,16 @@ async function openFromHome(page: Page, action: 'Finish' | 'Stop', name: string)
   return dialog;
 }
 
+/// Answers to `url` reach the page cut in half, as a proxy may cut them: the
+/// server has carried the request out.
+async function cutAnswersShort(page: Page, url: string): Promise<void> {
+  await page.route(url, async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    await route.fulfill({ response, body: body.slice(0, Math.floor(body.length / 2)) });
+  });
+}
+
 function status(page: Page, name: string): Locator {
   return cell(homeRow(page, name), 'Status');
 }
@@ -608,11 +618,7 @@ test.describe('on the HTTP backend', () => {
 
   test('a Finish the server made but answered unreadably is said to be made, and shown once the list is read again', async ({ page, server, request }) => {
     // A proxy cuts the server's answer short.
-    await page.route(`${server}/journeys/${A.id}/finish`, async (route) => {
-      const response = await route.fetch();
-      const body = await response.text();
-      await route.fulfill({ response, body: body.slice(0, Math.floor(body.length / 2)) });
-    });
+    await cutAnswersShort(page, `${server}/journeys/${A.id}/finish`);
     await useServer(page, server, 'operator', 600_000);
     await page.goto('/');
     await expectHomeLoaded(page);
@@ -627,12 +633,8 @@ test.describe('on the HTTP backend', () => {
     await expect(status(page, A.name)).toHaveText(/^Finishing/);
   });
 
-  test('a Finish the server made but answered unreadably is not shown undone by a list read before it', async ({ page, server, request }) => {
-    await page.route(`${server}/journeys/${A.id}/finish`, async (route) => {
-      const response = await route.fetch();
-      const body = await response.text();
-      await route.fulfill({ response, body: body.slice(0, Math.floor(body.length / 2)) });
-    });
+  test('a Finish the server made but answered unreadably is not shown undone by a list read before it, and can be stopped as it is shown', async ({ page, server, request }) => {
+    await cutAnswersShort(page, `${server}/journeys/${A.id}/finish`);
     await useServer(page, server, 'operator', 1_000);
     await page.goto('/');
     await expectHomeLoaded(page);
@@ -667,8 +669,16 @@ test.describe('on the HTTP backend', () => {
     // The stale list has been taken once the next poll is asked for.
     const next = await nextPoll.promise;
     await expect(status(page, A.name)).toHaveText(/^Finishing/);
+
+    // Before any list says so, the user stops it, as they see it: finishing.
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    const stop = await openFromHome(page, 'Stop', A.name);
+    await confirmButton(stop, 'Stop').click();
+    await expect(toast(page, /is stopped/)).toBeVisible();
+    expect((await serverVersion(request, server, A.id)).status).toBe('stopped');
     await next.continue();
-    await expect(status(page, A.name)).toHaveText(/^Finishing/);
+    await expect(status(page, A.name)).toHaveText(/^Stopped/);
   });
 
   test('a version the console cannot read leaves the rest of the list shown and usable, and is named', async ({ page, server, request }) => {

@@ -29,6 +29,7 @@
 //!
 //! No web types and no clock: every time is passed in.
 
+mod as_seen;
 mod backend_error;
 mod bulk_change;
 mod confirm_flow;
@@ -46,6 +47,7 @@ mod success_answer;
 mod tab_merge;
 mod unsettled_sends;
 
+pub use as_seen::moved_on_as_seen;
 pub use backend_error::{BackendError, ErrorKind};
 pub use bulk_change::{
     BulkPlan, BulkRun, Dispatch, Failure, NamedVersion, RefusedVersion, RunCounts, RunEntry,

@@ -186,6 +186,15 @@ impl JourneyStore {
         self.made_unread.iter().map(|made| &made.change)
     }
 
+    /// Whether version `id` is shown ahead of what is confirmed by an answer
+    /// no list has confirmed yet (finished by a publish, or changed by a
+    /// change made but answered unreadably): the server has it at a revision
+    /// not known here.
+    pub fn shown_ahead(&self, id: &str) -> bool {
+        self.replaced.iter().any(|replaced| replaced.id == id)
+            || self.made_unread.iter().any(|made| made.change.id == id)
+    }
+
     /// Replaces everything (the demo data was reset): nothing pending, and any
     /// load or answer under way from before is ignored when it arrives.
     pub fn reset(&mut self, catalog: Catalog) {
@@ -605,10 +614,21 @@ impl JourneyStore {
                 }
             }
         }
+        // A change made but answered unreadably is replayed only while
+        // nothing newer of its version is confirmed: once the server's copy
+        // after it is known (read alone, or a later change's answer), that
+        // copy says what it did, and a reversible change (a pause since
+        // resumed) is not made again over it.
         let made = self
             .made_unread
             .iter()
-            .filter(|made| made.journey_id == journey_id)
+            .filter(|made| {
+                made.journey_id == journey_id
+                    && self
+                        .confirmed
+                        .get(&made.change.id)
+                        .is_some_and(|version| version.revision <= made.change.seen_revision)
+            })
             .map(|made| &made.change);
         let mut replays: Vec<&PendingChange> = self
             .confirmed

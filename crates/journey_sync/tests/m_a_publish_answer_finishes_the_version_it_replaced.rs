@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{at, server, server_applies, status};
+use common::{at, listed, server, server_applies, status};
 use journey_sync::{applied_from_answer, ChangeTicket, JourneyStore};
 use lifecycle::{Catalog, Command, HistoryCause, PauseCustomers, PauseEnd, Status};
 
@@ -18,14 +18,6 @@ fn with_a_draft() -> Catalog {
     };
     server_applies(&mut server, "welcome-v1", new_version, "Priya Nair", 3);
     server
-}
-
-/// A store that has read the server's list.
-fn listed(server: &Catalog) -> JourneyStore {
-    let mut store = JourneyStore::new(Default::default());
-    let load = store.begin_load();
-    store.finish_load(load, server.clone());
-    store
 }
 
 /// The user publishes welcome-v2.

@@ -7,17 +7,9 @@
 
 mod common;
 
-use common::{at, server, server_applies, status};
+use common::{at, listed, server, server_applies, status};
 use journey_sync::{applied_from_answer, ChangeTicket, ErrorKind, JourneyStore};
-use lifecycle::{Catalog, Command, Status};
-
-/// A store that has read the server's list.
-fn listed(server: &Catalog) -> JourneyStore {
-    let mut store = JourneyStore::new(Default::default());
-    let load = store.begin_load();
-    store.finish_load(load, server.clone());
-    store
-}
+use lifecycle::{Catalog, Command, PauseCustomers, PauseEnd, Status};
 
 /// The user finishes welcome-v1.
 fn finish(store: &mut JourneyStore) -> ChangeTicket {
@@ -63,6 +55,10 @@ fn a_list_already_on_its_way_does_not_show_the_change_undone() {
     assert!(store.settle_made_unread(ticket).is_some());
 
     assert_eq!(store.pending_changes().len(), 0, "nothing is on its way");
+    assert!(
+        store.shown_ahead("welcome-v1"),
+        "the server has it at a revision not known here"
+    );
     assert_eq!(status(store.shown(), "welcome-v1"), Status::Finished);
     assert_eq!(
         status(store.confirmed(), "welcome-v1"),
@@ -77,6 +73,7 @@ fn a_list_already_on_its_way_does_not_show_the_change_undone() {
     store.finish_load(load, server.clone());
     assert_eq!(store.shown().get("welcome-v1"), server.get("welcome-v1"));
     assert_eq!(store.confirmed(), store.shown());
+    assert!(!store.shown_ahead("welcome-v1"));
 }
 
 #[test]
@@ -144,4 +141,34 @@ fn finish_of(store: &mut JourneyStore, id: &str) -> ChangeTicket {
     store
         .begin_change(id, Command::Finish, "key-3", "Ana Ruiz", at(12))
         .unwrap()
+}
+
+#[test]
+fn once_a_newer_copy_is_known_it_is_not_made_again_over_it() {
+    let mut server = server();
+    let mut store = listed(&server);
+    let pause = Command::Pause {
+        customers: PauseCustomers::Hold,
+        until: at(10) + chrono::Duration::days(2),
+        at_end: PauseEnd::Resume,
+    };
+    let ticket = store
+        .begin_change("welcome-v1", pause.clone(), "key-1", "Ana Ruiz", at(10))
+        .unwrap();
+    server_applies(&mut server, "welcome-v1", pause, "Ana Ruiz", 11);
+    store.settle_made_unread(ticket);
+    assert_eq!(status(store.shown(), "welcome-v1"), Status::Paused);
+
+    // The detail view reads the version alone, then the user resumes it.
+    store.take_version(server.get("welcome-v1").unwrap().clone());
+    let ticket = store
+        .begin_change("welcome-v1", Command::Resume, "key-2", "Ana Ruiz", at(12))
+        .unwrap();
+    let applied = server_applies(&mut server, "welcome-v1", Command::Resume, "Ana Ruiz", 13);
+    store.settle_applied(ticket, applied);
+    assert_eq!(
+        status(store.shown(), "welcome-v1"),
+        Status::Live,
+        "the resume the server confirmed is not undone by the pause made before it"
+    );
 }

@@ -129,6 +129,15 @@ fn command(action: usize, world: &mut World) -> Command {
     }
 }
 
+/// The `which`th change on its way (modulo their number) whose answer the
+/// server has given (`judged`) or not yet.
+fn pick_flight(world: &World, which: usize, judged: bool) -> Option<usize> {
+    let flights: Vec<usize> = (0..world.flights.len())
+        .filter(|&i| world.flights[i].answer.is_some() == judged)
+        .collect();
+    (!flights.is_empty()).then(|| flights[which % flights.len()])
+}
+
 fn pick_id(catalog: &Catalog, n: usize) -> Option<String> {
     let len = catalog.len();
     (len > 0).then(|| catalog.versions().nth(n % len).unwrap().id.clone())
@@ -139,8 +148,13 @@ fn pick_id(catalog: &Catalog, n: usize) -> Option<String> {
 /// then the versions answered publishes finished that no list has shown yet.
 fn replayed(store: &JourneyStore) -> Catalog {
     let mut shown = store.confirmed().clone();
-    let mut changes: Vec<&PendingChange> =
-        store.pending_changes().chain(store.made_unread()).collect();
+    let made = store.made_unread().filter(|change| {
+        store
+            .confirmed()
+            .get(&change.id)
+            .is_some_and(|version| version.revision <= change.seen_revision)
+    });
+    let mut changes: Vec<&PendingChange> = store.pending_changes().chain(made).collect();
     changes.sort_by_key(|change| change.ticket);
     for change in changes {
         if change.is_shown_at_once()
@@ -372,13 +386,9 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
                 }
             }
             Step::Judge { which } => {
-                let unsent: Vec<usize> = (0..world.flights.len())
-                    .filter(|&i| world.flights[i].answer.is_none())
-                    .collect();
-                if unsent.is_empty() {
+                let Some(index) = pick_flight(&world, which, false) else {
                     continue;
-                }
-                let index = unsent[which % unsent.len()];
+                };
                 let change = world.flights[index].change.clone();
                 let answer = match world.server.get(&change.id).cloned() {
                     None => Answer::Failed(None),
@@ -398,24 +408,16 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
                 world.flights[index].answer = Some(answer);
             }
             Step::Deliver { which } => {
-                let judged: Vec<usize> = (0..world.flights.len())
-                    .filter(|&i| world.flights[i].answer.is_some())
-                    .collect();
-                if judged.is_empty() {
+                let Some(index) = pick_flight(&world, which, true) else {
                     continue;
-                }
-                let index = judged[which % judged.len()];
+                };
                 let answer = world.flights[index].answer.clone().unwrap();
                 settle(&mut world, index, answer)?;
             }
             Step::DeliverUnreadably { which } => {
-                let judged: Vec<usize> = (0..world.flights.len())
-                    .filter(|&i| world.flights[i].answer.is_some())
-                    .collect();
-                if judged.is_empty() {
+                let Some(index) = pick_flight(&world, which, true) else {
                     continue;
-                }
-                let index = judged[which % judged.len()];
+                };
                 match world.flights[index].answer.clone().unwrap() {
                     Answer::Applied(_) => {
                         let flight = world.flights.remove(index);
@@ -429,17 +431,10 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
                 }
             }
             Step::Lose { which } => {
-                let unsent: Vec<usize> = (0..world.flights.len())
-                    .filter(|&i| world.flights[i].answer.is_none())
-                    .collect();
-                if unsent.is_empty() {
+                let Some(index) = pick_flight(&world, which, false) else {
                     continue;
-                }
-                settle(
-                    &mut world,
-                    unsent[which % unsent.len()],
-                    Answer::Failed(None),
-                )?;
+                };
+                settle(&mut world, index, Answer::Failed(None))?;
             }
             Step::Elsewhere { version, action } => {
                 let Some(id) = pick_id(&world.server, version) else {

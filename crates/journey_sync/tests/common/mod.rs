@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use journey_sync::JourneyStore;
 use lifecycle::{Applied, Catalog, Command, JourneyVersion, Stats, Status};
 use wording::{Locale, Phrase, Wording};
 
@@ -85,4 +86,12 @@ pub fn error_body(code: &str, message: &str, current: &JourneyVersion) -> String
         "error": { "code": code, "message": message, "current": current }
     })
     .to_string()
+}
+
+/// A store that has read the server's list.
+pub fn listed(server: &Catalog) -> JourneyStore {
+    let mut store = JourneyStore::new(Default::default());
+    let load = store.begin_load();
+    store.finish_load(load, server.clone());
+    store
 }

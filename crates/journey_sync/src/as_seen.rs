@@ -1,0 +1,83 @@
+//! A change refused because its version moved on (`412` with `current`)
+//! while the console showed that version ahead of what it had confirmed: the
+//! version a publish replaced, shown finished before any list said so, or a
+//! change the server made but answered unreadably. The change carried the
+//! revision the console had confirmed, older than the server's for a reason
+//! the user already saw. When the server's copy is the version as the user
+//! saw it, the user's decision stands and the change is sent once more, at
+//! the server's revision.
+
+use lifecycle::JourneyVersion;
+
+/// Whether `current`, the server's copy in a refusal of a change sent at
+/// revision `sent`, is the version `seen` as the user saw it when deciding:
+/// the same status, pause and scheduled finish, only at a later revision.
+pub fn moved_on_as_seen(seen: &JourneyVersion, sent: u64, current: &JourneyVersion) -> bool {
+    current.id == seen.id
+        && current.revision > sent
+        && current.status == seen.status
+        && current.pause == seen.pause
+        && current.scheduled_finish == seen.scheduled_finish
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, TimeZone, Utc};
+    use lifecycle::{Catalog, Command, JourneyVersion};
+
+    use super::*;
+
+    fn at(minutes: i64) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap() + chrono::Duration::minutes(minutes)
+    }
+
+    /// Version 1 live at revision 2, and a draft version 2 of the same journey.
+    fn server() -> Catalog {
+        let mut catalog = Catalog::new([
+            JourneyVersion::draft("a-v1", "a", "A", 1, "Priya Nair", at(0)),
+            JourneyVersion::draft("a-v2", "a", "A", 2, "Priya Nair", at(0)),
+        ]);
+        catalog
+            .apply("a-v1", Command::Publish, "Priya Nair", at(1))
+            .unwrap();
+        catalog
+    }
+
+    #[test]
+    fn the_version_a_publish_finished_is_the_one_seen_finished() {
+        let mut server = server();
+        // What the console shows before any list: the rules' finish of v1.
+        let mut shown = server.clone();
+        shown
+            .apply("a-v2", Command::Publish, "Ana Ruiz", at(5))
+            .unwrap();
+        let seen = shown.get("a-v1").unwrap().clone();
+        server
+            .apply("a-v2", Command::Publish, "Ana Ruiz", at(5))
+            .unwrap();
+        let current = server.get("a-v1").unwrap();
+        assert!(moved_on_as_seen(&seen, 2, current));
+        assert!(
+            !moved_on_as_seen(&seen, current.revision, current),
+            "not moved on"
+        );
+    }
+
+    #[test]
+    fn a_change_the_user_did_not_see_is_not_overridden() {
+        let server = server();
+        let seen = server.get("a-v1").unwrap().clone();
+        for command in [
+            Command::Stop { reason: None },
+            Command::Finish,
+            Command::ScheduleFinish { at: at(600) },
+        ] {
+            let mut elsewhere = server.clone();
+            elsewhere
+                .apply("a-v1", command.clone(), "Jonas Becker", at(6))
+                .unwrap();
+            let current = elsewhere.get("a-v1").unwrap();
+            assert!(!moved_on_as_seen(&seen, 2, current), "{command:?}");
+        }
+    }
+}

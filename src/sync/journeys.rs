@@ -407,7 +407,8 @@ impl Journeys {
             by: LOCAL_USER,
             at: now,
         };
-        let result = apply_as_seen(&backend, sent, seen.as_ref().filter(|_| ahead)).await;
+        let (result, made_on) =
+            apply_as_seen(&backend, sent, seen.as_ref().filter(|_| ahead)).await;
         drop(on_its_way);
         if self.gone() {
             return Err(closed());
@@ -446,7 +447,7 @@ impl Journeys {
                 };
                 self.store.update(|store| {
                     if made {
-                        store.settle_made_unread(ticket);
+                        store.settle_made_unread(ticket, made_on);
                     } else {
                         store.settle_failed(ticket, error.current.map(|current| *current));
                     }
@@ -580,12 +581,13 @@ impl Journeys {
 /// shown ahead of what is confirmed (`ahead`: the version as the user saw
 /// it), and the server's copy is that version as seen, it is sent once more
 /// at the server's revision, under the same key: a refused request changed
-/// nothing and is judged afresh (`journey_sync::moved_on_as_seen`).
+/// nothing and is judged afresh (`journey_sync::moved_on_as_seen`). Returns
+/// the answer and the revision the change was last sent with.
 async fn apply_as_seen(
     backend: &Backend,
     change: Change<'_>,
     ahead: Option<&JourneyVersion>,
-) -> Result<Applied, BackendError> {
+) -> (Result<Applied, BackendError>, u64) {
     let again = change.command.clone();
     let (id, sent, idempotency_key, by, at) = (
         change.id,
@@ -604,18 +606,18 @@ async fn apply_as_seen(
     };
     match current {
         Some(current) => {
-            backend
-                .apply(Change {
-                    id,
-                    command: again,
-                    revision: current.revision,
-                    idempotency_key,
-                    by,
-                    at,
-                })
-                .await
+            let revision = current.revision;
+            let again = Change {
+                id,
+                command: again,
+                revision,
+                idempotency_key,
+                by,
+                at,
+            };
+            (backend.apply(again).await, revision)
         }
-        None => result,
+        None => (result, sent),
     }
 }
 

@@ -11,10 +11,12 @@ use lifecycle::JourneyVersion;
 
 /// Whether `current`, the server's copy in a refusal of a change sent at
 /// revision `sent`, is the version `seen` as the user saw it when deciding:
-/// the same status, pause and scheduled finish, only at a later revision.
+/// the same status, pause and scheduled finish, one revision on (the change
+/// the console showed ahead, and nobody else's: several changes can come
+/// back to the same status, and the user saw none of them).
 pub fn moved_on_as_seen(seen: &JourneyVersion, sent: u64, current: &JourneyVersion) -> bool {
     current.id == seen.id
-        && current.revision > sent
+        && current.revision == sent + 1
         && current.status == seen.status
         && current.pause == seen.pause
         && current.scheduled_finish == seen.scheduled_finish
@@ -79,5 +81,26 @@ mod tests {
             let current = elsewhere.get("a-v1").unwrap();
             assert!(!moved_on_as_seen(&seen, 2, current), "{command:?}");
         }
+        // Changed and changed back elsewhere: the same status, two revisions on.
+        let mut elsewhere = server.clone();
+        elsewhere
+            .apply(
+                "a-v1",
+                Command::ScheduleFinish { at: at(600) },
+                "Jonas Becker",
+                at(6),
+            )
+            .unwrap();
+        elsewhere
+            .apply(
+                "a-v1",
+                Command::CancelScheduledFinish,
+                "Jonas Becker",
+                at(7),
+            )
+            .unwrap();
+        let current = elsewhere.get("a-v1").unwrap();
+        assert_eq!(current.status, seen.status);
+        assert!(!moved_on_as_seen(&seen, 2, current));
     }
 }

@@ -490,15 +490,22 @@ impl JourneyStore {
         change
     }
 
-    /// The server made the change (it answered 2xx) but its answer could not
-    /// be read: it leaves the queue and is still shown made, until a list
-    /// asked for after now is taken. Returns the change, or `None` if it was
-    /// no longer pending.
-    pub fn settle_made_unread(&mut self, ticket: ChangeTicket) -> Option<PendingChange> {
+    /// The server made the change (it answered 2xx) on the version at
+    /// revision `made_on` (the revision the change was sent with) but its
+    /// answer could not be read: it leaves the queue and is still shown
+    /// made, until a list asked for after now is taken or a copy of the
+    /// version newer than `made_on` is known. Returns the change, or `None`
+    /// if it was no longer pending.
+    pub fn settle_made_unread(
+        &mut self,
+        ticket: ChangeTicket,
+        made_on: u64,
+    ) -> Option<PendingChange> {
         if ticket.number < self.since {
             return None;
         }
-        let change = self.take_pending(ticket)?;
+        let mut change = self.take_pending(ticket)?;
+        change.seen_revision = made_on;
         let answered_at = self.tick();
         let journeys = self.journeys_of(&change.id, None);
         if let Some(journey_id) = journeys.first() {

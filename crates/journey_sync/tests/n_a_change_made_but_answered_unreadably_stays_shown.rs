@@ -52,7 +52,7 @@ fn a_list_already_on_its_way_does_not_show_the_change_undone() {
     let before = server.clone();
     server_applies(&mut server, "welcome-v1", Command::Finish, "Ana Ruiz", 11);
     assert_eq!(cut_answer(&server), ErrorKind::MadeAnswerUnusable);
-    assert!(store.settle_made_unread(ticket).is_some());
+    assert!(store.settle_made_unread(ticket, 2).is_some());
 
     assert_eq!(store.pending_changes().len(), 0, "nothing is on its way");
     assert!(
@@ -82,7 +82,7 @@ fn a_list_read_after_the_answer_has_the_last_word() {
     let mut store = listed(&server);
     let ticket = finish(&mut store);
     server_applies(&mut server, "welcome-v1", Command::Finish, "Ana Ruiz", 11);
-    store.settle_made_unread(ticket);
+    store.settle_made_unread(ticket, 2);
     // Another desk stops it right after; the next list says so.
     server_applies(
         &mut server,
@@ -99,7 +99,7 @@ fn a_list_read_after_the_answer_has_the_last_word() {
     let mut store = listed(&server);
     let ticket = finish_of(&mut store, "spring-v1");
     server_applies(&mut server, "spring-v1", Command::Finish, "Ana Ruiz", 13);
-    store.settle_made_unread(ticket);
+    store.settle_made_unread(ticket, 2);
     let load = store.begin_load();
     store.finish_load(load, server.clone());
     assert_eq!(status(store.shown(), "spring-v1"), Status::Finished);
@@ -111,7 +111,7 @@ fn the_user_may_act_again_on_what_is_shown() {
     let mut store = listed(&server);
     let ticket = finish(&mut store);
     server_applies(&mut server, "welcome-v1", Command::Finish, "Ana Ruiz", 11);
-    store.settle_made_unread(ticket);
+    store.settle_made_unread(ticket, 2);
     // Finishing, the version may still be stopped (an emergency).
     assert!(store
         .begin_change(
@@ -131,10 +131,13 @@ fn a_reset_forgets_it() {
     let mut store = listed(&server);
     let ticket = finish(&mut store);
     server_applies(&mut server, "welcome-v1", Command::Finish, "Ana Ruiz", 11);
-    store.settle_made_unread(ticket);
+    store.settle_made_unread(ticket, 2);
     store.reset(common::server());
     assert_eq!(status(store.shown(), "welcome-v1"), Status::Live);
-    assert!(store.settle_made_unread(ticket).is_none(), "settled once");
+    assert!(
+        store.settle_made_unread(ticket, 2).is_none(),
+        "settled once"
+    );
 }
 
 fn finish_of(store: &mut JourneyStore, id: &str) -> ChangeTicket {
@@ -156,7 +159,7 @@ fn once_a_newer_copy_is_known_it_is_not_made_again_over_it() {
         .begin_change("welcome-v1", pause.clone(), "key-1", "Ana Ruiz", at(10))
         .unwrap();
     server_applies(&mut server, "welcome-v1", pause, "Ana Ruiz", 11);
-    store.settle_made_unread(ticket);
+    store.settle_made_unread(ticket, 2);
     assert_eq!(status(store.shown(), "welcome-v1"), Status::Paused);
 
     // The detail view reads the version alone, then the user resumes it.
@@ -171,4 +174,32 @@ fn once_a_newer_copy_is_known_it_is_not_made_again_over_it() {
         Status::Live,
         "the resume the server confirmed is not undone by the pause made before it"
     );
+}
+
+#[test]
+fn a_change_sent_again_at_the_servers_revision_is_kept_from_that_revision() {
+    let mut server = server();
+    let mut store = listed(&server);
+    let ticket = finish(&mut store);
+    server_applies(&mut server, "welcome-v1", Command::Finish, "Ana Ruiz", 11);
+    store.settle_made_unread(ticket, 2);
+    // A list is asked for; it reads the server now: finished, at 3.
+    let in_flight = store.begin_load();
+    let read_then = server.clone();
+    // The user stops it. Sent at 2, refused (412, the server is at 3), sent
+    // again at 3: made, and answered unreadably again.
+    let stop = Command::Stop { reason: None };
+    let ticket = store
+        .begin_change("welcome-v1", stop.clone(), "key-2", "Ana Ruiz", at(12))
+        .unwrap();
+    assert_eq!(store.pending("welcome-v1").unwrap().seen_revision, 2);
+    server_applies(&mut server, "welcome-v1", stop, "Ana Ruiz", 13);
+    store.settle_made_unread(ticket, 3);
+    // The list read before the Stop arrives: finished at 3, which is not
+    // newer than the revision the Stop was made on.
+    store.finish_load(in_flight, read_then);
+    assert_eq!(status(store.shown(), "welcome-v1"), Status::Stopped);
+    let load = store.begin_load();
+    store.finish_load(load, server.clone());
+    assert_eq!(store.shown().get("welcome-v1"), server.get("welcome-v1"));
 }

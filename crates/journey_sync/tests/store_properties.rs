@@ -422,7 +422,9 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
                     Answer::Applied(_) => {
                         let flight = world.flights.remove(index);
                         let before = world.store.clone();
-                        let settled = world.store.settle_made_unread(flight.ticket);
+                        let settled = world
+                            .store
+                            .settle_made_unread(flight.ticket, flight.change.seen_revision);
                         prop_assert_eq!(settled.as_ref(), Some(&flight.change));
                         // Nothing is confirmed that the server did not say.
                         prop_assert_eq!(world.store.confirmed(), before.confirmed());

@@ -188,11 +188,17 @@ impl JourneyStore {
 
     /// Whether version `id` is shown ahead of what is confirmed by an answer
     /// no list has confirmed yet (finished by a publish, or changed by a
-    /// change made but answered unreadably): the server has it at a revision
-    /// not known here.
+    /// change made but answered unreadably, a publish of another version of
+    /// its journey included): the server has it at a revision not known here.
     pub fn shown_ahead(&self, id: &str) -> bool {
+        let journey_id = self.confirmed.get(id).map(|version| &version.journey_id);
         self.replaced.iter().any(|replaced| replaced.id == id)
-            || self.made_unread.iter().any(|made| made.change.id == id)
+            || self.made_unread.iter().any(|made| {
+                made.change.id == id
+                    // A publish finishes the journey's running version too.
+                    || (made.change.command.action() == Action::Publish
+                        && Some(&made.journey_id) == journey_id)
+            })
     }
 
     /// Replaces everything (the demo data was reset): nothing pending, and any

@@ -203,3 +203,26 @@ fn a_change_sent_again_at_the_servers_revision_is_kept_from_that_revision() {
     store.finish_load(load, server.clone());
     assert_eq!(store.shown().get("welcome-v1"), server.get("welcome-v1"));
 }
+
+#[test]
+fn the_version_a_publish_answered_unreadably_replaced_is_shown_ahead() {
+    let mut server = server();
+    let new_version = Command::NewVersion {
+        id: "welcome-v2".into(),
+    };
+    server_applies(&mut server, "welcome-v1", new_version, "Priya Nair", 3);
+    let mut store = listed(&server);
+    let ticket = store
+        .begin_change("welcome-v2", Command::Publish, "key-1", "Ana Ruiz", at(10))
+        .unwrap();
+    server_applies(&mut server, "welcome-v2", Command::Publish, "Ana Ruiz", 11);
+    store.settle_made_unread(ticket, 1);
+
+    assert_eq!(status(store.shown(), "welcome-v1"), Status::Finished);
+    assert!(store.shown_ahead("welcome-v2"));
+    assert!(
+        store.shown_ahead("welcome-v1"),
+        "finished by the publish, at a revision not known here"
+    );
+    assert!(!store.shown_ahead("spring-v1"), "another journey");
+}

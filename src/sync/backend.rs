@@ -20,6 +20,7 @@ pub enum Backend {
 }
 
 /// One user action as sent to a backend.
+#[derive(Clone)]
 pub struct Change<'a> {
     pub id: &'a str,
     pub command: Command,

@@ -524,10 +524,8 @@ impl Journeys {
             .into_iter()
             .filter_map(|change| {
                 let ahead = self.store.with_untracked(|store| {
-                    store
-                        .shown_ahead(&change.id)
-                        .then(|| store.shown().get(&change.id).cloned())
-                        .flatten()
+                    let seen = store.shown().get(&change.id).cloned();
+                    seen.filter(|_| store.shown_ahead(&change.id))
                 });
                 let (_, revision) = self
                     .begin(
@@ -588,15 +586,8 @@ async fn apply_as_seen(
     change: Change<'_>,
     ahead: Option<&JourneyVersion>,
 ) -> (Result<Applied, BackendError>, u64) {
-    let again = change.command.clone();
-    let (id, sent, idempotency_key, by, at) = (
-        change.id,
-        change.revision,
-        change.idempotency_key,
-        change.by,
-        change.at,
-    );
-    let result = backend.apply(change).await;
+    let sent = change.revision;
+    let result = backend.apply(change.clone()).await;
     let current = match (&result, ahead) {
         (Err(error), Some(seen)) if error.kind == ErrorKind::Conflict => error
             .current
@@ -607,14 +598,7 @@ async fn apply_as_seen(
     match current {
         Some(current) => {
             let revision = current.revision;
-            let again = Change {
-                id,
-                command: again,
-                revision,
-                idempotency_key,
-                by,
-                at,
-            };
+            let again = Change { revision, ..change };
             (backend.apply(again).await, revision)
         }
         None => (result, sent),

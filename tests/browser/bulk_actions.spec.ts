@@ -9,6 +9,8 @@ import { expect, type Locator, type Page, type Route } from '@playwright/test';
 import { expectNoViolations } from './support/axe';
 import {
   LIVE,
+  bulkDialog,
+  confirmAllShown,
   cell,
   collectErrors,
   expectHomeLoaded,
@@ -20,6 +22,9 @@ import {
   openHome,
   parseCount,
   reasonField,
+  selectAllShown,
+  toolbar,
+  toolbarButton,
 } from './support/console';
 import { deferred, serverHistory, serverVersion, test, useServer } from './support/sync_trust';
 
@@ -30,25 +35,8 @@ function rowCheckbox(page: Page, name: string, version: number): Locator {
   return page.getByRole('checkbox', { name: `Select ${name}, version ${version}`, exact: true });
 }
 
-function selectAllShown(page: Page): Locator {
-  return page.getByRole('checkbox', { name: 'Select all shown', exact: true });
-}
-
-function toolbar(page: Page): Locator {
-  return page.getByRole('group', { name: 'Selection' });
-}
-
-function toolbarButton(page: Page, name: string): Locator {
-  return toolbar(page).getByRole('button', { name, exact: true });
-}
-
 function search(page: Page): Locator {
   return page.getByRole('searchbox', { name: 'Search journeys' });
-}
-
-/// The bulk dialog, by its title (a confirmation, or the results of a run).
-function bulkDialog(page: Page, title: string | RegExp): Locator {
-  return page.getByRole('dialog', { name: title });
 }
 
 /// The progress line of a run ("3 of 3 done, 1 failed.").
@@ -331,10 +319,7 @@ test.describe('over the HTTP reference server', () => {
     await useServer(page, server, 'operator', 600_000);
     await page.goto('/');
     await expectHomeLoaded(page);
-    await selectAllShown(page).click();
-    await toolbarButton(page, 'Stop').click();
-    const dialog = bulkDialog(page, /^Stop \d+ journey versions\?$/);
-    const total = Number((await dialog.getByRole('heading').first().textContent())!.match(/Stop (\d+)/)![1]);
+    const { dialog, total } = await confirmAllShown(page, 'Stop');
     expect(total, 'more versions than are sent at once').toBeGreaterThan(3);
     await dialog.getByRole('button', { name: 'Stop', exact: true }).click();
     await expect.poll(() => stops).toBe(3);

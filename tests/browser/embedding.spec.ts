@@ -7,6 +7,7 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
 import {
   LIVE,
+  confirmAllShown,
   confirmButton,
   confirmDialog,
   expectDrawn,
@@ -228,10 +229,7 @@ test('a bulk Stop the host unmounts halfway is still sent for every version, onc
   await page.goto(`${HOST}/campaigns`);
   await mountInCampaigns(page, 'operator-token');
   await expectHomeLoaded(page);
-  await page.getByRole('checkbox', { name: 'Select all shown', exact: true }).click();
-  await page.getByRole('group', { name: 'Selection' }).getByRole('button', { name: 'Stop', exact: true }).click();
-  const confirm = page.getByRole('dialog', { name: /^Stop \d+ journey versions\?$/ });
-  const total = Number((await confirm.getByRole('heading').first().textContent())!.match(/Stop (\d+)/)![1]);
+  const { dialog: confirm, total } = await confirmAllShown(page, 'Stop');
   expect(total, 'more versions than are sent at once').toBeGreaterThan(3);
   await confirm.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect.poll(() => held.length).toBe(3);

@@ -8,7 +8,7 @@
 // support/sync_trust.ts), reset before each test; the others use the
 // embedded backend (no config.json: the demo journeys, in localStorage).
 
-import { chromium, type BrowserContext, type Locator, type Page, type Route } from '@playwright/test';
+import { chromium, type APIRequestContext, type BrowserContext, type Locator, type Page, type Route } from '@playwright/test';
 
 import {
   DEMO_VERSION_COUNT,
@@ -102,6 +102,12 @@ async function cutAnswersShort(page: Page, url: string): Promise<void> {
     const body = await response.text();
     await route.fulfill({ response, body: body.slice(0, Math.floor(body.length / 2)) });
   });
+}
+
+/// The copies the server has of journey `name` ("… (copy)", "… (copy 2)").
+async function copiesOf(request: APIRequestContext, server: string, name: string) {
+  const { items } = await serverList(request, server, '?limit=500');
+  return items.filter((version) => String(version.name).startsWith(`${name} (copy`));
 }
 
 function status(page: Page, name: string): Locator {
@@ -543,10 +549,7 @@ test.describe('on the HTTP backend', () => {
   });
 
   test('a Duplicate whose answers were lost, chosen again, is sent as it was: one copy', async ({ page, server, request }) => {
-    const copies = async () => {
-      const { items } = await serverList(request, server, '?limit=500');
-      return items.filter((version) => String(version.name).startsWith(`${A.name} (copy`));
-    };
+    const copies = () => copiesOf(request, server, A.name);
     // The server carries out every attempt, and each answer is lost on the
     // way back, until the console gives up (four attempts).
     let answersLost = true;
@@ -574,10 +577,7 @@ test.describe('on the HTTP backend', () => {
   });
 
   test('a Duplicate chosen again while the first is on its way, whose answers are then lost, is sent as it was: one copy', async ({ page, server, request }) => {
-    const copies = async () => {
-      const { items } = await serverList(request, server, '?limit=500');
-      return items.filter((version) => String(version.name).startsWith(`${A.name} (copy`));
-    };
+    const copies = () => copiesOf(request, server, A.name);
     // The first attempt is held; then the server carries out every attempt
     // and each answer is lost on the way back, until the console gives up.
     const firstHeld = deferred<Route>();

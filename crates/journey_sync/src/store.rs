@@ -187,18 +187,18 @@ impl JourneyStore {
     }
 
     /// Whether version `id` is shown ahead of what is confirmed by an answer
-    /// no list has confirmed yet (finished by a publish, or changed by a
-    /// change made but answered unreadably, a publish of another version of
-    /// its journey included): the server has it at a revision not known here.
+    /// no list has confirmed yet (a version a publish finished, a change made
+    /// but answered unreadably, its own or another version's of its
+    /// journey): the server has it at a revision not known here. Asked while
+    /// no change of its own is pending.
     pub fn shown_ahead(&self, id: &str) -> bool {
-        let journey_id = self.confirmed.get(id).map(|version| &version.journey_id);
-        self.replaced.iter().any(|replaced| replaced.id == id)
-            || self.made_unread.iter().any(|made| {
-                made.change.id == id
-                    // A publish finishes the journey's running version too.
-                    || (made.change.command.action() == Action::Publish
-                        && Some(&made.journey_id) == journey_id)
-            })
+        let Some(confirmed) = self.confirmed.get(id) else {
+            return false;
+        };
+        let journey_id = &confirmed.journey_id;
+        let answered = self.replaced.iter().any(|r| &r.journey_id == journey_id)
+            || self.made_unread.iter().any(|m| &m.journey_id == journey_id);
+        answered && self.shown.get(id) != Some(confirmed)
     }
 
     /// Replaces everything (the demo data was reset): nothing pending, and any

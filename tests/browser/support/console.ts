@@ -270,3 +270,32 @@ export function withPageSize(requestUrl: string, size: number): string {
   url.searchParams.set('limit', String(size));
   return url.href;
 }
+
+/// Home's "Select all shown" checkbox.
+export function selectAllShown(page: Page): Locator {
+  return page.getByRole('checkbox', { name: 'Select all shown', exact: true });
+}
+
+/// The toolbar of what is selected on Home.
+export function toolbar(page: Page): Locator {
+  return page.getByRole('group', { name: 'Selection' });
+}
+
+export function toolbarButton(page: Page, name: string): Locator {
+  return toolbar(page).getByRole('button', { name, exact: true });
+}
+
+/// The bulk dialog, by its title (a confirmation, or the results of a run).
+export function bulkDialog(page: Page, title: string | RegExp): Locator {
+  return page.getByRole('dialog', { name: title });
+}
+
+/// Selects every row shown and asks for `action` on them: the confirmation,
+/// and how many versions its title says it acts on.
+export async function confirmAllShown(page: Page, action: 'Finish' | 'Stop'): Promise<{ dialog: Locator; total: number }> {
+  await selectAllShown(page).click();
+  await toolbarButton(page, action).click();
+  const dialog = bulkDialog(page, new RegExp(`^${action} \\d+ journey versions\\?$`));
+  const title = await dialog.getByRole('heading').first().textContent();
+  return { dialog, total: parseCount(title!.match(/\d[\d,]*/)![0]) };
+}

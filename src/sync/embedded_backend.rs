@@ -5,9 +5,10 @@
 //! Several tabs share the one saved copy. No tab ever overwrites it with an
 //! older state: every tab merges version by version (`journey_sync::merge`: the
 //! higher revision wins), hears the others' writes through the `storage` event
-//! at once, and writes back whatever the stored copy lacks. One tab at a time
-//! (the holder of a Web Lock, where the browser has them) keeps the customer
-//! counts; the others show its counts as they arrive.
+//! at once, and writes back whatever the stored copy lacks. Actions take
+//! turns across the tabs (`tab_turns`), each on what the ones before it did.
+//! One tab at a time (the holder of a Web Lock, where the browser has them)
+//! keeps the customer counts; the others show its counts as they arrive.
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -21,6 +22,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wording::{action_error_phrase, Arg, Phrase};
 
+use super::tab_turns::TabTurns;
 use crate::clock;
 
 /// The simulation state is saved at most this often; what happens in between is
@@ -77,6 +79,7 @@ struct Inner {
     keeps_counts: Cell<bool>,
     /// Told when another tab's write brought something new.
     on_news: RefCell<Option<Box<dyn Fn()>>>,
+    turns: TabTurns,
 }
 
 pub struct EmbeddedBackend {
@@ -118,6 +121,7 @@ impl EmbeddedBackend {
             // tab keeps counts; the lifecycle is safe either way.
             keeps_counts: Cell::new(true),
             on_news: RefCell::new(None),
+            turns: TabTurns::default(),
         });
         let listener = listen_to_other_tabs(&inner);
         let release_lock = take_counts_lock(&inner);
@@ -145,10 +149,10 @@ impl EmbeddedBackend {
         self.inner.state.borrow().catalog.get(id).cloned()
     }
 
-    /// Takes an action on the shared data. Tabs take turns (a Web Lock,
-    /// where the browser has them), and each acts on the newest stored state,
-    /// so two tabs acting at the same moment never both act on the same old
-    /// state, one of them then silently overruled.
+    /// Takes an action on the shared data. Tabs take turns (`TabTurns`), and
+    /// each acts on the copy the last action left, so two tabs acting at the
+    /// same moment never both act on the same old state, one of them then
+    /// silently overruled after being told its action was made.
     pub async fn apply(
         &self,
         id: &str,
@@ -157,24 +161,22 @@ impl EmbeddedBackend {
         now: DateTime<Utc>,
     ) -> Result<Applied, BackendError> {
         let outcome: Rc<RefCell<Option<Result<Applied, BackendError>>>> = Rc::default();
-        let turn = {
+        let act = {
             let (inner, outcome) = (self.inner.clone(), outcome.clone());
-            let (id, by) = (id.to_owned(), by.to_owned());
-            let command = RefCell::new(Some(command.clone()));
-            Closure::<dyn FnMut(JsValue) -> JsValue>::new(move |_lock| {
-                if let Some(command) = command.borrow_mut().take() {
-                    *outcome.borrow_mut() = Some(inner.apply_now(&id, command, &by, now));
-                }
-                JsValue::UNDEFINED
-            })
+            let (id, by, command) = (id.to_owned(), by.to_owned(), command.clone());
+            move |after_last_action: Option<String>| {
+                let (applied, copy) = inner.apply_now(&id, command, &by, now, after_last_action);
+                *outcome.borrow_mut() = Some(applied);
+                copy
+            }
         };
-        let name = format!("{}.actions", self.inner.key);
-        if let Ok(granted) = request_turn(&name, &turn) {
-            let _ = wasm_bindgen_futures::JsFuture::from(granted).await;
+        let _ = self.inner.turns.take(&self.inner.key, act).await;
+        if let Some(taken) = outcome.borrow_mut().take() {
+            return taken;
         }
-        let taken = outcome.borrow_mut().take();
-        // No Web Locks here (an insecure context): act at once.
-        taken.unwrap_or_else(|| self.inner.apply_now(id, command, by, now))
+        // No IndexedDB here (storage turned off): act on what this tab's
+        // localStorage shows of the other tabs' actions.
+        self.inner.apply_now(id, command, by, now, None).0
     }
 
     pub fn reset(&self, now: DateTime<Utc>) -> Catalog {
@@ -206,28 +208,39 @@ impl Drop for EmbeddedBackend {
 }
 
 impl Inner {
+    /// Acts on the newest copy this tab can read (its own, merged with the
+    /// stored one and with the copy the last action left, if it has it) and
+    /// saves; an action made comes with the copy saved.
     fn apply_now(
         &self,
         id: &str,
         command: Command,
         by: &str,
         now: DateTime<Utc>,
-    ) -> Result<Applied, BackendError> {
-        // Another tab may have written a moment ago, its event not here yet:
-        // act on the newest stored state, never on an older copy.
+        after_last_action: Option<String>,
+    ) -> (Result<Applied, BackendError>, Option<String>) {
+        // Another tab may have written a moment ago, its event not here yet.
         self.catch_up();
+        if let Some(Ok(last)) =
+            after_last_action.map(|json| serde_json::from_str::<SavedState>(&json))
+        {
+            self.merge_in(&last.data());
+        }
         self.advance(now);
         let mut data = self.state.borrow().data();
-        let applied = data.apply(id, command, by, now).map_err(|e| {
-            let kind = match e {
-                lifecycle::ActionError::NotFound { .. } => ErrorKind::NotFound,
-                _ => ErrorKind::Refused,
-            };
-            BackendError::new(kind, action_error_phrase(&e))
-        })?;
-        self.state.borrow_mut().take(data);
-        self.save(now);
-        Ok(applied)
+        match data.apply(id, command, by, now) {
+            Ok(applied) => {
+                self.state.borrow_mut().take(data);
+                (Ok(applied), self.save(now))
+            }
+            Err(e) => {
+                let kind = match e {
+                    lifecycle::ActionError::NotFound { .. } => ErrorKind::NotFound,
+                    _ => ErrorKind::Refused,
+                };
+                (Err(BackendError::new(kind, action_error_phrase(&e))), None)
+            }
+        }
     }
 
     fn advance(&self, now: DateTime<Utc>) {
@@ -310,8 +323,9 @@ impl Inner {
 
     /// Writes our copy merged with the stored one, so that nothing another
     /// tab wrote is lost. A full or refusing storage keeps the stored copy as
-    /// it was and says so; nothing in memory is lost either.
-    fn save(&self, now: DateTime<Utc>) {
+    /// it was and says so; nothing in memory is lost either. Returns the copy
+    /// it wrote, or would have.
+    fn save(&self, now: DateTime<Utc>) -> Option<String> {
         self.saved_at.set(now);
         match read_saved(&self.key) {
             Ok(Some(stored)) => {
@@ -322,12 +336,16 @@ impl Inner {
                 keep_unreadable(&self.key);
             }
         }
-        let result = serde_json::to_string(&*self.state.borrow())
-            .map_err(|e| Arg::from(e.to_string()))
-            .and_then(|json| write(&self.key, &json));
+        let copy =
+            serde_json::to_string(&*self.state.borrow()).map_err(|e| Arg::from(e.to_string()));
+        let result = copy
+            .as_ref()
+            .map_err(Clone::clone)
+            .and_then(|json| write(&self.key, json));
         *self.warning.borrow_mut() = result
             .err()
             .map(|problem| Phrase::new("sync-demo-data-not-saved").with("problem", problem));
+        copy.ok()
     }
 }
 
@@ -353,16 +371,9 @@ fn listen_to_other_tabs(inner: &Rc<Inner>) -> Option<Closure<dyn FnMut(web_sys::
 #[wasm_bindgen]
 extern "C" {
     /// `navigator.locks.request(name, callback)`, from the Web Locks API
-    /// (web-sys has it only behind its unstable-API flag). Throws where the
-    /// browser has no Web Locks (insecure contexts). This one's turn ends
-    /// when `turn` returns.
-    #[wasm_bindgen(js_namespace = ["navigator", "locks"], js_name = request, catch)]
-    fn request_turn(
-        name: &str,
-        turn: &Closure<dyn FnMut(JsValue) -> JsValue>,
-    ) -> Result<js_sys::Promise, JsValue>;
-
-    /// The same, held while the promise `granted` returns is pending.
+    /// (web-sys has it only behind its unstable-API flag): the lock is held
+    /// while the promise `granted` returns is pending. Throws where the
+    /// browser has no Web Locks (insecure contexts).
     #[wasm_bindgen(js_namespace = ["navigator", "locks"], js_name = request, catch)]
     fn request_lock(
         name: &str,

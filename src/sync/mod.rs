@@ -8,6 +8,7 @@ mod embedded_backend;
 mod http_backend;
 mod journeys;
 mod leaving;
+mod tab_turns;
 
 pub use backend::Backend;
 pub use bulk_actions::{use_bulk_actions, BulkActions};

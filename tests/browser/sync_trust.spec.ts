@@ -228,6 +228,54 @@ test.describe('on the embedded backend', () => {
     });
   }
 
+  /// Lets each tab of `context` be made to read localStorage as it is at
+  /// that moment and not hear the other tabs' writes, its own writes aside
+  /// (`lagBehindOtherTabs`): what a browser does for a moment after another
+  /// tab's write, until it has handed the write to this tab's process; a Web
+  /// Lock held in between does not wait for it. Set up before the tabs open,
+  /// so that it hears the storage events before the console does.
+  async function tabsThatCanLag(context: BrowserContext): Promise<void> {
+    await context.addInitScript(() => {
+      const { getItem, setItem } = Storage.prototype;
+      let seen: Map<string, string> | undefined;
+      Object.assign(window, {
+        lagBehindOtherTabs: () => {
+          seen = new Map(Object.entries(localStorage));
+        },
+      });
+      Storage.prototype.getItem = function (key: string) {
+        return seen?.has(key) ? seen.get(key) ?? null : getItem.call(this, key);
+      };
+      Storage.prototype.setItem = function (key: string, value: string) {
+        seen?.set(key, value);
+        setItem.call(this, key, value);
+      };
+      addEventListener('storage', (event) => seen && event.stopImmediatePropagation());
+    });
+  }
+
+  async function lagBehindOtherTabs(page: Page): Promise<void> {
+    await page.evaluate(() => (window as unknown as { lagBehindOtherTabs: () => void }).lagBehindOtherTabs());
+  }
+
+  test("a Finish chosen in a tab that has not yet seen another tab's Stop is refused, not said to be made and then undone", async ({ context }) => {
+    await tabsThatCanLag(context);
+    const [first, second] = await openTwoTabs(context, 'once the demo data is saved');
+    await lagBehindOtherTabs(second);
+
+    const stop = await openFromHome(first, 'Stop', B.name);
+    await confirmButton(stop, 'Stop').click();
+    await expect(status(first, B.name)).toHaveText('Stopped');
+    await expect(status(second, B.name)).toHaveText('Live');
+
+    const finish = await openFromHome(second, 'Finish', B.name);
+    await confirmButton(finish, 'Finish').click();
+    await expect(finish.getByRole('alert')).toContainText('a stopped journey cannot be finished');
+    await expect(toast(second, /is finished/)).toHaveCount(0);
+    await expect(status(second, B.name)).toHaveText('Stopped');
+    await expect(status(first, B.name)).toHaveText('Stopped');
+  });
+
   test("Home follows its URL: the header's link shows every version again, Back brings the search back", async ({ page }) => {
     await openHome(page);
     const search = page.getByRole('searchbox', { name: 'Search journeys' });

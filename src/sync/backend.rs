@@ -42,7 +42,7 @@ impl Backend {
         arrived: &dyn Fn(&[Arc<JourneyVersion>]),
     ) -> Result<Catalog, BackendError> {
         match self {
-            Backend::Embedded(embedded) => Ok(embedded.snapshot(now)),
+            Backend::Embedded(embedded) => Ok(embedded.snapshot(now).await),
             Backend::Http(http) => http.load(arrived).await,
         }
     }
@@ -108,7 +108,7 @@ impl Backend {
 
     pub async fn reset(&self, now: DateTime<Utc>) -> Result<Option<Catalog>, BackendError> {
         match self {
-            Backend::Embedded(embedded) => Ok(Some(embedded.reset(now))),
+            Backend::Embedded(embedded) => Ok(Some(embedded.reset(now).await)),
             Backend::Http(_) => Ok(None),
         }
     }

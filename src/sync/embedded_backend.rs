@@ -22,7 +22,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wording::{action_error_phrase, Arg, Phrase};
 
-use super::tab_turns::TabTurns;
+use super::tab_turns::{last_copy, take_turn, Act};
 use crate::clock;
 
 /// The simulation state is saved at most this often; what happens in between is
@@ -79,7 +79,8 @@ struct Inner {
     keeps_counts: Cell<bool>,
     /// Told when another tab's write brought something new.
     on_news: RefCell<Option<Box<dyn Fn()>>>,
-    turns: TabTurns,
+    /// The copy the last action left, as last merged in.
+    last_taken: RefCell<Option<String>>,
 }
 
 pub struct EmbeddedBackend {
@@ -121,7 +122,7 @@ impl EmbeddedBackend {
             // tab keeps counts; the lifecycle is safe either way.
             keeps_counts: Cell::new(true),
             on_news: RefCell::new(None),
-            turns: TabTurns::default(),
+            last_taken: RefCell::new(None),
         });
         let listener = listen_to_other_tabs(&inner);
         let release_lock = take_counts_lock(&inner);
@@ -139,7 +140,15 @@ impl EmbeddedBackend {
         *self.inner.on_news.borrow_mut() = Some(Box::new(news));
     }
 
-    pub fn snapshot(&self, now: DateTime<Utc>) -> Catalog {
+    /// The shared data as of `now`, with every action a tab has taken: a
+    /// tab closed right after its action may have left it in IndexedDB only,
+    /// its write to localStorage never handed to the other tabs.
+    pub async fn snapshot(&self, now: DateTime<Utc>) -> Catalog {
+        if let Some(copy) = last_copy(&self.inner.key).await {
+            if self.inner.take_last(copy) {
+                self.inner.save(now);
+            }
+        }
         self.inner.advance(now);
         self.inner.state.borrow().catalog.clone()
     }
@@ -149,7 +158,7 @@ impl EmbeddedBackend {
         self.inner.state.borrow().catalog.get(id).cloned()
     }
 
-    /// Takes an action on the shared data. Tabs take turns (`TabTurns`), and
+    /// Takes an action on the shared data. Tabs take turns (`take_turn`), and
     /// each acts on the copy the last action left, so two tabs acting at the
     /// same moment never both act on the same old state, one of them then
     /// silently overruled after being told its action was made.
@@ -160,29 +169,46 @@ impl EmbeddedBackend {
         by: &str,
         now: DateTime<Utc>,
     ) -> Result<Applied, BackendError> {
-        let outcome: Rc<RefCell<Option<Result<Applied, BackendError>>>> = Rc::default();
-        let act = {
-            let (inner, outcome) = (self.inner.clone(), outcome.clone());
-            let (id, by, command) = (id.to_owned(), by.to_owned(), command.clone());
-            move |after_last_action: Option<String>| {
-                let (applied, copy) = inner.apply_now(&id, command, &by, now, after_last_action);
-                *outcome.borrow_mut() = Some(applied);
-                copy
-            }
-        };
-        let _ = self.inner.turns.take(&self.inner.key, act).await;
-        if let Some(taken) = outcome.borrow_mut().take() {
-            return taken;
-        }
-        // No IndexedDB here (storage turned off): act on what this tab's
-        // localStorage shows of the other tabs' actions.
-        self.inner.apply_now(id, command, by, now, None).0
+        let (id, by) = (id.to_owned(), by.to_owned());
+        self.in_turn(move |inner, after_last_action| {
+            inner.apply_now(&id, command.clone(), &by, now, after_last_action)
+        })
+        .await
     }
 
-    pub fn reset(&self, now: DateTime<Utc>) -> Catalog {
-        *self.inner.state.borrow_mut() = seed(&self.settings, now, new_epoch(now));
-        self.inner.save(now);
-        self.inner.state.borrow().catalog.clone()
+    /// A new data set for every tab, in a turn of its own so that no action
+    /// is taken on the old one after it.
+    pub async fn reset(&self, now: DateTime<Utc>) -> Catalog {
+        let settings = self.settings.clone();
+        self.in_turn(move |inner, _| {
+            *inner.state.borrow_mut() = seed(&settings, now, new_epoch(now));
+            let copy = inner.save(now);
+            (inner.state.borrow().catalog.clone(), copy)
+        })
+        .await
+    }
+
+    /// Runs `act` in this tab's turn, with the copy the last action left;
+    /// what it returns to keep becomes the copy the next turn reads. Where no
+    /// turn can be had (no IndexedDB: storage turned off), it runs at once,
+    /// on what this tab's localStorage shows of the other tabs' actions.
+    async fn in_turn<T: 'static>(
+        &self,
+        act: impl Fn(&Inner, Option<String>) -> (T, Option<String>) + 'static,
+    ) -> T {
+        let act = Rc::new(act);
+        let done: Rc<RefCell<Option<T>>> = Rc::default();
+        let turn: Act = {
+            let (inner, act, done) = (self.inner.clone(), act.clone(), done.clone());
+            Box::new(move |after_last_action| {
+                let (result, copy) = act(&inner, after_last_action);
+                *done.borrow_mut() = Some(result);
+                copy
+            })
+        };
+        let _ = take_turn(&self.inner.key, turn).await;
+        let taken = done.borrow_mut().take();
+        taken.unwrap_or_else(|| act(&self.inner, None).0)
     }
 
     pub fn warning(&self) -> Option<Phrase> {
@@ -221,10 +247,8 @@ impl Inner {
     ) -> (Result<Applied, BackendError>, Option<String>) {
         // Another tab may have written a moment ago, its event not here yet.
         self.catch_up();
-        if let Some(Ok(last)) =
-            after_last_action.map(|json| serde_json::from_str::<SavedState>(&json))
-        {
-            self.merge_in(&last.data());
+        if let Some(copy) = after_last_action {
+            self.take_last(copy);
         }
         self.advance(now);
         let mut data = self.state.borrow().data();
@@ -241,6 +265,22 @@ impl Inner {
                 (Err(BackendError::new(kind, action_error_phrase(&e))), None)
             }
         }
+    }
+
+    /// Merges in the lifecycle of the copy the last action left: its counts
+    /// are as old as that action, so ours win ties. Returns whether it
+    /// brought news; the copy merged last is not read again.
+    fn take_last(&self, copy: String) -> bool {
+        if self.last_taken.borrow().as_ref() == Some(&copy) {
+            return false;
+        }
+        let news = serde_json::from_str::<SavedState>(&copy).is_ok_and(|last| {
+            let merged = merge(&self.state.borrow().data(), &last.data());
+            self.state.borrow_mut().take(merged.data);
+            merged.theirs_newer
+        });
+        *self.last_taken.borrow_mut() = Some(copy);
+        news
     }
 
     fn advance(&self, now: DateTime<Utc>) {

@@ -11,6 +11,7 @@
 //! last action left, act, write the copy back, all in one.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
@@ -21,78 +22,96 @@ use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 const DATABASE: &str = "journey-console";
 const STORE: &str = "after-last-action";
 
-/// The turns of every tab, on one database opened once.
-#[derive(Default)]
-pub struct TabTurns {
-    database: RefCell<Option<IdbDatabase>>,
+/// What a tab does in its turn: given the copy the last action left, it
+/// returns the copy to leave for the next.
+pub type Act = Box<dyn FnOnce(Option<String>) -> Option<String>>;
+
+/// Waits for this tab's turn on `key`, then calls `act` with the copy the
+/// last action left there (none before the first) and writes what `act`
+/// returns in its place, in the same turn.
+///
+/// `act` runs at most once, and only before this returns: when it has not run
+/// by then (no IndexedDB here, storage turned off), it never will.
+pub async fn take_turn(key: &str, act: Act) -> Result<(), JsValue> {
+    let waiting = Rc::new(RefCell::new(Some(act)));
+    let taken = take_with(key, waiting.clone()).await;
+    // An answer that never came keeps `act` from running later.
+    waiting.take();
+    taken
 }
 
-impl TabTurns {
-    /// Waits for this tab's turn on `key`, then calls `act` once with the copy
-    /// the last action left there (none before the first) and writes what
-    /// `act` returns in its place, in the same turn.
-    ///
-    /// `Err` when there is no IndexedDB to take turns on (some private
-    /// modes, storage turned off) or the turn could not be had; whether `act`
-    /// ran then, the caller knows from `act` itself.
-    pub async fn take(
-        &self,
-        key: &str,
-        act: impl FnOnce(Option<String>) -> Option<String> + 'static,
-    ) -> Result<(), JsValue> {
-        let database = self.open().await?;
-        let turn = database
-            .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
-            .inspect_err(|_| {
-                // Closed by the browser (its data cleared): opened again next time.
-                self.database.take();
-            })?;
-        let store = turn.object_store(STORE)?;
-        let read = store.get(&key.into())?;
-        let (read_back, key) = (read.clone(), JsValue::from(key));
-        // Runs inside the transaction, which stays open for the write.
-        let on_read = Closure::once_into_js(move || {
-            let stored = read_back.result().ok().and_then(|copy| copy.as_string());
-            if let Some(copy) = act(stored) {
-                let _ = store.put_with_key(&copy.into(), &key);
-            }
-        });
-        read.set_onsuccess(Some(on_read.unchecked_ref()));
-        // The turn ends when the transaction is written, or given up.
-        let ended = Promise::new(&mut |done, failed| {
-            turn.set_oncomplete(Some(&done));
-            turn.set_onerror(Some(&failed));
-            turn.set_onabort(Some(&failed));
-        });
-        JsFuture::from(ended).await.map(drop)
-    }
-
-    async fn open(&self) -> Result<IdbDatabase, JsValue> {
-        if let Some(database) = &*self.database.borrow() {
-            return Ok(database.clone());
+async fn take_with(key: &str, waiting: Rc<RefCell<Option<Act>>>) -> Result<(), JsValue> {
+    // A connection per turn: actions are few, and one kept open could be
+    // closed under it (the site's data cleared).
+    let database = open().await?;
+    let turn = database.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite);
+    // Closed once the turn is over.
+    database.close();
+    let turn = turn?;
+    let store = turn.object_store(STORE)?;
+    let read = store.get(&key.into())?;
+    let (read_back, key) = (read.clone(), JsValue::from(key));
+    // Runs inside the transaction, which stays open for the write.
+    let on_read = Closure::once(move || {
+        let Some(act) = waiting.take() else { return };
+        let stored = read_back.result().ok().and_then(|copy| copy.as_string());
+        if let Some(copy) = act(stored) {
+            // Not written (storage full): the next turn reads the copy
+            // before, merged with what it finds in localStorage.
+            let _ = store.put_with_key(&copy.into(), &key);
         }
-        let factory = web_sys::window()
-            .ok_or(JsValue::NULL)?
-            .indexed_db()?
-            .ok_or(JsValue::NULL)?;
-        // Version 1 for good: a new layout takes a new database name, as a
-        // version change would wait for every tab that has this one open.
-        let request = factory.open_with_u32(DATABASE, 1)?;
-        let creating = request.clone();
-        // The first tab ever to open it makes the store.
-        let create = Closure::once_into_js(move || {
-            if let Ok(database) = creating.result() {
-                let _ = database
-                    .unchecked_into::<IdbDatabase>()
-                    .create_object_store(STORE);
-            }
-        });
-        request.set_onupgradeneeded(Some(create.unchecked_ref()));
-        settled(&request).await?;
-        let database: IdbDatabase = request.result()?.unchecked_into();
-        *self.database.borrow_mut() = Some(database.clone());
-        Ok(database)
-    }
+    });
+    read.set_onsuccess(Some(on_read.as_ref().unchecked_ref()));
+    // The turn ends when the transaction is written, or given up.
+    let ended = Promise::new(&mut |done, failed| {
+        turn.set_oncomplete(Some(&done));
+        turn.set_onerror(Some(&failed));
+        turn.set_onabort(Some(&failed));
+    });
+    let ended = JsFuture::from(ended).await;
+    // Only now: the read is answered before its transaction ends.
+    drop(on_read);
+    ended.map(drop)
+}
+
+/// The copy the last action left under `key`, read without waiting for a
+/// turn; none before the first action, or where there is no IndexedDB.
+pub async fn last_copy(key: &str) -> Option<String> {
+    let database = open().await.ok()?;
+    let reading = database.transaction_with_str(STORE);
+    database.close();
+    let read = reading
+        .ok()?
+        .object_store(STORE)
+        .ok()?
+        .get(&key.into())
+        .ok()?;
+    settled(&read).await.ok()?;
+    read.result().ok()?.as_string()
+}
+
+async fn open() -> Result<IdbDatabase, JsValue> {
+    let factory = web_sys::window()
+        .ok_or(JsValue::NULL)?
+        .indexed_db()?
+        .ok_or(JsValue::NULL)?;
+    // Version 1, which has the one store.
+    let request = factory.open_with_u32(DATABASE, 1)?;
+    let creating = request.clone();
+    // The first tab ever to open it makes the store.
+    let create = Closure::once(move || {
+        if let Ok(database) = creating.result() {
+            let _ = database
+                .unchecked_into::<IdbDatabase>()
+                .create_object_store(STORE);
+        }
+    });
+    request.set_onupgradeneeded(Some(create.as_ref().unchecked_ref()));
+    let opened = settled(&request).await;
+    // Only now: an upgrade comes before the request's answer.
+    drop(create);
+    opened?;
+    Ok(request.result()?.unchecked_into())
 }
 
 /// When `request` has succeeded or failed.

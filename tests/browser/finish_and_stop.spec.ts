@@ -340,6 +340,8 @@ for (const ending of ENDINGS) {
         page,
       }) => {
         await openJourney(page, journey.id, name);
+        // A live version's history has its publish, at least.
+        await expect(historyRows(page)).not.toHaveCount(0);
         const entries = await historyRows(page).count();
         await openActionsMenu(page);
         await menuItem(page, action).click();

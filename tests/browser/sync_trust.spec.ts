@@ -12,6 +12,7 @@ import { chromium, type APIRequestContext, type BrowserContext, type Locator, ty
 
 import {
   DEMO_VERSION_COUNT,
+  FINISHING_STATUS,
   LIVE,
   NOW,
   actionsButton,
@@ -27,6 +28,7 @@ import {
   menuItem,
   openActionsMenu,
   openHome,
+  parseCount,
   quickAction,
   reasonField,
   toast,
@@ -228,19 +230,25 @@ test.describe('on the embedded backend', () => {
     });
   }
 
-  /// Lets each tab of `context` be made to read localStorage as it is at
-  /// that moment and not hear the other tabs' writes, its own writes aside
+  /// Lets each tab of `context` be made to lose its writes to localStorage
+  /// (`loseWrites`), or to read localStorage as it is at that moment and not hear the other tabs' writes, its own writes aside
   /// (`lagBehindOtherTabs`): what a browser does for a moment after another
   /// tab's write, until it has handed the write to this tab's process; a Web
-  /// Lock held in between does not wait for it. Set up before the tabs open,
-  /// so that it hears the storage events before the console does.
+  /// Lock held in between does not wait for it. Nor does the tab read the copy
+  /// the last action left in IndexedDB outside its turns, as if its next poll
+  /// had not come yet. Set up before the tabs open, so that it hears the
+  /// storage events before the console does.
   async function tabsThatCanLag(context: BrowserContext): Promise<void> {
     await context.addInitScript(() => {
       const { getItem, setItem } = Storage.prototype;
       let seen: Map<string, string> | undefined;
+      let losing = false;
       Object.assign(window, {
         lagBehindOtherTabs: () => {
           seen = new Map(Object.entries(localStorage));
+        },
+        loseWrites: () => {
+          losing = true;
         },
       });
       Storage.prototype.getItem = function (key: string) {
@@ -248,9 +256,14 @@ test.describe('on the embedded backend', () => {
       };
       Storage.prototype.setItem = function (key: string, value: string) {
         seen?.set(key, value);
-        setItem.call(this, key, value);
+        if (!losing) setItem.call(this, key, value);
       };
       addEventListener('storage', (event) => seen && event.stopImmediatePropagation());
+      const { transaction } = IDBDatabase.prototype;
+      IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+        if (seen && args[1] !== 'readwrite') throw new DOMException('The tab lags behind.', 'InvalidStateError');
+        return transaction.apply(this, args);
+      };
     });
   }
 
@@ -258,8 +271,32 @@ test.describe('on the embedded backend', () => {
     await page.evaluate(() => (window as unknown as { lagBehindOtherTabs: () => void }).lagBehindOtherTabs());
   }
 
+  /// From now on, `page`'s writes to localStorage never reach the browser:
+  /// what becomes of one still on its way when the tab is closed.
+  async function loseWrites(page: Page): Promise<void> {
+    await page.evaluate(() => (window as unknown as { loseWrites: () => void }).loseWrites());
+  }
+
+  test('a Stop whose save never reached localStorage, its tab closed right after, is shown by the other tabs and by a tab opened later', async ({ context }) => {
+    await tabsThatCanLag(context);
+    const [first, second] = await openTwoTabs(context, 'once the demo data is saved');
+    await loseWrites(first);
+
+    const stop = await openFromHome(first, 'Stop', B.name);
+    await confirmButton(stop, 'Stop').click();
+    await expect(status(first, B.name)).toHaveText('Stopped');
+    await first.close();
+
+    await expect(status(second, B.name)).toHaveText('Stopped');
+    const reopened = await context.newPage();
+    await reopened.goto('/');
+    await expectHomeLoaded(reopened);
+    await expect(status(reopened, B.name)).toHaveText('Stopped');
+  });
+
   test("a Finish chosen in a tab that has not yet seen another tab's Stop is refused, not said to be made and then undone", async ({ context }) => {
     await tabsThatCanLag(context);
+    // Once saved, so that there is a stored copy for the second tab to lag on.
     const [first, second] = await openTwoTabs(context, 'once the demo data is saved');
     await lagBehindOtherTabs(second);
 
@@ -274,6 +311,31 @@ test.describe('on the embedded backend', () => {
     await expect(toast(second, /is finished/)).toHaveCount(0);
     await expect(status(second, B.name)).toHaveText('Stopped');
     await expect(status(first, B.name)).toHaveText('Stopped');
+  });
+
+  test("an action in a tab that does not keep the customer counts takes no older counts from the action before it", async ({ context }) => {
+    const [first, second] = await openTwoTabs(context, 'once the demo data is saved');
+    const entered = async (page: Page) => parseCount(await cell(homeRow(page, A.name), 'Entered').textContent());
+
+    // The last action is taken while the journeys have these counts (the
+    // clock is held: they stay).
+    const stop = await openFromHome(first, 'Stop', B.name);
+    await confirmButton(stop, 'Stop').click();
+    await expect(status(first, B.name)).toHaveText('Stopped');
+    const atTheStop = await entered(first);
+
+    // Five minutes on, customers have entered: the first tab keeps the
+    // counts and saves them.
+    const saved = await savedInBrowser(first);
+    await first.clock.setFixedTime(at(5 * 60_000));
+    await expect.poll(() => savedInBrowser(first), { message: 'the first tab saves newer counts' }).not.toBe(saved);
+
+    const finish = await openFromHome(second, 'Finish', A.name);
+    await confirmButton(finish, 'Finish').click();
+    await expect(status(second, A.name)).toHaveText(FINISHING_STATUS);
+    expect(await entered(second)).toBeGreaterThan(atTheStop);
+    await expect(status(first, A.name)).toHaveText(FINISHING_STATUS);
+    expect(await entered(first)).toBeGreaterThan(atTheStop);
   });
 
   test("Home follows its URL: the header's link shows every version again, Back brings the search back", async ({ page }) => {

@@ -79,8 +79,9 @@ struct Inner {
     keeps_counts: Cell<bool>,
     /// Told when another tab's write brought something new.
     on_news: RefCell<Option<Box<dyn Fn()>>>,
-    /// The copy the last action left, as last merged in.
-    last_taken: RefCell<Option<String>>,
+    /// The stamp of the copy the last action left, as last read by a poll
+    /// (`tab_turns::last_copy`); a number no stamp is before the first.
+    last_stamp: Cell<f64>,
 }
 
 pub struct EmbeddedBackend {
@@ -122,7 +123,7 @@ impl EmbeddedBackend {
             // tab keeps counts; the lifecycle is safe either way.
             keeps_counts: Cell::new(true),
             on_news: RefCell::new(None),
-            last_taken: RefCell::new(None),
+            last_stamp: Cell::new(-1.0),
         });
         let listener = listen_to_other_tabs(&inner);
         let release_lock = take_counts_lock(&inner);
@@ -144,8 +145,9 @@ impl EmbeddedBackend {
     /// tab closed right after its action may have left it in IndexedDB only,
     /// its write to localStorage never handed to the other tabs.
     pub async fn snapshot(&self, now: DateTime<Utc>) -> Catalog {
-        if let Some(copy) = last_copy(&self.inner.key).await {
-            if self.inner.take_last(copy) {
+        if let Some((stamp, copy)) = last_copy(&self.inner.key, self.inner.last_stamp.get()).await {
+            self.inner.last_stamp.set(stamp);
+            if self.inner.take_last(&copy) {
                 self.inner.save(now);
             }
         }
@@ -248,7 +250,7 @@ impl Inner {
         // Another tab may have written a moment ago, its event not here yet.
         self.catch_up();
         if let Some(copy) = after_last_action {
-            self.take_last(copy);
+            self.take_last(&copy);
         }
         self.advance(now);
         let mut data = self.state.borrow().data();
@@ -269,18 +271,13 @@ impl Inner {
 
     /// Merges in the lifecycle of the copy the last action left: its counts
     /// are as old as that action, so ours win ties. Returns whether it
-    /// brought news; the copy merged last is not read again.
-    fn take_last(&self, copy: String) -> bool {
-        if self.last_taken.borrow().as_ref() == Some(&copy) {
-            return false;
-        }
-        let news = serde_json::from_str::<SavedState>(&copy).is_ok_and(|last| {
+    /// brought news.
+    fn take_last(&self, copy: &str) -> bool {
+        serde_json::from_str::<SavedState>(copy).is_ok_and(|last| {
             let merged = merge(&self.state.borrow().data(), &last.data());
             self.state.borrow_mut().take(merged.data);
             merged.theirs_newer
-        });
-        *self.last_taken.borrow_mut() = Some(copy);
-        news
+        })
     }
 
     fn advance(&self, now: DateTime<Utc>) {

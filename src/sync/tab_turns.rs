@@ -5,9 +5,9 @@
 //! tabs' processes a moment later, so a tab whose turn comes right after
 //! another's may still read the copy from before it (in Chromium, under a Web
 //! Lock too), act on it, and confirm an action that was no longer possible.
-//! An IndexedDB read-write transaction can: the browser runs the transactions
-//! on one store one at a time, across every tab of the origin, and each reads
-//! what the ones before it wrote. So a turn is a transaction: read the copy the
+//! An IndexedDB read-write transaction can: the browser runs the read-write
+//! transactions on one store one at a time, across every tab of the origin,
+//! and each reads what the ones before it wrote. So a turn is a transaction: read the copy the
 //! last action left, act, write the copy back, all in one.
 
 use std::cell::RefCell;
@@ -22,6 +22,11 @@ use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 const DATABASE: &str = "journey-console";
 const STORE: &str = "after-last-action";
 
+/// How long a tab waits for its turn, or for a read, before doing without:
+/// a browser whose IndexedDB never answers must not hold up an action, or the
+/// polls, for good. A turn takes milliseconds.
+const TURN_WAIT_MS: i32 = 5_000;
+
 /// What a tab does in its turn: given the copy the last action left, it
 /// returns the copy to leave for the next.
 pub type Act = Box<dyn FnOnce(Option<String>) -> Option<String>>;
@@ -31,7 +36,8 @@ pub type Act = Box<dyn FnOnce(Option<String>) -> Option<String>>;
 /// returns in its place, in the same turn.
 ///
 /// `act` runs at most once, and only before this returns: when it has not run
-/// by then (no IndexedDB here, storage turned off), it never will.
+/// by then (no IndexedDB here, storage turned off, or no turn within
+/// `TURN_WAIT_MS`), it never will.
 pub async fn take_turn(key: &str, act: Act) -> Result<(), JsValue> {
     let waiting = Rc::new(RefCell::new(Some(act)));
     let taken = take_with(key, waiting.clone()).await;
@@ -50,33 +56,52 @@ async fn take_with(key: &str, waiting: Rc<RefCell<Option<Act>>>) -> Result<(), J
     let turn = turn?;
     let store = turn.object_store(STORE)?;
     let read = store.get(&key.into())?;
-    let (read_back, key) = (read.clone(), JsValue::from(key));
-    // Runs inside the transaction, which stays open for the write.
-    let on_read = Closure::once(move || {
+    let (read_back, stamp_key) = (read.clone(), JsValue::from(stamp_of(key)));
+    let key = JsValue::from(key);
+    // Runs inside the transaction, which stays open for the write. Left to
+    // JS: it may still be called after a turn waited for in vain (it then
+    // finds nothing to do).
+    let on_read = Closure::once_into_js(move || {
         let Some(act) = waiting.take() else { return };
         let stored = read_back.result().ok().and_then(|copy| copy.as_string());
         if let Some(copy) = act(stored) {
             // Not written (storage full): the next turn reads the copy
             // before, merged with what it finds in localStorage.
             let _ = store.put_with_key(&copy.into(), &key);
+            let _ = store.put_with_key(&js_sys::Math::random().into(), &stamp_key);
         }
     });
-    read.set_onsuccess(Some(on_read.as_ref().unchecked_ref()));
+    read.set_onsuccess(Some(on_read.unchecked_ref()));
     // The turn ends when the transaction is written, or given up.
     let ended = Promise::new(&mut |done, failed| {
         turn.set_oncomplete(Some(&done));
         turn.set_onerror(Some(&failed));
         turn.set_onabort(Some(&failed));
     });
-    let ended = JsFuture::from(ended).await;
-    // Only now: the read is answered before its transaction ends.
-    drop(on_read);
-    ended.map(drop)
+    within_wait(ended).await.map(drop)
 }
 
-/// The copy the last action left under `key`, read without waiting for a
-/// turn; none before the first action, or where there is no IndexedDB.
-pub async fn last_copy(key: &str) -> Option<String> {
+/// The copy the last action left under `key`, with its stamp, unless its
+/// stamp is `known` (the copy read last): read without taking a turn (after a
+/// turn already under way). None before the first action, where there is no
+/// IndexedDB, or when it does not answer.
+pub async fn last_copy(key: &str, known: f64) -> Option<(f64, String)> {
+    // The stamp first: a copy can be large, and mostly it has not changed.
+    let stamp = read(&stamp_of(key)).await?.as_f64()?;
+    if stamp == known {
+        return None;
+    }
+    let copy = read(key).await?.as_string()?;
+    Some((stamp, copy))
+}
+
+/// Each copy is written with a new random stamp beside it.
+fn stamp_of(key: &str) -> String {
+    format!("{key}.stamp")
+}
+
+/// What the store holds under `key`, in a read-only transaction of its own.
+async fn read(key: &str) -> Option<JsValue> {
     let database = open().await.ok()?;
     let reading = database.transaction_with_str(STORE);
     database.close();
@@ -86,8 +111,8 @@ pub async fn last_copy(key: &str) -> Option<String> {
         .ok()?
         .get(&key.into())
         .ok()?;
-    settled(&read).await.ok()?;
-    read.result().ok()?.as_string()
+    within_wait(answer(&read)).await.ok()?;
+    read.result().ok()
 }
 
 async fn open() -> Result<IdbDatabase, JsValue> {
@@ -95,7 +120,8 @@ async fn open() -> Result<IdbDatabase, JsValue> {
         .ok_or(JsValue::NULL)?
         .indexed_db()?
         .ok_or(JsValue::NULL)?;
-    // Version 1, which has the one store.
+    // Version 1 for good: a new layout takes a new database name, since
+    // nothing here answers a version change.
     let request = factory.open_with_u32(DATABASE, 1)?;
     let creating = request.clone();
     // The first tab ever to open it makes the store.
@@ -107,18 +133,29 @@ async fn open() -> Result<IdbDatabase, JsValue> {
         }
     });
     request.set_onupgradeneeded(Some(create.as_ref().unchecked_ref()));
-    let opened = settled(&request).await;
-    // Only now: an upgrade comes before the request's answer.
+    let opened = within_wait(answer(&request)).await;
+    // An upgrade comes before the request's answer; one later than the wait
+    // finds the handler gone, fails, and the next open makes the store.
     drop(create);
     opened?;
     Ok(request.result()?.unchecked_into())
 }
 
-/// When `request` has succeeded or failed.
-async fn settled(request: &IdbRequest) -> Result<JsValue, JsValue> {
-    let answered = Promise::new(&mut |done, failed| {
+/// Settles when `request` has succeeded or failed.
+fn answer(request: &IdbRequest) -> Promise {
+    Promise::new(&mut |done, failed| {
         request.set_onsuccess(Some(&done));
         request.set_onerror(Some(&failed));
+    })
+}
+
+/// `promise`, given up after `TURN_WAIT_MS`.
+async fn within_wait(promise: Promise) -> Result<JsValue, JsValue> {
+    let given_up = Promise::new(&mut |_, failed| {
+        if let Some(window) = web_sys::window() {
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(&failed, TURN_WAIT_MS);
+        }
     });
-    JsFuture::from(answered).await
+    JsFuture::from(Promise::race(&js_sys::Array::of2(&promise, &given_up))).await
 }

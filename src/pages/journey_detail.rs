@@ -72,7 +72,8 @@ fn JourneyView(id: String) -> impl IntoView {
         move |_| catalog.with(|c| c.get(&id).cloned())
     });
     // Read once here; the backend keeps it fresh when the version changes.
-    // A history that cannot be read is said, with a way to try again.
+    // A history that cannot be read, or only in part, is said, with a way
+    // to try again.
     let history_problem = RwSignal::new(None::<wording::Phrase>);
     let read_history = {
         let id = id.clone();
@@ -84,6 +85,10 @@ fn JourneyView(id: String) -> impl IntoView {
             });
         }
     };
+    let history_left_out = Memo::new({
+        let id = id.clone();
+        move |_| journeys.history_left_out(&id)
+    });
     read_history();
     let history = Memo::new({
         let id = id.clone();
@@ -225,12 +230,15 @@ fn JourneyView(id: String) -> impl IntoView {
                 <h2 id="history-title">{text("history")}</h2>
                 {move || {
                     let read_history = read_history.clone();
-                    history_problem
-                        .get()
-                        .map(|why| {
+                    let unreadable = history_problem.get().map(|why| {
+                        wording::Phrase::new("history-unreadable").with("why", why)
+                    });
+                    unreadable
+                        .or_else(|| history_left_out.get())
+                        .map(|problem| {
                             view! {
                                 <p class="history-problem" role="alert">
-                                    {move || words.say(&wording::Phrase::new("history-unreadable").with("why", why.clone()))}
+                                    {move || words.say(&problem)}
                                     " "
                                     <button type="button" on:click=move |_| read_history()>
                                         {text("try-again")}

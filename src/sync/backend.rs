@@ -64,6 +64,15 @@ impl Backend {
         }
     }
 
+    /// Entries of a version's history that its latest read left out; the
+    /// embedded backend reads its own, and leaves none out.
+    pub fn history_left_out(&self, id: &str) -> Option<Phrase> {
+        match self {
+            Backend::Embedded(_) => None,
+            Backend::Http(http) => http.history_left_out(id),
+        }
+    }
+
     pub async fn apply(&self, change: Change<'_>) -> Result<Applied, BackendError> {
         match self {
             Backend::Embedded(embedded) => {

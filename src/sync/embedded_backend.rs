@@ -84,6 +84,10 @@ struct Inner {
     last_stamp: Cell<f64>,
 }
 
+/// What `EmbeddedBackend::in_turn` runs: given the copy the last action
+/// left, what to return and the copy to leave for the next turn.
+type TurnAct<T> = Rc<dyn Fn(&Inner, Option<String>) -> (T, Option<String>)>;
+
 pub struct EmbeddedBackend {
     settings: EmbeddedSettings,
     inner: Rc<Inner>,
@@ -151,6 +155,22 @@ impl EmbeddedBackend {
                 self.inner.save(now);
             }
         }
+        let falls_due =
+            (self.inner.state.borrow().catalog.next_due()).is_some_and(|due| due <= now);
+        if falls_due {
+            // A pause's end or a scheduled finish is carried out in a turn,
+            // as an action is: on the copy the last action left, so that a
+            // cancellation another tab made a moment ago comes first and is
+            // never overruled by this tab's older copy.
+            return self
+                .in_turn(Rc::new(move |inner: &Inner, after_last_action| {
+                    let news = inner.take_newest(after_last_action);
+                    let copy = inner.advance(now);
+                    let copy = copy.or_else(|| news.then(|| inner.save(now)).flatten());
+                    (inner.state.borrow().catalog.clone(), copy)
+                }))
+                .await;
+        }
         self.inner.advance(now);
         self.inner.state.borrow().catalog.clone()
     }
@@ -172,9 +192,9 @@ impl EmbeddedBackend {
         now: DateTime<Utc>,
     ) -> Result<Applied, BackendError> {
         let (id, by) = (id.to_owned(), by.to_owned());
-        self.in_turn(move |inner, after_last_action| {
+        self.in_turn(Rc::new(move |inner: &Inner, after_last_action| {
             inner.apply_now(&id, command.clone(), &by, now, after_last_action)
-        })
+        }))
         .await
     }
 
@@ -182,23 +202,20 @@ impl EmbeddedBackend {
     /// is taken on the old one after it.
     pub async fn reset(&self, now: DateTime<Utc>) -> Catalog {
         let settings = self.settings.clone();
-        self.in_turn(move |inner, _| {
+        self.in_turn(Rc::new(move |inner: &Inner, _| {
             *inner.state.borrow_mut() = seed(&settings, now, new_epoch(now));
             let copy = inner.save(now);
             (inner.state.borrow().catalog.clone(), copy)
-        })
+        }))
         .await
     }
 
     /// Runs `act` in this tab's turn, with the copy the last action left;
     /// what it returns to keep becomes the copy the next turn reads. Where no
-    /// turn can be had (no IndexedDB: storage turned off), it runs at once,
-    /// on what this tab's localStorage shows of the other tabs' actions.
-    async fn in_turn<T: 'static>(
-        &self,
-        act: impl Fn(&Inner, Option<String>) -> (T, Option<String>) + 'static,
-    ) -> T {
-        let act = Rc::new(act);
+    /// turn can be had (no IndexedDB: storage turned off; or none within
+    /// `tab_turns`' wait, IndexedDB not answering), it runs at once, on what
+    /// this tab's localStorage shows of the other tabs' actions.
+    async fn in_turn<T: 'static>(&self, act: TurnAct<T>) -> T {
         let done: Rc<RefCell<Option<T>>> = Rc::default();
         let turn: Act = {
             let (inner, act, done) = (self.inner.clone(), act.clone(), done.clone());
@@ -247,11 +264,7 @@ impl Inner {
         now: DateTime<Utc>,
         after_last_action: Option<String>,
     ) -> (Result<Applied, BackendError>, Option<String>) {
-        // Another tab may have written a moment ago, its event not here yet.
-        self.catch_up();
-        if let Some(copy) = after_last_action {
-            self.take_last(&copy);
-        }
+        self.take_newest(after_last_action);
         self.advance(now);
         let mut data = self.state.borrow().data();
         match data.apply(id, command, by, now) {
@@ -269,6 +282,15 @@ impl Inner {
         }
     }
 
+    /// Merges in the newest copies this tab can read, in its turn: the
+    /// stored one (another tab may have written a moment ago, its event not
+    /// here yet) and the one the last action left. Returns whether the
+    /// latter brought news.
+    fn take_newest(&self, after_last_action: Option<String>) -> bool {
+        self.catch_up();
+        after_last_action.is_some_and(|copy| self.take_last(&copy))
+    }
+
     /// Merges in the lifecycle of the copy the last action left: its counts
     /// are as old as that action, so ours win ties. Returns whether it
     /// brought news.
@@ -280,12 +302,14 @@ impl Inner {
         })
     }
 
-    fn advance(&self, now: DateTime<Utc>) {
+    /// Moves the demo on to `now`: what fell due, then the customers. Returns
+    /// the copy saved, when it saved.
+    fn advance(&self, now: DateTime<Utc>) -> Option<String> {
         let scheduled = {
             let mut state = self.state.borrow_mut();
             let elapsed = now - state.advanced_at;
             if elapsed <= Duration::zero() {
-                return;
+                return None;
             }
             let SavedState {
                 catalog,
@@ -303,8 +327,9 @@ impl Inner {
         };
         let due = now - self.saved_at.get() >= Duration::seconds(SAVE_INTERVAL_SECONDS);
         if scheduled || due && self.keeps_counts.get() {
-            self.save(now);
+            return self.save(now);
         }
+        None
     }
 
     /// Merges another tab's copy into ours. Returns whether theirs brought

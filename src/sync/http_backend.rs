@@ -12,14 +12,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use contract::{
-    etag_of_revision, HistoryPage, Me, PauseBody, ScheduledFinishBody, StopBody, IDEMPOTENCY_KEY,
-    IF_MATCH,
+    etag_of_revision, Me, PauseBody, ScheduledFinishBody, StopBody, IDEMPOTENCY_KEY, IF_MATCH,
 };
 use gloo_net::http::{Request, RequestBuilder};
 use journey_sync::{
-    after_failure, applied_from_answer, error_from_answer, page_limit, read_answer, read_list_page,
-    unoffered_answer, unreadable_phrase, BackendError, ErrorKind, NextPage, PageCollector,
-    ReadPage, RetryDecision, ATTEMPT_TIMEOUT, MAX_BODY_BYTES,
+    after_failure, applied_from_answer, error_from_answer, page_limit, read_answer,
+    read_history_page, read_list_page, unoffered_answer, unreadable_phrase, BackendError,
+    ErrorKind, NextPage, PageCollector, ReadHistory, ReadPage, RetryDecision, ATTEMPT_TIMEOUT,
+    MAX_BODY_BYTES,
 };
 use lifecycle::{Applied, Catalog, Command, HistoryEntry, JourneyVersion};
 use runtime_config::HttpSettings;
@@ -58,8 +58,9 @@ pub struct HttpBackend {
     pages: RefCell<HashMap<Option<String>, (String, ReadPage)>>,
     /// What the latest whole list left out (versions that could not be read).
     warning: RefCell<Option<Phrase>>,
-    /// Histories read so far, kept across list refreshes.
-    histories: RefCell<HashMap<String, Vec<HistoryEntry>>>,
+    /// Histories read so far, each with what its latest read left out,
+    /// kept across list refreshes.
+    histories: RefCell<HashMap<String, ReadHistory>>,
     /// Each version's revision in the latest list, to tell which histories
     /// went out of date.
     revisions: RefCell<HashMap<String, u64>>,
@@ -258,15 +259,23 @@ impl HttpBackend {
         read_json(&answer).map(Some)
     }
 
+    /// A version's history: the entries that could be read (what was left
+    /// out is kept for `history_left_out`).
     pub async fn history(&self, id: &str) -> Result<Vec<HistoryEntry>, BackendError> {
         let path = format!("/journeys/{}/history", encode(id));
         let answer = self.send(|signal| self.get(&path, signal)).await?;
         ensure_ok(&answer)?;
-        let page: HistoryPage = read_json(&answer)?;
-        self.histories
-            .borrow_mut()
-            .insert(id.to_owned(), page.items.clone());
-        Ok(page.items)
+        let history =
+            read_history_page(answer.status, answer.content_type.as_deref(), &answer.body)?;
+        let entries = history.entries.clone();
+        self.histories.borrow_mut().insert(id.to_owned(), history);
+        Ok(entries)
+    }
+
+    /// What the latest read of version `id`'s history left out, in words:
+    /// entries this console could not read. `None` when it left out nothing.
+    pub fn history_left_out(&self, id: &str) -> Option<Phrase> {
+        self.histories.borrow().get(id)?.left_out.clone()
     }
 
     /// Sends one user action. Retries reuse `idempotency_key`, so the server
@@ -371,8 +380,8 @@ impl HttpBackend {
     }
 
     fn with_histories(&self, mut catalog: Catalog) -> Catalog {
-        for (id, entries) in self.histories.borrow().iter() {
-            catalog.set_history(id, entries.clone());
+        for (id, history) in self.histories.borrow().iter() {
+            catalog.set_history(id, history.entries.clone());
         }
         catalog
     }

@@ -294,6 +294,17 @@ impl Journeys {
         }
     }
 
+    /// What the latest read of version `id`'s history left out (entries
+    /// that could not be read), whichever read it was: the detail view's, the
+    /// one after an action, or a list's when the version changed. Tracked
+    /// through the store, which every read of a history updates.
+    pub fn history_left_out(&self, id: &str) -> Option<Phrase> {
+        self.store.track();
+        self.backend
+            .try_with_value(|backend| backend.history_left_out(id))
+            .flatten()
+    }
+
     /// When the last customer of version `id` is expected out if it finishes
     /// (or, finishing, as it goes), in words for a dialog or the detail view:
     /// `None` if it cannot drain (a draft, an ended or empty version).

@@ -16,6 +16,7 @@ import {
   confirmDialog,
   definitionOf,
   escapeRegExp,
+  finishAtField,
   historyRows,
   homeRow,
   menuItem,
@@ -23,6 +24,7 @@ import {
   openHome,
   openJourney,
   parseCount,
+  scheduleFromMenu,
   tabTo,
   toast,
   versionLine,
@@ -53,10 +55,6 @@ function daysField(dialog: Locator): Locator {
   return dialog.getByRole('spinbutton', { name: 'Pause for (days)' });
 }
 
-function finishAtField(dialog: Locator): Locator {
-  return dialog.getByLabel('Finish at');
-}
-
 /// The customers in the journey now, from the detail view.
 async function inJourney(page: Page): Promise<number> {
   return parseCount(await definitionOf(page, 'Customers', 'In journey').textContent());
@@ -76,16 +74,6 @@ async function pauseFromMenu(page: Page, terms: PauseTerms = {}): Promise<void> 
   await confirmButton(dialog, 'Pause').click();
   await expect(dialog).toBeHidden();
   await expect(versionLine(page)).toHaveText(/^Version 1 Paused · /);
-}
-
-async function scheduleFromMenu(page: Page, at: string): Promise<void> {
-  await openActionsMenu(page);
-  await menuItem(page, 'Schedule finish…').click();
-  const dialog = page.getByRole('dialog', { name: 'Schedule finish' });
-  await expect(dialog).toBeVisible();
-  await finishAtField(dialog).fill(at);
-  await confirmButton(dialog, 'Schedule finish').click();
-  await expect(dialog).toBeHidden();
 }
 
 /// Lets the held clock jump to `at`; the embedded backend carries out what

@@ -31,6 +31,7 @@ import {
   parseCount,
   quickAction,
   reasonField,
+  scheduleFromMenu,
   toast,
   versionLine,
   listFirstPage,
@@ -314,6 +315,30 @@ test.describe('on the embedded backend', () => {
     await expect(toast(second, /is finished/)).toHaveCount(0);
     await expect(status(second, B.name)).toHaveText('Stopped');
     await expect(status(first, B.name)).toHaveText('Stopped');
+  });
+
+  test('a scheduled finish cancelled in one tab is not carried out by another tab that had not yet seen the cancellation', async ({ context }) => {
+    await tabsThatCanLag(context);
+    const [first, second] = await openTwoTabs(context, 'once the demo data is saved');
+    await homeRow(first, A.name).getByRole('link', { name: A.name }).click();
+    await scheduleFromMenu(first);
+    await expect(status(second, A.name)).toHaveText(/^Live Finishes /);
+    await lagBehindOtherTabs(second);
+
+    await openActionsMenu(first);
+    await menuItem(first, 'Cancel scheduled finish').click();
+    await expect(toast(first, /scheduled finish .* was cancelled/)).toBeVisible();
+    await expect(status(second, A.name)).toHaveText(/^Live Finishes /);
+
+    // The time it was scheduled for comes in both tabs. The second tab still
+    // holds the schedule; it must learn of the cancellation before it
+    // carries the schedule out.
+    for (const page of [second, first]) await page.clock.setFixedTime(at(25 * 3_600_000));
+    await expect(status(second, A.name)).toHaveText('Live');
+    await expect(versionLine(first)).toHaveText('Version 1 Live');
+    await expect(historyRows(first).first()).toContainText('Cancel scheduled finish');
+    await first.getByRole('link', { name: 'Home' }).click();
+    await expect(status(first, A.name)).toHaveText('Live');
   });
 
   test("an action in a tab that does not keep the customer counts takes no older counts from the action before it", async ({ context }) => {
@@ -978,6 +1003,58 @@ test.describe('on the HTTP backend', () => {
     await problem.getByRole('button', { name: 'Try again' }).click();
     await expect(problem).toHaveCount(0);
     await expect(historyRows(page).first().getByRole('cell').nth(1)).toHaveText('Publish');
+  });
+
+  test('a history entry the console cannot read costs that entry alone: the rest is shown, and the user is told what was left out', async ({ page, server }) => {
+    await page.route(`${server}/journeys/${A.id}/history`, async (route) => {
+      const answer = await route.fetch();
+      const history = await answer.json();
+      // A newer server's entry, in the middle of what this console reads.
+      history.items.push({ ...history.items[0], action: 'archive', to: 'archived' }, history.items[0]);
+      await route.fulfill({ response: answer, json: history });
+    });
+    await useServer(page, server, 'operator', 600_000);
+    await page.goto(`/journeys/${A.id}`);
+    await expect(versionLine(page)).toHaveText('Version 1 Live');
+    const history = page.getByRole('region', { name: 'History' });
+    await expect(history.getByRole('alert')).toContainText(
+      'One entry of this history could not be read, so it is not shown (unknown variant `archive`',
+    );
+    await expect(historyRows(page)).toHaveCount(2);
+    for (const row of await historyRows(page).all()) {
+      await expect(row.getByRole('cell').nth(1)).toHaveText('Publish');
+    }
+  });
+
+  test('an entry the console cannot read that the history gains later is said when the history is read again, and no longer once it is gone', async ({ page, server, request }) => {
+    let newer = false;
+    await page.route(`${server}/journeys/${A.id}/history`, async (route) => {
+      const answer = await route.fetch();
+      const history = await answer.json();
+      if (newer) history.items.push({ ...history.items.at(-1), action: 'archive', to: 'archived' });
+      await route.fulfill({ response: answer, json: history });
+    });
+    await useServer(page, server, 'operator', 500);
+    await page.goto(`/journeys/${A.id}`);
+    await expect(versionLine(page)).toHaveText('Version 1 Live');
+    await expect(historyRows(page)).toHaveCount(1);
+    const notice = page.getByRole('region', { name: 'History' }).getByRole('alert');
+    await expect(notice).toHaveCount(0);
+
+    // Someone else finishes it, and the server's history also gains an
+    // entry this console cannot read: the poll reads the history again.
+    newer = true;
+    await actElsewhere(request, server, A.id, 'finish', 'finished-with-an-unreadable-entry');
+    await expect(historyRows(page)).toHaveCount(2);
+    await expect(historyRows(page).first().getByRole('cell').nth(1)).toHaveText('Finish');
+    await expect(notice).toContainText('One entry of this history could not be read, so it is not shown (unknown variant `archive`');
+
+    // The next change's history reads whole: the notice goes with it.
+    newer = false;
+    await actElsewhere(request, server, A.id, 'stop', 'stopped-after-the-unreadable-entry');
+    await expect(historyRows(page)).toHaveCount(3);
+    await expect(historyRows(page).first().getByRole('cell').nth(1)).toHaveText('Stop');
+    await expect(notice).toHaveCount(0);
   });
 
   test("a journey's history shows what someone else just did to it", async ({ page, browser, server }, testInfo) => {

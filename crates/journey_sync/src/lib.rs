@@ -11,6 +11,8 @@
 //!   read.
 //! - [`next_retry`] and [`after_failure`] decide when a failed attempt is sent
 //!   again.
+//! - [`read_list_page`] and [`read_history_page`] keep what they can read of
+//!   a page when one item of it cannot be read.
 //! - [`PageCollector`] walks the paged journey list and refuses one that never
 //!   ends.
 //! - [`ConfirmFlow`] is the confirmation dialog, with its idempotency key;
@@ -37,10 +39,12 @@ mod drain_watch;
 #[cfg(test)]
 mod english;
 mod error_answer;
+mod history_page;
 mod in_words;
 mod list_page;
 mod list_pages;
 mod offer;
+mod one_by_one;
 mod retry_policy;
 mod store;
 mod success_answer;
@@ -56,6 +60,7 @@ pub use bulk_change::{
 pub use confirm_flow::{AnswerEffect, ConfirmFlow, DialogState, Opening, ToSend};
 pub use drain_watch::{drain_phrase, drain_row_phrase, DrainWatch};
 pub use error_answer::{error_from_answer, status_in_words, status_phrase};
+pub use history_page::{read_history_page, ReadHistory};
 pub use in_words::duration_in_words;
 pub use list_page::{read_list_page, unreadable_phrase, ReadPage, UnreadableVersion};
 pub use list_pages::{page_limit, NextPage, PageCollector, FIRST_PAGE, MAX_PAGES, MAX_VERSIONS};

@@ -10,10 +10,10 @@ use std::sync::Arc;
 use contract::JourneyPage;
 use lifecycle::JourneyVersion;
 use serde::Deserialize;
-use serde_json::value::RawValue;
 use wording::Phrase;
 
 use crate::in_words::cut_short;
+use crate::one_by_one::{read_one_by_one, RawPage};
 use crate::success_answer::{check_json, not_journey_data};
 use crate::BackendError;
 
@@ -31,14 +31,6 @@ pub struct UnreadableVersion {
     pub id: Option<String>,
     /// The parser's own words (developer text) on what went wrong.
     pub error: String,
-}
-
-/// The page, its items as they were sent.
-#[derive(Deserialize)]
-struct RawPage<'a> {
-    #[serde(borrow)]
-    items: Vec<&'a RawValue>,
-    next: Option<String>,
 }
 
 /// Just the `id` of a version that cannot be read whole.
@@ -67,29 +59,20 @@ pub fn read_list_page(
     };
     // Not even a page (not JSON, no `items` array): nothing to keep.
     let raw: RawPage = serde_json::from_str(body).map_err(|_| not_journey_data(&whole_error))?;
-    let mut items = Vec::with_capacity(raw.items.len());
-    let mut unreadable = Vec::new();
-    for item in raw.items {
-        match serde_json::from_str::<JourneyVersion>(item.get()) {
-            Ok(version) => items.push(Arc::new(version)),
-            Err(error) => unreadable.push(UnreadableVersion {
-                id: serde_json::from_str::<Named>(item.get())
-                    .ok()
-                    .map(|named| named.id),
-                error: error.to_string(),
-            }),
-        }
-    }
-    // Nothing of it readable (a proxy's JSON of its own, or a change of the
-    // server's that leaves no version readable): not a page of this list.
-    // Refused whole, the list shown before stays, rather than every version
-    // leaving the console.
-    if items.is_empty() {
-        return Err(not_journey_data(&whole_error));
-    }
+    let items = read_one_by_one::<Arc<JourneyVersion>>(raw.items, &whole_error)?;
+    let unreadable = items
+        .unreadable
+        .into_iter()
+        .map(|(item, error)| UnreadableVersion {
+            id: serde_json::from_str::<Named>(item.get())
+                .ok()
+                .map(|named| named.id),
+            error,
+        })
+        .collect();
     Ok(ReadPage {
         page: JourneyPage {
-            items,
+            items: items.read,
             next: raw.next,
         },
         unreadable,

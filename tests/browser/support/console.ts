@@ -173,6 +173,24 @@ export function confirmDialog(page: Page, action: keyof typeof DIALOG_TITLES): L
   return page.getByRole('dialog', { name: DIALOG_TITLES[action] });
 }
 
+/// The Schedule finish dialog's date and time field.
+export function finishAtField(dialog: Locator): Locator {
+  return dialog.getByLabel('Finish at');
+}
+
+/// Schedules the finish of the journey shown in the detail view through its
+/// menu, at `at` (a local date and time, "2026-11-25T15:00"), or at the time
+/// the dialog offers first (tomorrow at this time).
+export async function scheduleFromMenu(page: Page, at?: string): Promise<void> {
+  await openActionsMenu(page);
+  await menuItem(page, 'Schedule finish…').click();
+  const dialog = page.getByRole('dialog', { name: 'Schedule finish' });
+  await expect(dialog).toBeVisible();
+  if (at !== undefined) await finishAtField(dialog).fill(at);
+  await confirmButton(dialog, 'Schedule finish').click();
+  await expect(dialog).toBeHidden();
+}
+
 /// The dialog's button that carries out the action (named after it).
 export function confirmButton(dialog: Locator, action: string): Locator {
   return dialog.getByRole('button', { name: action, exact: true });

@@ -60,6 +60,10 @@ sync-versions-unreadable = { $count ->
     } nicht gezeigt (die erste: { $which }). Alles andere wird gezeigt und kann bearbeitet werden.
 sync-version-unreadable-named = „{ $id }“: { $error }
 sync-version-unreadable = { $error }
+sync-history-entries-unreadable = { $count ->
+        [one] Ein Eintrag dieses Verlaufs konnte nicht gelesen werden und wird nicht gezeigt ({ $error }).
+       *[other] { $count } Einträge dieses Verlaufs konnten nicht gelesen werden und werden nicht gezeigt (der erste: { $error }).
+    }
 sync-list-too-many = die Liste des Servers geht über { $versions } Journey-Versionen hinaus, mehr als diese Konsole fassen kann
 sync-list-too-long = die Liste des Servers endete nach { $pages ->
         [one] { $pages } Seite

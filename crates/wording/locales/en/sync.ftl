@@ -60,6 +60,10 @@ sync-versions-unreadable = { $count ->
     } not shown (the first, { $which }). Everything else is shown and can be acted on.
 sync-version-unreadable-named = “{ $id }”: { $error }
 sync-version-unreadable = { $error }
+sync-history-entries-unreadable = { $count ->
+        [one] One entry of this history could not be read, so it is not shown ({ $error }).
+       *[other] { $count } entries of this history could not be read, so they are not shown (the first: { $error }).
+    }
 sync-list-too-many = the server's list goes on past { $versions } journey versions, more than this console can hold
 sync-list-too-long = the server's list did not end after { $pages ->
         [one] { $pages } page

@@ -165,8 +165,12 @@ impl EmbeddedBackend {
             return self
                 .in_turn(Rc::new(move |inner: &Inner, after_last_action| {
                     let news = inner.take_newest(after_last_action);
-                    let copy = inner.advance(now);
-                    let copy = copy.or_else(|| news.then(|| inner.save(now)).flatten());
+                    // What fell due is saved by `advance`; news alone, here.
+                    let copy = match inner.advance(now) {
+                        Some(copy) => Some(copy),
+                        None if news => inner.save(now),
+                        None => None,
+                    };
                     (inner.state.borrow().catalog.clone(), copy)
                 }))
                 .await;
@@ -225,7 +229,7 @@ impl EmbeddedBackend {
                 copy
             })
         };
-        let _ = take_turn(&self.inner.key, turn).await;
+        take_turn(&self.inner.key, turn).await;
         let taken = done.borrow_mut().take();
         taken.unwrap_or_else(|| act(&self.inner, None).0)
     }

@@ -7,8 +7,8 @@
 //! Lock too), act on it, and confirm an action that was no longer possible.
 //! An IndexedDB read-write transaction can: the browser runs the read-write
 //! transactions on one store one at a time, across every tab of the origin,
-//! and each reads what the ones before it wrote. So a turn is a transaction: read the copy the
-//! last action left, act, write the copy back, all in one.
+//! and each reads what the ones before it wrote. So a turn is a transaction:
+//! read the copy the last action left, act, write the copy back, all in one.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -37,13 +37,13 @@ pub type Act = Box<dyn FnOnce(Option<String>) -> Option<String>>;
 ///
 /// `act` runs at most once, and only before this returns: when it has not run
 /// by then (no IndexedDB here, storage turned off, or no turn within
-/// `TURN_WAIT_MS`), it never will.
-pub async fn take_turn(key: &str, act: Act) -> Result<(), JsValue> {
+/// `TURN_WAIT_MS`), it never will. Whether it ran, the caller learns from
+/// `act` itself.
+pub async fn take_turn(key: &str, act: Act) {
     let waiting = Rc::new(RefCell::new(Some(act)));
-    let taken = take_with(key, waiting.clone()).await;
+    let _ = take_with(key, waiting.clone()).await;
     // An answer that never came keeps `act` from running later.
     waiting.take();
-    taken
 }
 
 async fn take_with(key: &str, waiting: Rc<RefCell<Option<Act>>>) -> Result<(), JsValue> {

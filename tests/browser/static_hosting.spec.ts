@@ -14,6 +14,7 @@ import {
   openActionsMenu,
   quickAction,
   reasonField,
+  toast,
   versionLine,
 } from './support/console';
 
@@ -62,6 +63,7 @@ test('the main flows run from a sub-path under a strict CSP with no violation', 
   await reasonField(dialog).fill('Wrong audience');
   await confirmButton(dialog, 'Stop').click();
   await expect(versionLine(page)).toContainText('Stopped');
+  await expect(toast(page, /is stopped/)).toBeVisible();
 
   // A deep link reloads into the same journey (the host's fallback page).
   await page.reload();

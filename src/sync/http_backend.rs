@@ -17,9 +17,9 @@ use contract::{
 use gloo_net::http::{Request, RequestBuilder};
 use journey_sync::{
     after_failure, applied_from_answer, error_from_answer, page_limit, read_answer,
-    read_history_page, read_list_page, unoffered_answer, unreadable_phrase, BackendError,
-    ErrorKind, NextPage, PageCollector, ReadHistory, ReadPage, RetryDecision, ATTEMPT_TIMEOUT,
-    MAX_BODY_BYTES,
+    read_history_page, read_list_page, sent_on_elsewhere, unoffered_answer, unreadable_phrase,
+    BackendError, ErrorKind, NextPage, PageCollector, ReadHistory, ReadPage, RetryDecision,
+    UnknownOutcomes, ATTEMPT_TIMEOUT, MAX_BODY_BYTES,
 };
 use lifecycle::{Applied, Catalog, Command, HistoryEntry, JourneyVersion};
 use runtime_config::HttpSettings;
@@ -45,6 +45,8 @@ struct Answer {
     etag: Option<String>,
     retry_after: Option<String>,
     body: String,
+    /// Where a redirect took the request, when one did.
+    sent_on_to: Option<String>,
 }
 
 pub struct HttpBackend {
@@ -66,6 +68,8 @@ pub struct HttpBackend {
     revisions: RefCell<HashMap<String, u64>>,
     /// The first page as web/boot.js asked for it, until the first load.
     early_first_page: RefCell<Option<EarlyFirstPage>>,
+    /// The changes an attempt of which went unanswered, by key.
+    unknown_outcomes: RefCell<UnknownOutcomes>,
 }
 
 impl HttpBackend {
@@ -84,6 +88,7 @@ impl HttpBackend {
             histories: RefCell::new(HashMap::new()),
             revisions: RefCell::new(HashMap::new()),
             early_first_page: RefCell::new(EarlyFirstPage::take()),
+            unknown_outcomes: RefCell::default(),
         }
     }
 
@@ -244,6 +249,7 @@ impl HttpBackend {
             etag: answer.etag,
             retry_after: None,
             body: answer.body,
+            sent_on_to: None,
         })
     }
 
@@ -279,8 +285,24 @@ impl HttpBackend {
     }
 
     /// Sends one user action. Retries reuse `idempotency_key`, so the server
-    /// applies it once however many attempts reach it.
+    /// applies it once however many attempts reach it; an answer that turns
+    /// it away after an attempt went unanswered says it may have been made.
     pub async fn apply(
+        &self,
+        id: &str,
+        command: &Command,
+        revision: u64,
+        idempotency_key: &str,
+    ) -> Result<Applied, BackendError> {
+        let result = self
+            .send_change(id, command, revision, idempotency_key)
+            .await;
+        self.unknown_outcomes
+            .borrow_mut()
+            .ended(idempotency_key, result)
+    }
+
+    async fn send_change(
         &self,
         id: &str,
         command: &Command,
@@ -350,7 +372,7 @@ impl HttpBackend {
             None => Unmounted::KeepSending,
         };
         let answer = self
-            .send_through(unmounted, |signal| {
+            .send_through(unmounted, Some(idempotency_key), |signal| {
                 let url = self.url(&path);
                 let request = method(&url);
                 let request = self
@@ -377,6 +399,10 @@ impl HttpBackend {
             answer.content_type.as_deref(),
             &answer.body,
         )
+        .map_err(|error| match &answer.sent_on_to {
+            Some(url) => sent_on_elsewhere(url, answer.status),
+            None => error,
+        })
     }
 
     fn with_histories(&self, mut catalog: Catalog) -> Catalog {
@@ -416,14 +442,16 @@ impl HttpBackend {
         &self,
         build: impl Fn(&AbortSignal) -> Result<Request, BackendError>,
     ) -> Result<Answer, BackendError> {
-        self.send_through(Unmounted::Stop, build).await
+        self.send_through(Unmounted::Stop, None, build).await
     }
 
     /// [`HttpBackend::send`], saying what an unmount of the console does to
-    /// the attempts still to come.
+    /// the attempts still to come, and the idempotency key of a change (each
+    /// attempt that fails is told to `unknown_outcomes`).
     async fn send_through(
         &self,
         unmounted: Unmounted,
+        key: Option<&str>,
         build: impl Fn(&AbortSignal) -> Result<Request, BackendError>,
     ) -> Result<Answer, BackendError> {
         let mut attempt = 0;
@@ -447,6 +475,11 @@ impl HttpBackend {
                 ),
                 Err(error) => error,
             };
+            if let Some(key) = key {
+                self.unknown_outcomes
+                    .borrow_mut()
+                    .attempt_failed(key, &failure);
+            }
             match after_failure(attempt, failure) {
                 RetryDecision::RetryIn(pause) => {
                     gloo_timers::future::sleep(pause).await;
@@ -514,6 +547,7 @@ async fn attempt_once(
         etag: headers.get("etag"),
         retry_after: headers.get("retry-after"),
         body,
+        sent_on_to: response.redirected().then(|| response.url()),
     })
 }
 

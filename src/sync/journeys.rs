@@ -442,7 +442,7 @@ impl Journeys {
                 Ok(applied)
             }
             Err(error) => {
-                let maybe_applied = error.kind.may_have_been_applied();
+                let maybe_applied = error.may_have_been_applied();
                 // A change the server made but answered unreadably (it
                 // answered 2xx): it stays shown made until a list read after
                 // this answer shows what the server did.

@@ -49,6 +49,7 @@ import {
   serverList,
   serverVersion,
   settle,
+  startSignInPage,
   startStallingProxy,
   test,
   useServer,
@@ -761,6 +762,45 @@ test.describe('on the HTTP backend', () => {
     await expect(page.getByRole('heading', { level: 1, name: copy, exact: true })).toBeVisible();
   });
 
+  test('a Duplicate whose answer was lost, then turned away as busy, is not said to be undone: chosen again, it is sent as it was: one copy', async ({ page, server, request }) => {
+    const copies = () => copiesOf(request, server, A.name);
+    // The server makes the copy but its answer is lost; the retry meets a
+    // gateway that asks for two minutes, so the console stops trying.
+    let attempts = 0;
+    let busy = true;
+    await page.route(`${server}/journeys/${A.id}/duplicate`, async (route) => {
+      attempts += 1;
+      if (attempts === 1) {
+        await route.fetch();
+        return route.abort('connectionreset');
+      }
+      if (!busy) return route.continue();
+      await route.fulfill({
+        status: 429,
+        contentType: 'text/plain',
+        headers: { 'Retry-After': '120', 'Access-Control-Expose-Headers': 'ETag, Retry-After' },
+        body: 'Too Many Requests',
+      });
+    });
+    await useServer(page, server, 'admin', 600_000);
+    await page.goto(`/journeys/${A.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: A.name, exact: true })).toBeVisible();
+    await openActionsMenu(page);
+    await menuItem(page, 'Duplicate').click();
+    const said = toast(page, /may have made this change/);
+    await expect(said).toBeVisible({ timeout: 20_000 });
+    await expect(said).toContainText('The server is busy (HTTP 429 Too Many Requests).');
+    await expect(said).not.toContainText('Nothing was changed');
+    expect(await copies(), 'the server made the copy').toHaveLength(1);
+    busy = false;
+
+    // The user tries again, as told.
+    await openActionsMenu(page);
+    await menuItem(page, 'Duplicate').click();
+    await expect(toast(page, /was created as a draft/)).toBeVisible();
+    expect(await copies(), 'no second copy').toHaveLength(1);
+  });
+
   test('a Finish the server made but answered unreadably is said to be made, and shown once the list is read again', async ({ page, server, request }) => {
     // A proxy cuts the server's answer short.
     await cutAnswersShort(page, `${server}/journeys/${A.id}/finish`);
@@ -885,6 +925,31 @@ test.describe('on the HTTP backend', () => {
     await expect(why).toContainText(/too large/i);
     await expect(dialog).toBeVisible();
     await expect(status(page, B.name)).toHaveText('Live');
+  });
+
+  test('a Stop sent on to a sign-in page is not said to be made: the page is named, and the journey stays live', async ({ page, server, request }) => {
+    // The session in front of the API is over: the gateway sends the request
+    // on to its sign-in page, which answers with HTML.
+    const signInPage = await startSignInPage();
+    const signIn = `${signInPage.url}?next=%2Fstop`;
+    try {
+      await page.route(`${server}/journeys/${B.id}/stop`, (route) =>
+        route.fulfill({ status: 302, headers: { Location: signIn, 'Access-Control-Allow-Origin': '*' } }),
+      );
+      await useServer(page, server, 'operator', 600_000);
+      await page.goto('/');
+      await expectHomeLoaded(page);
+
+      const dialog = await openFromHome(page, 'Stop', B.name);
+      await confirmButton(dialog, 'Stop').click();
+      const why = dialog.getByRole('alert');
+      await expect(why).toContainText(`it sent the request on to ${signIn} (a sign-in page?)`);
+      await expect(why).toContainText('Nothing was changed.');
+      await expect(status(page, B.name)).toHaveText('Live');
+      expect((await serverVersion(request, server, B.id)).status).toBe('live');
+    } finally {
+      await signInPage.close();
+    }
   });
 
   test('a 429 with Retry-After is sent again after the wait, and the action applies once', async ({ page, server, request }) => {

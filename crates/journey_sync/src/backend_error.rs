@@ -53,6 +53,17 @@ impl ErrorKind {
             | ErrorKind::Busy => false,
         }
     }
+
+    /// Whether the server turned the request away before looking at its
+    /// idempotency key: too busy, a sign-in it did not accept, a role that
+    /// does not allow it. Such an answer says nothing of an earlier attempt
+    /// with the same key, which it may have carried out.
+    pub fn turned_away(self) -> bool {
+        matches!(
+            self,
+            ErrorKind::Busy | ErrorKind::Unauthorized | ErrorKind::Forbidden
+        )
+    }
 }
 
 /// A backend's refusal or failure, in words for the marketer.
@@ -66,6 +77,9 @@ pub struct BackendError {
     /// How long the server asked the console to wait before trying again
     /// (`Retry-After` on a 429 or 503).
     pub retry_after: Option<Duration>,
+    /// Turned away after an earlier attempt with the same idempotency key
+    /// went unanswered ([`BackendError::after_an_unanswered_attempt`]).
+    pub after_unanswered: bool,
 }
 
 impl BackendError {
@@ -75,7 +89,29 @@ impl BackendError {
             message,
             current: None,
             retry_after: None,
+            after_unanswered: false,
         }
+    }
+
+    /// Whether the change that ended in this error may have been carried out
+    /// all the same ([`ErrorKind::may_have_been_applied`], or an earlier
+    /// attempt of it went unanswered): a retry must reuse its key.
+    pub fn may_have_been_applied(&self) -> bool {
+        self.kind.may_have_been_applied() || self.after_unanswered
+    }
+
+    /// The same error, turned away ([`ErrorKind::turned_away`]) after an
+    /// earlier attempt with the same key got no answer: the server may have
+    /// carried that one out, so it says so instead of "nothing was changed".
+    pub fn after_an_unanswered_attempt(mut self) -> BackendError {
+        let reason = match self.kind {
+            ErrorKind::Busy => "busy",
+            ErrorKind::Unauthorized => "sign-in",
+            _ => "not-allowed",
+        };
+        self.message = Phrase::new("sync-turned-away-after-no-answer").with("reason", reason);
+        self.after_unanswered = true;
+        self
     }
 
     /// No connection, or no answer in time: `why` says which (a phrase of

@@ -53,6 +53,7 @@ pub fn error_from_answer(
         message,
         current: said.current.map(Box::new),
         retry_after,
+        after_unanswered: false,
     }
 }
 

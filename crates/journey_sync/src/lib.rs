@@ -10,7 +10,8 @@
 //!   in front of it) answered into a result or a [`BackendError`] a marketer can
 //!   read.
 //! - [`next_retry`] and [`after_failure`] decide when a failed attempt is sent
-//!   again.
+//!   again; [`UnknownOutcomes`] keeps a change an attempt of which went
+//!   unanswered from being said undone by a later attempt turned away.
 //! - [`read_list_page`] and [`read_history_page`] keep what they can read of
 //!   a page when one item of it cannot be read.
 //! - [`PageCollector`] walks the paged journey list and refuses one that never
@@ -49,6 +50,7 @@ mod retry_policy;
 mod store;
 mod success_answer;
 mod tab_merge;
+mod unknown_outcomes;
 mod unsettled_sends;
 
 pub use as_seen::moved_on_as_seen;
@@ -70,6 +72,7 @@ pub use retry_policy::{
     MAX_RETRY_AFTER,
 };
 pub use store::{AnsweredReplacement, ChangeTicket, JourneyStore, LoadTicket, PendingChange};
-pub use success_answer::{applied_from_answer, read_answer, MAX_BODY_BYTES};
+pub use success_answer::{applied_from_answer, read_answer, sent_on_elsewhere, MAX_BODY_BYTES};
 pub use tab_merge::{merge, Epoch, Merged, TabData};
+pub use unknown_outcomes::UnknownOutcomes;
 pub use unsettled_sends::UnsettledSends;

@@ -69,6 +69,18 @@ pub fn applied_from_answer(
     applied(id, command, status, content_type, body).map_err(BackendError::about_a_change_made)
 }
 
+/// What an unusable answer to a change means when the request was sent on
+/// to `url` (a redirect: a sign-in page in front of the API whose session is
+/// over, say): that address answered, not the change's, and nothing says the
+/// change was made there. Not shown made; a retry still reuses its key.
+pub fn sent_on_elsewhere(url: &str, status: u16) -> BackendError {
+    BackendError::bad_response(
+        Phrase::new("sync-sent-on-elsewhere")
+            .with("url", cut_short(url))
+            .with("status", status.to_string()),
+    )
+}
+
 fn applied(
     id: &str,
     command: &Command,
@@ -256,5 +268,18 @@ mod tests {
         // Reading a list changes nothing, and says so.
         let error = read_answer::<JourneyPage>(200, Some("application/json"), "{").unwrap_err();
         assert!(english(&error.message).ends_with("Nothing was changed."));
+    }
+
+    #[test]
+    fn a_change_sent_on_elsewhere_and_answered_there_unreadably_is_not_said_made() {
+        let error = sent_on_elsewhere("https://sso.example.com/sign-in?next=%2Fjourneys", 200);
+        assert_eq!(error.kind, ErrorKind::BadResponse);
+        assert!(error.may_have_been_applied(), "a retry reuses the key");
+        assert_eq!(
+            english(&error.message),
+            "The server's answer was not usable: it sent the request on to \
+             https://sso.example.com/sign-in?next=%2Fjourneys (a sign-in page?), which answered \
+             something other than journey data (HTTP 200). Nothing was changed."
+        );
     }
 }

@@ -17,6 +17,8 @@ struct Unsettled {
     id: String,
     command: Command,
     idempotency_key: String,
+    /// The version's revision when it was first asked for.
+    revision: Option<u64>,
     /// How many times it was handed out and not answered yet: a choice made
     /// again while the first is on its way is refused by the store, and that
     /// refusal says nothing of the first.
@@ -37,7 +39,11 @@ impl UnsettledSends {
     /// while its outcome is unknown, or else a new one, `fresh()` (the command
     /// and its idempotency key). A remembered request whose creation
     /// `catalog` already holds is known to have been carried out, and is
-    /// forgotten: choosing it again then asks for another one.
+    /// forgotten: choosing it again then asks for another one. So is one
+    /// whose version has moved on by more than that request could have moved
+    /// it: changed since, by someone or by the user, so the server would
+    /// answer the old request with what it did then, which is out of date
+    /// (a scheduled finish cancelled then, and set again since, would stand).
     pub fn request(
         &mut self,
         id: &str,
@@ -46,9 +52,13 @@ impl UnsettledSends {
         fresh: impl FnOnce() -> (Command, String),
     ) -> (Command, String) {
         self.sends.retain(|sent| {
-            sent.command
-                .created_version()
-                .is_none_or(|new| catalog.get(new).is_none())
+            let created =
+                (sent.command.created_version()).is_some_and(|new| catalog.get(new).is_some());
+            let moved_on = catalog
+                .get(&sent.id)
+                .zip(sent.revision)
+                .is_some_and(|(now, then)| now.revision > then.saturating_add(1));
+            !created && !moved_on
         });
         if let Some(sent) = self
             .sends
@@ -63,6 +73,7 @@ impl UnsettledSends {
             id: id.to_owned(),
             command: command.clone(),
             idempotency_key: idempotency_key.clone(),
+            revision: catalog.get(id).map(|version| version.revision),
             out: 1,
         });
         (command, idempotency_key)
@@ -230,5 +241,37 @@ mod tests {
             duplicate(2),
             "asked for again, it is another duplicate"
         );
+    }
+
+    #[test]
+    fn a_request_whose_version_moved_on_since_is_forgotten() {
+        let mut sends = UnsettledSends::new();
+        let mut catalog = catalog();
+        let id = catalog
+            .versions()
+            .find(|version| version.status == lifecycle::Status::Live)
+            .map(|version| version.id.clone())
+            .unwrap();
+        let schedule = |minutes| Command::ScheduleFinish { at: at(minutes) };
+        catalog.apply(&id, schedule(600), "Ana", at(1)).unwrap();
+        let cancel = || (Command::CancelScheduledFinish, "key-1".to_owned());
+        sends.request(&id, Action::CancelScheduledFinish, &catalog, cancel);
+        sends.answered(&id, Action::CancelScheduledFinish, true);
+        // The server did cancel it: asked again, the same request.
+        catalog
+            .apply(&id, Command::CancelScheduledFinish, "Ana", at(2))
+            .unwrap();
+        let again = sends.request(&id, Action::CancelScheduledFinish, &catalog, || {
+            (Command::CancelScheduledFinish, "key-2".to_owned())
+        });
+        assert_eq!(again.1, "key-1");
+        sends.answered(&id, Action::CancelScheduledFinish, true);
+
+        // A finish is scheduled again, and the user cancels it: a new request.
+        catalog.apply(&id, schedule(900), "Ana", at(3)).unwrap();
+        let later = sends.request(&id, Action::CancelScheduledFinish, &catalog, || {
+            (Command::CancelScheduledFinish, "key-3".to_owned())
+        });
+        assert_eq!(later.1, "key-3");
     }
 }

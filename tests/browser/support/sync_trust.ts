@@ -271,6 +271,30 @@ export async function startStallingProxy(
   };
 }
 
+/// A sign-in page such as a gateway in front of an API sends requests on to
+/// once a session is over: HTML, readable by the console's scripts (as on
+/// the API's own origin), for any method.
+export async function startSignInPage(): Promise<{ url: string; close: () => Promise<void> }> {
+  const page = http.createServer((request, response) => {
+    response.writeHead(200, {
+      'Content-Type': 'text/html',
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Headers': '*',
+    });
+    response.end(request.method === 'OPTIONS' ? '' : '<html><body><h1>Sign in</h1></body></html>');
+  });
+  await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
+  const { port } = page.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/sign-in`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        page.closeAllConnections();
+        page.close(() => resolve());
+      }),
+  };
+}
+
 /// Everything in the origin's localStorage (only the console writes there),
 /// to notice when a tab saves.
 export async function savedInBrowser(page: Page): Promise<string> {

@@ -42,6 +42,7 @@ sync-answered-unexpected-status = er antwortete mit { $status }, wo ein Ergebnis
 sync-sent-no-content-type = er sandte eine Antwort ohne Inhaltstyp statt JSON (HTTP { $status })
 sync-sent-html = er sandte eine HTML-Seite statt JSON (HTTP { $status })
 sync-sent-content-type = er sandte „{ $type }“ statt JSON (HTTP { $status })
+sync-sent-on-elsewhere = er leitete die Anfrage an { $url } weiter (eine Anmeldeseite?), und von dort kamen keine Journey-Daten (HTTP { $status })
 sync-not-journey-data = seine Antwort enthält keine Journey-Daten, die diese Konsole versteht ({ $error })
 sync-answered-without-version = er antwortete ohne die Journey-Version (HTTP 204 No Content)
 sync-answered-other-version = er antwortete zu einer anderen Journey-Version („{ $id }“) als der geänderten
@@ -99,6 +100,15 @@ sync-still-busy = Der Server ist nach { $attempts ->
         [one] { $attempts } Versuch
        *[other] { $attempts } Versuchen
     } noch immer ausgelastet (HTTP 429 Too Many Requests). Es wurde nichts geändert; versuchen Sie es in einer Minute erneut.
+
+## An attempt went unanswered, then the next was turned away ($reason: busy,
+## sign-in or not-allowed)
+
+sync-turned-away-after-no-answer = Auf einen früheren Versuch kam keine Antwort, daher hat der Server diese Änderung vielleicht schon vorgenommen. Der letzte Versuch wurde abgewiesen: { $reason ->
+        [busy] Der Server ist ausgelastet (HTTP 429 Too Many Requests).
+        [sign-in] Der Server hat Ihre Anmeldung nicht akzeptiert: Melden Sie sich erneut an.
+       *[not-allowed] Laut Server erlaubt Ihre Rolle dies nicht.
+    } Versuchen Sie es erneut, sobald Sie können: Dieselbe Anfrage wird gesendet, und der Server nimmt die Änderung höchstens einmal vor.
 
 ## Aktionen
 

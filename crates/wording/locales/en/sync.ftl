@@ -45,6 +45,7 @@ sync-answered-unexpected-status = it answered { $status } where a result or an e
 sync-sent-no-content-type = it sent an answer without a content type instead of JSON (HTTP { $status })
 sync-sent-html = it sent an HTML page instead of JSON (HTTP { $status })
 sync-sent-content-type = it sent “{ $type }” instead of JSON (HTTP { $status })
+sync-sent-on-elsewhere = it sent the request on to { $url } (a sign-in page?), which answered something other than journey data (HTTP { $status })
 sync-not-journey-data = its answer is not journey data this console understands ({ $error })
 sync-answered-without-version = it answered without the journey version (HTTP 204 No Content)
 sync-answered-other-version = it answered about another journey version (“{ $id }”) than the one changed
@@ -99,6 +100,15 @@ sync-still-busy = The server is still busy (HTTP 429 Too Many Requests) after { 
         [one] { $attempts } attempt
        *[other] { $attempts } attempts
     }. Nothing was changed; try again in a minute.
+
+## An attempt went unanswered, then the next was turned away ($reason: busy,
+## sign-in or not-allowed)
+
+sync-turned-away-after-no-answer = An earlier attempt got no answer, so the server may have made this change. The last attempt was turned away: { $reason ->
+        [busy] The server is busy (HTTP 429 Too Many Requests).
+        [sign-in] The server did not accept your sign-in: sign in again.
+       *[not-allowed] Your role does not allow it, the server says.
+    } Try again once you can: the same request is sent, and the server makes the change at most once.
 
 ## Actions
 

@@ -577,7 +577,12 @@ impl Journeys {
             return Ok(());
         }
         match reset {
-            Ok(Some(catalog)) => self.store.update(|store| store.reset(catalog)),
+            Ok(Some(catalog)) => {
+                // The new data set is the one shown: the next poll is not
+                // another reset (which would drop a change made meanwhile).
+                self.data_set.set_value(backend.data_set());
+                self.store.update(|store| store.reset(catalog));
+            }
             Ok(None) => {}
             Err(error) => return Err(ActionFailure::nothing_done(error.message)),
         }

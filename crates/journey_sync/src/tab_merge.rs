@@ -176,7 +176,8 @@ enum Side<'a> {
 
 /// Orders two copies of a version by their lifecycle, counts left out: the
 /// revision first, then (for two tabs that acted at once) the status, ended
-/// beating running and stopped beating finished, then every other field, so
+/// beating running and stopped beating finished, then every other field of
+/// the lifecycle (a pause's terms, a scheduled finish's time among them), so
 /// that the order is total and both tabs agree.
 fn lifecycle_order(a: &JourneyVersion, b: &JourneyVersion) -> Ordering {
     let key = |v: &JourneyVersion| {
@@ -192,15 +193,17 @@ fn lifecycle_order(a: &JourneyVersion, b: &JourneyVersion) -> Ordering {
         )
     };
     key(a).cmp(&key(b)).then_with(|| {
-        let text = |v: &JourneyVersion| {
+        fn rest(v: &JourneyVersion) -> impl Ord + '_ {
             (
-                v.updated_by.clone(),
-                v.stop_reason.clone(),
-                v.name.clone(),
-                v.journey_id.clone(),
+                &v.updated_by,
+                &v.stop_reason,
+                &v.name,
+                &v.journey_id,
+                &v.pause,
+                &v.scheduled_finish,
             )
-        };
-        text(a).cmp(&text(b))
+        }
+        rest(a).cmp(&rest(b))
     })
 }
 
@@ -264,6 +267,40 @@ mod tests {
         let merged = merge(&tab, &stored);
         assert_eq!(merged.data.catalog.get("a-v1").unwrap().stats.entered, 10);
         assert!(!merged.ours_newer && !merged.theirs_newer);
+    }
+
+    #[test]
+    fn two_tabs_that_set_a_different_schedule_at_once_agree_on_one() {
+        let stored = data();
+        let (mut first, mut second) = (stored.clone(), stored.clone());
+        let schedule = |minutes| Command::ScheduleFinish { at: at(minutes) };
+        first.apply("a-v1", schedule(100), "You", at(5)).unwrap();
+        second.apply("a-v1", schedule(200), "You", at(5)).unwrap();
+        let scheduled = |merged: Merged| {
+            let version = merged.data.catalog.get("a-v1").unwrap().clone();
+            version.scheduled_finish.map(|finish| finish.at)
+        };
+        assert_eq!(
+            scheduled(merge(&first, &second)),
+            scheduled(merge(&second, &first))
+        );
+        // The same for two pauses that differ in their terms alone.
+        let (mut first, mut second) = (stored.clone(), stored);
+        let pause = |days: i64| Command::Pause {
+            customers: lifecycle::PauseCustomers::Hold,
+            until: at(days * 24 * 60),
+            at_end: lifecycle::PauseEnd::Resume,
+        };
+        first.apply("a-v1", pause(2), "You", at(5)).unwrap();
+        second.apply("a-v1", pause(3), "You", at(5)).unwrap();
+        let paused = |merged: Merged| {
+            let version = merged.data.catalog.get("a-v1").unwrap().clone();
+            version.pause.map(|pause| pause.until)
+        };
+        assert_eq!(
+            paused(merge(&first, &second)),
+            paused(merge(&second, &first))
+        );
     }
 
     #[test]

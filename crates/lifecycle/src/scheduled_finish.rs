@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 
 /// A Finish set to happen by itself at `at`, until then changed or cancelled
 /// at will.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScheduledFinish {
     #[serde(deserialize_with = "crate::rfc3339::deserialize")]

@@ -115,7 +115,11 @@ impl EmbeddedBackend {
                         .with("key", backup),
                     None => Phrase::new("sync-demo-data-unreadable").with("problem", problem),
                 });
-                seed(&settings, now, new_epoch(now))
+                // The first data set, not a new one: a new one would win
+                // whole over every other copy (another tab's, the one the
+                // last action left in IndexedDB), undoing the actions they
+                // hold. The first merges with them version by version.
+                seed(&settings, now, first_epoch())
             }
         };
         let inner = Rc::new(Inner {

@@ -302,6 +302,39 @@ test.describe('on the embedded backend', () => {
     await expect(status(reopened, B.name)).toHaveText('Stopped');
   });
 
+  test('a saved copy that cannot be read does not undo a Stop: a tab opened on it takes the Stop from the copy the last action left, and every tab keeps it', async ({ context }) => {
+    const first = await context.newPage();
+    await openHome(first);
+    await first.clock.setFixedTime(at(11_000));
+    await expect.poll(() => savedInBrowser(first), { message: 'the first tab saves' }).not.toBe('[]');
+    const stop = await openFromHome(first, 'Stop', B.name);
+    await confirmButton(stop, 'Stop').click();
+    await expect(toast(first, /is stopped/)).toBeVisible();
+    // The saved copy is damaged (or written by a console this one cannot read).
+    await first.evaluate(() => localStorage.setItem('journey-console.embedded.v1', '{"catalog":'));
+
+    const second = await context.newPage();
+    await second.goto('/');
+    await expectHomeLoaded(second);
+    await expect(status(second, B.name)).toHaveText('Stopped');
+    // The damaged copy is kept aside, not lost.
+    expect(await second.evaluate(() => localStorage.getItem('journey-console.embedded.v1.unreadable'))).toBe('{"catalog":');
+    // The first tab saves over the damaged copy; the tabs merge what they hold.
+    await first.clock.setFixedTime(at(60_000));
+    const storedStatus = () =>
+      second.evaluate((id) => {
+        try {
+          const saved = JSON.parse(localStorage.getItem('journey-console.embedded.v1') ?? '{}');
+          return (saved.catalog?.versions ?? []).find((version: { id: string }) => version.id === id)?.status ?? 'none';
+        } catch {
+          return 'unreadable';
+        }
+      }, B.id);
+    await expect.poll(storedStatus, { message: 'the saved copy is readable again, with the Stop' }).toBe('stopped');
+    await expect(status(first, B.name)).toHaveText('Stopped');
+    await expect(status(second, B.name)).toHaveText('Stopped');
+  });
+
   test("a Finish chosen in a tab that has not yet seen another tab's Stop is refused, not said to be made and then undone", async ({ context }) => {
     await tabsThatCanLag(context);
     // Once saved, so that there is a stored copy for the second tab to lag on.

@@ -51,6 +51,8 @@ struct Answer {
 
 pub struct HttpBackend {
     api_base: String,
+    /// `api_base` resolved against the page's address.
+    api_root: String,
     token: TokenCell,
     /// Set when the console is unmounted: a retry under way stops sending.
     stopped: Arc<AtomicBool>,
@@ -79,8 +81,15 @@ impl HttpBackend {
         if token.borrow().is_none() {
             token.replace(settings.token.clone());
         }
+        // The API's address in full, as fetch resolves it: a redirect within
+        // it (a trailing slash, a path moved) is the API's own doing.
+        let api_root = (web_sys::window().and_then(|w| w.document()))
+            .and_then(|page| page.base_uri().ok().flatten())
+            .and_then(|page| web_sys::Url::new_with_base(&settings.api_base, &page).ok())
+            .map_or_else(|| settings.api_base.clone(), |url| url.href());
         HttpBackend {
             api_base: settings.api_base.clone(),
+            api_root,
             token,
             stopped,
             pages: RefCell::new(HashMap::new()),
@@ -400,8 +409,8 @@ impl HttpBackend {
             &answer.body,
         )
         .map_err(|error| match &answer.sent_on_to {
-            Some(url) => sent_on_elsewhere(url, answer.status),
-            None => error,
+            Some(url) if !url.starts_with(&self.api_root) => sent_on_elsewhere(url, answer.status),
+            _ => error,
         })
     }
 

@@ -822,7 +822,7 @@ test.describe('on the HTTP backend', () => {
     await menuItem(page, 'Duplicate').click();
     const said = toast(page, /may have made this change/);
     await expect(said).toBeVisible({ timeout: 20_000 });
-    await expect(said).toContainText('The server is busy (HTTP 429 Too Many Requests).');
+    await expect(said).toContainText('The server is busy (HTTP 429 Too Many Requests) and asks to wait 2 minutes.');
     await expect(said).not.toContainText('Nothing was changed');
     expect(await copies(), 'the server made the copy').toHaveLength(1);
     busy = false;
@@ -976,8 +976,8 @@ test.describe('on the HTTP backend', () => {
       const dialog = await openFromHome(page, 'Stop', B.name);
       await confirmButton(dialog, 'Stop').click();
       const why = dialog.getByRole('alert');
-      await expect(why).toContainText(`it sent the request on to ${signIn} (a sign-in page?)`);
-      await expect(why).toContainText('Nothing was changed.');
+      await expect(why).toContainText(`The request was sent on to ${signIn} (a sign-in page?)`);
+      await expect(why).toContainText('Nothing was changed: sign in again if you are asked to, then try again.');
       await expect(status(page, B.name)).toHaveText('Live');
       expect((await serverVersion(request, server, B.id)).status).toBe('live');
     } finally {

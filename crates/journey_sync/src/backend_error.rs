@@ -101,15 +101,20 @@ impl BackendError {
     }
 
     /// The same error, turned away ([`ErrorKind::turned_away`]) after an
-    /// earlier attempt with the same key got no answer: the server may have
-    /// carried that one out, so it says so instead of "nothing was changed".
+    /// earlier attempt with the same key ended without a known outcome: the
+    /// server may have carried that one out, so it says so instead of
+    /// "nothing was changed", and then why the last attempt was turned away.
     pub fn after_an_unanswered_attempt(mut self) -> BackendError {
-        let reason = match self.kind {
-            ErrorKind::Busy => "busy",
-            ErrorKind::Unauthorized => "sign-in",
-            _ => "not-allowed",
+        let said = match (self.kind, self.retry_after) {
+            (ErrorKind::Busy, Some(wait)) => {
+                Phrase::new("sync-busy-asks-wait").with("wait", duration_in_words(wait))
+            }
+            (ErrorKind::Busy, None) => Phrase::new("sync-busy-now"),
+            // A sign-in or a role refused: said as the server said it, with
+            // nothing in it about what was changed.
+            _ => self.message,
         };
-        self.message = Phrase::new("sync-turned-away-after-no-answer").with("reason", reason);
+        self.message = Phrase::new("sync-turned-away-after-no-answer").with("said", said);
         self.after_unanswered = true;
         self
     }

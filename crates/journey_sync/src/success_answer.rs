@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 use wording::Phrase;
 
 use crate::in_words::cut_short;
-use crate::BackendError;
+use crate::{BackendError, ErrorKind};
 
 /// A larger answer than this is not journey data this console can show.
 pub const MAX_BODY_BYTES: usize = 32 * 1024 * 1024;
@@ -70,11 +70,13 @@ pub fn applied_from_answer(
 }
 
 /// What an unusable answer to a change means when the request was sent on
-/// to `url` (a redirect: a sign-in page in front of the API whose session is
-/// over, say): that address answered, not the change's, and nothing says the
-/// change was made there. Not shown made; a retry still reuses its key.
+/// to `url`, away from the API (a sign-in page in front of it, whose session
+/// is over): that address answered, not the change's, which took nothing. As
+/// a sign-in refused: a retry may take a new key, and it is no answer to an
+/// earlier attempt's unknown outcome.
 pub fn sent_on_elsewhere(url: &str, status: u16) -> BackendError {
-    BackendError::bad_response(
+    BackendError::new(
+        ErrorKind::Unauthorized,
         Phrase::new("sync-sent-on-elsewhere")
             .with("url", cut_short(url))
             .with("status", status.to_string()),
@@ -273,13 +275,13 @@ mod tests {
     #[test]
     fn a_change_sent_on_elsewhere_and_answered_there_unreadably_is_not_said_made() {
         let error = sent_on_elsewhere("https://sso.example.com/sign-in?next=%2Fjourneys", 200);
-        assert_eq!(error.kind, ErrorKind::BadResponse);
-        assert!(error.may_have_been_applied(), "a retry reuses the key");
+        assert_eq!(error.kind, ErrorKind::Unauthorized);
+        assert!(!error.may_have_been_applied());
         assert_eq!(
             english(&error.message),
-            "The server's answer was not usable: it sent the request on to \
-             https://sso.example.com/sign-in?next=%2Fjourneys (a sign-in page?), which answered \
-             something other than journey data (HTTP 200). Nothing was changed."
+            "The request was sent on to https://sso.example.com/sign-in?next=%2Fjourneys (a \
+             sign-in page?), which answered something other than journey data (HTTP 200). \
+             Nothing was changed: sign in again if you are asked to, then try again."
         );
     }
 }

@@ -79,12 +79,18 @@ mod tests {
     #[test]
     fn a_turned_away_answer_after_an_unanswered_attempt_may_have_been_applied() {
         for (status, reason) in [
-            (429, "The server is busy (HTTP 429 Too Many Requests)."),
+            (
+                429,
+                "The server is busy (HTTP 429 Too Many Requests) and asks to wait 2 minutes.",
+            ),
             (
                 401,
                 "The server did not accept your sign-in: sign in again.",
             ),
-            (403, "Your role does not allow it, the server says."),
+            (
+                403,
+                "You are not allowed to do this: your role does not allow it.",
+            ),
         ] {
             let mut outcomes = UnknownOutcomes::new();
             outcomes.attempt_failed("k1", &unanswered());

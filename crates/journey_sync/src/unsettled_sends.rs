@@ -39,11 +39,13 @@ impl UnsettledSends {
     /// while its outcome is unknown, or else a new one, `fresh()` (the command
     /// and its idempotency key). A remembered request whose creation
     /// `catalog` already holds is known to have been carried out, and is
-    /// forgotten: choosing it again then asks for another one. So is one
-    /// whose version has moved on by more than that request could have moved
-    /// it: changed since, by someone or by the user, so the server would
-    /// answer the old request with what it did then, which is out of date
-    /// (a scheduled finish cancelled then, and set again since, would stand).
+    /// forgotten: choosing it again then asks for another one. So is a
+    /// change of the version itself whose version has moved on by more than
+    /// that request could have moved it: changed since, by someone or by the
+    /// user, so the server would answer the old request with what it did
+    /// then, which is out of date (a scheduled finish cancelled then, and set
+    /// again since, would stand). A creation leaves its version as it was, so
+    /// its version moving on says nothing of it: it is kept.
     pub fn request(
         &mut self,
         id: &str,
@@ -54,10 +56,9 @@ impl UnsettledSends {
         self.sends.retain(|sent| {
             let created =
                 (sent.command.created_version()).is_some_and(|new| catalog.get(new).is_some());
-            let moved_on = catalog
-                .get(&sent.id)
-                .zip(sent.revision)
-                .is_some_and(|(now, then)| now.revision > then.saturating_add(1));
+            let moved_on = sent.command.created_version().is_none()
+                && (catalog.get(&sent.id).zip(sent.revision))
+                    .is_some_and(|(now, then)| now.revision > then.saturating_add(1));
             !created && !moved_on
         });
         if let Some(sent) = self
@@ -273,5 +274,17 @@ mod tests {
             (Command::CancelScheduledFinish, "key-3".to_owned())
         });
         assert_eq!(later.1, "key-3");
+
+        // A duplicate whose outcome is unknown is kept however its version
+        // moves on: a new key would make a second copy.
+        let (command, _) = sends.request(&id, Action::Duplicate, &catalog, || duplicate(1));
+        sends.answered(&id, Action::Duplicate, true);
+        for minutes in [4, 5] {
+            catalog
+                .apply(&id, schedule(minutes * 600), "Ana", at(minutes))
+                .unwrap();
+        }
+        let again = sends.request(&id, Action::Duplicate, &catalog, || duplicate(2));
+        assert_eq!(again.0, command);
     }
 }

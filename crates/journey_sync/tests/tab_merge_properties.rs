@@ -19,7 +19,16 @@ fn epoch() -> Epoch {
 }
 
 fn command(action: u8, n: usize) -> Command {
-    match action % 6 {
+    let later = |minutes: i64| at(n as i64 + minutes);
+    match action % 10 {
+        6 => Command::Pause {
+            customers: lifecycle::PauseCustomers::Hold,
+            until: later(24 * 60),
+            at_end: lifecycle::PauseEnd::Resume,
+        },
+        7 => Command::Resume,
+        8 => Command::ScheduleFinish { at: later(600) },
+        9 => Command::CancelScheduledFinish,
         0 => Command::Publish,
         1 => Command::Finish,
         2 => Command::Stop {
@@ -49,7 +58,7 @@ fn act(
         return None;
     }
     let id = &ids[version % ids.len()];
-    if action % 7 == 6 {
+    if action % 11 == 10 {
         let mut moved = data.catalog.get(id).unwrap().clone();
         moved.stats = Stats {
             entered: moved.stats.entered + 5,
@@ -174,7 +183,7 @@ proptest! {
                     tabs[tab] = saved.data;
                 }
                 2 => tabs[tab] = merge(&tabs[tab], &stored).data,
-                _ => { act(&mut tabs[tab], "sim", version, 6, n); }
+                _ => { act(&mut tabs[tab], "sim", version, 10, n); }
             }
         }
         // Both tabs save and read.

@@ -42,7 +42,6 @@ sync-answered-unexpected-status = er antwortete mit { $status }, wo ein Ergebnis
 sync-sent-no-content-type = er sandte eine Antwort ohne Inhaltstyp statt JSON (HTTP { $status })
 sync-sent-html = er sandte eine HTML-Seite statt JSON (HTTP { $status })
 sync-sent-content-type = er sandte „{ $type }“ statt JSON (HTTP { $status })
-sync-sent-on-elsewhere = er leitete die Anfrage an { $url } weiter (eine Anmeldeseite?), und von dort kamen keine Journey-Daten (HTTP { $status })
 sync-not-journey-data = seine Antwort enthält keine Journey-Daten, die diese Konsole versteht ({ $error })
 sync-answered-without-version = er antwortete ohne die Journey-Version (HTTP 204 No Content)
 sync-answered-other-version = er antwortete zu einer anderen Journey-Version („{ $id }“) als der geänderten
@@ -76,6 +75,7 @@ sync-list-too-long = die Liste des Servers endete nach { $pages ->
 sync-server-said = { $said }
 sync-sign-in-refused = Der Server hat Ihre Anmeldung nicht akzeptiert: Melden Sie sich erneut an.
 sync-sign-in-refused-said = Der Server hat Ihre Anmeldung nicht akzeptiert: { $said }
+sync-sent-on-elsewhere = Die Anfrage wurde an { $url } weitergeleitet (eine Anmeldeseite?), und von dort kamen keine Journey-Daten (HTTP { $status }). Es wurde nichts geändert: Melden Sie sich erneut an, falls Sie dazu aufgefordert werden, und versuchen Sie es dann noch einmal.
 sync-not-allowed = Sie dürfen dies nicht tun: Ihre Rolle erlaubt es nicht.
 sync-not-allowed-said = Sie dürfen dies nicht tun: { $said }
 sync-server-problem = Der Server hatte ein Problem ({ $problem }). Es ist nichts verloren gegangen; versuchen Sie es erneut.
@@ -101,14 +101,12 @@ sync-still-busy = Der Server ist nach { $attempts ->
        *[other] { $attempts } Versuchen
     } noch immer ausgelastet (HTTP 429 Too Many Requests). Es wurde nichts geändert; versuchen Sie es in einer Minute erneut.
 
-## An attempt went unanswered, then the next was turned away ($reason: busy,
-## sign-in or not-allowed)
+## An earlier attempt's outcome is not known, then the next was turned away
+## ($said: why, a whole sentence)
 
-sync-turned-away-after-no-answer = Auf einen früheren Versuch kam keine Antwort, daher hat der Server diese Änderung vielleicht schon vorgenommen. Der letzte Versuch wurde abgewiesen: { $reason ->
-        [busy] Der Server ist ausgelastet (HTTP 429 Too Many Requests).
-        [sign-in] Der Server hat Ihre Anmeldung nicht akzeptiert: Melden Sie sich erneut an.
-       *[not-allowed] Laut Server erlaubt Ihre Rolle dies nicht.
-    } Versuchen Sie es erneut, sobald Sie können: Dieselbe Anfrage wird gesendet, und der Server nimmt die Änderung höchstens einmal vor.
+sync-turned-away-after-no-answer = Ob ein früherer Versuch ausgeführt wurde, ist nicht bekannt; der Server hat diese Änderung also vielleicht vorgenommen. Der letzte Versuch wurde abgewiesen. { $said } Ein erneuter Versuch sendet dieselbe Anfrage, die der Server höchstens einmal ausführt.
+sync-busy-now = Der Server ist ausgelastet (HTTP 429 Too Many Requests).
+sync-busy-asks-wait = Der Server ist ausgelastet (HTTP 429 Too Many Requests) und bittet, { $wait } zu warten.
 
 ## Aktionen
 

@@ -45,7 +45,6 @@ sync-answered-unexpected-status = it answered { $status } where a result or an e
 sync-sent-no-content-type = it sent an answer without a content type instead of JSON (HTTP { $status })
 sync-sent-html = it sent an HTML page instead of JSON (HTTP { $status })
 sync-sent-content-type = it sent “{ $type }” instead of JSON (HTTP { $status })
-sync-sent-on-elsewhere = it sent the request on to { $url } (a sign-in page?), which answered something other than journey data (HTTP { $status })
 sync-not-journey-data = its answer is not journey data this console understands ({ $error })
 sync-answered-without-version = it answered without the journey version (HTTP 204 No Content)
 sync-answered-other-version = it answered about another journey version (“{ $id }”) than the one changed
@@ -76,6 +75,7 @@ sync-list-too-long = the server's list did not end after { $pages ->
 sync-server-said = { $said }
 sync-sign-in-refused = The server did not accept your sign-in: sign in again.
 sync-sign-in-refused-said = The server did not accept your sign-in: { $said }
+sync-sent-on-elsewhere = The request was sent on to { $url } (a sign-in page?), which answered something other than journey data (HTTP { $status }). Nothing was changed: sign in again if you are asked to, then try again.
 sync-not-allowed = You are not allowed to do this: your role does not allow it.
 sync-not-allowed-said = You are not allowed to do this: { $said }
 sync-server-problem = The server had a problem ({ $problem }). Nothing was lost; try again.
@@ -101,14 +101,12 @@ sync-still-busy = The server is still busy (HTTP 429 Too Many Requests) after { 
        *[other] { $attempts } attempts
     }. Nothing was changed; try again in a minute.
 
-## An attempt went unanswered, then the next was turned away ($reason: busy,
-## sign-in or not-allowed)
+## An earlier attempt's outcome is not known, then the next was turned away
+## ($said: why, a whole sentence)
 
-sync-turned-away-after-no-answer = An earlier attempt got no answer, so the server may have made this change. The last attempt was turned away: { $reason ->
-        [busy] The server is busy (HTTP 429 Too Many Requests).
-        [sign-in] The server did not accept your sign-in: sign in again.
-       *[not-allowed] Your role does not allow it, the server says.
-    } Try again once you can: the same request is sent, and the server makes the change at most once.
+sync-turned-away-after-no-answer = Whether an earlier attempt was carried out is not known, so the server may have made this change. The last attempt was turned away. { $said } Trying again sends the same request, which the server makes at most once.
+sync-busy-now = The server is busy (HTTP 429 Too Many Requests).
+sync-busy-asks-wait = The server is busy (HTTP 429 Too Many Requests) and asks to wait { $wait }.
 
 ## Actions
 

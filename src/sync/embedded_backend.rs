@@ -90,6 +90,8 @@ type TurnAct<T> = Rc<dyn Fn(&Inner, Option<String>) -> (T, Option<String>)>;
 
 pub struct EmbeddedBackend {
     settings: EmbeddedSettings,
+    /// The saved copy could not be read when this tab opened.
+    unreadable: Option<Phrase>,
     inner: Rc<Inner>,
     listener: Option<Closure<dyn FnMut(web_sys::StorageEvent)>>,
     /// Releases the Web Lock when the console is unmounted.
@@ -100,7 +102,7 @@ impl EmbeddedBackend {
     /// Opens the saved demo data, or seeds new demo data when there is none.
     pub fn open(settings: EmbeddedSettings, now: DateTime<Utc>) -> EmbeddedBackend {
         let key = storage_key(&settings);
-        let mut warning = None;
+        let mut unreadable = None;
         let state = match read_saved(&key) {
             Ok(Some(state)) => state,
             // Tabs opened together on an empty store seed the same data set
@@ -109,7 +111,7 @@ impl EmbeddedBackend {
             Ok(None) => seed(&settings, now, first_epoch()),
             Err(problem) => {
                 // The parser's words for what is wrong with the saved copy.
-                warning = Some(match keep_unreadable(&key) {
+                unreadable = Some(match keep_unreadable(&key) {
                     Some(backup) => Phrase::new("sync-demo-data-unreadable-kept")
                         .with("problem", problem)
                         .with("key", backup),
@@ -126,7 +128,7 @@ impl EmbeddedBackend {
             key,
             state: RefCell::new(state),
             saved_at: Cell::new(now),
-            warning: RefCell::new(warning),
+            warning: RefCell::new(None),
             // Until a lock says otherwise (or where there are none), every
             // tab keeps counts; the lifecycle is safe either way.
             keeps_counts: Cell::new(true),
@@ -137,6 +139,7 @@ impl EmbeddedBackend {
         let release_lock = take_counts_lock(&inner);
         EmbeddedBackend {
             settings,
+            unreadable,
             inner,
             listener,
             release_lock,
@@ -238,8 +241,11 @@ impl EmbeddedBackend {
         taken.unwrap_or_else(|| act(&self.inner, None).0)
     }
 
+    /// A save that failed, or else a saved copy this tab could not read when
+    /// it opened (said for as long as the tab runs: a later save mends the
+    /// copy, not what the user was not shown).
     pub fn warning(&self) -> Option<Phrase> {
-        self.inner.warning.borrow().clone()
+        (self.inner.warning.borrow().clone()).or_else(|| self.unreadable.clone())
     }
 
     /// Which data set the tabs share now; another tab's reset starts a new one.

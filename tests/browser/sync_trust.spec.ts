@@ -317,8 +317,11 @@ test.describe('on the embedded backend', () => {
     await second.goto('/');
     await expectHomeLoaded(second);
     await expect(status(second, B.name)).toHaveText('Stopped');
-    // The damaged copy is kept aside, not lost.
+    // The damaged copy is kept aside, not lost, and the user is told.
     expect(await second.evaluate(() => localStorage.getItem('journey-console.embedded.v1.unreadable'))).toBe('{"catalog":');
+    const told = second.getByRole('alert').filter({ hasText: 'The saved demo data could not be read' });
+    await expect(told).toContainText('merged with what other open tabs and the last action kept');
+    await expect(told).toContainText('The unreadable copy is kept in localStorage under "journey-console.embedded.v1.unreadable".');
     // The first tab saves over the damaged copy; the tabs merge what they hold.
     await first.clock.setFixedTime(at(60_000));
     const storedStatus = () =>
@@ -333,6 +336,8 @@ test.describe('on the embedded backend', () => {
     await expect.poll(storedStatus, { message: 'the saved copy is readable again, with the Stop' }).toBe('stopped');
     await expect(status(first, B.name)).toHaveText('Stopped');
     await expect(status(second, B.name)).toHaveText('Stopped');
+    // Said for as long as the tab runs, not only until the copy is mended.
+    await expect(told).toBeVisible();
   });
 
   test("a Finish chosen in a tab that has not yet seen another tab's Stop is refused, not said to be made and then undone", async ({ context }) => {

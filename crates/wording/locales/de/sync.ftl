@@ -138,8 +138,8 @@ sync-who-changed = { $by } hat diese Journey { $when } { $phase ->
 ## Die Demodaten im Browser ($problem: der Grund, vom Browser oder eine der
 ## sync-storage-…-Phrasen)
 
-sync-demo-data-unreadable = Die gespeicherten Demodaten konnten nicht gelesen werden ({ $problem }), daher hat die Konsole mit neuen Demodaten begonnen.
-sync-demo-data-unreadable-kept = Die gespeicherten Demodaten konnten nicht gelesen werden ({ $problem }), daher hat die Konsole mit neuen Demodaten begonnen. Die unlesbare Kopie liegt in localStorage unter „{ $key }“.
+sync-demo-data-unreadable = Die gespeicherten Demodaten konnten nicht gelesen werden ({ $problem }), daher hat die Konsole mit neuen Demodaten begonnen, zusammengeführt mit dem, was andere offene Tabs und die letzte Aktion bewahrt haben.
+sync-demo-data-unreadable-kept = Die gespeicherten Demodaten konnten nicht gelesen werden ({ $problem }), daher hat die Konsole mit neuen Demodaten begonnen, zusammengeführt mit dem, was andere offene Tabs und die letzte Aktion bewahrt haben. Die unlesbare Kopie liegt in localStorage unter „{ $key }“.
 sync-demo-data-not-saved = Dieser Browser konnte die Demodaten nicht speichern ({ $problem }); Änderungen bleiben nur bis zum Neuladen der Seite erhalten.
 sync-storage-no-window = kein Fenster
 sync-storage-unavailable = localStorage ist nicht verfügbar

@@ -137,8 +137,8 @@ sync-who-changed = { $by } { $phase ->
 ## The demo data kept in the browser ($problem: why, from the browser or one
 ## of the sync-storage-… phrases)
 
-sync-demo-data-unreadable = The saved demo data could not be read ({ $problem }), so the console started from fresh demo data.
-sync-demo-data-unreadable-kept = The saved demo data could not be read ({ $problem }), so the console started from fresh demo data. The unreadable copy is kept in localStorage under "{ $key }".
+sync-demo-data-unreadable = The saved demo data could not be read ({ $problem }), so the console started from fresh demo data, merged with what other open tabs and the last action kept.
+sync-demo-data-unreadable-kept = The saved demo data could not be read ({ $problem }), so the console started from fresh demo data, merged with what other open tabs and the last action kept. The unreadable copy is kept in localStorage under "{ $key }".
 sync-demo-data-not-saved = This browser could not save the demo data ({ $problem }); changes last until the page is reloaded.
 sync-storage-no-window = no window
 sync-storage-unavailable = localStorage is not available

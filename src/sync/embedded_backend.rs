@@ -82,6 +82,10 @@ struct Inner {
     /// The stamp of the copy the last action left, as last read by a poll
     /// (`tab_turns::last_copy`); a number no stamp is before the first.
     last_stamp: Cell<f64>,
+    /// Another tab wrote a copy this one cannot read (a newer console's,
+    /// most likely): not written over, or the two would overwrite each other
+    /// without end.
+    unreadable_elsewhere: Cell<bool>,
 }
 
 /// What `EmbeddedBackend::in_turn` runs: given the copy the last action
@@ -134,6 +138,7 @@ impl EmbeddedBackend {
             keeps_counts: Cell::new(true),
             on_news: RefCell::new(None),
             last_stamp: Cell::new(-1.0),
+            unreadable_elsewhere: Cell::new(false),
         });
         let listener = listen_to_other_tabs(&inner);
         let release_lock = take_counts_lock(&inner);
@@ -375,6 +380,7 @@ impl Inner {
     fn hear(&self, json: Option<String>) {
         let news = match json.as_deref().map(serde_json::from_str::<SavedState>) {
             Some(Ok(theirs)) => {
+                self.unreadable_elsewhere.set(false);
                 let (news_here, news_there) = self.merge_in(&theirs.data());
                 if news_here || news_there {
                     // Our write may have crossed theirs: write the merge, so
@@ -383,9 +389,16 @@ impl Inner {
                 }
                 news_here
             }
-            // Removed (storage cleared) or unreadable: put ours back, merged
-            // with whatever is readable there now.
-            _ => {
+            // Written in a form this tab cannot read: left as it is, and
+            // the user told. This tab's actions still reach the others
+            // through the copy each action leaves in IndexedDB.
+            Some(Err(problem)) => {
+                self.unreadable_elsewhere.set(true);
+                *self.warning.borrow_mut() = Some(written_elsewhere(problem.to_string()));
+                false
+            }
+            // Removed (storage cleared): put ours back.
+            None => {
                 self.save(clock::now());
                 false
             }
@@ -408,6 +421,11 @@ impl Inner {
                 self.merge_in(&stored.data());
             }
             Ok(None) => {}
+            Err(problem) if self.unreadable_elsewhere.get() => {
+                *self.warning.borrow_mut() = Some(written_elsewhere(problem));
+                return serde_json::to_string(&*self.state.borrow()).ok();
+            }
+            // Unreadable when this tab opened: kept aside, and mended.
             Err(_) => {
                 keep_unreadable(&self.key);
             }
@@ -539,6 +557,11 @@ fn read_saved(key: &str) -> Result<Option<SavedState>, String> {
             .map_err(|e| e.to_string()),
         _ => Ok(None),
     }
+}
+
+/// Another tab saved the demo data in a form this one cannot read.
+fn written_elsewhere(problem: String) -> Phrase {
+    Phrase::new("sync-demo-data-written-elsewhere").with("problem", problem)
 }
 
 /// Moves unreadable saved data aside instead of overwriting it; returns the

@@ -340,6 +340,53 @@ test.describe('on the embedded backend', () => {
     await expect(told).toBeVisible();
   });
 
+  test('a copy another tab saved in a form this tab cannot read (a newer console) is left as it is, not overwritten back and forth, and the user is told to reload', async ({ context }) => {
+    const key = 'journey-console.embedded.v1';
+    // Counts this tab's writes of the saved copy.
+    await context.addInitScript((key) => {
+      const { setItem } = Storage.prototype;
+      Object.assign(window, { savedCopies: 0 });
+      Storage.prototype.setItem = function (name: string, value: string) {
+        if (name === key) (window as unknown as { savedCopies: number }).savedCopies += 1;
+        setItem.call(this, name, value);
+      };
+    }, key);
+    const tab = await context.newPage();
+    await openHome(tab);
+    await tab.clock.setFixedTime(at(11_000));
+    const stored = () => tab.evaluate((key) => localStorage.getItem(key), key);
+    await expect.poll(stored, { message: 'the tab saves' }).not.toBeNull();
+    const writes = () => tab.evaluate(() => (window as unknown as { savedCopies: number }).savedCopies);
+
+    // A newer tab, in another tab of the same origin, saves a status this
+    // one does not know, and writes its copy back whenever it is overwritten.
+    const saved = JSON.parse((await stored()) ?? '{}');
+    saved.catalog.versions[0].status = 'archived';
+    const newer = JSON.stringify(saved);
+    const before = await writes();
+    const newerTab = await context.newPage();
+    await newerTab.goto('/favicon.svg');
+    await newerTab.evaluate(({ key, newer }) => {
+      localStorage.setItem(key, newer);
+      addEventListener('storage', (event) => {
+        if (event.key === key && event.newValue !== newer) localStorage.setItem(key, newer);
+      });
+    }, { key, newer });
+
+    await expect(tab.getByRole('alert')).toContainText(
+      'Another tab saved the demo data in a form this tab cannot read (unknown variant `archived`',
+    );
+    await expect(tab.getByRole('alert')).toContainText('perhaps a newer version of the console: reload this tab.');
+    // Time passes, so the tab would save its counts, and acts: still it
+    // leaves that copy alone.
+    await tab.clock.setFixedTime(at(60_000));
+    const stop = await openFromHome(tab, 'Stop', B.name);
+    await confirmButton(stop, 'Stop').click();
+    await expect(toast(tab, /is stopped/)).toBeVisible();
+    expect(await writes(), 'writes of the saved copy after the newer tab wrote').toBe(before);
+    expect(await stored()).toBe(newer);
+  });
+
   test("a Finish chosen in a tab that has not yet seen another tab's Stop is refused, not said to be made and then undone", async ({ context }) => {
     await tabsThatCanLag(context);
     // Once saved, so that there is a stored copy for the second tab to lag on.

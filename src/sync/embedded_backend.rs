@@ -86,6 +86,10 @@ struct Inner {
     /// most likely): not written over, or the two would overwrite each other
     /// without end.
     unreadable_elsewhere: Cell<bool>,
+    /// The saved copy was unreadable when this tab opened: its first save
+    /// mends it (the copy kept aside first). Any other unreadable copy was
+    /// written by another tab.
+    mend_pending: Cell<bool>,
 }
 
 /// What `EmbeddedBackend::in_turn` runs: given the copy the last action
@@ -139,6 +143,7 @@ impl EmbeddedBackend {
             on_news: RefCell::new(None),
             last_stamp: Cell::new(-1.0),
             unreadable_elsewhere: Cell::new(false),
+            mend_pending: Cell::new(unreadable.is_some()),
         });
         let listener = listen_to_other_tabs(&inner);
         let release_lock = take_counts_lock(&inner);
@@ -169,7 +174,9 @@ impl EmbeddedBackend {
         }
         let falls_due =
             (self.inner.state.borrow().catalog.next_due()).is_some_and(|due| due <= now);
-        if falls_due {
+        // A tab that cannot read what another saved carries nothing out for
+        // the others (below, for its own view only, which says to reload).
+        if falls_due && !self.inner.unreadable_elsewhere.get() {
             // A pause's end or a scheduled finish is carried out in a turn,
             // as an action is: on the copy the last action left, so that a
             // cancellation another tab made a moment ago comes first and is
@@ -283,6 +290,12 @@ impl Inner {
         now: DateTime<Utc>,
         after_last_action: Option<String>,
     ) -> (Result<Applied, BackendError>, Option<String>) {
+        // What this tab shows may lack what the other tab did, and its copy
+        // would go without it: no action until it is reloaded.
+        if self.unreadable_elsewhere.get() {
+            let reload = Phrase::new("sync-demo-data-reload-first");
+            return (Err(BackendError::new(ErrorKind::Refused, reload)), None);
+        }
         self.take_newest(after_last_action);
         self.advance(now);
         let mut data = self.state.borrow().data();
@@ -380,7 +393,9 @@ impl Inner {
     fn hear(&self, json: Option<String>) {
         let news = match json.as_deref().map(serde_json::from_str::<SavedState>) {
             Some(Ok(theirs)) => {
-                self.unreadable_elsewhere.set(false);
+                if self.unreadable_elsewhere.replace(false) {
+                    *self.warning.borrow_mut() = None;
+                }
                 let (news_here, news_there) = self.merge_in(&theirs.data());
                 if news_here || news_there {
                     // Our write may have crossed theirs: write the merge, so
@@ -393,8 +408,7 @@ impl Inner {
             // the user told. This tab's actions still reach the others
             // through the copy each action leaves in IndexedDB.
             Some(Err(problem)) => {
-                self.unreadable_elsewhere.set(true);
-                *self.warning.borrow_mut() = Some(written_elsewhere(problem.to_string()));
+                self.left_as_it_is(problem.to_string());
                 false
             }
             // Removed (storage cleared): put ours back.
@@ -418,16 +432,19 @@ impl Inner {
         self.saved_at.set(now);
         match read_saved(&self.key) {
             Ok(Some(stored)) => {
+                // Readable again (written over by a console that can): this
+                // tab takes part again.
+                self.unreadable_elsewhere.set(false);
                 self.merge_in(&stored.data());
             }
             Ok(None) => {}
-            Err(problem) if self.unreadable_elsewhere.get() => {
-                *self.warning.borrow_mut() = Some(written_elsewhere(problem));
-                return serde_json::to_string(&*self.state.borrow()).ok();
-            }
             // Unreadable when this tab opened: kept aside, and mended.
-            Err(_) => {
+            Err(_) if self.mend_pending.get() => {
                 keep_unreadable(&self.key);
+            }
+            Err(problem) => {
+                self.left_as_it_is(problem);
+                return serde_json::to_string(&*self.state.borrow()).ok();
             }
         }
         let copy =
@@ -436,10 +453,21 @@ impl Inner {
             .as_ref()
             .map_err(Clone::clone)
             .and_then(|json| write(&self.key, json));
+        if result.is_ok() {
+            self.mend_pending.set(false);
+        }
         *self.warning.borrow_mut() = result
             .err()
             .map(|problem| Phrase::new("sync-demo-data-not-saved").with("problem", problem));
         copy.ok()
+    }
+
+    /// Another tab wrote a copy this one cannot read: it is not written
+    /// over, and the user is told to reload.
+    fn left_as_it_is(&self, problem: String) {
+        self.unreadable_elsewhere.set(true);
+        *self.warning.borrow_mut() =
+            Some(Phrase::new("sync-demo-data-written-elsewhere").with("problem", problem));
     }
 }
 
@@ -557,11 +585,6 @@ fn read_saved(key: &str) -> Result<Option<SavedState>, String> {
             .map_err(|e| e.to_string()),
         _ => Ok(None),
     }
-}
-
-/// Another tab saved the demo data in a form this one cannot read.
-fn written_elsewhere(problem: String) -> Phrase {
-    Phrase::new("sync-demo-data-written-elsewhere").with("problem", problem)
 }
 
 /// Moves unreadable saved data aside instead of overwriting it; returns the

@@ -322,7 +322,7 @@ test.describe('on the embedded backend', () => {
     const told = second.getByRole('alert').filter({ hasText: 'The saved demo data could not be read' });
     await expect(told).toContainText('merged with what other open tabs and the last action kept');
     await expect(told).toContainText('The unreadable copy is kept in localStorage under "journey-console.embedded.v1.unreadable".');
-    // The first tab saves over the damaged copy; the tabs merge what they hold.
+    // Time passes: the tabs merge what they hold and mend the damaged copy.
     await first.clock.setFixedTime(at(60_000));
     const storedStatus = () =>
       second.evaluate((id) => {
@@ -340,7 +340,7 @@ test.describe('on the embedded backend', () => {
     await expect(told).toBeVisible();
   });
 
-  test('a copy another tab saved in a form this tab cannot read (a newer console) is left as it is, not overwritten back and forth, and the user is told to reload', async ({ context }) => {
+  test('a copy another tab saved in a form this tab cannot read (a newer console) is left as it is, not overwritten back and forth: the tab asks to be reloaded, and acts again once the copy is readable', async ({ context }) => {
     const key = 'journey-console.embedded.v1';
     // Counts this tab's writes of the saved copy.
     await context.addInitScript((key) => {
@@ -358,9 +358,11 @@ test.describe('on the embedded backend', () => {
     await expect.poll(stored, { message: 'the tab saves' }).not.toBeNull();
     const writes = () => tab.evaluate(() => (window as unknown as { savedCopies: number }).savedCopies);
 
-    // A newer tab, in another tab of the same origin, saves a status this
-    // one does not know, and writes its copy back whenever it is overwritten.
-    const saved = JSON.parse((await stored()) ?? '{}');
+    // A newer console, in another tab of the same origin, saves a status
+    // this one does not know, and writes its copy back whenever it is
+    // overwritten.
+    const readable = (await stored()) ?? '{}';
+    const saved = JSON.parse(readable);
     saved.catalog.versions[0].status = 'archived';
     const newer = JSON.stringify(saved);
     const before = await writes();
@@ -369,7 +371,8 @@ test.describe('on the embedded backend', () => {
     await newerTab.evaluate(({ key, newer }) => {
       localStorage.setItem(key, newer);
       addEventListener('storage', (event) => {
-        if (event.key === key && event.newValue !== newer) localStorage.setItem(key, newer);
+        const readableAgain = (window as unknown as { readableAgain?: boolean }).readableAgain;
+        if (!readableAgain && event.key === key && event.newValue !== newer) localStorage.setItem(key, newer);
       });
     }, { key, newer });
 
@@ -377,14 +380,27 @@ test.describe('on the embedded backend', () => {
       'Another tab saved the demo data in a form this tab cannot read (unknown variant `archived`',
     );
     await expect(tab.getByRole('alert')).toContainText('perhaps a newer version of the console: reload this tab.');
-    // Time passes, so the tab would save its counts, and acts: still it
-    // leaves that copy alone.
+    // Time passes, so the tab would save its counts, and the user tries a
+    // Stop: what the tab shows may lack what the newer one did, so it is
+    // refused, and the copy is left alone.
     await tab.clock.setFixedTime(at(60_000));
     const stop = await openFromHome(tab, 'Stop', B.name);
     await confirmButton(stop, 'Stop').click();
-    await expect(toast(tab, /is stopped/)).toBeVisible();
+    await expect(stop.getByRole('alert')).toContainText('reload this tab, then try again. Nothing was changed.');
+    await expect(status(tab, B.name)).toHaveText('Live');
     expect(await writes(), 'writes of the saved copy after the newer tab wrote').toBe(before);
-    expect(await stored()).toBe(newer);
+    await confirmButton(stop, 'Cancel').click();
+
+    // A console that can read this tab's copy writes one: the tab takes part again.
+    await newerTab.evaluate(({ key, readable }) => {
+      Object.assign(window, { readableAgain: true });
+      localStorage.setItem(key, readable);
+    }, { key, readable });
+    await expect(tab.getByRole('alert').filter({ hasText: 'Another tab saved' })).toHaveCount(0);
+    const again = await openFromHome(tab, 'Stop', B.name);
+    await confirmButton(again, 'Stop').click();
+    await expect(toast(tab, /is stopped/)).toBeVisible();
+    await expect(status(tab, B.name)).toHaveText('Stopped');
   });
 
   test("a Finish chosen in a tab that has not yet seen another tab's Stop is refused, not said to be made and then undone", async ({ context }) => {

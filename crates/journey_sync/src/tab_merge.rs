@@ -269,38 +269,34 @@ mod tests {
         assert!(!merged.ours_newer && !merged.theirs_newer);
     }
 
-    #[test]
-    fn two_tabs_that_set_a_different_schedule_at_once_agree_on_one() {
+    /// Two tabs take `one` and `other` on the same version at the same
+    /// moment as the same person: merged either way round, they keep the
+    /// same copy (what `read` takes of it).
+    fn both_ways_agree<T: PartialEq + std::fmt::Debug>(
+        one: Command,
+        other: Command,
+        read: impl Fn(&JourneyVersion) -> T,
+    ) {
         let stored = data();
-        let (mut first, mut second) = (stored.clone(), stored.clone());
-        let schedule = |minutes| Command::ScheduleFinish { at: at(minutes) };
-        first.apply("a-v1", schedule(100), "You", at(5)).unwrap();
-        second.apply("a-v1", schedule(200), "You", at(5)).unwrap();
-        let scheduled = |merged: Merged| {
-            let version = merged.data.catalog.get("a-v1").unwrap().clone();
-            version.scheduled_finish.map(|finish| finish.at)
-        };
-        assert_eq!(
-            scheduled(merge(&first, &second)),
-            scheduled(merge(&second, &first))
-        );
-        // The same for two pauses that differ in their terms alone.
         let (mut first, mut second) = (stored.clone(), stored);
+        first.apply("a-v1", one, "You", at(5)).unwrap();
+        second.apply("a-v1", other, "You", at(5)).unwrap();
+        let kept = |merged: Merged| read(merged.data.catalog.get("a-v1").unwrap());
+        assert_eq!(kept(merge(&first, &second)), kept(merge(&second, &first)));
+    }
+
+    #[test]
+    fn two_tabs_that_set_a_different_schedule_or_pause_at_once_agree_on_one() {
+        let schedule = |minutes| Command::ScheduleFinish { at: at(minutes) };
+        both_ways_agree(schedule(100), schedule(200), |version| {
+            version.scheduled_finish.clone()
+        });
         let pause = |days: i64| Command::Pause {
             customers: lifecycle::PauseCustomers::Hold,
             until: at(days * 24 * 60),
             at_end: lifecycle::PauseEnd::Resume,
         };
-        first.apply("a-v1", pause(2), "You", at(5)).unwrap();
-        second.apply("a-v1", pause(3), "You", at(5)).unwrap();
-        let paused = |merged: Merged| {
-            let version = merged.data.catalog.get("a-v1").unwrap().clone();
-            version.pause.map(|pause| pause.until)
-        };
-        assert_eq!(
-            paused(merge(&first, &second)),
-            paused(merge(&second, &first))
-        );
+        both_ways_agree(pause(2), pause(3), |version| version.pause.clone());
     }
 
     #[test]

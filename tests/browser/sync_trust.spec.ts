@@ -379,7 +379,7 @@ test.describe('on the embedded backend', () => {
     await expect(tab.getByRole('alert')).toContainText(
       'Another tab saved the demo data in a form this tab cannot read (unknown variant `archived`',
     );
-    await expect(tab.getByRole('alert')).toContainText('perhaps a newer version of the console: reload this tab.');
+    await expect(tab.getByRole('alert')).toContainText('perhaps by a newer version of the console: reload this tab.');
     // Time passes, so the tab would save its counts, and the user tries a
     // Stop: what the tab shows may lack what the newer one did, so it is
     // refused, and the copy is left alone.

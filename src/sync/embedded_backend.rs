@@ -404,9 +404,9 @@ impl Inner {
                 }
                 news_here
             }
-            // Written in a form this tab cannot read: left as it is, and
-            // the user told. This tab's actions still reach the others
-            // through the copy each action leaves in IndexedDB.
+            // Written in a form this tab cannot read: left as it is, the
+            // user told to reload, and no action taken until then
+            // (`apply_now`).
             Some(Err(problem)) => {
                 self.left_as_it_is(problem.to_string());
                 false

@@ -53,14 +53,12 @@ impl UnsettledSends {
         catalog: &Catalog,
         fresh: impl FnOnce() -> (Command, String),
     ) -> (Command, String) {
-        self.sends.retain(|sent| {
-            let created =
-                (sent.command.created_version()).is_some_and(|new| catalog.get(new).is_some());
-            let moved_on = sent.command.created_version().is_none()
-                && (catalog.get(&sent.id).zip(sent.revision))
-                    .is_some_and(|(now, then)| now.revision > then.saturating_add(1));
-            !created && !moved_on
-        });
+        self.sends
+            .retain(|sent| match sent.command.created_version() {
+                Some(new) => catalog.get(new).is_none(),
+                None => (catalog.get(&sent.id).zip(sent.revision))
+                    .is_none_or(|(now, then)| now.revision <= then.saturating_add(1)),
+            });
         if let Some(sent) = self
             .sends
             .iter_mut()

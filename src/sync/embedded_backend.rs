@@ -503,33 +503,48 @@ extern "C" {
     ) -> Result<js_sys::Promise, JsValue>;
 }
 
+/// Where the counts lock stands for this console.
+enum CountsLock {
+    Waiting,
+    /// Granted: held until this function is called.
+    Held(js_sys::Function),
+    /// Let go, or to be let go at once if granted later.
+    Released,
+}
+
 /// Asks for the lock that makes one tab the keeper of the customer counts.
 /// Held until the returned function is called (unmount) or the tab closes;
 /// the next tab waiting then gets it.
 fn take_counts_lock(inner: &Rc<Inner>) -> Option<js_sys::Function> {
-    let release: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
+    let lock = Rc::new(RefCell::new(CountsLock::Waiting));
     let weak = Rc::downgrade(inner);
-    let held = release.clone();
+    let held = lock.clone();
     let granted = Closure::<dyn FnMut(JsValue) -> js_sys::Promise>::new(move |_lock| {
+        // Granted after the console was unmounted (it was waiting for a tab
+        // that has since closed): let go at once, or no tab could keep the
+        // counts until this one closes.
+        if matches!(*held.borrow(), CountsLock::Released) {
+            return js_sys::Promise::resolve(&JsValue::UNDEFINED);
+        }
         if let Some(inner) = weak.upgrade() {
             inner.keeps_counts.set(true);
         }
         // The lock is held while this promise is pending.
         let held = held.clone();
         js_sys::Promise::new(&mut move |resolve, _reject| {
-            *held.borrow_mut() = Some(resolve);
+            *held.borrow_mut() = CountsLock::Held(resolve);
         })
     });
     let name = format!("{}.counts", inner.key);
     let _pending = request_lock(&name, &granted).ok()?;
     // Waiting for the lock: another tab keeps the counts.
-    if release.borrow().is_none() {
+    if matches!(*lock.borrow(), CountsLock::Waiting) {
         inner.keeps_counts.set(false);
     }
     // The callback must outlive this call; it runs once, when granted.
     granted.forget();
     let releaser = Closure::<dyn Fn()>::new(move || {
-        if let Some(resolve) = release.borrow_mut().take() {
+        if let CountsLock::Held(resolve) = lock.replace(CountsLock::Released) {
             let _ = resolve.call0(&JsValue::NULL);
         }
     });

@@ -7,11 +7,13 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
 import {
   LIVE,
+  NOW,
   confirmAllShown,
   confirmButton,
   confirmDialog,
   expectDrawn,
   expectHomeLoaded,
+  holdClock,
   homeRow,
   menuItem,
   openActionsMenu,
@@ -157,6 +159,48 @@ test('mountJourneyConsole gives a handle that replaces the token and unmounts', 
     }
   });
   expect(refused).toContain('apiBase');
+});
+
+test('a console the host unmounted while another tab kept the customer counts leaves them to the tabs still open', async ({ context }) => {
+  // Consoles on the demo data (no apiBase), each in a tab of the host.
+  const mountDemo = async (): Promise<Page> => {
+    const page = await context.newPage();
+    await holdClock(page);
+    await page.goto(`${HOST}/campaigns`);
+    await page.evaluate(async () => {
+      const { mountJourneyConsole } = await import('/tools/journeys/embed.js');
+      const element = document.createElement('div');
+      document.getElementById('host-outlet')!.replaceChildren(element);
+      const handle = await mountJourneyConsole(element, { basePath: '/campaigns' });
+      (window as unknown as { handle: unknown }).handle = handle;
+    });
+    await expectHomeLoaded(page);
+    return page;
+  };
+  // The first tab keeps the counts; the second waits to, and its host
+  // unmounts it; then the first is closed. The browser hands the counts to
+  // the second tab, whose console is gone.
+  const first = await mountDemo();
+  const second = await mountDemo();
+  await second.evaluate(() => (window as unknown as { handle: { unmount(): void } }).handle.unmount());
+  await expect(second.getByRole('table', { name: 'Journeys' })).toHaveCount(0);
+  await first.close();
+
+  // A console opened now keeps the counts: it saves them every ten seconds.
+  const third = await mountDemo();
+  const saved = () => third.evaluate(() => localStorage.getItem('journey-console.embedded.v1') !== null);
+  expect(await saved(), 'nothing saved yet').toBe(false);
+  let seconds = 0;
+  await expect
+    .poll(
+      async () => {
+        seconds += 11;
+        await third.clock.setFixedTime(new Date(NOW.getTime() + seconds * 1000));
+        return saved();
+      },
+      { message: 'the open console saves the counts', timeout: 15_000 },
+    )
+    .toBe(true);
 });
 
 test('a Stop the user confirmed is still sent to its end when the host unmounts the console while it waits to retry', async ({ page, request }) => {

@@ -23,7 +23,7 @@ export interface JourneyConsoleOptions {
    * refreshed one to {@link JourneyConsoleHandle.setToken}. */
   token?: string | null;
   /** How often the journey list is refreshed from `apiBase`, in whole
-   * milliseconds: at least 500, 5000 when left out. */
+   * milliseconds: at least 500, at most 86400000 (a day), 5000 when left out. */
   pollIntervalMs?: number;
   /** Where the console's pages live in the host's URLs: with `'/marketing'`,
    * Home is `/marketing/` and a journey is `/marketing/journeys/{id}`. Empty or

@@ -16,7 +16,7 @@ use lifecycle::JourneyVersion;
 /// back to the same status, and the user saw none of them).
 pub fn moved_on_as_seen(seen: &JourneyVersion, sent: u64, current: &JourneyVersion) -> bool {
     current.id == seen.id
-        && current.revision == sent + 1
+        && sent.checked_add(1) == Some(current.revision)
         && current.status == seen.status
         && current.pause == seen.pause
         && current.scheduled_finish == seen.scheduled_finish
@@ -102,5 +102,16 @@ mod tests {
         let current = elsewhere.get("a-v1").unwrap();
         assert_eq!(current.status, seen.status);
         assert!(!moved_on_as_seen(&seen, 2, current));
+    }
+
+    #[test]
+    fn a_revision_at_the_end_of_u64_has_none_after_it() {
+        // A server may count revisions this far; nothing comes after.
+        let mut seen = server().get("a-v1").unwrap().clone();
+        seen.revision = u64::MAX;
+        assert!(!moved_on_as_seen(&seen, u64::MAX, &seen));
+        let mut current = seen.clone();
+        current.revision = u64::MAX;
+        assert!(moved_on_as_seen(&seen, u64::MAX - 1, &current));
     }
 }

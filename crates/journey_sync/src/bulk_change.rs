@@ -118,9 +118,12 @@ impl BulkPlan {
         plan
     }
 
-    /// The customers in all the allowed versions together.
+    /// The customers in all the allowed versions together (at most
+    /// `u64::MAX`, whatever counts a server sent).
     pub fn customers(&self) -> u64 {
-        self.allowed.iter().map(|v| v.active).sum()
+        self.allowed
+            .iter()
+            .fold(0, |sum, v| sum.saturating_add(v.active))
     }
 
     /// Whether there is anything to confirm.

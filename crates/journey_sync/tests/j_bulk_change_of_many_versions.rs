@@ -97,6 +97,21 @@ fn ids(sent: &[Dispatch]) -> Vec<&str> {
 }
 
 #[test]
+fn customers_a_server_counts_past_u64_are_said_as_the_most_there_can_be() {
+    let mut server = larger_server();
+    set_active(&mut server, "extra-1-v1", 1 << 63);
+    set_active(&mut server, "extra-2-v1", 1 << 63);
+    let store = JourneyStore::new(server);
+    let plan = plan(
+        &["extra-1-v1", "extra-2-v1", "extra-3-v1"],
+        Action::Stop,
+        &store,
+    );
+    assert_eq!(plan.allowed.len(), 3);
+    assert_eq!(plan.customers(), u64::MAX);
+}
+
+#[test]
 fn the_plan_counts_versions_and_customers_and_lists_what_the_rules_refuse() {
     let store = JourneyStore::new(server());
     let plan = plan(

@@ -158,7 +158,9 @@ impl CountSamples {
         let customer_seconds: f64 = pairs
             .map(|(a, b)| {
                 let seconds = (b.at - a.at).num_milliseconds() as f64 / 1000.0;
-                (a.active + b.active) as f64 / 2.0 * seconds
+                // In floating point: two counts a server sent may not add up
+                // in a u64.
+                (a.active as f64 + b.active as f64) / 2.0 * seconds
             })
             .sum();
         (departures >= DrainForecast::FEWEST_DEPARTURES

@@ -40,6 +40,8 @@ pub enum Reason {
     NotInFuture,
     /// A pause longer than `longest_days` days.
     PauseTooLong { longest_days: u32 },
+    /// A finish scheduled after [`crate::ScheduledFinish::latest`].
+    PastLatestTime,
     /// Cancelling a scheduled finish on a version that has none.
     NothingScheduled,
     /// An earlier change (`earlier`) to this version is still waiting for

@@ -7,7 +7,9 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::{Action, Catalog, Command, JourneyVersion, Pause, Reason, Refusal, Status};
+use crate::{
+    Action, Catalog, Command, JourneyVersion, Pause, Reason, Refusal, ScheduledFinish, Status,
+};
 
 /// Whether `action` may be taken on `version` (a version held by `catalog`).
 pub(crate) fn verdict(
@@ -85,6 +87,9 @@ pub(crate) fn terms_verdict(
             })
         }
         Command::ScheduleFinish { at: when } if *when <= at => refuse(Reason::NotInFuture),
+        Command::ScheduleFinish { at: when } if *when > ScheduledFinish::latest() => {
+            refuse(Reason::PastLatestTime)
+        }
         _ => Ok(()),
     }
 }

@@ -12,3 +12,12 @@ pub struct ScheduledFinish {
     /// schedule they set.
     pub by: String,
 }
+
+impl ScheduledFinish {
+    /// The last moment a finish can be scheduled for: the end of the year
+    /// 9999, the last that a time in RFC 3339 (four-digit years) can name, so
+    /// the last that the contract and a saved copy can carry.
+    pub fn latest() -> DateTime<Utc> {
+        DateTime::from_timestamp(253_402_300_799, 999_999_999).unwrap_or(DateTime::<Utc>::MAX_UTC)
+    }
+}

@@ -150,7 +150,7 @@ impl Step {
         let staying = round_randomly(stats.active as f64 * self.stay, rng).min(stats.active);
         let newcomers_staying =
             round_randomly(arrivals as f64 * self.newcomer_stay, rng).min(arrivals);
-        let leaving = (stats.active - staying) + (arrivals - newcomers_staying);
+        let leaving = (stats.active - staying).saturating_add(arrivals - newcomers_staying);
         let exits = round_randomly(leaving as f64 * self.early_exit_share, rng).min(leaving);
         stats.entered = stats.entered.saturating_add(arrivals);
         stats.active = staying.saturating_add(newcomers_staying);

@@ -139,3 +139,25 @@ fn samples_start_again_when_counts_go_back_and_keep_a_recent_window() {
     }
     assert_eq!(polled.len(), CountSamples::MOST);
 }
+
+#[test]
+fn counts_at_the_end_of_u64_still_give_a_forecast() {
+    // Two polls of a server that counts this many customers.
+    let (mut catalog, _) = finishing();
+    let polled = |active: u64, departed: u64| Stats {
+        entered: u64::MAX,
+        active,
+        completed: departed,
+        exited: 0,
+    };
+    fixtures::set_stats(&mut catalog, ID, polled(u64::MAX - 500, 500));
+    let mut samples = CountSamples::default();
+    samples.record(hours_later(10), polled(u64::MAX, 0));
+    samples.record(hours_later(11), polled(u64::MAX - 500, 500));
+    let version = catalog.get(ID).unwrap();
+    let forecast = DrainForecast::of(version, &samples, hours_later(11)).unwrap();
+    assert_eq!(forecast.latest, hours_later(10) + FINISHING_TIMEOUT);
+    // So few leave that the journey would drain long after the timeout,
+    // which ends it first.
+    assert_eq!(forecast.expected, Some(forecast.latest));
+}

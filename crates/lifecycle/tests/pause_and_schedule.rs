@@ -6,7 +6,7 @@ use chrono::Duration;
 use fixtures::{assert_invariants, hours_later, one_version, set_stats, three_versions, ID};
 use lifecycle::{
     Action, ActionError, Catalog, Command, HistoryCause, PauseCustomers, PauseEnd, Phase, Reason,
-    Simulation, SimulationSettings, Stats, Status,
+    ScheduledFinish, Simulation, SimulationSettings, Stats, Status,
 };
 
 const BY: &str = "Sofia Andersson";
@@ -264,6 +264,39 @@ fn a_pause_ends_by_itself_resuming_or_stopping_as_chosen() {
     let version = catalog.get(ID).unwrap();
     assert_eq!((version.status, version.stats.active), (Status::Stopped, 0));
     assert_eq!(catalog.history(ID).last().unwrap().action, Action::Stop);
+}
+
+#[test]
+fn a_finish_is_scheduled_no_later_than_the_year_9999_ends() {
+    // "9999-12-31T23:59" typed west of UTC is in the year 10000, which no
+    // RFC 3339 time (the contract's, the saved copy's) can name.
+    let mut catalog = one_version(Status::Live, 40);
+    let latest = ScheduledFinish::latest();
+    assert_eq!(latest.to_rfc3339(), "9999-12-31T23:59:59.999999999+00:00");
+    assert_eq!(
+        refused(
+            &catalog,
+            Command::ScheduleFinish {
+                at: latest + Duration::hours(5)
+            },
+            3
+        ),
+        Reason::PastLatestTime
+    );
+    catalog
+        .apply(
+            ID,
+            Command::ScheduleFinish { at: latest },
+            BY,
+            hours_later(3),
+        )
+        .unwrap();
+    let saved = serde_json::to_string(&catalog).unwrap();
+    let read: Catalog = serde_json::from_str(&saved).unwrap();
+    assert_eq!(
+        read.get(ID).unwrap().scheduled_finish.as_ref().unwrap().at,
+        latest
+    );
 }
 
 #[test]

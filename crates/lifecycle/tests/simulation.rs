@@ -214,3 +214,21 @@ fn ten_thousand_versions_advance_quickly() {
     assert!(began.elapsed().as_millis() < 1_500, "{:?}", began.elapsed());
     assert_invariants(&catalog);
 }
+
+#[test]
+fn counts_at_the_end_of_u64_stay_there_instead_of_overflowing() {
+    // As a saved copy or a server may hold them: the demo moves them on
+    // without trapping the console.
+    let mut catalog = one_version(Status::Live, 0);
+    let full = Stats {
+        entered: u64::MAX,
+        active: u64::MAX,
+        completed: 0,
+        exited: 0,
+    };
+    set_stats(&mut catalog, ID, full);
+    simulation(3).advance(&mut catalog, Duration::days(1000), hours_later(24_000));
+    let after = stats(&catalog);
+    assert_eq!(after.entered, u64::MAX);
+    assert!(after.completed > 0, "customers left: {after:?}");
+}

@@ -20,6 +20,15 @@ pub const DEFAULT_POLL_INTERVAL_MS: u32 = 5_000;
 /// Polling faster than this would load a backend for no visible gain.
 pub const MIN_POLL_INTERVAL_MS: u32 = 500;
 
+/// A day: the longest interval asked for. A browser's timers take at most
+/// 2^31 - 1 milliseconds (about 24.8 days), and the console could not start
+/// its polling with more.
+pub const MAX_POLL_INTERVAL_MS: u32 = 86_400_000;
+
+/// The most versions a generated demo account can have: as many as the
+/// console loads from a server (`journey_sync::MAX_VERSIONS`).
+pub const MAX_DEMO_JOURNEYS: u32 = 500_000;
+
 /// Which backend the console talks to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RuntimeConfig {
@@ -155,10 +164,17 @@ pub fn parse_file(text: &str) -> Result<ConfigFile, ConfigError> {
         RawConfig::Embedded {
             demo_journeys,
             theme,
-        } => (
-            RuntimeConfig::Embedded(EmbeddedSettings { demo_journeys }),
-            theme,
-        ),
+        } => {
+            if let Some(count) = demo_journeys.filter(|count| *count > MAX_DEMO_JOURNEYS) {
+                return Err(error(format!(
+                    "config.json: demoJourneys is {count}; it must be at most {MAX_DEMO_JOURNEYS}"
+                )));
+            }
+            (
+                RuntimeConfig::Embedded(EmbeddedSettings { demo_journeys }),
+                theme,
+            )
+        }
         RawConfig::Http {
             api_base,
             poll_interval_ms,
@@ -170,6 +186,11 @@ pub fn parse_file(text: &str) -> Result<ConfigFile, ConfigError> {
             if poll_interval_ms < MIN_POLL_INTERVAL_MS {
                 return Err(error(format!(
                     "config.json: pollIntervalMs is {poll_interval_ms}; it must be at least {MIN_POLL_INTERVAL_MS} (milliseconds)"
+                )));
+            }
+            if poll_interval_ms > MAX_POLL_INTERVAL_MS {
+                return Err(error(format!(
+                    "config.json: pollIntervalMs is {poll_interval_ms}; it must be at most {MAX_POLL_INTERVAL_MS} (a day, in milliseconds)"
                 )));
             }
             let settings = HttpSettings {
@@ -335,6 +356,25 @@ mod tests {
     fn too_fast_polling_is_refused() {
         let m = message(r#"{"backend":"http","apiBase":"/api","pollIntervalMs":10}"#);
         assert!(m.contains("at least 500"), "{m}");
+    }
+
+    #[test]
+    fn polling_slower_than_a_browser_timer_can_wait_is_refused() {
+        // setInterval takes at most 2^31 - 1 ms.
+        let m = message(r#"{"backend":"http","apiBase":"/api","pollIntervalMs":4294967295}"#);
+        assert!(m.contains("at most 86400000 (a day"), "{m}");
+        let a_day = parse(r#"{"backend":"http","apiBase":"/api","pollIntervalMs":86400000}"#);
+        assert!(matches!(a_day, Ok(RuntimeConfig::Http(h)) if h.poll_interval_ms == 86_400_000));
+    }
+
+    #[test]
+    fn more_demo_journeys_than_the_console_loads_are_refused() {
+        let m = message(r#"{"backend":"embedded","demoJourneys":4294967295}"#);
+        assert!(
+            m.contains("demoJourneys is 4294967295; it must be at most 500000"),
+            "{m}"
+        );
+        assert!(parse(r#"{"backend":"embedded","demoJourneys":500000}"#).is_ok());
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub fn refusal_phrase(refusal: &Refusal) -> Phrase {
             Phrase::new("refusal-pause-too-long").with("days", longest_days)
         }
         Reason::NothingScheduled => Phrase::new("refusal-nothing-scheduled"),
+        Reason::PastLatestTime => Phrase::new("refusal-past-latest-time"),
         Reason::AwaitingAnswer { earlier } => {
             Phrase::new("refusal-awaiting-answer").with("earlier", action_key(earlier))
         }

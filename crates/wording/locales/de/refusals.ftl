@@ -57,6 +57,7 @@ refusal-delete-paused = Eine pausierte Journey kann nicht gelöscht werden. Setz
 refusal-not-in-future = Wählen Sie einen Zeitpunkt in der Zukunft.
 refusal-pause-too-long = Eine Pause kann höchstens { $days } Tage dauern.
 refusal-nothing-scheduled = Für diese Journey ist kein Ende geplant.
+refusal-past-latest-time = Ein Ende kann bis spätestens Ende des Jahres 9999 geplant werden.
 refusal-not-allowed = Diese Aktion ist für diese Journey nicht erlaubt.
 
 # Warum der Katalog nichts geändert hat, außer der Ablehnung durch die Regeln.

@@ -57,6 +57,7 @@ refusal-delete-paused = A paused journey cannot be deleted. Resume, finish or st
 refusal-not-in-future = Choose a time in the future.
 refusal-pause-too-long = A pause can last { $days } days at most.
 refusal-nothing-scheduled = No finish is scheduled for this journey.
+refusal-past-latest-time = A finish can be scheduled up to the end of the year 9999.
 refusal-not-allowed = This action is not allowed on this journey.
 
 # Why the catalog changed nothing, other than the rules' refusal.

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use lifecycle::{Action, Applied, Command, JourneyVersion};
 
+use crate::components::changed_notice::ChangedNotice;
 use crate::components::confirm_dialog::{
     close_on_another_page, give_focus_back, tell_answer, ConfirmRequest,
 };
@@ -93,8 +94,9 @@ pub fn ActionDialog(
         let open = is_open.get();
         let Some(dialog) = dialog.get() else { return };
         if open && !dialog.open() {
+            let shown = target.version.get_untracked();
             flow.update(|flow| {
-                flow.open();
+                flow.open(shown.as_ref());
             });
             untrack(|| on_open.run(()));
             let _ = dialog.show_modal();
@@ -132,14 +134,15 @@ pub fn ActionDialog(
         let Some(command) = command.run(()) else {
             return;
         };
-        // Nothing to send while the action is on its way already.
+        // Nothing to send while the action is on its way already, nor when
+        // the version changed since the user read the dialog (it says so).
+        let before = target.version.get_untracked();
         let Some(send) = flow
-            .try_update(|flow| flow.confirm(command, new_id()))
+            .try_update(|flow| flow.confirm(command, new_id(), before.as_ref()))
             .flatten()
         else {
             return;
         };
-        let before = target.version.get_untracked();
         spawn_local(async move {
             let outcome = journeys.act(&id, send.command, &send.idempotency_key).await;
             if flow.is_disposed() {
@@ -192,6 +195,7 @@ pub fn ActionDialog(
         >
             <h2 id=format!("{name}-dialog-title")>{title}</h2>
             <p class="journey-under-action">{under_action}</p>
+            <ChangedNotice flow version=target.version />
             <div id=format!("{name}-dialog-body") class="action-dialog-body">{children()}</div>
             <DialogButtons
                 flow

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_location, use_navigate};
 use lifecycle::{Action, Applied, Catalog, Command, JourneyVersion, Outcome, Status};
 
+use crate::components::changed_notice::ChangedNotice;
 use crate::components::dialog_buttons::DialogButtons;
 use crate::components::reveal_row::RevealRow;
 use crate::components::stop_reason_field::StopReasonField;
@@ -98,8 +99,9 @@ pub fn ConfirmDialog() -> impl IntoView {
         let open = request.with(|r| r.as_ref().is_some_and(|r| needs_confirmation(r.action)));
         let Some(dialog) = dialog.get() else { return };
         if open && !dialog.open() {
+            let shown = version.get_untracked();
             flow.update(|flow| {
-                flow.open();
+                flow.open(shown.as_ref());
             });
             reason.set(String::new());
             let _ = dialog.show_modal();
@@ -150,14 +152,15 @@ pub fn ConfirmDialog() -> impl IntoView {
             Action::Delete => Command::Delete,
             _ => return,
         };
-        // Nothing to send while the action is on its way already.
+        // Nothing to send while the action is on its way already, nor when
+        // the version changed since the user read the dialog (it says so).
+        let before = version.get_untracked();
         let Some(send) = flow
-            .try_update(|flow| flow.confirm(command, new_id()))
+            .try_update(|flow| flow.confirm(command, new_id(), before.as_ref()))
             .flatten()
         else {
             return;
         };
-        let before = version.get_untracked();
         let navigate = navigate.clone();
         let home = paths.home();
         let deleted_page = paths.journey(&id);
@@ -250,6 +253,7 @@ pub fn ConfirmDialog() -> impl IntoView {
                     words.say(&Phrase::new("journey-and-version").with("name", v.name.as_str()).with("version", v.version))
                 }))}
             </p>
+            <ChangedNotice flow version />
             <p class="in-journey-now">
                 {words.label("customers-in-journey-now")} " " <strong>{in_journey}</strong>
             </p>

@@ -2,6 +2,7 @@ pub mod action_dialog;
 pub mod action_menu;
 pub mod built_when_asked;
 pub mod bulk_confirm_dialog;
+pub mod changed_notice;
 pub mod confirm_dialog;
 pub mod dialog_buttons;
 pub mod home_selection;

@@ -581,6 +581,39 @@ test.describe('on the HTTP backend', () => {
     }
   });
 
+  test('a Stop dialog open while someone else finishes the journey says so, and stops it only when confirmed again', async ({ page, server, request }) => {
+    await useServer(page, server, 'operator', 1000);
+    await page.goto('/');
+    await expectHomeLoaded(page);
+    const stops: string[] = [];
+    page.on('request', (sent) => {
+      if (sent.method() === 'POST' && sent.url().endsWith(`/journeys/${A.id}/stop`)) stops.push(sent.url());
+    });
+
+    const dialog = await openFromHome(page, 'Stop', A.name);
+    await expect(dialog.getByRole('alert')).toHaveCount(0);
+    // A colleague finishes it; the next poll brings that to the open dialog.
+    await actElsewhere(request, server, A.id, 'finish', 'finished-under-an-open-stop-dialog');
+    const notice = dialog.getByRole('alert');
+    await expect(notice).toHaveText(
+      'This version changed while the dialog was open: it is now Finishing. Read the dialog again, then confirm.',
+    );
+
+    // The click the user had aimed before they saw it sends nothing.
+    await confirmButton(dialog, 'Stop').click();
+    await settle(page);
+    expect(stops).toEqual([]);
+    await expect(dialog).toBeVisible();
+    expect((await serverVersion(request, server, A.id)).status).toBe('finished');
+
+    // Read, and confirmed again: the customers still in it are stopped.
+    await confirmButton(dialog, 'Stop').click();
+    await expect(dialog).toBeHidden();
+    await expect(status(page, A.name)).toHaveText('Stopped');
+    expect(stops).toHaveLength(1);
+    expect((await serverVersion(request, server, A.id)).status).toBe('stopped');
+  });
+
   test('a Stop that succeeded stays shown when an earlier Finish of another journey is refused late', async ({ page, server, request }) => {
     const finishA = await holdFirst(page, `${server}/journeys/${A.id}/finish`);
     await useServer(page, server, 'operator', 600_000);

@@ -6,8 +6,14 @@
 //! answer with the old one. Each opening is numbered, so an answer that
 //! arrives after the user closed the dialog (Escape) never closes or fills in
 //! a dialog opened since.
+//!
+//! It also keeps what the user saw of the version when they decided: a
+//! version that changed under the open dialog (finished or stopped by
+//! someone else, replaced by a new version, paused, given a scheduled finish,
+//! deleted) is not acted on by the next click, which only shows what changed;
+//! the user confirms again once they have read it.
 
-use lifecycle::Command;
+use lifecycle::{Command, JourneyVersion, Pause, ScheduledFinish, Status};
 use wording::Phrase;
 
 /// Where the dialog is.
@@ -47,12 +53,25 @@ pub enum AnswerEffect {
     NotThisDialog,
 }
 
+/// What a confirmation depends on in a version: its lifecycle, not its
+/// counts (they move all the time). `None`: the version is gone.
+type Seen = Option<(Status, Option<Pause>, Option<ScheduledFinish>)>;
+
+fn seen(shown: Option<&JourneyVersion>) -> Seen {
+    shown.map(|v| (v.status, v.pause.clone(), v.scheduled_finish.clone()))
+}
+
 #[derive(Clone, Debug)]
 pub struct ConfirmFlow {
     state: DialogState,
     opening: Opening,
     /// The command last sent in this opening, and the key it was sent with.
     sent: Option<(Command, String)>,
+    /// The version as it was when this opening began.
+    opened_on: Seen,
+    /// The version as it was when the user last read the dialog: at the
+    /// opening, or at a click that showed them it had changed.
+    read: Seen,
 }
 
 impl Default for ConfirmFlow {
@@ -67,6 +86,8 @@ impl ConfirmFlow {
             state: DialogState::Closed,
             opening: Opening(0),
             sent: None,
+            opened_on: None,
+            read: None,
         }
     }
 
@@ -80,20 +101,56 @@ impl ConfirmFlow {
     }
 
     /// Opens the dialog afresh (a new action, a new key), even over an
-    /// opening whose answer is still on its way.
-    pub fn open(&mut self) -> Opening {
+    /// opening whose answer is still on its way, on the version as `shown`.
+    pub fn open(&mut self, shown: Option<&JourneyVersion>) -> Opening {
         self.opening = Opening(self.opening.0 + 1);
         self.state = DialogState::Asking;
         self.sent = None;
+        self.opened_on = seen(shown);
+        self.read = self.opened_on.clone();
         self.opening
     }
 
-    /// The user confirmed `command`. Returns what to send, or `None` when the
-    /// dialog is closed or already sending. The key is the one of the previous
+    /// What to tell the user while the dialog asks on the version now
+    /// `shown`, when it changed since the dialog opened. Once confirmed, a
+    /// change may be the user's own (a change whose outcome is unknown stays
+    /// shown), so nothing is said then.
+    pub fn change_notice(&self, shown: Option<&JourneyVersion>) -> Option<Phrase> {
+        if self.state != DialogState::Asking || seen(shown) == self.opened_on {
+            return None;
+        }
+        let (before, now) = (self.opened_on.as_ref(), shown);
+        Some(match now {
+            None => Phrase::new("confirm-changed-gone"),
+            Some(now) if before.is_some_and(|(status, ..)| *status == now.status) => {
+                Phrase::new("confirm-changed-schedule")
+            }
+            Some(now) => Phrase::new("confirm-changed-status")
+                .with("status", wording::status_label(now.phase())),
+        })
+    }
+
+    /// The user confirmed `command`, with the version as `shown` now. Returns
+    /// what to send, or `None` when the dialog is closed or already sending,
+    /// or when the version changed since the user last read the dialog: that
+    /// click is taken as reading the change ([`ConfirmFlow::change_notice`]
+    /// says it), and the next one sends. The key is the one of the previous
     /// attempt when the command is the same (a retry), and `fresh_key`
     /// otherwise: a first attempt, or a command edited after a failure.
-    pub fn confirm(&mut self, command: Command, fresh_key: String) -> Option<ToSend> {
+    pub fn confirm(
+        &mut self,
+        command: Command,
+        fresh_key: String,
+        shown: Option<&JourneyVersion>,
+    ) -> Option<ToSend> {
         if !matches!(self.state, DialogState::Asking | DialogState::Failed(_)) {
+            return None;
+        }
+        // A retry after a failure is judged by its answer: the version may
+        // show this very change, kept shown while its outcome is unknown.
+        let now = seen(shown);
+        if self.state == DialogState::Asking && now != self.read {
+            self.read = now;
             return None;
         }
         let idempotency_key = match &self.sent {
@@ -171,9 +228,13 @@ mod tests {
     #[test]
     fn confirming_sends_once_with_a_fresh_key() {
         let mut flow = ConfirmFlow::new();
-        assert_eq!(flow.confirm(Command::Finish, "k0".into()), None, "closed");
-        let opening = flow.open();
-        let sent = flow.confirm(Command::Finish, "k1".into()).unwrap();
+        assert_eq!(
+            flow.confirm(Command::Finish, "k0".into(), None),
+            None,
+            "closed"
+        );
+        let opening = flow.open(None);
+        let sent = flow.confirm(Command::Finish, "k1".into(), None).unwrap();
         assert_eq!(
             sent,
             ToSend {
@@ -184,7 +245,7 @@ mod tests {
         );
         assert_eq!(flow.state(), &DialogState::Sending);
         assert_eq!(
-            flow.confirm(Command::Finish, "k2".into()),
+            flow.confirm(Command::Finish, "k2".into(), None),
             None,
             "already sending"
         );
@@ -196,8 +257,9 @@ mod tests {
     #[test]
     fn a_failure_keeps_the_dialog_open_and_a_retry_reuses_the_key() {
         let mut flow = ConfirmFlow::new();
-        let opening = flow.open();
-        flow.confirm(stop("Wrong audience"), "k1".into()).unwrap();
+        let opening = flow.open(None);
+        flow.confirm(stop("Wrong audience"), "k1".into(), None)
+            .unwrap();
         let effect = flow.answer(opening, Err(failure("The server had a problem.")));
         assert_eq!(
             effect,
@@ -207,18 +269,21 @@ mod tests {
             flow.state(),
             &DialogState::Failed(failure("The server had a problem."))
         );
-        let again = flow.confirm(stop(" Wrong audience "), "k2".into()).unwrap();
+        let again = flow
+            .confirm(stop(" Wrong audience "), "k2".into(), None)
+            .unwrap();
         assert_eq!(again.idempotency_key, "k1");
     }
 
     #[test]
     fn an_edited_command_gets_a_new_key() {
         let mut flow = ConfirmFlow::new();
-        let opening = flow.open();
-        flow.confirm(stop("Wrong audience"), "k1".into()).unwrap();
+        let opening = flow.open(None);
+        flow.confirm(stop("Wrong audience"), "k1".into(), None)
+            .unwrap();
         flow.answer(opening, Err(failure("No connection.")));
         let again = flow
-            .confirm(stop("Wrong audience and copy"), "k2".into())
+            .confirm(stop("Wrong audience and copy"), "k2".into(), None)
             .unwrap();
         assert_eq!(again.idempotency_key, "k2");
         assert_eq!(again.command, stop("Wrong audience and copy"));
@@ -227,8 +292,8 @@ mod tests {
     #[test]
     fn an_answer_after_escape_is_not_this_dialogs() {
         let mut flow = ConfirmFlow::new();
-        let first = flow.open();
-        flow.confirm(Command::Finish, "k1".into()).unwrap();
+        let first = flow.open(None);
+        flow.confirm(Command::Finish, "k1".into(), None).unwrap();
         flow.close();
         assert_eq!(
             flow.answer(first, Err(failure("Refused."))),
@@ -240,12 +305,12 @@ mod tests {
     #[test]
     fn a_new_opening_starts_with_a_new_key() {
         let mut flow = ConfirmFlow::new();
-        let first = flow.open();
-        flow.confirm(Command::Finish, "k1".into()).unwrap();
+        let first = flow.open(None);
+        flow.confirm(Command::Finish, "k1".into(), None).unwrap();
         flow.answer(first, Err(failure("No connection.")));
         flow.close();
-        flow.open();
-        let sent = flow.confirm(Command::Finish, "k2".into()).unwrap();
+        flow.open(None);
+        let sent = flow.confirm(Command::Finish, "k2".into(), None).unwrap();
         assert_eq!(sent.idempotency_key, "k2");
     }
 }

@@ -14,8 +14,10 @@ fn escape_during_an_action_then_another_dialog_is_left_alone_by_the_first_answer
     let mut dialog = ConfirmFlow::new();
 
     // Finish welcome-v1 is confirmed and sent; the user presses Escape.
-    let first = dialog.open();
-    let sent = dialog.confirm(Command::Finish, "key-1".into()).unwrap();
+    let first = dialog.open(None);
+    let sent = dialog
+        .confirm(Command::Finish, "key-1".into(), None)
+        .unwrap();
     let ticket = store
         .begin_change(
             "welcome-v1",
@@ -29,7 +31,7 @@ fn escape_during_an_action_then_another_dialog_is_left_alone_by_the_first_answer
     assert_eq!(dialog.state(), &DialogState::Closed);
 
     // The user opens Stop on spring-v1.
-    let second = dialog.open();
+    let second = dialog.open(None);
     assert_ne!(first, second);
     assert_eq!(dialog.state(), &DialogState::Asking);
 
@@ -57,6 +59,7 @@ fn escape_during_an_action_then_another_dialog_is_left_alone_by_the_first_answer
                 reason: Some("Wrong audience".into()),
             },
             "key-2".into(),
+            None,
         )
         .unwrap();
     assert_eq!(

@@ -18,11 +18,11 @@ fn stop(reason: &str) -> Command {
 fn edited_stop_reason_gets_a_new_idempotency_key_and_unchanged_retry_reuses_it() {
     let mut store = JourneyStore::new(server());
     let mut dialog = ConfirmFlow::new();
-    let opening = dialog.open();
+    let opening = dialog.open(None);
     let mut fresh = (1..).map(|n| format!("key-{n}"));
 
     let first = dialog
-        .confirm(stop("Wrong audience"), fresh.next().unwrap())
+        .confirm(stop("Wrong audience"), fresh.next().unwrap(), None)
         .unwrap();
     assert_eq!(first.idempotency_key, "key-1");
     let ticket = store
@@ -49,7 +49,7 @@ fn edited_stop_reason_gets_a_new_idempotency_key_and_unchanged_retry_reuses_it()
 
     // Retrying unchanged: the same key.
     let retry = dialog
-        .confirm(stop("Wrong audience"), fresh.next().unwrap())
+        .confirm(stop("Wrong audience"), fresh.next().unwrap(), None)
         .unwrap();
     assert_eq!(retry.idempotency_key, "key-1");
     dialog.answer(opening, Err(failure.clone()));
@@ -59,6 +59,7 @@ fn edited_stop_reason_gets_a_new_idempotency_key_and_unchanged_retry_reuses_it()
         .confirm(
             stop("Wrong audience: used last year's list"),
             fresh.next().unwrap(),
+            None,
         )
         .unwrap();
     assert_eq!(edited.idempotency_key, "key-3");
@@ -71,6 +72,7 @@ fn edited_stop_reason_gets_a_new_idempotency_key_and_unchanged_retry_reuses_it()
         .confirm(
             stop("Wrong audience: used last year's list"),
             fresh.next().unwrap(),
+            None,
         )
         .unwrap();
     assert_eq!(again.idempotency_key, "key-3");

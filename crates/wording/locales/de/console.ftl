@@ -80,6 +80,9 @@ fix-config = Korrigieren Sie config.json neben index.html oder entfernen Sie die
 
 ## Der Bestätigungsdialog
 confirm-finish-title = Journey beenden?
+confirm-changed-status = Diese Version hat sich geändert, während der Dialog offen war: Sie ist jetzt { $status }. Lesen Sie den Dialog noch einmal, dann bestätigen Sie.
+confirm-changed-schedule = Das geplante Ende dieser Version hat sich geändert, während der Dialog offen war. Lesen Sie den Dialog noch einmal, dann bestätigen Sie.
+confirm-changed-gone = Diese Version wurde gelöscht, während der Dialog offen war.
 confirm-stop-title = Journey stoppen?
 confirm-publish-title = Journey veröffentlichen?
 confirm-delete-title = Entwurf löschen?

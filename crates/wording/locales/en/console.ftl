@@ -80,6 +80,9 @@ fix-config = Fix config.json next to index.html, or remove it to use the embedde
 
 ## The confirmation dialog
 confirm-finish-title = Finish journey?
+confirm-changed-status = This version changed while the dialog was open: it is now { $status }. Read the dialog again, then confirm.
+confirm-changed-schedule = This version's scheduled finish changed while the dialog was open. Read the dialog again, then confirm.
+confirm-changed-gone = This version was deleted while the dialog was open.
 confirm-stop-title = Stop journey?
 confirm-publish-title = Publish journey?
 confirm-delete-title = Delete draft?

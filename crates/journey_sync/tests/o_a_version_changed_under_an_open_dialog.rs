@@ -1,0 +1,135 @@
+//! Case o: a confirmation dialog is open on a live version when someone else
+//! changes it (finishes it, publishes a new version in its place, schedules
+//! its finish, deletes a draft). The user decided on what they read; the next
+//! click shows what changed instead of acting, and the one after acts.
+
+mod common;
+
+use common::{at, english, server, set_active};
+use journey_sync::{ConfirmFlow, DialogState};
+use lifecycle::{Catalog, Command, JourneyVersion};
+use wording::Phrase;
+
+fn stop() -> Command {
+    Command::Stop { reason: None }
+}
+
+fn shown<'a>(catalog: &'a Catalog, id: &str) -> Option<&'a JourneyVersion> {
+    catalog.get(id)
+}
+
+fn said(notice: Option<Phrase>) -> Option<String> {
+    notice.map(|phrase| english(&phrase))
+}
+
+#[test]
+fn a_stop_dialog_on_a_version_finished_elsewhere_shows_it_before_it_stops_it() {
+    let mut catalog = server();
+    let mut dialog = ConfirmFlow::new();
+    dialog.open(shown(&catalog, "welcome-v1"));
+    assert_eq!(dialog.change_notice(shown(&catalog, "welcome-v1")), None);
+
+    // A colleague finishes it; the next poll brings that.
+    catalog
+        .apply("welcome-v1", Command::Finish, "Jonas Becker", at(5))
+        .unwrap();
+    let now = shown(&catalog, "welcome-v1");
+    assert_eq!(
+        said(dialog.change_notice(now)).as_deref(),
+        Some(
+            "This version changed while the dialog was open: it is now Finishing. \
+             Read the dialog again, then confirm."
+        )
+    );
+    assert_eq!(
+        dialog.confirm(stop(), "key-1".into(), now),
+        None,
+        "the click that met the change sends nothing"
+    );
+    assert_eq!(dialog.state(), &DialogState::Asking);
+    let sent = dialog.confirm(stop(), "key-2".into(), now).unwrap();
+    assert_eq!(sent.command, stop());
+}
+
+#[test]
+fn a_new_version_published_in_its_place_is_a_change_and_moving_counts_are_not() {
+    let mut catalog = server();
+    let mut dialog = ConfirmFlow::new();
+    dialog.open(shown(&catalog, "welcome-v1"));
+
+    // Customers come and go while the user reads.
+    set_active(&mut catalog, "welcome-v1", 150);
+    assert_eq!(dialog.change_notice(shown(&catalog, "welcome-v1")), None);
+
+    // Version 2 is published: version 1 finishes, its customers continue.
+    let mut draft = catalog.get("welcome-v1").unwrap().clone();
+    draft.id = "welcome-v2".into();
+    draft.version = 2;
+    draft.status = lifecycle::Status::Draft;
+    catalog.upsert(draft);
+    catalog
+        .apply("welcome-v2", Command::Publish, "Jonas Becker", at(5))
+        .unwrap();
+    let now = shown(&catalog, "welcome-v1");
+    assert!(said(dialog.change_notice(now))
+        .unwrap()
+        .contains("it is now Finishing"));
+    assert_eq!(dialog.confirm(Command::Finish, "key-1".into(), now), None);
+}
+
+#[test]
+fn a_schedule_set_or_a_draft_deleted_elsewhere_is_said_too() {
+    let mut catalog = server();
+    let mut dialog = ConfirmFlow::new();
+    dialog.open(shown(&catalog, "spring-v1"));
+    catalog
+        .apply(
+            "spring-v1",
+            Command::ScheduleFinish { at: at(600) },
+            "Jonas Becker",
+            at(5),
+        )
+        .unwrap();
+    assert_eq!(
+        said(dialog.change_notice(shown(&catalog, "spring-v1"))).as_deref(),
+        Some(
+            "This version's scheduled finish changed while the dialog was open. \
+             Read the dialog again, then confirm."
+        )
+    );
+
+    dialog.open(shown(&catalog, "winback-v2"));
+    catalog
+        .apply("winback-v2", Command::Delete, "Jonas Becker", at(6))
+        .unwrap();
+    let gone = shown(&catalog, "winback-v2");
+    assert_eq!(
+        said(dialog.change_notice(gone)).as_deref(),
+        Some("This version was deleted while the dialog was open.")
+    );
+    assert_eq!(dialog.confirm(Command::Delete, "key-1".into(), gone), None);
+}
+
+#[test]
+fn a_retry_after_a_failure_is_not_held_back_by_its_own_change() {
+    let mut catalog = server();
+    let mut dialog = ConfirmFlow::new();
+    let opening = dialog.open(shown(&catalog, "welcome-v1"));
+    dialog
+        .confirm(stop(), "key-1".into(), shown(&catalog, "welcome-v1"))
+        .unwrap();
+    // No answer came; the Stop stays shown while its outcome is unknown.
+    dialog.answer(opening, Err(Phrase::new("sync-no-answer")));
+    catalog
+        .apply("welcome-v1", stop(), "Priya Nair", at(5))
+        .unwrap();
+    assert_eq!(
+        dialog.change_notice(shown(&catalog, "welcome-v1")),
+        None,
+        "the change shown may be the user's own"
+    );
+    let retry = dialog
+        .confirm(stop(), "key-2".into(), shown(&catalog, "welcome-v1"))
+        .unwrap();
+    assert_eq!(retry.idempotency_key, "key-1", "the same request again");
+}

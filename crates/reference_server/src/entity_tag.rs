@@ -1,5 +1,6 @@
-//! Entity tags for reads, so a client polling for changes gets `304 Not Modified`
-//! while nothing it would see has changed.
+//! Entity tags for reads (a list page, a version, a history), so a client
+//! polling for changes gets `304 Not Modified` while nothing it would see has
+//! changed.
 //!
 //! They are judged from the content, customer counts included: counts move without
 //! a new revision (see `lifecycle::JourneyVersion::revision`), and a client must
@@ -8,7 +9,7 @@
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use axum::http::{header, HeaderMap};
-use lifecycle::{Catalog, JourneyVersion};
+use lifecycle::{Catalog, HistoryEntry, JourneyVersion};
 
 /// `"<revision>.<entered>.<active>.<completed>.<exited>"`: every lifecycle change
 /// raises the revision and only counts change without one, so this names the
@@ -43,6 +44,14 @@ pub(crate) fn of_list(list_hash: u64, cursor: Option<&str>, limit: usize) -> Str
     list_hash.hash(&mut hasher);
     cursor.hash(&mut hasher);
     limit.hash(&mut hasher);
+    format!("\"{:016x}\"", hasher.finish())
+}
+
+/// The tag of a version's history: a hash of its entries, which only a
+/// lifecycle change adds to (counts are not in it).
+pub(crate) fn of_history(entries: &[HistoryEntry]) -> String {
+    let mut hasher = DefaultHasher::new();
+    entries.hash(&mut hasher);
     format!("\"{:016x}\"", hasher.finish())
 }
 

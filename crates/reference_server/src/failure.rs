@@ -55,6 +55,16 @@ impl Failure {
         )
     }
 
+    /// The request body is larger than the server reads. The contract has no
+    /// code of its own for it: the request is a bad one.
+    pub(crate) fn too_large(message: impl Into<String>) -> Self {
+        Failure::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::BadRequest,
+            message,
+        )
+    }
+
     /// The client acted on a revision that is no longer the current one.
     pub(crate) fn revision_mismatch(sent: u64, current: JourneyVersion) -> Self {
         let message = format!(

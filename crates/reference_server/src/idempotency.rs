@@ -25,12 +25,19 @@ const MAX_KEY_LENGTH: usize = 255;
 
 /// The `Idempotency-Key` of a change request.
 pub(crate) fn key_of(headers: &HeaderMap) -> Result<String, Failure> {
-    let value = headers.get(IDEMPOTENCY_KEY).ok_or_else(|| {
+    let mut values = headers.get_all(IDEMPOTENCY_KEY).iter();
+    let value = values.next().ok_or_else(|| {
         Failure::bad_request(
             "The Idempotency-Key header is required with every change: send one fresh \
              UUID per user action, and the same one when retrying it.",
         )
     })?;
+    if values.next().is_some() {
+        return Err(Failure::bad_request(
+            "The Idempotency-Key header was sent more than once: send it once, with the \
+             one key of this user action.",
+        ));
+    }
     let key = value.to_str().map(str::trim).unwrap_or_default();
     if key.is_empty()
         || key.len() > MAX_KEY_LENGTH

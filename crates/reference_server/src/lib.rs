@@ -21,6 +21,7 @@ mod faults;
 mod idempotency;
 mod journeys;
 mod page_cursor;
+mod request_body;
 mod routes;
 mod server;
 mod server_state;

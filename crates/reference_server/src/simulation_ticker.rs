@@ -43,8 +43,10 @@ pub(crate) async fn run(state: ServerState, mut stop: watch::Receiver<bool>) {
 }
 
 fn tick(state: &ServerState, save: bool) {
-    let now = state.now();
     let mut journeys = state.journeys();
+    // Read once the lock is held, as every change reads it: a tick that waited
+    // for a change must not move time back behind what the change saw.
+    let now = state.now();
     journeys.advance(now);
     if save {
         if let Err(error) = journeys.save_counts(now) {

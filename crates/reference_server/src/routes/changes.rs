@@ -1,7 +1,9 @@
 //! Changing journeys. Each request is judged in the contract's order:
 //!
 //! 1. who is calling (`401`), and whether their role allows the action (`403`);
-//! 2. the headers and body are well formed (`400`);
+//! 2. the version id in the path, the headers and the body are well formed
+//!    (`400`, or `413` for a body over `request_body::LIMIT`); the body is
+//!    read only then;
 //! 3. a retry of a change already made gets the first response again, even though
 //!    its `If-Match` is stale by now;
 //! 4. the version exists (`404`), the client saw its current revision (`412`),
@@ -9,10 +11,10 @@
 //! 5. the change is made and saved with its response before answering.
 
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use chrono::{DateTime, Utc};
 use contract::{revision_of_if_match, PauseBody, ScheduledFinishBody, StopBody, IF_MATCH};
 use lifecycle::{Action, ActionError, Applied, Command, Outcome};
 use serde::de::DeserializeOwned;
@@ -24,6 +26,7 @@ use crate::access::Caller;
 use crate::failure::Failure;
 use crate::idempotency::{self, RecordedResponse};
 use crate::journeys::{Change, ChangeError};
+use crate::request_body;
 use crate::server_state::ServerState;
 
 /// `POST {base}/journeys/{id}/publish`: `200` with the live version; the version it
@@ -31,9 +34,9 @@ use crate::server_state::ServerState;
 pub(crate) async fn publish(
     State(state): State<ServerState>,
     caller: Caller,
-    VersionId(id): VersionId,
+    id: Result<VersionId, Failure>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
     carry_out(state, caller, id, ChangeKind::Publish, headers, body).await
 }
@@ -42,9 +45,9 @@ pub(crate) async fn publish(
 pub(crate) async fn finish(
     State(state): State<ServerState>,
     caller: Caller,
-    VersionId(id): VersionId,
+    id: Result<VersionId, Failure>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
     carry_out(state, caller, id, ChangeKind::Finish, headers, body).await
 }
@@ -54,9 +57,9 @@ pub(crate) async fn finish(
 pub(crate) async fn stop(
     State(state): State<ServerState>,
     caller: Caller,
-    VersionId(id): VersionId,
+    id: Result<VersionId, Failure>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
     carry_out(state, caller, id, ChangeKind::Stop, headers, body).await
 }
@@ -66,9 +69,9 @@ pub(crate) async fn stop(
 pub(crate) async fn pause(
     State(state): State<ServerState>,
     caller: Caller,
-    VersionId(id): VersionId,
+    id: Result<VersionId, Failure>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
     carry_out(state, caller, id, ChangeKind::Pause, headers, body).await
 }
@@ -77,9 +80,9 @@ pub(crate) async fn pause(
 pub(crate) async fn resume(
     State(state): State<ServerState>,
     caller: Caller,
-    VersionId(id): VersionId,
+    id: Result<VersionId, Failure>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
     carry_out(state, caller, id, ChangeKind::Resume, headers, body).await
 }
@@ -89,9 +92,9 @@ pub(crate) async fn resume(
 pub(crate) async fn schedule_finish(
     State(state): State<ServerState>,
     caller: Caller,
-    VersionId(id): VersionId,
+    id: Result<VersionId, Failure>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
     carry_out(state, caller, id, ChangeKind::ScheduleFinish, headers, body).await
 }
@@ -101,9 +104,9 @@ pub(crate) async fn schedule_finish(
 pub(crate) async fn cancel_scheduled_finish(
     State(state): State<ServerState>,
     caller: Caller,
-    VersionId(id): VersionId,
+    id: Result<VersionId, Failure>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
     carry_out(
         state,
@@ -120,9 +123,9 @@ pub(crate) async fn cancel_scheduled_finish(
 pub(crate) async fn new_version(
     State(state): State<ServerState>,
     caller: Caller,
-    VersionId(id): VersionId,
+    id: Result<VersionId, Failure>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
     carry_out(state, caller, id, ChangeKind::NewVersion, headers, body).await
 }
@@ -131,9 +134,9 @@ pub(crate) async fn new_version(
 pub(crate) async fn duplicate(
     State(state): State<ServerState>,
     caller: Caller,
-    VersionId(id): VersionId,
+    id: Result<VersionId, Failure>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
     carry_out(state, caller, id, ChangeKind::Duplicate, headers, body).await
 }
@@ -142,9 +145,9 @@ pub(crate) async fn duplicate(
 pub(crate) async fn delete(
     State(state): State<ServerState>,
     caller: Caller,
-    VersionId(id): VersionId,
+    id: Result<VersionId, Failure>,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
     carry_out(state, caller, id, ChangeKind::Delete, headers, body).await
 }
@@ -274,10 +277,10 @@ fn new_id() -> String {
 async fn carry_out(
     state: ServerState,
     caller: Caller,
-    version_id: String,
+    version_id: Result<VersionId, Failure>,
     kind: ChangeKind,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
     let action = kind.action();
     if !caller.role.may(action) {
@@ -287,8 +290,7 @@ async fn carry_out(
         ))
         .into_response();
     }
-    let at = state.now();
-    let request = match read_request(version_id, action, caller, &headers, &body, kind, at) {
+    let request = match read_request(version_id, action, caller, &headers, body, kind) {
         Ok(request) => request,
         Err(failure) => return failure.into_response(),
     };
@@ -300,24 +302,27 @@ async fn carry_out(
     }
 }
 
-/// Everything a change needs, read from a well-formed request.
+/// Everything a change needs, read from a well-formed request: the path, then
+/// the headers, then the body, which is only read once the rest is right.
 fn read_request(
-    version_id: String,
+    version_id: Result<VersionId, Failure>,
     action: Action,
     caller: Caller,
     headers: &HeaderMap,
-    body: &[u8],
+    body: Result<Bytes, BytesRejection>,
     kind: ChangeKind,
-    at: DateTime<Utc>,
 ) -> Result<ChangeRequest, Failure> {
+    let VersionId(version_id) = version_id?;
+    let key = idempotency::key_of(headers)?;
+    let revision = revision_of(headers)?;
+    let body = request_body::read(body)?;
     Ok(ChangeRequest {
-        key: idempotency::key_of(headers)?,
-        revision: revision_of(headers)?,
-        command: kind.command(body)?,
+        key,
+        revision,
+        command: kind.command(&body)?,
         version_id,
         action,
         caller,
-        at,
     })
 }
 
@@ -328,16 +333,24 @@ struct ChangeRequest {
     version_id: String,
     action: Action,
     caller: Caller,
-    at: DateTime<Utc>,
 }
 
 fn revision_of(headers: &HeaderMap) -> Result<u64, Failure> {
-    let value = headers.get(IF_MATCH).ok_or_else(|| {
+    let mut values = headers.get_all(IF_MATCH).iter();
+    let value = values.next().ok_or_else(|| {
         Failure::bad_request(
             "The If-Match header is required with every change: send the revision of the \
              journey version you last saw, as \"7\".",
         )
     })?;
+    // A field sent twice is a list (RFC 9110, 5.3), and If-Match takes one
+    // revision.
+    if values.next().is_some() {
+        return Err(Failure::bad_request(
+            "If-Match was sent more than once: send it once, with the one revision of the \
+             journey version you last saw, as \"7\".",
+        ));
+    }
     value
         .to_str()
         .ok()
@@ -352,11 +365,16 @@ fn revision_of(headers: &HeaderMap) -> Result<u64, Failure> {
 
 fn decide(state: &ServerState, request: ChangeRequest) -> Result<Response, Failure> {
     let mut journeys = state.journeys();
+    // Now is read once the lock is held: a change that waited for another is
+    // judged and stamped at the time it is decided, never at a time it waited
+    // past (a schedule already due would be accepted, a version shown as it
+    // was before its due time).
+    let at = state.now();
     // A pause that has ended or a finish that has fallen due is carried out
     // first: the change is judged against the version as it is now.
-    journeys.catch_up(request.at);
+    journeys.catch_up(at);
     if let Some(remembered) = journeys
-        .remembered(&request.key, request.at)
+        .remembered(&request.key, at)
         .map_err(|error| Failure::server_error(format!("Could not read the database: {error}")))?
     {
         return remembered.replay(request.action, &request.version_id);
@@ -373,7 +391,7 @@ fn decide(state: &ServerState, request: ChangeRequest) -> Result<Response, Failu
         version_id: &request.version_id,
         command: request.command,
         by: &request.caller.name,
-        at: request.at,
+        at,
         key: &request.key,
     };
     match journeys.apply(change, respond) {

@@ -56,13 +56,12 @@ pub(crate) async fn list(
     let Query(query) = query.map_err(|rejection| Failure::bad_request(rejection.body_text()))?;
     let asked = match query.limit.as_deref() {
         None => DEFAULT_LIMIT,
-        Some(limit) => limit
-            .parse()
-            .ok()
+        Some(limit) => plain_whole_number(limit)
             .filter(|limit| (1..=MAX_PAGE_LIMIT).contains(limit))
             .ok_or_else(|| {
                 Failure::bad_request(format!(
-                    "limit must be a whole number from 1 to {MAX_PAGE_LIMIT}; it was \"{limit}\"."
+                    "limit must be a whole number from 1 to {MAX_PAGE_LIMIT}, written with \
+                     digits alone and no leading zero; it was \"{limit}\"."
                 ))
             })?,
     };
@@ -102,6 +101,19 @@ pub(crate) async fn list(
     Ok(fresh(&tag, Json(page)))
 }
 
+/// A number written as the contract's integers are: digits alone, without a
+/// sign or a leading zero (`5`, never `+5` nor `05`).
+fn plain_whole_number(text: &str) -> Option<usize> {
+    let plain = !text.is_empty()
+        && text.bytes().all(|byte| byte.is_ascii_digit())
+        && (text == "0" || !text.starts_with('0'));
+    if plain {
+        text.parse().ok()
+    } else {
+        None
+    }
+}
+
 /// `GET {base}/journeys/{id}`.
 pub(crate) async fn one(
     State(state): State<ServerState>,
@@ -122,21 +134,28 @@ pub(crate) async fn one(
     Ok(fresh(&tag, Json(version)))
 }
 
-/// `GET {base}/journeys/{id}/history`, oldest first.
+/// `GET {base}/journeys/{id}/history`, oldest first, with a tag over the
+/// entries so that a client polling it gets `304` until a change adds one.
 pub(crate) async fn history(
     State(state): State<ServerState>,
     _caller: Caller,
     VersionId(id): VersionId,
-) -> Result<Json<HistoryPage>, Failure> {
-    let mut journeys = state.journeys();
-    journeys.catch_up(state.now());
-    let catalog = journeys.catalog();
-    if catalog.get(&id).is_none() {
-        return Err(not_found(id));
+    headers: HeaderMap,
+) -> Result<Response, Failure> {
+    let items = {
+        let mut journeys = state.journeys();
+        journeys.catch_up(state.now());
+        let catalog = journeys.catalog();
+        if catalog.get(&id).is_none() {
+            return Err(not_found(id));
+        }
+        catalog.history(&id).to_vec()
+    };
+    let tag = entity_tag::of_history(&items);
+    if entity_tag::if_none_match(&headers, &tag) {
+        return Ok(not_modified(&tag));
     }
-    Ok(Json(HistoryPage {
-        items: catalog.history(&id).to_vec(),
-    }))
+    Ok(fresh(&tag, Json(HistoryPage { items })))
 }
 
 pub(super) fn not_found(id: String) -> Failure {

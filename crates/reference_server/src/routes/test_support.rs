@@ -2,6 +2,7 @@
 //! a reset, and a clock moved forward (see `crate::clock`).
 
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
@@ -10,13 +11,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::failure::Failure;
 use crate::faults::{self, FaultRequest};
+use crate::request_body;
 use crate::server_state::ServerState;
 
 /// `POST {base}/_test/faults`: `204`, and the fault is armed.
 pub(crate) async fn add_fault(
     State(state): State<ServerState>,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<StatusCode, Failure> {
+    let body = request_body::read(body)?;
     let fault: FaultRequest = serde_json::from_slice(&body).map_err(|error| {
         Failure::bad_request(format!(
             "A fault is {{\"path\": \"finish\", \"mode\": \"error\" or \"drop\", \"count\": 1}}: \
@@ -77,8 +80,9 @@ pub(crate) struct Advanced {
 /// simulation runs), as if that time had passed.
 pub(crate) async fn advance(
     State(state): State<ServerState>,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Advanced>, Failure> {
+    let body = request_body::read(body)?;
     let refused = |why: String| {
         Failure::bad_request(format!(
             "An advance is {{\"seconds\": a whole number from 0 to \

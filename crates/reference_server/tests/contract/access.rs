@@ -94,6 +94,55 @@ async fn a_viewer_reads_but_may_not_finish() {
     );
 }
 
+/// The role is judged before the body: a viewer is told 403, whatever the
+/// body's size, and never anything about the body.
+#[tokio::test]
+async fn a_viewer_is_told_403_before_anything_about_the_body() {
+    let api = Api::start().await;
+    let Some(tokens) = api.tokens() else {
+        skip!("the server has no tokens");
+    };
+    let live = api.live().await;
+    for body in ["x".repeat(3 * 1024 * 1024), "not json".to_owned()] {
+        let response = api
+            .http
+            .post(api.url(&format!("/journeys/{}/stop", live.id)))
+            .bearer_auth(&tokens.viewer)
+            .header("If-Match", format!("\"{}\"", live.revision))
+            .header("Idempotency-Key", new_key())
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        expect_error(response, 403, ErrorCode::Forbidden).await;
+    }
+    assert_eq!(
+        api.version(&live.id).await.status,
+        Status::Live,
+        "nothing applied"
+    );
+}
+
+/// The role is judged before the version id in the path too, even one that
+/// cannot be read.
+#[tokio::test]
+async fn a_viewer_is_told_403_before_a_bad_path_id() {
+    let api = Api::start().await;
+    let Some(tokens) = api.tokens() else {
+        skip!("the server has no tokens");
+    };
+    let response = api
+        .http
+        .post(api.url("/journeys/%FF/finish"))
+        .bearer_auth(&tokens.viewer)
+        .header("If-Match", "\"1\"")
+        .header("Idempotency-Key", new_key())
+        .send()
+        .await
+        .unwrap();
+    expect_error(response, 403, ErrorCode::Forbidden).await;
+}
+
 #[tokio::test]
 async fn an_operator_finishes_and_stops_but_may_not_delete() {
     let api = Api::start().await;

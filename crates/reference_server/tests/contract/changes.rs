@@ -1,9 +1,12 @@
 //! Finish, stop, publish, new version, duplicate, delete: the successful answers.
 
+use chrono::{Duration, Utc};
+use contract::JourneyPage;
 use lifecycle::{Action, JourneyVersion, Status};
 use reqwest::Method;
 
 use crate::harness::{new_key, Api, ADMIN_NAME};
+use crate::skip;
 
 #[tokio::test]
 async fn finish_answers_the_finished_version_and_records_it() {
@@ -171,4 +174,70 @@ async fn deleting_a_draft_is_a_204_and_it_is_gone() {
     );
     let gone = api.get(&path).send().await.unwrap();
     assert_eq!(gone.status().as_u16(), 404);
+}
+
+/// A change that waits while another request holds the journeys is judged and
+/// stamped at the time it is decided, not the time it arrived: judged at its
+/// arrival, a finish scheduled for a moment in between would be accepted after
+/// it fell due, and answered as live. Here the long request is a reset of a
+/// large account (test support), which brings the same generated versions
+/// back, and the stamp of the waiting finish shows the time it was judged at.
+#[tokio::test]
+async fn a_change_that_waits_for_another_is_judged_and_stamped_when_it_is_decided() {
+    let Some(api) = Api::start_local(|config| {
+        // About a second to write out again, even on a quick machine.
+        config.demo_versions = Some(20_000);
+        config.simulation = false;
+    })
+    .await
+    else {
+        skip!("needs a server started in this process");
+    };
+    let page: JourneyPage = api
+        .get("/journeys?limit=500")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let live = page
+        .items
+        .iter()
+        .find(|version| version.status == Status::Live)
+        .expect("a live generated version")
+        .as_ref()
+        .clone();
+    let path = format!("/journeys/{}/finish", live.id);
+    for _attempt in 0..5 {
+        let reset = api.request(Method::POST, "/_test/reset");
+        let reset = tokio::spawn(async move {
+            let response = reset.send().await.unwrap();
+            assert_eq!(response.status().as_u16(), 204, "POST /_test/reset");
+            Utc::now()
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        let sent = Utc::now();
+        let response = api.change(Method::POST, &path, live.revision).await;
+        let reset_done = reset.await.unwrap();
+        assert_eq!(response.status().as_u16(), 200, "POST {path}");
+        let finished: JourneyVersion = response.json().await.unwrap();
+        // Decided before the reset, the finish was undone by it: try again.
+        let waited = api.version(&live.id).await.status == Status::Finished;
+        let wait = reset_done - sent;
+        if !waited || wait < Duration::milliseconds(400) {
+            continue;
+        }
+        // It was decided after the reset let go, just before the reset's
+        // answer arrived; its arrival was long before.
+        assert!(
+            finished.updated_at >= sent + wait / 2,
+            "sent at {sent}, the reset answered at {reset_done}, and the finish waited \
+             for it, but it was stamped {}",
+            finished.updated_at
+        );
+        assert_eq!(finished.finished_at, Some(finished.updated_at));
+        return;
+    }
+    panic!("the finish never had to wait for a reset");
 }

@@ -93,6 +93,34 @@ async fn a_bad_limit_or_cursor_is_a_bad_request() {
     assert_eq!(response.status().as_u16(), 200, "500 is allowed");
 }
 
+/// `limit` is an integer written plainly: a sign or leading zeros are not
+/// read as the number they would make.
+#[tokio::test]
+async fn a_limit_that_is_not_a_plain_integer_is_a_bad_request() {
+    let api = Api::start().await;
+    for query in [
+        "limit=%2B5",
+        "limit=0005",
+        "limit=05",
+        "limit=00",
+        "limit=",
+        "limit=%205",
+        "limit=5.0",
+        "limit=1e2",
+    ] {
+        let response = api.get(&format!("/journeys?{query}")).send().await.unwrap();
+        expect_error(response, 400, ErrorCode::BadRequest).await;
+    }
+    for limit in ["1", "5", "10", "100"] {
+        let response = api
+            .get(&format!("/journeys?limit={limit}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 200, "limit={limit}");
+    }
+}
+
 #[tokio::test]
 async fn the_list_has_an_etag_and_answers_304_while_nothing_changed() {
     let api = Api::start().await;

@@ -91,3 +91,41 @@ async fn a_stale_revision_is_412_with_the_current_version() {
         "nothing applied"
     );
 }
+
+/// `If-Match` takes one revision and `Idempotency-Key` one key: the same field
+/// sent twice is a list, refused rather than read as its first value.
+#[tokio::test]
+async fn a_change_with_two_if_match_or_two_idempotency_key_fields_is_a_bad_request() {
+    let api = Api::start().await;
+    let live = api.live().await;
+    let path = format!("/journeys/{}/finish", live.id);
+    let two_revisions = api
+        .request(Method::POST, &path)
+        .header("If-Match", format!("\"{}\"", live.revision))
+        .header("If-Match", format!("\"{}\"", live.revision + 5))
+        .header("Idempotency-Key", new_key())
+        .send()
+        .await
+        .unwrap();
+    let error = expect_error(two_revisions, 400, ErrorCode::BadRequest).await;
+    assert!(error.message.contains("If-Match"), "{}", error.message);
+    let two_keys = api
+        .request(Method::POST, &path)
+        .header("If-Match", format!("\"{}\"", live.revision))
+        .header("Idempotency-Key", new_key())
+        .header("Idempotency-Key", new_key())
+        .send()
+        .await
+        .unwrap();
+    let error = expect_error(two_keys, 400, ErrorCode::BadRequest).await;
+    assert!(
+        error.message.contains("Idempotency-Key"),
+        "{}",
+        error.message
+    );
+    assert_eq!(
+        api.version(&live.id).await.status,
+        Status::Live,
+        "nothing applied"
+    );
+}

@@ -95,6 +95,66 @@ async fn history_lists_lifecycle_changes_oldest_first() {
 }
 
 #[tokio::test]
+async fn a_history_comes_with_an_etag_and_304_while_unchanged() {
+    let api = Api::start().await;
+    let draft = api.draft().await;
+    let path = format!("/journeys/{}/history", draft.id);
+    let response = api.get(&path).send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(
+        response
+            .headers()
+            .get("cache-control")
+            .map(|v| v.to_str().unwrap()),
+        Some("no-cache")
+    );
+    let tag = response
+        .headers()
+        .get("etag")
+        .expect("a history has an ETag")
+        .to_str()
+        .unwrap()
+        .to_owned();
+
+    let again = api
+        .get(&path)
+        .header("If-None-Match", &tag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status().as_u16(), 304);
+    assert_eq!(again.headers()["etag"].to_str().unwrap(), tag);
+    assert!(again.bytes().await.unwrap().is_empty(), "a 304 has no body");
+
+    // A change adds to the history, and the tag changes with it.
+    let publish = api
+        .change(
+            Method::POST,
+            &format!("/journeys/{}/publish", draft.id),
+            draft.revision,
+        )
+        .await;
+    assert_eq!(publish.status().as_u16(), 200);
+    let changed = api
+        .get(&path)
+        .header("If-None-Match", &tag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(changed.status().as_u16(), 200);
+    assert_ne!(changed.headers()["etag"].to_str().unwrap(), tag);
+    assert_eq!(
+        changed
+            .json::<contract::HistoryPage>()
+            .await
+            .unwrap()
+            .items
+            .len(),
+        2
+    );
+}
+
+#[tokio::test]
 async fn health_answers_ok_without_a_token() {
     let api = Api::start().await;
     let response = api.http.get(api.url("/health")).send().await.unwrap();

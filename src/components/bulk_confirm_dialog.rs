@@ -149,7 +149,8 @@ pub fn BulkConfirmDialog() -> impl IntoView {
         }
     };
 
-    let asking_view = move || {
+    // What the plan says, counts included: it follows every poll.
+    let asking_text = move || {
         plan.get().map(|plan| {
             let can_confirm = plan.can_confirm();
             let versions = plan.allowed.len();
@@ -214,25 +215,38 @@ pub fn BulkConfirmDialog() -> impl IntoView {
                         </ul>
                     </section>
                 })}
-                <Show when=move || can_confirm && plan.action == Action::Stop>
+            }
+        })
+    };
+    // The fields and buttons: built again only when what can be confirmed
+    // changes, never as the counts move, so a field being typed in keeps its
+    // focus and every key.
+    let confirmable = Memo::new(move |_| {
+        plan.with(|plan| plan.as_ref().map(|plan| (plan.can_confirm(), plan.action)))
+    });
+    let customers =
+        Signal::derive(move || plan.with(|plan| plan.as_ref().map_or(0, BulkPlan::customers)));
+    let asking_controls = move || {
+        confirmable.get().map(|(can_confirm, action)| {
+            view! {
+                {(can_confirm && action == Action::Stop).then(|| view! {
                     <StopReasonField prefix="bulk-stop" reason />
-                </Show>
-                {(can_confirm && plan.action == Action::Pause).then(|| {
-                    let active = plan.customers();
-                    view! { <PauseTermsFields terms prefix="bulk-pause" refusal=terms_refusal active=Signal::derive(move || active) /> }
+                })}
+                {(can_confirm && action == Action::Pause).then(|| view! {
+                    <PauseTermsFields terms prefix="bulk-pause" refusal=terms_refusal active=customers />
                 })}
                 <div class="dialog-buttons">
                     <button type="button" class="cancel" autofocus on:click=move |_| close()>
                         {words.label("cancel")}
                     </button>
                     {can_confirm.then(|| {
-                        let class = match plan.action {
+                        let class = match action {
                             Action::Stop => "confirm destructive",
                             _ => "confirm primary",
                         };
                         view! {
                             <button type="button" class=class on:click=confirm>
-                                {move || words.say(&wording::action_label(plan.action))}
+                                {move || words.say(&wording::action_label(action))}
                             </button>
                         }
                     })}
@@ -302,7 +316,11 @@ pub fn BulkConfirmDialog() -> impl IntoView {
         >
             <h2 id="bulk-dialog-title">{title}</h2>
             <p class="bulk-progress" role="status">{progress}</p>
-            {move || if asking() { asking_view().into_any() } else { results_view().into_any() }}
+            {move || if asking() {
+                view! { {asking_text} {asking_controls} }.into_any()
+            } else {
+                results_view().into_any()
+            }}
             <div class="dialog-buttons" hidden=asking>
                 <button type="button" class="cancel" node_ref=close_button on:click=move |_| close()>
                     {words.label("bulk-close")}

@@ -9,6 +9,7 @@ import { expect, type Locator, type Page, type Route } from '@playwright/test';
 import { expectNoViolations } from './support/axe';
 import {
   LIVE,
+  NOW,
   bulkDialog,
   confirmAllShown,
   cell,
@@ -268,6 +269,30 @@ test('keyboard only: tick rows with Space, confirm with Enter, and focus comes b
   await expect(stop).toBeFocused();
   await expect(cell(homeRow(page, LIVE.cart.name), 'Status')).toHaveText('Stopped');
   await expect(cell(homeRow(page, LIVE.backInStock.name), 'Status')).toHaveText('Stopped');
+});
+
+test('a Stop reason being typed keeps its focus and every key while the customer counts move', async ({ page }) => {
+  await openHome(page);
+  await tick(page, LIVE.cart.name, 1);
+  await tick(page, LIVE.backInStock.name, 1);
+  await toolbarButton(page, 'Stop').click();
+  const dialog = bulkDialog(page, 'Stop 2 journey versions?');
+  const customers = dialog.getByText(/customers? (is|are) in (it|them)\.$/);
+  const before = await customers.textContent();
+  await reasonField(dialog).click();
+  await page.keyboard.type('Wrong aud');
+
+  // Customers come and go while the user types: the dialog follows them.
+  let minutes = 0;
+  await expect
+    .poll(async () => {
+      await page.clock.setFixedTime(new Date(NOW.getTime() + ++minutes * 60_000));
+      return customers.textContent();
+    })
+    .not.toBe(before);
+  await page.keyboard.type('ience');
+  await expect(reasonField(dialog)).toBeFocused();
+  await expect(reasonField(dialog)).toHaveValue('Wrong audience');
 });
 
 test('axe finds nothing with the toolbar, the confirmation and the results shown', async ({ page }) => {

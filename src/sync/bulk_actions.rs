@@ -43,7 +43,12 @@ impl BulkActions {
         on_cleanup(move || {
             let unsent = bulk
                 .run
-                .try_update_untracked(|run| run.as_mut().map(|run| run.unsent(new_id)))
+                .try_update_untracked(|run| {
+                    run.as_mut().map(|run| {
+                        bulk.hold_back_changed(run);
+                        run.unsent(new_id)
+                    })
+                })
                 .flatten()
                 .unwrap_or_default();
             journeys.send_unanswered(unsent);
@@ -121,10 +126,18 @@ impl BulkActions {
                 let number = bulk.number.try_get_value();
                 let dispatch = bulk
                     .run
-                    .try_update(|run| run.as_mut().and_then(|run| run.next(new_id)))
+                    .try_update(|run| {
+                        run.as_mut().and_then(|run| {
+                            bulk.hold_back_changed(run);
+                            run.next(new_id)
+                        })
+                    })
                     .flatten();
-                if let (Some(number), Some(dispatch)) = (number, dispatch) {
-                    bulk.send(number, dispatch).await;
+                match (number, dispatch) {
+                    (Some(number), Some(dispatch)) => bulk.send(number, dispatch).await,
+                    // Nothing left to send (the rest changed since the user
+                    // confirmed): the run may be over.
+                    _ => bulk.keep_asking(),
                 }
             });
         }
@@ -160,6 +173,14 @@ impl BulkActions {
         });
         self.keep_asking();
         self.pump();
+    }
+
+    /// Takes out of `run` the waiting versions changed since the user
+    /// confirmed (`BulkRun::hold_back_changed`), by what is shown now.
+    fn hold_back_changed(&self, run: &mut BulkRun) {
+        self.journeys
+            .catalog()
+            .try_with_untracked(|shown| run.hold_back_changed(shown));
     }
 
     /// Holds an [`OnItsWay`] for as long as the run is sending.

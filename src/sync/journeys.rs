@@ -54,6 +54,11 @@ impl ShownCatalog {
     pub fn with_untracked<R>(&self, f: impl FnOnce(&Catalog) -> R) -> R {
         self.0.with_untracked(|store| f(store.shown()))
     }
+
+    /// As `with_untracked`, or `None` once the console is unmounted.
+    pub fn try_with_untracked<R>(&self, f: impl FnOnce(&Catalog) -> R) -> Option<R> {
+        self.0.try_with_untracked(|store| f(store.shown()))
+    }
 }
 
 /// The journeys the views show, kept in step with the backend. Views read

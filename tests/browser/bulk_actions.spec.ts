@@ -417,6 +417,50 @@ test.describe('over the HTTP reference server', () => {
     }
   });
 
+  test('a version someone else finishes while the run waits to send it is not stopped, and the result says why', async ({ page, request, server }) => {
+    // The first three Stops are held, so the rest of the run waits.
+    const held: Array<{ id: string; route: Route }> = [];
+    let holding = true;
+    await page.route(`${server}/journeys/*/stop`, (route) => {
+      const id = new URL(route.request().url()).pathname.split('/').at(-2)!;
+      if (holding) held.push({ id, route });
+      else void route.continue();
+    });
+    const stops: string[] = [];
+    page.on('request', (sent) => {
+      if (sent.method() === 'POST' && sent.url().endsWith('/stop')) stops.push(new URL(sent.url()).pathname.split('/').at(-2)!);
+    });
+    await useServer(page, server, 'operator', 1000);
+    await page.goto('/');
+    await expectHomeLoaded(page);
+    const { dialog, total } = await confirmAllShown(page, 'Stop');
+    expect(total, 'more versions than are sent at once').toBeGreaterThan(3);
+    await dialog.getByRole('button', { name: 'Stop', exact: true }).click();
+    await expect.poll(() => held.length).toBe(3);
+
+    // A colleague finishes a live version the run has not sent yet, so its
+    // customers complete their path; the next poll shows it.
+    const live = (await (await request.get(`${server}/journeys?limit=500`, { headers: { Authorization: 'Bearer viewer-token' } })).json()).items
+      .filter((v: { id: string; status: string }) => v.status === 'live' && !held.some((h) => h.id === v.id));
+    const waiting: { id: string; name: string; version: number } = live[0];
+    const current = await serverVersion(request, server, waiting.id);
+    const finished = await request.post(`${server}/journeys/${waiting.id}/finish`, {
+      headers: { Authorization: 'Bearer operator-token', 'If-Match': `"${current.revision}"`, 'Idempotency-Key': 'a-colleague-finishes-it' },
+    });
+    expect(finished.status()).toBe(200);
+    await expect(cell(homeRow(page, waiting.name, waiting.version), 'Status')).toHaveText(/^Finishing/);
+
+    holding = false;
+    for (const { route } of held.splice(0)) await route.continue();
+    const results = bulkDialog(page, `Stopping ${total} journey versions`);
+    await expect(progress(results)).toHaveText(`${total} of ${total} done, 1 failed.`);
+    await expect(listUnder(results, 'Failed (1)')).toHaveText([
+      `${waiting.name}, version ${waiting.version} — It changed after you confirmed: it is now Finishing. Nothing was sent: choose the action again if it still applies.`,
+    ]);
+    expect(stops).not.toContain(waiting.id);
+    expect((await serverVersion(request, server, waiting.id)).status).toBe('finished');
+  });
+
   test('a viewer, who may neither finish nor stop, is offered no checkboxes and no toolbar', async ({ page, server }) => {
     await useServer(page, server, 'viewer', 600_000);
     await page.goto('/');

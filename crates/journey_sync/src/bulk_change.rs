@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use lifecycle::{Action, ActionError, Catalog, Command, JourneyVersion, Refusal};
 use wording::{action_error_phrase, Phrase};
 
-use crate::ErrorKind;
+use crate::{ErrorKind, SeenChange, SeenLifecycle};
 
 /// At most this many changes of a run are on their way at once: enough to
 /// finish a long selection soon, few enough to leave the server (and the
@@ -28,6 +28,8 @@ pub struct NamedVersion {
     pub version: u32,
     /// Customers in the journey (`stats.active`) when planned.
     pub active: u64,
+    /// Its lifecycle when planned: what the user confirmed the action on.
+    pub seen: SeenLifecycle,
 }
 
 impl NamedVersion {
@@ -37,6 +39,7 @@ impl NamedVersion {
             name: version.name.clone(),
             version: version.version,
             active: version.stats.active,
+            seen: SeenLifecycle::of(version),
         }
     }
 
@@ -318,6 +321,36 @@ impl BulkRun {
             }
         };
         true
+    }
+
+    /// Takes out of the run, as failed and unsent, each waiting version that
+    /// `shown` (what the user sees now) has changed since the user confirmed
+    /// (finished or stopped by someone else, replaced, paused, rescheduled,
+    /// deleted): the user decided on what they saw, and a Stop confirmed on a
+    /// live version must not cut short a finish someone chose meanwhile. A
+    /// version whose earlier attempt may have been carried out is sent again
+    /// all the same, with its key: it may show that very change. Call it
+    /// right before [`BulkRun::next`]. Returns how many were taken out.
+    pub fn hold_back_changed(&mut self, shown: &Catalog) -> usize {
+        let mut held = 0;
+        for (id, entry) in &mut self.entries {
+            if entry.state != VersionState::Waiting || entry.key.is_some() {
+                continue;
+            }
+            let Some(change) = entry.version.seen.change(shown.get(id)) else {
+                continue;
+            };
+            let why = match change {
+                SeenChange::Gone => BulkPlan::missing_phrase(id),
+                SeenChange::Schedule => Phrase::new("bulk-changed-schedule"),
+                SeenChange::Status(status) => {
+                    Phrase::new("bulk-changed-status").with("status", status)
+                }
+            };
+            entry.state = VersionState::Failed(Failure::answered(why));
+            held += 1;
+        }
+        held
     }
 
     /// Puts the failed versions back to be sent again (and only them); the

@@ -13,8 +13,10 @@
 //! deleted) is not acted on by the next click, which only shows what changed;
 //! the user confirms again once they have read it.
 
-use lifecycle::{Command, JourneyVersion, Pause, ScheduledFinish, Status};
+use lifecycle::{Command, JourneyVersion};
 use wording::Phrase;
+
+use crate::{SeenChange, SeenLifecycle};
 
 /// Where the dialog is.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,12 +55,11 @@ pub enum AnswerEffect {
     NotThisDialog,
 }
 
-/// What a confirmation depends on in a version: its lifecycle, not its
-/// counts (they move all the time). `None`: the version is gone.
-type Seen = Option<(Status, Option<Pause>, Option<ScheduledFinish>)>;
+/// What the user saw of the version; `None`: it is gone.
+type Seen = Option<SeenLifecycle>;
 
 fn seen(shown: Option<&JourneyVersion>) -> Seen {
-    shown.map(|v| (v.status, v.pause.clone(), v.scheduled_finish.clone()))
+    shown.map(SeenLifecycle::of)
 }
 
 #[derive(Clone, Debug)]
@@ -116,17 +117,20 @@ impl ConfirmFlow {
     /// change may be the user's own (a change whose outcome is unknown stays
     /// shown), so nothing is said then.
     pub fn change_notice(&self, shown: Option<&JourneyVersion>) -> Option<Phrase> {
-        if self.state != DialogState::Asking || seen(shown) == self.opened_on {
+        if self.state != DialogState::Asking {
             return None;
         }
-        let (before, now) = (self.opened_on.as_ref(), shown);
-        Some(match now {
-            None => Phrase::new("confirm-changed-gone"),
-            Some(now) if before.is_some_and(|(status, ..)| *status == now.status) => {
-                Phrase::new("confirm-changed-schedule")
+        let change = match &self.opened_on {
+            Some(opened_on) => opened_on.change(shown)?,
+            // Opened on a version not shown (yet): whatever shows now is new.
+            None => return None,
+        };
+        Some(match change {
+            SeenChange::Gone => Phrase::new("confirm-changed-gone"),
+            SeenChange::Schedule => Phrase::new("confirm-changed-schedule"),
+            SeenChange::Status(status) => {
+                Phrase::new("confirm-changed-status").with("status", status)
             }
-            Some(now) => Phrase::new("confirm-changed-status")
-                .with("status", wording::status_label(now.phase())),
         })
     }
 
@@ -149,7 +153,7 @@ impl ConfirmFlow {
         // A retry after a failure is judged by its answer: the version may
         // show this very change, kept shown while its outcome is unknown.
         let now = seen(shown);
-        if self.state == DialogState::Asking && now != self.read {
+        if self.state == DialogState::Asking && self.read.is_some() && now != self.read {
             self.read = now;
             return None;
         }

@@ -47,6 +47,7 @@ mod list_pages;
 mod offer;
 mod one_by_one;
 mod retry_policy;
+mod seen_lifecycle;
 mod store;
 mod success_answer;
 mod tab_merge;
@@ -71,6 +72,7 @@ pub use retry_policy::{
     after_failure, next_retry, parse_retry_after, RetryDecision, ATTEMPT_TIMEOUT, BACKOFF,
     MAX_RETRY_AFTER,
 };
+pub use seen_lifecycle::{SeenChange, SeenLifecycle};
 pub use store::{AnsweredReplacement, ChangeTicket, JourneyStore, LoadTicket, PendingChange};
 pub use success_answer::{applied_from_answer, read_answer, sent_on_elsewhere, MAX_BODY_BYTES};
 pub use tab_merge::{merge, Epoch, Merged, TabData};

@@ -536,3 +536,86 @@ fn which_failures_may_have_been_applied() {
     }
     assert!(ErrorKind::Unreachable.may_have_been_applied());
 }
+
+#[test]
+fn a_version_changed_after_the_confirmation_is_not_sent_and_says_why() {
+    // A Stop of three live versions is confirmed.
+    let mut server = larger_server();
+    let mut store = JourneyStore::new(server.clone());
+    let plan = plan(
+        &["extra-1-v1", "extra-2-v1", "extra-3-v1"],
+        Action::Stop,
+        &store,
+    );
+    let mut run = BulkRun::new(&plan, |_| Command::Stop { reason: None });
+    let mut keys = Keys(0);
+
+    // Before the run sends them, a colleague finishes extra-2 (so its
+    // customers may complete their path), and a poll brings that.
+    server
+        .apply("extra-2-v1", Command::Finish, "Jonas Becker", at(5))
+        .unwrap();
+    store.take_version(server.get("extra-2-v1").unwrap().clone());
+
+    assert_eq!(run.hold_back_changed(store.shown()), 1);
+    let sent = run.next_all(|| keys.fresh());
+    assert_eq!(ids(&sent), ["extra-1-v1", "extra-3-v1"]);
+    for dispatch in &sent {
+        send(&mut store, &mut server, &mut run, dispatch, None);
+    }
+    assert_eq!(
+        status(&server, "extra-2-v1"),
+        Status::Finished,
+        "not stopped"
+    );
+    let failed: Vec<(&str, String)> = run
+        .failed()
+        .map(|(entry, failure)| (entry.version.id.as_str(), english(&failure.why)))
+        .collect();
+    assert_eq!(
+        failed,
+        [(
+            "extra-2-v1",
+            "It changed after you confirmed: it is now Finishing. Nothing was sent: \
+             choose the action again if it still applies."
+                .to_owned()
+        )]
+    );
+
+    // "Retry failed" asks again: it is still not what was confirmed.
+    assert_eq!(run.retry_failed(), 1);
+    assert_eq!(run.hold_back_changed(store.shown()), 1);
+    assert!(run.next_all(|| keys.fresh()).is_empty());
+    assert_eq!(status(&server, "extra-2-v1"), Status::Finished);
+}
+
+#[test]
+fn a_retry_that_may_have_been_carried_out_is_sent_again_though_it_shows_changed() {
+    let mut server = larger_server();
+    let mut store = JourneyStore::new(server.clone());
+    let plan = plan(&["extra-1-v1"], Action::Stop, &store);
+    let mut run = BulkRun::new(&plan, |_| Command::Stop { reason: None });
+    let mut keys = Keys(0);
+    let first = run.next_all(|| keys.fresh());
+    // No answer came (a 504 from a gateway): the server may have stopped it.
+    send(&mut store, &mut server, &mut run, &first[0], Some(504));
+    // It did: a poll shows it stopped.
+    server
+        .apply(
+            "extra-1-v1",
+            Command::Stop { reason: None },
+            "Ana Ruiz",
+            at(10),
+        )
+        .unwrap();
+    store.take_version(server.get("extra-1-v1").unwrap().clone());
+
+    assert_eq!(run.retry_failed(), 1);
+    assert_eq!(run.hold_back_changed(store.shown()), 0);
+    let again = run.next_all(|| keys.fresh());
+    assert_eq!(again.len(), 1);
+    assert_eq!(
+        again[0].idempotency_key, first[0].idempotency_key,
+        "the same request"
+    );
+}

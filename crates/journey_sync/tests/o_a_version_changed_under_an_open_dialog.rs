@@ -93,7 +93,7 @@ fn a_schedule_set_or_a_draft_deleted_elsewhere_is_said_too() {
     assert_eq!(
         said(dialog.change_notice(shown(&catalog, "spring-v1"))).as_deref(),
         Some(
-            "This version's scheduled finish changed while the dialog was open. \
+            "This version's pause or scheduled finish changed while the dialog was open. \
              Read the dialog again, then confirm."
         )
     );

@@ -81,7 +81,7 @@ fix-config = Korrigieren Sie config.json neben index.html oder entfernen Sie die
 ## Der Bestätigungsdialog
 confirm-finish-title = Journey beenden?
 confirm-changed-status = Diese Version hat sich geändert, während der Dialog offen war: Sie ist jetzt { $status }. Lesen Sie den Dialog noch einmal, dann bestätigen Sie.
-confirm-changed-schedule = Das geplante Ende dieser Version hat sich geändert, während der Dialog offen war. Lesen Sie den Dialog noch einmal, dann bestätigen Sie.
+confirm-changed-schedule = Die Pause oder das geplante Ende dieser Version hat sich geändert, während der Dialog offen war. Lesen Sie den Dialog noch einmal, dann bestätigen Sie.
 confirm-changed-gone = Diese Version wurde gelöscht, während der Dialog offen war.
 confirm-stop-title = Journey stoppen?
 confirm-publish-title = Journey veröffentlichen?
@@ -191,6 +191,8 @@ bulk-refused-heading = { $action ->
         }
     }
 bulk-refused-item = { $version } — { $why }
+bulk-changed-status = Sie hat sich nach Ihrer Bestätigung geändert: Sie ist jetzt { $status }. Nichts wurde gesendet: Wählen Sie die Aktion erneut, wenn sie noch zutrifft.
+bulk-changed-schedule = Ihre Pause oder ihr geplantes Ende hat sich nach Ihrer Bestätigung geändert. Nichts wurde gesendet: Wählen Sie die Aktion erneut, wenn sie noch zutrifft.
 bulk-results-title = { $versions ->
         [one] { $versions } Journey-Version
        *[other] { $versions } Journey-Versionen

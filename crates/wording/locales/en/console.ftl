@@ -81,7 +81,7 @@ fix-config = Fix config.json next to index.html, or remove it to use the embedde
 ## The confirmation dialog
 confirm-finish-title = Finish journey?
 confirm-changed-status = This version changed while the dialog was open: it is now { $status }. Read the dialog again, then confirm.
-confirm-changed-schedule = This version's scheduled finish changed while the dialog was open. Read the dialog again, then confirm.
+confirm-changed-schedule = This version's pause or scheduled finish changed while the dialog was open. Read the dialog again, then confirm.
 confirm-changed-gone = This version was deleted while the dialog was open.
 confirm-stop-title = Stop journey?
 confirm-publish-title = Publish journey?
@@ -194,6 +194,8 @@ bulk-refused-heading = { $action ->
         }
     }
 bulk-refused-item = { $version } — { $why }
+bulk-changed-status = It changed after you confirmed: it is now { $status }. Nothing was sent: choose the action again if it still applies.
+bulk-changed-schedule = Its pause or scheduled finish changed after you confirmed. Nothing was sent: choose the action again if it still applies.
 bulk-results-title = { $action ->
         [stop] Stopping
         [pause] Pausing

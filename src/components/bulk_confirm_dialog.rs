@@ -49,6 +49,10 @@ pub fn BulkConfirmDialog() -> impl IntoView {
         }
         _ => None,
     });
+    // The plan without its customer counts: what the fields and buttons are
+    // built from, so that counts moving (every poll) never build them again,
+    // which would take the focus and the keys from a reason being typed.
+    let shape = Memo::new(move |_| plan.with(|plan| plan.as_ref().map(BulkPlan::without_counts)));
     let asking = move || matches!(state.get(), Some(BulkDialog::Ask(_)));
     // Why the rules refuse the pause's terms: the same for every version
     // the rules let pause, so asked of the first.
@@ -149,16 +153,41 @@ pub fn BulkConfirmDialog() -> impl IntoView {
         }
     };
 
-    // What the plan says, counts included: it follows every poll.
-    let asking_text = move || {
-        plan.get().map(|plan| {
+    // What the plan says with its counts, followed as they move.
+    let customers = move || {
+        plan.with(|plan| {
+            plan.as_ref().map(|plan| {
+                words.say(
+                    &Phrase::new("bulk-customers")
+                        .with("active", plan.customers())
+                        .with("versions", plan.allowed.len()),
+                )
+            })
+        })
+    };
+    let refused_items = move || {
+        plan.with(|plan| {
+            plan.iter()
+                .flat_map(|plan| {
+                    plan.refused
+                        .iter()
+                        .map(|refused| {
+                            Phrase::new("bulk-refused-item")
+                                .with("version", refused.version.phrase())
+                                .with("why", refused.why())
+                        })
+                        .chain(plan.missing.iter().map(|id| BulkPlan::missing_phrase(id)))
+                })
+                .map(|item| view! { <li>{words.say(&item)}</li> })
+                .collect_view()
+        })
+    };
+    let customers_now =
+        Signal::derive(move || plan.with(|plan| plan.as_ref().map_or(0, BulkPlan::customers)));
+    let asking_view = move || {
+        shape.get().map(|plan| {
             let can_confirm = plan.can_confirm();
             let versions = plan.allowed.len();
-            let customers = can_confirm.then(|| {
-                Phrase::new("bulk-customers")
-                    .with("active", plan.customers())
-                    .with("versions", versions)
-            });
             let mut lines = Vec::new();
             if can_confirm {
                 match plan.action {
@@ -187,66 +216,41 @@ pub fn BulkConfirmDialog() -> impl IntoView {
             if let Some(forbidden) = &plan.forbidden {
                 lines.push(forbidden.clone());
             }
-            let not_done: Vec<Phrase> = plan
-                .refused
-                .iter()
-                .map(|refused| {
-                    Phrase::new("bulk-refused-item")
-                        .with("version", refused.version.phrase())
-                        .with("why", refused.why())
-                })
-                .chain(plan.missing.iter().map(|id| BulkPlan::missing_phrase(id)))
-                .collect();
-            let refused_heading = (!not_done.is_empty()).then(|| {
+            let not_done = plan.refused.len() + plan.missing.len();
+            let refused_heading = (not_done > 0).then(|| {
                 Phrase::new("bulk-refused-heading")
                     .with("action", action_key(plan.action))
-                    .with("count", not_done.len())
+                    .with("count", not_done)
             });
             view! {
-                {customers.map(|c| view! { <p class="in-journey-now"><strong>{words.say(&c)}</strong></p> })}
+                {can_confirm.then(|| view! { <p class="in-journey-now"><strong>{customers}</strong></p> })}
                 <div id="bulk-dialog-body">
                     {lines.iter().map(|line| view! { <p>{words.say(line)}</p> }).collect_view()}
                 </div>
                 {refused_heading.map(|heading| view! {
                     <section class="bulk-refused" aria-labelledby="bulk-refused-heading">
                         <h3 id="bulk-refused-heading">{words.say(&heading)}</h3>
-                        <ul>
-                            {not_done.iter().map(|item| view! { <li>{words.say(item)}</li> }).collect_view()}
-                        </ul>
+                        <ul>{refused_items}</ul>
                     </section>
                 })}
-            }
-        })
-    };
-    // The fields and buttons: built again only when what can be confirmed
-    // changes, never as the counts move, so a field being typed in keeps its
-    // focus and every key.
-    let confirmable = Memo::new(move |_| {
-        plan.with(|plan| plan.as_ref().map(|plan| (plan.can_confirm(), plan.action)))
-    });
-    let customers =
-        Signal::derive(move || plan.with(|plan| plan.as_ref().map_or(0, BulkPlan::customers)));
-    let asking_controls = move || {
-        confirmable.get().map(|(can_confirm, action)| {
-            view! {
-                {(can_confirm && action == Action::Stop).then(|| view! {
+                <Show when=move || can_confirm && plan.action == Action::Stop>
                     <StopReasonField prefix="bulk-stop" reason />
-                })}
-                {(can_confirm && action == Action::Pause).then(|| view! {
-                    <PauseTermsFields terms prefix="bulk-pause" refusal=terms_refusal active=customers />
+                </Show>
+                {(can_confirm && plan.action == Action::Pause).then(|| {
+                    view! { <PauseTermsFields terms prefix="bulk-pause" refusal=terms_refusal active=customers_now /> }
                 })}
                 <div class="dialog-buttons">
                     <button type="button" class="cancel" autofocus on:click=move |_| close()>
                         {words.label("cancel")}
                     </button>
                     {can_confirm.then(|| {
-                        let class = match action {
+                        let class = match plan.action {
                             Action::Stop => "confirm destructive",
                             _ => "confirm primary",
                         };
                         view! {
                             <button type="button" class=class on:click=confirm>
-                                {move || words.say(&wording::action_label(action))}
+                                {move || words.say(&wording::action_label(plan.action))}
                             </button>
                         }
                     })}
@@ -316,11 +320,7 @@ pub fn BulkConfirmDialog() -> impl IntoView {
         >
             <h2 id="bulk-dialog-title">{title}</h2>
             <p class="bulk-progress" role="status">{progress}</p>
-            {move || if asking() {
-                view! { {asking_text} {asking_controls} }.into_any()
-            } else {
-                results_view().into_any()
-            }}
+            {move || if asking() { asking_view().into_any() } else { results_view().into_any() }}
             <div class="dialog-buttons" hidden=asking>
                 <button type="button" class="cancel" node_ref=close_button on:click=move |_| close()>
                     {words.label("bulk-close")}

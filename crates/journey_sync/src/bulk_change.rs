@@ -10,7 +10,7 @@
 
 use std::collections::BTreeMap;
 
-use lifecycle::{Action, ActionError, Catalog, Command, JourneyVersion, Refusal};
+use lifecycle::{Action, ActionError, Catalog, Command, JourneyVersion, Reason, Refusal};
 use wording::{action_error_phrase, Phrase};
 
 use crate::{ErrorKind, SeenChange, SeenLifecycle};
@@ -127,6 +127,23 @@ impl BulkPlan {
         self.allowed
             .iter()
             .fold(0, |sum, v| sum.saturating_add(v.active))
+    }
+
+    /// The plan with every customer count taken out (the versions', and a
+    /// refusal's): what a confirmation shows apart from the counts, which
+    /// move all the time.
+    pub fn without_counts(&self) -> BulkPlan {
+        let mut plan = self.clone();
+        let named = plan.allowed.iter_mut();
+        for version in named.chain(plan.refused.iter_mut().map(|r| &mut r.version)) {
+            version.active = 0;
+        }
+        for refused in &mut plan.refused {
+            if let Reason::AlreadyFinishing { active } = &mut refused.refusal.reason {
+                *active = 0;
+            }
+        }
+        plan
     }
 
     /// Whether there is anything to confirm.

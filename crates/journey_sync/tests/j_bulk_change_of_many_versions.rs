@@ -112,6 +112,37 @@ fn customers_a_server_counts_past_u64_are_said_as_the_most_there_can_be() {
 }
 
 #[test]
+fn a_plan_without_counts_stays_the_same_as_customers_come_and_go() {
+    let mut server = larger_server();
+    // A finishing version, which a Finish refuses with its customers named.
+    server
+        .apply("extra-4-v1", Command::Finish, "Priya Nair", at(2))
+        .unwrap();
+    let selected = ["extra-1-v1", "extra-2-v1", "extra-4-v1"];
+    let before = plan(
+        &selected,
+        Action::Finish,
+        &JourneyStore::new(server.clone()),
+    );
+    set_active(&mut server, "extra-1-v1", 11);
+    set_active(&mut server, "extra-4-v1", 39);
+    let after = plan(
+        &selected,
+        Action::Finish,
+        &JourneyStore::new(server.clone()),
+    );
+    assert_ne!(before, after);
+    assert_eq!(before.without_counts(), after.without_counts());
+
+    // A change the confirmation must show is still one.
+    server
+        .apply("extra-2-v1", Command::Finish, "Jonas Becker", at(5))
+        .unwrap();
+    let changed = plan(&selected, Action::Finish, &JourneyStore::new(server));
+    assert_ne!(after.without_counts(), changed.without_counts());
+}
+
+#[test]
 fn the_plan_counts_versions_and_customers_and_lists_what_the_rules_refuse() {
     let store = JourneyStore::new(server());
     let plan = plan(

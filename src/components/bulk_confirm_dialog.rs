@@ -53,6 +53,17 @@ pub fn BulkConfirmDialog() -> impl IntoView {
     // built from, so that counts moving (every poll) never build them again,
     // which would take the focus and the keys from a reason being typed.
     let shape = Memo::new(move |_| plan.with(|plan| plan.as_ref().map(BulkPlan::without_counts)));
+    // Versions ticked before a search or filter that hides them now: acted
+    // on all the same, so said first. A number, so that the list sorted
+    // again as counts move builds nothing again.
+    let hidden = Memo::new(move |_| {
+        shape.with(|plan| {
+            plan.as_ref().map_or(0, |plan| {
+                let allowed = |id: &str| plan.allowed.iter().any(|v| v.id == id);
+                selection.hidden(plan.allowed.len(), allowed)
+            })
+        })
+    });
     let asking = move || matches!(state.get(), Some(BulkDialog::Ask(_)));
     // Why the rules refuse the pause's terms: the same for every version
     // the rules let pause, so asked of the first.
@@ -189,6 +200,10 @@ pub fn BulkConfirmDialog() -> impl IntoView {
             let can_confirm = plan.can_confirm();
             let versions = plan.allowed.len();
             let mut lines = Vec::new();
+            let hidden = hidden.get();
+            if can_confirm && hidden > 0 {
+                lines.push(Phrase::new("bulk-hidden-included").with("hidden", hidden));
+            }
             if can_confirm {
                 match plan.action {
                     Action::Stop => {

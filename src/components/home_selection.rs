@@ -3,7 +3,7 @@
 //! (ranges, select-all over the search and filter) is decided in
 //! `journey_list::VersionSelection`; this only hands it the shown order.
 
-use journey_list::{AllShown, SortedList, VersionSelection};
+use journey_list::{hidden_among, AllShown, SortedList, VersionSelection};
 use leptos::prelude::*;
 use lifecycle::Action;
 
@@ -82,6 +82,19 @@ impl HomeSelection {
             self.sorted.with(|list| {
                 self.picks
                     .with(|picks| picks.all_shown(positions.iter().filter_map(|&at| list.id(at))))
+            })
+        })
+    }
+
+    /// How many of the `count` selected versions `is_one` says yes to the
+    /// search and filter hide now (tracked).
+    pub fn hidden(&self, count: usize, is_one: impl Fn(&str) -> bool) -> usize {
+        self.picks.with(|picks| {
+            self.shown.with(|positions| {
+                self.sorted.with(|list| {
+                    let shown = positions.iter().filter_map(|&at| list.id(at));
+                    hidden_among(count, |id| picks.is_selected(id) && is_one(id), shown)
+                })
             })
         })
     }

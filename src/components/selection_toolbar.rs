@@ -17,6 +17,13 @@ pub fn SelectionToolbar() -> impl IntoView {
     let run = bulk.run();
     let words = use_words();
     let count = Memo::new(move |_| selection.picks.with(|picks| picks.len()));
+    // Ticked versions the search or filter hide: a bulk action acts on them too.
+    let hidden = Memo::new(move |_| {
+        selection
+            .picks
+            .with(|picks| (!picks.is_empty()).then(|| selection.hidden(picks.len(), |_| true)))
+            .unwrap_or(0)
+    });
     let has_run = Memo::new(move |_| run.with(Option::is_some));
     let running = Memo::new(move |_| bulk.running());
     let open = move |action: Action| {
@@ -57,7 +64,14 @@ pub fn SelectionToolbar() -> impl IntoView {
         >
             <Show when=move || { count.get() > 0 }>
                 <span class="selected-count">
-                    {move || words.say(&Phrase::new("bulk-selected").with("count", count.get()))}
+                    {move || match hidden.get() {
+                        0 => words.say(&Phrase::new("bulk-selected").with("count", count.get())),
+                        hidden => words.say(
+                            &Phrase::new("bulk-selected-hidden")
+                                .with("count", count.get())
+                                .with("hidden", hidden),
+                        ),
+                    }}
                 </span>
                 {action_button(Action::Finish, "primary")}
                 {action_button(Action::Stop, "destructive")}

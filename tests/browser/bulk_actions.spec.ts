@@ -108,6 +108,24 @@ test('rows are selected by checkbox, by a shift-click range, and by "Select all 
   await expect(rowCheckbox(page, 'Welcome series', 1)).not.toBeChecked();
 });
 
+test('versions ticked and then hidden by a search are said to be included, on the toolbar and in the confirmation', async ({ page }) => {
+  await openHome(page);
+  await tick(page, LIVE.cart.name, 1);
+  await search(page).fill('Welcome');
+  await selectAllShown(page).click();
+  await expect(toolbar(page)).toContainText('4 selected, 1 of them hidden by the search or filter');
+
+  await toolbarButton(page, 'Stop').click();
+  const dialog = bulkDialog(page, /^Stop \d journey versions\?$/);
+  await expect(dialog.getByText(/hidden by the search/)).toHaveText(
+    'One of these versions is hidden by the search or filter on Home; it is included all the same.',
+  );
+  await page.keyboard.press('Escape');
+  await search(page).fill('');
+  await expect(toolbar(page)).toContainText(/^4 selected/);
+  await expect(toolbar(page)).not.toContainText('hidden');
+});
+
 test('"Select all shown" selects every row of a long list, not only the rows drawn', async ({ page }) => {
   await page.route('**/config.json', (route) =>
     route.fulfill({ contentType: 'application/json', body: JSON.stringify({ backend: 'embedded', demoJourneys: 300 }) }),

@@ -117,11 +117,37 @@ impl VersionSelection {
         self.anchor = None;
     }
 
+    /// How many selected versions are not among `shown` (the ids the search
+    /// and filter show): a bulk action acts on them too, so Home says so.
+    pub fn hidden<'a>(&self, shown: impl IntoIterator<Item = &'a str>) -> usize {
+        hidden_among(self.len(), |id| self.is_selected(id), shown)
+    }
+
     /// Keeps only the versions `exists` still knows (a version deleted
     /// meanwhile leaves the selection).
     pub fn retain(&mut self, exists: impl Fn(&str) -> bool) {
         self.chosen.retain(|id| exists(id));
     }
+}
+
+/// How many of the `count` ids that `is_one` says yes to are not among
+/// `shown` (which holds each id once); `shown` is read only until every one
+/// of them has been seen.
+pub fn hidden_among<'a>(
+    count: usize,
+    is_one: impl Fn(&str) -> bool,
+    shown: impl IntoIterator<Item = &'a str>,
+) -> usize {
+    let mut unseen = count;
+    for id in shown {
+        if unseen == 0 {
+            break;
+        }
+        if is_one(id) {
+            unseen -= 1;
+        }
+    }
+    unseen
 }
 
 /// The ids strictly between `a` and `b` in `order`, or `None` when either is
@@ -150,6 +176,19 @@ mod tests {
 
     fn selected(selection: &VersionSelection) -> Vec<&str> {
         selection.ids().collect()
+    }
+
+    #[test]
+    fn versions_a_search_hides_are_counted_as_hidden() {
+        let mut selection = VersionSelection::default();
+        selection.click("a", true, false, SHOWN);
+        selection.click("e", true, false, SHOWN);
+        assert_eq!(selection.hidden(SHOWN), 0);
+        // A search now shows b, c and e only.
+        assert_eq!(selection.hidden(["b", "c", "e"]), 1);
+        assert_eq!(selection.hidden([]), 2);
+        let two = |id: &str| ["e", "f"].contains(&id);
+        assert_eq!(hidden_among(2, two, ["b", "c", "e"]), 1);
     }
 
     #[test]

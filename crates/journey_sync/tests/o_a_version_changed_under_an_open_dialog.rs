@@ -119,7 +119,7 @@ fn a_retry_after_a_failure_is_not_held_back_by_its_own_change() {
         .confirm(stop(), "key-1".into(), shown(&catalog, "welcome-v1"))
         .unwrap();
     // No answer came; the Stop stays shown while its outcome is unknown.
-    dialog.answer(opening, Err(Phrase::new("sync-no-answer")));
+    dialog.answer(opening, Err(Phrase::new("sync-unreachable")));
     catalog
         .apply("welcome-v1", stop(), "Priya Nair", at(5))
         .unwrap();

@@ -133,6 +133,11 @@ select-version = { $version } auswählen
 select-all-shown = Alle angezeigten auswählen
 bulk-selection = Auswahl
 bulk-selected = { $count } ausgewählt
+bulk-selected-hidden = { $count } ausgewählt, davon { $hidden } durch die Suche oder den Filter ausgeblendet
+bulk-hidden-included = { $hidden ->
+        [one] Eine dieser Versionen ist durch die Suche oder den Filter auf der Startseite ausgeblendet; sie ist trotzdem dabei.
+       *[other] { $hidden } dieser Versionen sind durch die Suche oder den Filter auf der Startseite ausgeblendet; sie sind trotzdem dabei.
+    }
 clear-selection = Auswahl aufheben
 bulk-show-results = Ergebnisse anzeigen
 bulk-last-run = { $action ->

@@ -133,6 +133,11 @@ select-version = Select { $version }
 select-all-shown = Select all shown
 bulk-selection = Selection
 bulk-selected = { $count } selected
+bulk-selected-hidden = { $count } selected, { $hidden } of them hidden by the search or filter
+bulk-hidden-included = { $hidden ->
+        [one] One of these versions is hidden by the search or filter on Home; it is included all the same.
+       *[other] { $hidden } of these versions are hidden by the search or filter on Home; they are included all the same.
+    }
 clear-selection = Clear selection
 bulk-show-results = Show results
 bulk-last-run = { $action ->

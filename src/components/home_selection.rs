@@ -36,8 +36,9 @@ pub struct HomeSelection {
 impl HomeSelection {
     pub fn new(sorted: Memo<SortedList>, shown: Memo<Vec<u32>>) -> HomeSelection {
         let journeys = use_journeys();
+        let picks = RwSignal::new(VersionSelection::default());
         HomeSelection {
-            picks: RwSignal::new(VersionSelection::default()),
+            picks,
             sorted,
             shown,
             may_select: Memo::new(move |_| {

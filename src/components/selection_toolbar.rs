@@ -16,12 +16,19 @@ pub fn SelectionToolbar() -> impl IntoView {
     let journeys = use_journeys();
     let run = bulk.run();
     let words = use_words();
-    let count = Memo::new(move |_| selection.picks.with(|picks| picks.len()));
+    // A version deleted meanwhile (here or elsewhere) is not counted.
+    let catalog = journeys.catalog();
+    let exists = move |id: &str| catalog.with(|c| c.get(id).is_some());
+    let count = Memo::new(move |_| {
+        selection
+            .picks
+            .with(|picks| picks.ids().filter(|id| exists(id)).count())
+    });
     // Ticked versions the search or filter hide: a bulk action acts on them too.
     let hidden = Memo::new(move |_| {
         selection
             .picks
-            .with(|picks| (!picks.is_empty()).then(|| selection.hidden(picks.len(), |_| true)))
+            .with(|picks| (!picks.is_empty()).then(|| selection.hidden(count.get(), exists)))
             .unwrap_or(0)
     });
     let has_run = Memo::new(move |_| run.with(Option::is_some));

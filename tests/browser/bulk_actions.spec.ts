@@ -479,6 +479,24 @@ test.describe('over the HTTP reference server', () => {
     expect((await serverVersion(request, server, waiting.id)).status).toBe('finished');
   });
 
+  test('a selected draft deleted elsewhere is no longer counted as selected', async ({ page, request, server }) => {
+    await useServer(page, server, 'operator', 1000);
+    await page.goto('/');
+    await expectHomeLoaded(page);
+    await tick(page, LIVE.cart.name, 1);
+    await tick(page, 'Welcome series', 3);
+    await expect(toolbar(page)).toContainText('2 selected');
+
+    const draft = await serverVersion(request, server, 'welcome-series-v3');
+    const deleted = await request.delete(`${server}/journeys/welcome-series-v3`, {
+      headers: { Authorization: 'Bearer admin-token', 'If-Match': `"${draft.revision}"`, 'Idempotency-Key': 'deleted-elsewhere' },
+    });
+    expect(deleted.status()).toBe(204);
+    await expect(homeRow(page, 'Welcome series', 3)).toHaveCount(0);
+    await expect(toolbar(page)).toContainText('1 selected');
+    await expect(toolbar(page)).not.toContainText('hidden');
+  });
+
   test('a viewer, who may neither finish nor stop, is offered no checkboxes and no toolbar', async ({ page, server }) => {
     await useServer(page, server, 'viewer', 600_000);
     await page.goto('/');

@@ -122,12 +122,6 @@ impl VersionSelection {
     pub fn hidden<'a>(&self, shown: impl IntoIterator<Item = &'a str>) -> usize {
         hidden_among(self.len(), |id| self.is_selected(id), shown)
     }
-
-    /// Keeps only the versions `exists` still knows (a version deleted
-    /// meanwhile leaves the selection).
-    pub fn retain(&mut self, exists: impl Fn(&str) -> bool) {
-        self.chosen.retain(|id| exists(id));
-    }
 }
 
 /// How many of the `count` ids that `is_one` says yes to are not among
@@ -251,12 +245,10 @@ mod tests {
     }
 
     #[test]
-    fn clear_and_retain() {
+    fn clear() {
         let mut selection = VersionSelection::default();
         selection.toggle_all_shown(SHOWN);
-        selection.retain(|id| id != "b");
-        assert_eq!(selection.len(), 5);
-        assert!(!selection.is_selected("b"));
+        assert_eq!(selection.len(), 6);
         selection.clear();
         assert!(selection.is_empty());
         // The anchor went with it.

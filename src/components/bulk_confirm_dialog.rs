@@ -41,6 +41,8 @@ pub fn BulkConfirmDialog() -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let terms = PauseTerms::new();
     let state = selection.dialog;
+    // The plan as the dialog showed it when it opened: what the user read.
+    let opened = StoredValue::new(None::<BulkPlan>);
 
     // Follows what is shown while the user reads it (a poll, another tab).
     let plan = Memo::new(move |_| match state.get() {
@@ -83,6 +85,7 @@ pub fn BulkConfirmDialog() -> impl IntoView {
         let open = state.with(Option::is_some);
         let Some(dialog) = dialog.get() else { return };
         if open && !dialog.open() {
+            opened.set_value(plan.get_untracked());
             reason.set(String::new());
             terms.reset();
             let _ = dialog.show_modal();
@@ -126,10 +129,16 @@ pub fn BulkConfirmDialog() -> impl IntoView {
         let Some(BulkDialog::Ask(action)) = state.get_untracked() else {
             return;
         };
-        // Asked again now: what is sent is what the rules allow this moment.
+        // Asked again now: what is sent is what the rules allow this moment,
+        // each version checked against what the dialog showed of it when it
+        // opened (a version changed since is held back, and said so).
         let plan = selection
             .picks
             .with_untracked(|picks| untrack(|| bulk.plan(picks.ids(), action)));
+        let plan = match opened.get_value() {
+            Some(opened) => plan.as_seen_in(&opened),
+            None => plan,
+        };
         let reason = Some(reason.get_untracked().trim().to_owned()).filter(|r| !r.is_empty());
         let command = untrack(|| command_for(action, reason, terms));
         let Some(command) = command.filter(|_| terms_refusal.get_untracked().is_none()) else {

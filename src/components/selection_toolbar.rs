@@ -19,6 +19,7 @@ pub fn SelectionToolbar() -> impl IntoView {
     // A version deleted meanwhile (here or elsewhere) is not counted.
     let catalog = journeys.catalog();
     let exists = move |id: &str| catalog.with(|c| c.get(id).is_some());
+    let any = Memo::new(move |_| selection.picks.with(|picks| !picks.is_empty()));
     let count = Memo::new(move |_| {
         selection
             .picks
@@ -67,9 +68,10 @@ pub fn SelectionToolbar() -> impl IntoView {
             class="selection-toolbar"
             role="group"
             aria-label=words.label("bulk-selection")
-            hidden=move || !selection.may_select() || (count.get() == 0 && !has_run.get())
+            hidden=move || !selection.may_select() || (!any.get() && !has_run.get())
         >
-            <Show when=move || { count.get() > 0 }>
+            // Also when every version selected is gone: Clear selection stays.
+            <Show when=move || any.get()>
                 <span class="selected-count">
                     {move || match hidden.get() {
                         0 => words.say(&Phrase::new("bulk-selected").with("count", count.get())),

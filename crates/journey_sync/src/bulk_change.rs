@@ -146,6 +146,24 @@ impl BulkPlan {
         plan
     }
 
+    /// This plan (asked again when the user confirms) with each allowed
+    /// version as `opened`, the plan the confirmation showed when it opened,
+    /// had it: what the user decided on. A run then holds back a version
+    /// changed since ([`BulkRun::hold_back_changed`]), one the rules refused
+    /// then and allow now included.
+    pub fn as_seen_in(mut self, opened: &BulkPlan) -> BulkPlan {
+        let then = opened
+            .allowed
+            .iter()
+            .chain(opened.refused.iter().map(|refused| &refused.version));
+        for version in &mut self.allowed {
+            if let Some(then) = then.clone().find(|then| then.id == version.id) {
+                version.seen = then.seen.clone();
+            }
+        }
+        self
+    }
+
     /// Whether there is anything to confirm.
     pub fn can_confirm(&self) -> bool {
         !self.allowed.is_empty()

@@ -152,8 +152,14 @@ impl ConfirmFlow {
         }
         // A retry after a failure is judged by its answer: the version may
         // show this very change, kept shown while its outcome is unknown.
+        // Held back when the version changed since the user last read the
+        // dialog, unless it is back as it was when it opened (no notice then).
         let now = seen(shown);
-        if self.state == DialogState::Asking && self.read.is_some() && now != self.read {
+        if self.state == DialogState::Asking
+            && self.read.is_some()
+            && now != self.read
+            && now != self.opened_on
+        {
             self.read = now;
             return None;
         }

@@ -4,14 +4,19 @@
 //! the version as shown when they act, so that a version someone else
 //! changed since is not acted on unseen.
 
-use lifecycle::{JourneyVersion, Pause, ScheduledFinish, Status};
+use chrono::{DateTime, Utc};
+use lifecycle::{JourneyVersion, PauseCustomers, PauseEnd, Status};
 use wording::Phrase;
 
+/// What the user reads of a version's lifecycle: its status, a pause's end
+/// and terms, a scheduled finish's time. Not who set them nor when (a change
+/// the console shows ahead says "You" at the browser's time, the server's
+/// answer the user's name at its own time), nor the counts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SeenLifecycle {
     status: Status,
-    pause: Option<Pause>,
-    scheduled_finish: Option<ScheduledFinish>,
+    pause: Option<(DateTime<Utc>, PauseCustomers, PauseEnd)>,
+    scheduled_finish: Option<DateTime<Utc>>,
 }
 
 /// How a version changed since it was seen.
@@ -29,8 +34,8 @@ impl SeenLifecycle {
     pub fn of(version: &JourneyVersion) -> SeenLifecycle {
         SeenLifecycle {
             status: version.status,
-            pause: version.pause.clone(),
-            scheduled_finish: version.scheduled_finish.clone(),
+            pause: (version.pause.as_ref()).map(|p| (p.until, p.customers, p.at_end)),
+            scheduled_finish: version.scheduled_finish.as_ref().map(|s| s.at),
         }
     }
 

@@ -607,7 +607,7 @@ fn a_version_changed_after_the_confirmation_is_not_sent_and_says_why() {
         failed,
         [(
             "extra-2-v1",
-            "It changed after you confirmed: it is now Finishing. Nothing was sent: \
+            "It changed since you chose this action: it is now Finishing. Nothing was sent: \
              choose the action again if it still applies."
                 .to_owned()
         )]
@@ -649,4 +649,28 @@ fn a_retry_that_may_have_been_carried_out_is_sent_again_though_it_shows_changed(
         again[0].idempotency_key, first[0].idempotency_key,
         "the same request"
     );
+}
+
+#[test]
+fn a_version_changed_while_the_confirmation_was_open_is_held_back_too() {
+    // The confirmation opens on a Stop of two live versions.
+    let mut server = larger_server();
+    let mut store = JourneyStore::new(server.clone());
+    let selected = ["extra-1-v1", "extra-2-v1"];
+    let opened = plan(&selected, Action::Stop, &store);
+    // A colleague finishes extra-2 while it is open; Stop is still allowed
+    // on it (finishing), and the plan asked again at the click has it.
+    server
+        .apply("extra-2-v1", Command::Finish, "Jonas Becker", at(5))
+        .unwrap();
+    store.take_version(server.get("extra-2-v1").unwrap().clone());
+    let at_the_click = plan(&selected, Action::Stop, &store);
+    assert_eq!(at_the_click.allowed.len(), 2);
+
+    let mut run = BulkRun::new(&at_the_click.as_seen_in(&opened), |_| Command::Stop {
+        reason: None,
+    });
+    assert_eq!(run.hold_back_changed(store.shown()), 1);
+    let sent = run.next_all(|| Keys(0).fresh());
+    assert_eq!(ids(&sent), ["extra-1-v1"]);
 }

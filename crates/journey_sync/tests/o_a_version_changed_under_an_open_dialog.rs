@@ -7,7 +7,7 @@ mod common;
 
 use common::{at, english, server, set_active};
 use journey_sync::{ConfirmFlow, DialogState};
-use lifecycle::{Catalog, Command, JourneyVersion};
+use lifecycle::{Catalog, Command, JourneyVersion, PauseCustomers, PauseEnd};
 use wording::Phrase;
 
 fn stop() -> Command {
@@ -132,4 +132,49 @@ fn a_retry_after_a_failure_is_not_held_back_by_its_own_change() {
         .confirm(stop(), "key-2".into(), shown(&catalog, "welcome-v1"))
         .unwrap();
     assert_eq!(retry.idempotency_key, "key-1", "the same request again");
+}
+
+fn pause_until(minutes: i64) -> Command {
+    Command::Pause {
+        customers: PauseCustomers::Hold,
+        until: at(minutes),
+        at_end: PauseEnd::Resume,
+    }
+}
+
+#[test]
+fn the_users_own_pause_answered_by_the_server_is_not_a_change() {
+    // The console shows the user's pause at once ("You", the browser's
+    // time); the server's answer names them, at its own time.
+    let mut shown_ahead = server();
+    shown_ahead
+        .apply("welcome-v1", pause_until(600), "You", at(5))
+        .unwrap();
+    let mut answered = server();
+    answered
+        .apply("welcome-v1", pause_until(600), "Ana Ruiz", at(6))
+        .unwrap();
+    let mut dialog = ConfirmFlow::new();
+    dialog.open(shown(&shown_ahead, "welcome-v1"));
+    let now = shown(&answered, "welcome-v1");
+    assert_eq!(dialog.change_notice(now), None);
+    assert!(dialog.confirm(stop(), "key-1".into(), now).is_some());
+}
+
+#[test]
+fn a_change_undone_before_the_click_holds_nothing_back() {
+    let mut catalog = server();
+    let mut dialog = ConfirmFlow::new();
+    dialog.open(shown(&catalog, "welcome-v1"));
+    let live = catalog.clone();
+    catalog
+        .apply("welcome-v1", pause_until(600), "Jonas Becker", at(5))
+        .unwrap();
+    let paused = shown(&catalog, "welcome-v1");
+    assert!(dialog.change_notice(paused).is_some());
+    assert_eq!(dialog.confirm(stop(), "key-1".into(), paused), None);
+    // Resumed: as it was when the dialog opened, and nothing says otherwise.
+    let back = shown(&live, "welcome-v1");
+    assert_eq!(dialog.change_notice(back), None);
+    assert!(dialog.confirm(stop(), "key-2".into(), back).is_some());
 }

@@ -80,7 +80,7 @@ fix-config = Korrigieren Sie config.json neben index.html oder entfernen Sie die
 
 ## Der Bestätigungsdialog
 confirm-finish-title = Journey beenden?
-confirm-changed-status = Diese Version hat sich geändert, während der Dialog offen war: Sie ist jetzt { $status }. Lesen Sie den Dialog noch einmal, dann bestätigen Sie.
+confirm-changed-status = Diese Version hat sich geändert, während der Dialog offen war. Der Status ist jetzt „{ $status }“. Lesen Sie den Dialog noch einmal, dann bestätigen Sie.
 confirm-changed-schedule = Die Pause oder das geplante Ende dieser Version hat sich geändert, während der Dialog offen war. Lesen Sie den Dialog noch einmal, dann bestätigen Sie.
 confirm-changed-gone = Diese Version wurde gelöscht, während der Dialog offen war.
 confirm-stop-title = Journey stoppen?
@@ -196,8 +196,8 @@ bulk-refused-heading = { $action ->
         }
     }
 bulk-refused-item = { $version } — { $why }
-bulk-changed-status = Sie hat sich nach Ihrer Bestätigung geändert: Sie ist jetzt { $status }. Nichts wurde gesendet: Wählen Sie die Aktion erneut, wenn sie noch zutrifft.
-bulk-changed-schedule = Ihre Pause oder ihr geplantes Ende hat sich nach Ihrer Bestätigung geändert. Nichts wurde gesendet: Wählen Sie die Aktion erneut, wenn sie noch zutrifft.
+bulk-changed-status = Die Version hat sich geändert, seit Sie diese Aktion gewählt haben. Der Status ist jetzt „{ $status }“. Nichts wurde gesendet: Wählen Sie die Aktion erneut, wenn sie noch zutrifft.
+bulk-changed-schedule = Die Pause oder das geplante Ende dieser Version hat sich geändert, seit Sie diese Aktion gewählt haben. Nichts wurde gesendet: Wählen Sie die Aktion erneut, wenn sie noch zutrifft.
 bulk-results-title = { $versions ->
         [one] { $versions } Journey-Version
        *[other] { $versions } Journey-Versionen

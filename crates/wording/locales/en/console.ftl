@@ -199,8 +199,8 @@ bulk-refused-heading = { $action ->
         }
     }
 bulk-refused-item = { $version } — { $why }
-bulk-changed-status = It changed after you confirmed: it is now { $status }. Nothing was sent: choose the action again if it still applies.
-bulk-changed-schedule = Its pause or scheduled finish changed after you confirmed. Nothing was sent: choose the action again if it still applies.
+bulk-changed-status = It changed since you chose this action: it is now { $status }. Nothing was sent: choose the action again if it still applies.
+bulk-changed-schedule = Its pause or scheduled finish changed since you chose this action. Nothing was sent: choose the action again if it still applies.
 bulk-results-title = { $action ->
         [stop] Stopping
         [pause] Pausing

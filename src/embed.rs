@@ -46,7 +46,10 @@ struct HttpOptions<'a> {
 #[wasm_bindgen]
 pub struct ConsoleHandle {
     mounted: Option<Box<dyn Any>>,
-    shadow: Option<web_sys::ShadowRoot>,
+    /// What it put in the element's shadow root: its stylesheet and its
+    /// container, taken out on unmount (and nothing else: a console mounted
+    /// there since stays).
+    nodes: Vec<web_sys::Element>,
     token: TokenCell,
     language: LanguageCell,
     theme: ArcRwSignal<Theme>,
@@ -55,46 +58,60 @@ pub struct ConsoleHandle {
 #[wasm_bindgen]
 impl ConsoleHandle {
     /// Removes the console: its elements, listeners, timers and polling.
+    /// Once unmounted, the handle's other methods do nothing.
     pub fn unmount(&mut self) {
         // Dropping Leptos's handle runs every cleanup the console registered.
         self.mounted.take();
-        if let Some(shadow) = self.shadow.take() {
-            shadow.set_inner_html("");
+        for node in self.nodes.drain(..) {
+            node.remove();
         }
     }
 
-    /// Replaces the bearer token (a refreshed one); the next request carries it.
+    /// Replaces the bearer token (a refreshed one); the next request carries
+    /// it. One that cannot be sent in a header is refused, and the token
+    /// before stays.
     #[wasm_bindgen(js_name = setToken)]
-    pub fn set_token(&self, token: Option<String>) {
-        self.token
-            .replace(token.filter(|token| !token.trim().is_empty()));
+    pub fn set_token(&self, token: Option<String>) -> Result<(), JsError> {
+        let token = runtime_config::token(token.as_deref()).map_err(refused)?;
+        if self.mounted.is_some() {
+            self.token.replace(token);
+        }
+        Ok(())
     }
 
     /// Switches the language at once (a BCP 47 tag such as `de`); a language
     /// the console does not speak, or none, means the browser's language.
     #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&self, locale: Option<String>) {
-        self.language.set(locale.as_deref());
+        if self.mounted.is_some() {
+            self.language.set(locale.as_deref());
+        }
     }
 
     /// Switches to the `light`, `dark` or `auto` theme; none means `auto`.
     #[wasm_bindgen(js_name = setTheme)]
     pub fn set_theme(&self, theme: Option<String>) -> Result<(), JsError> {
-        self.theme.set(theme_option(theme.as_deref())?);
+        let theme = theme_option(theme.as_deref())?;
+        if self.mounted.is_some() {
+            self.theme.set(theme);
+        }
         Ok(())
     }
+}
+
+/// A refused option, said of the options rather than of config.json.
+fn refused(error: runtime_config::ConfigError) -> JsError {
+    JsError::new(&format!(
+        "Journey Console: {}",
+        error.message.replace("config.json", "options")
+    ))
 }
 
 /// The `theme` option; a word that is not a theme is refused as config.json's
 /// would be, said of the options.
 fn theme_option(name: Option<&str>) -> Result<Theme, JsError> {
     name.map_or(Ok(Theme::default()), Theme::parse)
-        .map_err(|e| {
-            JsError::new(&format!(
-                "Journey Console: {}",
-                e.message.replace("config.json", "options")
-            ))
-        })
+        .map_err(refused)
 }
 
 /// Mounts Journey Console in `element`. `options`: `{apiBase, token,
@@ -119,15 +136,19 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<ConsoleH
             })
             .unwrap_or_default(),
         )
-        .map_err(|e| {
-            JsError::new(&format!(
-                "Journey Console: {}",
-                e.message.replace("config.json", "options")
+        .map_err(refused)?,
+        None if options.poll_interval_ms.is_some() => {
+            return Err(JsError::new(
+                "Journey Console: options: pollIntervalMs is how often apiBase is asked; \
+                 give apiBase too, or leave pollIntervalMs out for the demo data",
             ))
-        })?,
+        }
         None => RuntimeConfig::default(),
     };
     let theme = ArcRwSignal::new(theme_option(options.theme.as_deref())?);
+    let first_token = runtime_config::token(options.token.as_deref()).map_err(refused)?;
+    let base_path =
+        runtime_config::base_path(options.base_path.as_deref().unwrap_or("")).map_err(refused)?;
 
     let shadow = match element.shadow_root() {
         Some(shadow) => shadow,
@@ -135,7 +156,9 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<ConsoleH
             .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
             .map_err(|_| JsError::new("Journey Console: this element cannot hold a shadow root"))?,
     };
+    // What was there before (a notice, a console unmounted) goes.
     shadow.set_inner_html("");
+    let mut nodes = Vec::new();
     if let Some(href) = &options.stylesheet {
         let link = document()
             .create_element("link")
@@ -143,19 +166,21 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<ConsoleH
         link.set_attribute("rel", "stylesheet").ok();
         link.set_attribute("href", href).ok();
         shadow.append_child(&link).ok();
+        nodes.push(link);
     }
     let container: web_sys::HtmlElement = document()
         .create_element("div")
         .map_err(|_| JsError::new("no document"))?
         .unchecked_into();
     shadow.append_child(&container).ok();
+    nodes.push(container.clone().into());
 
     let language = LanguageCell::default();
     let token = TokenCell::default();
-    token.replace(options.token.filter(|t| !t.trim().is_empty()));
+    token.replace(first_token);
     let setup = Setup {
         config: Some(config),
-        paths: ConsolePath::new(options.base_path.as_deref().unwrap_or("")),
+        paths: ConsolePath::new(base_path),
         host: Some(element),
         token: token.clone(),
         locale: options.locale.clone(),
@@ -165,7 +190,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<ConsoleH
     let mounted = leptos::mount::mount_to(container, move || view! { <App setup /> });
     Ok(ConsoleHandle {
         mounted: Some(Box::new(mounted)),
-        shadow: Some(shadow),
+        nodes,
         token,
         language,
         theme,

@@ -19,15 +19,17 @@ export interface JourneyConsoleOptions {
    * address, or a path starting with `/` on the page's own origin. Without
    * it, the console runs on its in-browser demo backend. */
   apiBase?: string;
-  /** Bearer token sent as `Authorization: Bearer …` to `apiBase`. Give a
-   * refreshed one to {@link JourneyConsoleHandle.setToken}. */
+  /** Bearer token sent as `Authorization: Bearer …` to `apiBase`: visible
+   * ASCII without spaces (surrounding spaces are trimmed). Give a refreshed
+   * one to {@link JourneyConsoleHandle.setToken}. */
   token?: string | null;
   /** How often the journey list is refreshed from `apiBase`, in whole
-   * milliseconds: at least 500, at most 86400000 (a day), 5000 when left out. */
+   * milliseconds: at least 500, at most 86400000 (a day), 5000 when left out.
+   * Only with `apiBase`. */
   pollIntervalMs?: number;
   /** Where the console's pages live in the host's URLs: with `'/marketing'`,
    * Home is `/marketing/` and a journey is `/marketing/journeys/{id}`. Empty or
-   * left out: the site's root. */
+   * left out: the site's root. A path from the root: it starts with `/`. */
   basePath?: string;
   /** Light or dark colours; `'auto'` (the default) follows the user's
    * `prefers-color-scheme`. */
@@ -41,7 +43,9 @@ export interface JourneyConsoleOptions {
 /** A console mounted by {@link mountJourneyConsole}. */
 export interface JourneyConsoleHandle {
   /** Replaces the bearer token (a refreshed one); the next request carries
-   * it. `null` or an empty string sends no token. */
+   * it. `null` or an empty string sends no token. Throws for a token that
+   * cannot be sent in a header (see {@link JourneyConsoleOptions.token}),
+   * keeping the one before. */
   setToken(token: string | null): void;
   /** Switches the console's language at once, without a reload (a BCP 47
    * tag, as {@link JourneyConsoleOptions.locale}); `null` means the browser's
@@ -51,7 +55,9 @@ export interface JourneyConsoleHandle {
    * means `'auto'`. Throws for a word that is not a theme. */
   setTheme(theme?: JourneyConsoleTheme | null): void;
   /** Removes the console from its element, with every listener, timer and
-   * poll it had. Calling it again does nothing. */
+   * poll it had. Calling it again does nothing, and so do the handle's other
+   * methods once it has been called. Until then the handle is kept alive by
+   * the module: a host need not keep it for the console to stay. */
   unmount(): void;
 }
 

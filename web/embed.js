@@ -25,7 +25,10 @@ const loaded = (async () => {
 // Nothing of the console runs after that, so the notice comes from here, in each
 // console's own element: the host's page is not ours to replace. The window
 // listeners are there only while a console is mounted.
-const mounted = new Set();
+// Each mounted console's handle and element, kept until unmounted: a handle
+// the host does not keep must not be collected (which would unmount its
+// console at any moment).
+const mounted = new Map();
 let stylesheetHref;
 let stopped = false;
 
@@ -61,9 +64,29 @@ function showStopped(element) {
   root.replaceChildren(...keep, notice);
 }
 
+/// Says in `element` why the console could not be mounted there (options
+/// that make no sense): a `<journey-console>` has no caller to tell.
+function showRefused(element, error) {
+  const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+  const notice = document.createElement('p');
+  notice.setAttribute('role', 'alert');
+  notice.textContent = String(error?.message ?? error);
+  root.replaceChildren(notice);
+}
+
+/// Calls into the console; a trap there stops every console on the page.
+function guarded(call) {
+  try {
+    return call();
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) stopAll();
+    throw error;
+  }
+}
+
 function stopAll() {
   stopped = true;
-  for (const element of mounted) showStopped(element);
+  for (const element of new Set(mounted.values())) showStopped(element);
   mounted.clear();
   unwatch();
 }
@@ -102,63 +125,106 @@ export async function mountJourneyConsole(element, options = {}) {
     // Stopped while starting or mounting: the host may catch the rejection,
     // so the notice cannot wait for an unhandled one.
     if (error instanceof WebAssembly.RuntimeError) {
-      mounted.add(element);
+      mounted.set(element, element);
       stopAll();
     }
     throw error;
   }
   if (mounted.size === 0) watch();
-  mounted.add(element);
+  mounted.set(handle, element);
+  // After unmount() (or a trap), every method does nothing.
+  const live = () => !stopped && mounted.has(handle);
   return {
     setToken(token) {
-      if (!stopped) handle.setToken(token);
+      if (live()) guarded(() => handle.setToken(token));
     },
     setLocale(locale) {
-      if (!stopped) handle.setLocale(locale);
+      if (live()) guarded(() => handle.setLocale(locale));
     },
     setTheme(theme) {
-      if (!stopped) handle.setTheme(theme);
+      if (live()) guarded(() => handle.setTheme(theme));
     },
     unmount() {
-      if (mounted.delete(element) && mounted.size === 0) unwatch();
-      if (!stopped) handle.unmount();
+      if (!mounted.delete(handle)) return;
+      if (mounted.size === 0) unwatch();
+      guarded(() => handle.unmount());
     },
   };
 }
 
 class JourneyConsoleElement extends HTMLElement {
-  static observedAttributes = ['token', 'locale', 'theme'];
+  static observedAttributes = ['token', 'locale', 'theme', 'api-base', 'base-path', 'poll-interval-ms'];
 
-  async connectedCallback() {
-    const mounting = (this.mounting = mountJourneyConsole(this, {
+  connectedCallback() {
+    // Moved in the page (taken out and put back at once): the console, in
+    // the element's shadow root, goes with it.
+    if (this.placed) return;
+    this.placed = true;
+    this.mount();
+  }
+
+  disconnectedCallback() {
+    // Removed for good only if it is not put back in this task.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      this.placed = false;
+      this.unmountNow();
+    });
+  }
+
+  attributeChangedCallback(name, previous, value) {
+    if (!this.placed || previous === value) return;
+    if (name === 'token') this.handle?.setToken(value);
+    else if (name === 'locale') this.handle?.setLocale(value);
+    else if (name === 'theme') this.handle?.setTheme(value);
+    else {
+      // Another server or place: a console of its own.
+      this.unmountNow();
+      this.mount();
+    }
+  }
+
+  options() {
+    const interval = this.getAttribute('poll-interval-ms');
+    if (interval !== null && !/^\d+$/.test(interval.trim())) {
+      throw new Error(`Journey Console: poll-interval-ms is "${interval}"; it must be a whole number of milliseconds`);
+    }
+    return {
       apiBase: this.getAttribute('api-base') ?? undefined,
       basePath: this.getAttribute('base-path') ?? undefined,
       token: this.getAttribute('token') ?? undefined,
       locale: this.getAttribute('locale') ?? undefined,
-      pollIntervalMs: this.hasAttribute('poll-interval-ms') ? Number(this.getAttribute('poll-interval-ms')) : undefined,
+      pollIntervalMs: interval === null ? undefined : Number(interval),
       theme: this.getAttribute('theme') ?? undefined,
-    }));
-    const handle = await mounting;
-    // Removed (or placed again) while the console was loading.
-    if (this.mounting !== mounting || !this.isConnected) {
+    };
+  }
+
+  async mount() {
+    const mounting = (this.mounting = (async () => mountJourneyConsole(this, this.options()))());
+    let handle;
+    try {
+      handle = await mounting;
+    } catch (error) {
+      // Said where the console would be: an element has no caller to tell.
+      if (this.mounting === mounting && !(error instanceof WebAssembly.RuntimeError)) showRefused(this, error);
+      throw error;
+    }
+    // Removed, or mounted again, while the console was loading.
+    if (this.mounting !== mounting) {
       handle.unmount();
       return;
     }
     this.handle = handle;
-    // The theme may have changed while the console was loading.
+    // What changed while the console was loading.
+    handle.setToken(this.getAttribute('token'));
+    handle.setLocale(this.getAttribute('locale'));
     handle.setTheme(this.getAttribute('theme'));
   }
 
-  disconnectedCallback() {
+  unmountNow() {
     this.mounting = undefined;
     this.handle?.unmount();
     this.handle = undefined;
-  }
-
-  attributeChangedCallback(name, _previous, value) {
-    if (name === 'token') this.handle?.setToken(value);
-    if (name === 'locale') this.handle?.setLocale(value);
-    if (name === 'theme') this.handle?.setTheme(value);
   }
 }
 

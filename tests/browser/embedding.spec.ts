@@ -161,6 +161,96 @@ test('mountJourneyConsole gives a handle that replaces the token and unmounts', 
   expect(refused).toContain('apiBase');
 });
 
+test('a handle keeps doing nothing after unmount, a token that cannot be sent is refused, and a handle the host drops keeps its console', async ({ page }) => {
+  const crashes: string[] = [];
+  page.on('pageerror', (error) => crashes.push(error.message));
+  await page.goto(`${HOST}/campaigns`);
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(`${API}/journeys`)) seen.push(request.headers()['authorization'] ?? '');
+  });
+  await mountInCampaigns(page, 'viewer-token');
+  await expectHomeLoaded(page);
+
+  // A token pasted with a line break in it: refused with a message, the one
+  // before kept.
+  const refused = await page.evaluate(() => {
+    try {
+      (window as unknown as { handle: { setToken(t: string): void } }).handle.setToken('operator-\ntoken');
+      return 'taken';
+    } catch (error) {
+      return String(error);
+    }
+  });
+  expect(refused).toContain('a bearer token is visible ASCII');
+  const before = seen.length;
+  await expect.poll(() => seen.length).toBeGreaterThan(before);
+  expect(seen.at(-1)).toBe('Bearer viewer-token');
+
+  // The host unmounts but its language listener stays subscribed.
+  await page.evaluate(() => {
+    const handle = (window as unknown as { handle: { unmount(): void; setLocale(l: string): void; setToken(t: string): void; setTheme(t: string): void } }).handle;
+    handle.unmount();
+    handle.setLocale('de');
+    handle.setToken('operator-token');
+    handle.setTheme('dark');
+    handle.unmount();
+  });
+  await expect(page.getByRole('table', { name: 'Journeys' })).toHaveCount(0);
+
+  // Mounted again, with the handle not kept: the console stays after the
+  // garbage collector runs.
+  await page.evaluate(async ({ api }) => {
+    const { mountJourneyConsole } = await import('/tools/journeys/embed.js');
+    const element = document.createElement('div');
+    document.getElementById('host-outlet')!.replaceChildren(element);
+    await mountJourneyConsole(element, { apiBase: api, token: 'viewer-token', basePath: '/campaigns', pollIntervalMs: 500 });
+  }, { api: API });
+  await expectHomeLoaded(page);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.detach();
+  const polled = seen.length;
+  await expect.poll(() => seen.length, { message: 'still polling' }).toBeGreaterThan(polled + 1);
+  await expect(page.getByRole('table', { name: 'Journeys' })).toBeVisible();
+  expect(crashes).toEqual([]);
+});
+
+test('<journey-console> moved while it loads stays one console, takes the token set meanwhile, and says what it refuses', async ({ page }) => {
+  await page.goto(`${HOST}/campaigns`);
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(`${API}/journeys`)) seen.push(request.headers()['authorization'] ?? '');
+  });
+  await page.evaluate(({ api }) => {
+    const outlet = document.getElementById('host-outlet')!;
+    const first = document.createElement('section');
+    const second = document.createElement('section');
+    outlet.replaceChildren(first, second);
+    const element = document.createElement('journey-console');
+    element.setAttribute('api-base', api);
+    element.setAttribute('base-path', '/campaigns');
+    element.setAttribute('token', 'viewer-token');
+    first.append(element);
+    // A framework reorders, and the host refreshes the token, before the
+    // console has loaded.
+    second.append(element);
+    element.setAttribute('token', 'operator-token');
+  }, { api: API });
+  await expectHomeLoaded(page);
+  await expect(page.getByRole('table', { name: 'Journeys' })).toHaveCount(1);
+  await expect.poll(() => seen.at(-1)).toBe('Bearer operator-token');
+
+  // Another server for the same element: a console of its own, and one
+  // that makes no sense is said where the console would be.
+  await page.evaluate(() => document.querySelector('journey-console')!.setAttribute('poll-interval-ms', '5s'));
+  await expect(page.locator('journey-console').getByRole('alert')).toHaveText('Journey Console: poll-interval-ms is "5s"; it must be a whole number of milliseconds');
+  await expect(page.getByRole('table', { name: 'Journeys' })).toHaveCount(0);
+  await page.evaluate(() => document.querySelector('journey-console')!.setAttribute('poll-interval-ms', '1000'));
+  await expectHomeLoaded(page);
+  await expect(page.locator('journey-console').getByRole('alert')).toHaveCount(0);
+});
+
 test('a console the host unmounted while another tab kept the customer counts leaves them to the tabs still open', async ({ context }) => {
   // Consoles on the demo data (no apiBase), each in a tab of the host.
   const mountDemo = async (): Promise<Page> => {

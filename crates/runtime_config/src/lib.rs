@@ -196,7 +196,7 @@ pub fn parse_file(text: &str) -> Result<ConfigFile, ConfigError> {
             let settings = HttpSettings {
                 api_base,
                 poll_interval_ms,
-                token: token.filter(|t| !t.trim().is_empty()),
+                token: self::token(token.as_deref())?,
             };
             (RuntimeConfig::Http(settings), theme)
         }
@@ -241,6 +241,39 @@ fn validate_api_base(api_base: &str) -> Result<String, ConfigError> {
         )));
     }
     Ok(trimmed.trim_end_matches('/').to_owned())
+}
+
+/// A bearer token as it is sent (`Authorization: Bearer …`): trimmed, and
+/// `None` when blank. Only visible ASCII can be sent in that header; anything
+/// else (a line break, a character pasted from a document) is refused here,
+/// where it can be said, rather than by the browser on every request.
+pub fn token(token: Option<&str>) -> Result<Option<String>, ConfigError> {
+    let Some(token) = token.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    match token.chars().find(|c| !c.is_ascii_graphic()) {
+        Some(c) => Err(error(format!(
+            "config.json: token holds {c:?} (U+{:04X}); a bearer token is visible ASCII \
+             characters without spaces",
+            u32::from(c)
+        ))),
+        None => Ok(Some(token.to_owned())),
+    }
+}
+
+/// Where an embedded console's pages live in the host's URLs: a path from
+/// the root such as `/marketing` (or none). Trailing slashes are left out.
+pub fn base_path(path: &str) -> Result<&str, ConfigError> {
+    let path = path.trim_end_matches('/');
+    let plain = !path.contains(['?', '#', '\\']) && !path.chars().any(char::is_whitespace);
+    if path.is_empty() || (path.starts_with('/') && !path.starts_with("//") && plain) {
+        Ok(path)
+    } else {
+        Err(error(format!(
+            "config.json: basePath is {path:?}; it must be a path from the root of the \
+             host's addresses, such as \"/marketing\""
+        )))
+    }
 }
 
 fn error(message: impl Into<String>) -> ConfigError {
@@ -349,6 +382,35 @@ mod tests {
         ] {
             let m = message(&format!(r#"{{"backend":"http","apiBase":"{bad}"}}"#));
             assert!(m.contains("is not an http(s) address"), "{bad}: {m}");
+        }
+    }
+
+    #[test]
+    fn a_token_that_cannot_be_sent_in_a_header_is_refused() {
+        assert_eq!(
+            token(Some(" t0k.en-_~+/= ")).unwrap().as_deref(),
+            Some("t0k.en-_~+/=")
+        );
+        assert_eq!(token(Some("  ")).unwrap(), None);
+        for bad in ["two words", "line\nbreak", "zero\u{200b}width", "caf\u{e9}"] {
+            let m = token(Some(bad)).unwrap_err().message;
+            assert!(
+                m.contains("a bearer token is visible ASCII"),
+                "{bad:?}: {m}"
+            );
+        }
+        let m = message(r#"{"backend":"http","apiBase":"/api","token":"a\u0000b"}"#);
+        assert!(m.contains("U+0000"), "{m}");
+    }
+
+    #[test]
+    fn a_base_path_is_a_path_from_the_root() {
+        assert_eq!(base_path("/marketing/").unwrap(), "/marketing");
+        assert_eq!(base_path("").unwrap(), "");
+        assert_eq!(base_path("/").unwrap(), "");
+        for bad in ["marketing", "//cdn.example.com", "/a b", "/a?b", "/a#b"] {
+            let m = base_path(bad).unwrap_err().message;
+            assert!(m.contains("a path from the root"), "{bad:?}: {m}");
         }
     }
 

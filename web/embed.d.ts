@@ -99,8 +99,10 @@ export interface JourneyConsoleAttributes {
  * The `<journey-console>` element, defined by embed.js. Placing it in the
  * document mounts the console with the options its attributes give
  * ({@link JourneyConsoleAttributes}); removing it unmounts the console, and
- * placing it again mounts it anew. It has no properties or methods of its own:
- * it is configured through its attributes.
+ * placing it again mounts it anew, while moving it (out and back in the same
+ * task) keeps it. Changing `api-base`, `base-path` or `poll-interval-ms`
+ * mounts it anew; attributes it refuses are said inside it. It has no
+ * properties or methods of its own: it is configured through its attributes.
  */
 export interface JourneyConsoleElement extends HTMLElement {
   /** Sets an attribute; for the console's own attributes the value must be

@@ -145,9 +145,11 @@ export async function mountJourneyConsole(element, options = {}) {
       if (live()) guarded(() => handle.setTheme(theme));
     },
     unmount() {
-      if (!mounted.delete(handle)) return;
-      if (mounted.size === 0) unwatch();
+      if (!mounted.has(handle)) return;
+      // Still counted while it unmounts: a trap there stops it with the rest.
       guarded(() => handle.unmount());
+      mounted.delete(handle);
+      if (mounted.size === 0) unwatch();
     },
   };
 }
@@ -174,7 +176,11 @@ class JourneyConsoleElement extends HTMLElement {
 
   attributeChangedCallback(name, previous, value) {
     if (!this.placed || previous === value) return;
-    if (name === 'token') this.handle?.setToken(value);
+    if (this.refused) {
+      // Refused: any attribute put right may make it mountable.
+      this.unmountNow();
+      this.mount();
+    } else if (name === 'token') this.handle?.setToken(value);
     else if (name === 'locale') this.handle?.setLocale(value);
     else if (name === 'theme') this.handle?.setTheme(value);
     else {
@@ -200,29 +206,47 @@ class JourneyConsoleElement extends HTMLElement {
   }
 
   async mount() {
+    this.refused = undefined;
     const mounting = (this.mounting = (async () => mountJourneyConsole(this, this.options()))());
     let handle;
     try {
       handle = await mounting;
     } catch (error) {
-      // Said where the console would be: an element has no caller to tell.
-      if (this.mounting === mounting && !(error instanceof WebAssembly.RuntimeError)) showRefused(this, error);
+      // Said where the console would be: an element has no caller to tell
+      // (after a trap, the notice is there already).
+      if (this.mounting === mounting && !stopped && !(error instanceof WebAssembly.RuntimeError)) {
+        this.refused = error;
+        showRefused(this, error);
+      }
       throw error;
     }
     // Removed, or mounted again, while the console was loading.
     if (this.mounting !== mounting) {
       handle.unmount();
+      // Its drawing took the place of a refusal said since: said again.
+      if (this.refused && this.isConnected) showRefused(this, this.refused);
       return;
     }
     this.handle = handle;
-    // What changed while the console was loading.
-    handle.setToken(this.getAttribute('token'));
-    handle.setLocale(this.getAttribute('locale'));
-    handle.setTheme(this.getAttribute('theme'));
+    // What changed while the console was loading; a value refused is said
+    // in the browser's console, the console keeping the one it has.
+    for (const apply of [
+      () => handle.setToken(this.getAttribute('token')),
+      () => handle.setLocale(this.getAttribute('locale')),
+      () => handle.setTheme(this.getAttribute('theme')),
+    ]) {
+      try {
+        apply();
+      } catch (error) {
+        if (error instanceof WebAssembly.RuntimeError) throw error;
+        console.error(error);
+      }
+    }
   }
 
   unmountNow() {
     this.mounting = undefined;
+    this.refused = undefined;
     this.handle?.unmount();
     this.handle = undefined;
   }

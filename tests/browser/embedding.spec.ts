@@ -249,6 +249,20 @@ test('<journey-console> moved while it loads stays one console, takes the token 
   await page.evaluate(() => document.querySelector('journey-console')!.setAttribute('poll-interval-ms', '1000'));
   await expectHomeLoaded(page);
   await expect(page.locator('journey-console').getByRole('alert')).toHaveCount(0);
+
+  // A token that cannot be sent is refused there too, and the console comes
+  // once the host gives one that can.
+  await page.evaluate(({ api }) => {
+    const element = document.createElement('journey-console');
+    element.setAttribute('api-base', api);
+    element.setAttribute('base-path', '/campaigns');
+    element.setAttribute('token', 'operator token');
+    document.getElementById('host-outlet')!.replaceChildren(element);
+  }, { api: API });
+  await expect(page.locator('journey-console').getByRole('alert')).toContainText('a bearer token is visible ASCII');
+  await page.evaluate(() => document.querySelector('journey-console')!.setAttribute('token', 'operator-token'));
+  await expectHomeLoaded(page);
+  await expect(page.locator('journey-console').getByRole('alert')).toHaveCount(0);
 });
 
 test('a console the host unmounted while another tab kept the customer counts leaves them to the tabs still open', async ({ context }) => {

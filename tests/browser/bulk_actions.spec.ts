@@ -473,7 +473,7 @@ test.describe('over the HTTP reference server', () => {
     const results = bulkDialog(page, `Stopping ${total} journey versions`);
     await expect(progress(results)).toHaveText(`${total} of ${total} done, 1 failed.`);
     await expect(listUnder(results, 'Failed (1)')).toHaveText([
-      `${waiting.name}, version ${waiting.version} — It changed since you chose this action: it is now Finishing. Nothing was sent: choose the action again if it still applies.`,
+      `${waiting.name}, version ${waiting.version} — Olga Operator changed it since you chose this action: it is now Finishing. Nothing was sent: choose the action again if it still applies.`,
     ]);
     expect(stops).not.toContain(waiting.id);
     expect((await serverVersion(request, server, waiting.id)).status).toBe('finished');

@@ -58,6 +58,15 @@ async function mountInCampaigns(page: Page, token: string): Promise<void> {
   );
 }
 
+/// The Authorization header of each request for the journey list, as sent.
+function authorizationsSent(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(`${API}/journeys`)) seen.push(request.headers()['authorization'] ?? '');
+  });
+  return seen;
+}
+
 function hostEvents(page: Page): Promise<Array<{ type: string; id: string; status: string }>> {
   return page.evaluate(() => (window as unknown as { hostEvents: Array<{ type: string; id: string; status: string }> }).hostEvents);
 }
@@ -132,10 +141,7 @@ test('embedded under the host\'s router: styled as itself, events out, deep link
 
 test('mountJourneyConsole gives a handle that replaces the token and unmounts', async ({ page }) => {
   await page.goto(`${HOST}/campaigns`);
-  const seen: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().startsWith(`${API}/journeys`)) seen.push(request.headers()['authorization'] ?? '');
-  });
+  const seen = authorizationsSent(page);
   await mountInCampaigns(page, 'viewer-token');
   await expectHomeLoaded(page);
   await page.evaluate(() => (window as unknown as { handle: { setToken(t: string): void } }).handle.setToken('operator-token'));
@@ -165,10 +171,7 @@ test('a handle keeps doing nothing after unmount, a token that cannot be sent is
   const crashes: string[] = [];
   page.on('pageerror', (error) => crashes.push(error.message));
   await page.goto(`${HOST}/campaigns`);
-  const seen: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().startsWith(`${API}/journeys`)) seen.push(request.headers()['authorization'] ?? '');
-  });
+  const seen = authorizationsSent(page);
   await mountInCampaigns(page, 'viewer-token');
   await expectHomeLoaded(page);
 
@@ -218,10 +221,7 @@ test('a handle keeps doing nothing after unmount, a token that cannot be sent is
 
 test('<journey-console> moved while it loads stays one console, takes the token set meanwhile, and says what it refuses', async ({ page }) => {
   await page.goto(`${HOST}/campaigns`);
-  const seen: string[] = [];
-  page.on('request', (request) => {
-    if (request.url().startsWith(`${API}/journeys`)) seen.push(request.headers()['authorization'] ?? '');
-  });
+  const seen = authorizationsSent(page);
   await page.evaluate(({ api }) => {
     const outlet = document.getElementById('host-outlet')!;
     const first = document.createElement('section');

@@ -596,7 +596,7 @@ test.describe('on the HTTP backend', () => {
     await actElsewhere(request, server, A.id, 'finish', 'finished-under-an-open-stop-dialog');
     const notice = dialog.getByRole('alert');
     await expect(notice).toHaveText(
-      'This version changed while the dialog was open: it is now Finishing. Read the dialog again, then confirm.',
+      'Olga Operator changed this version while the dialog was open: it is now Finishing. Read the dialog again, then confirm.',
     );
 
     // The click the user had aimed before they saw it sends nothing.

@@ -377,10 +377,10 @@ impl BulkRun {
             };
             let why = match change {
                 SeenChange::Gone => BulkPlan::missing_phrase(id),
-                SeenChange::Schedule => Phrase::new("bulk-changed-schedule"),
-                SeenChange::Status(status) => {
-                    Phrase::new("bulk-changed-status").with("status", status)
-                }
+                SeenChange::Schedule { by } => Phrase::new("bulk-changed-schedule").with("by", by),
+                SeenChange::Status { status, by } => Phrase::new("bulk-changed-status")
+                    .with("status", status)
+                    .with("by", by),
             };
             entry.state = VersionState::Failed(Failure::answered(why));
             held += 1;

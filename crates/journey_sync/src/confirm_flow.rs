@@ -127,10 +127,10 @@ impl ConfirmFlow {
         };
         Some(match change {
             SeenChange::Gone => Phrase::new("confirm-changed-gone"),
-            SeenChange::Schedule => Phrase::new("confirm-changed-schedule"),
-            SeenChange::Status(status) => {
-                Phrase::new("confirm-changed-status").with("status", status)
-            }
+            SeenChange::Schedule { by } => Phrase::new("confirm-changed-schedule").with("by", by),
+            SeenChange::Status { status, by } => Phrase::new("confirm-changed-status")
+                .with("status", status)
+                .with("by", by),
         })
     }
 

@@ -24,10 +24,10 @@ pub struct SeenLifecycle {
 pub enum SeenChange {
     /// Deleted.
     Gone,
-    /// The same status, another pause or scheduled finish.
-    Schedule,
-    /// Another status, in words ("Finishing").
-    Status(Phrase),
+    /// The same status, another pause or scheduled finish, changed by `by`.
+    Schedule { by: String },
+    /// Another status, in words ("Finishing"), given by `by`.
+    Status { status: Phrase, by: String },
 }
 
 impl SeenLifecycle {
@@ -48,9 +48,14 @@ impl SeenLifecycle {
         if SeenLifecycle::of(now) == *self {
             None
         } else if now.status == self.status {
-            Some(SeenChange::Schedule)
+            Some(SeenChange::Schedule {
+                by: now.updated_by.clone(),
+            })
         } else {
-            Some(SeenChange::Status(wording::status_label(now.phase())))
+            Some(SeenChange::Status {
+                status: wording::status_label(now.phase()),
+                by: now.updated_by.clone(),
+            })
         }
     }
 }

@@ -607,8 +607,8 @@ fn a_version_changed_after_the_confirmation_is_not_sent_and_says_why() {
         failed,
         [(
             "extra-2-v1",
-            "It changed since you chose this action: it is now Finishing. Nothing was sent: \
-             choose the action again if it still applies."
+            "Jonas Becker changed it since you chose this action: it is now Finishing. \
+             Nothing was sent: choose the action again if it still applies."
                 .to_owned()
         )]
     );

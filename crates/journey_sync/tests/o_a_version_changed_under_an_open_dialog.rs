@@ -37,8 +37,8 @@ fn a_stop_dialog_on_a_version_finished_elsewhere_shows_it_before_it_stops_it() {
     assert_eq!(
         said(dialog.change_notice(now)).as_deref(),
         Some(
-            "This version changed while the dialog was open: it is now Finishing. \
-             Read the dialog again, then confirm."
+            "Jonas Becker changed this version while the dialog was open: it is now \
+             Finishing. Read the dialog again, then confirm."
         )
     );
     assert_eq!(
@@ -93,8 +93,8 @@ fn a_schedule_set_or_a_draft_deleted_elsewhere_is_said_too() {
     assert_eq!(
         said(dialog.change_notice(shown(&catalog, "spring-v1"))).as_deref(),
         Some(
-            "This version's pause or scheduled finish changed while the dialog was open. \
-             Read the dialog again, then confirm."
+            "Jonas Becker changed this version's pause or scheduled finish while the \
+             dialog was open. Read the dialog again, then confirm."
         )
     );
 

@@ -80,8 +80,8 @@ fix-config = Korrigieren Sie config.json neben index.html oder entfernen Sie die
 
 ## Der Bestätigungsdialog
 confirm-finish-title = Journey beenden?
-confirm-changed-status = Diese Version hat sich geändert, während der Dialog offen war. Der Status ist jetzt „{ $status }“. Lesen Sie den Dialog noch einmal, dann bestätigen Sie.
-confirm-changed-schedule = Die Pause oder das geplante Ende dieser Version hat sich geändert, während der Dialog offen war. Lesen Sie den Dialog noch einmal, dann bestätigen Sie.
+confirm-changed-status = { $by } hat diese Version geändert, während der Dialog offen war. Der Status ist jetzt „{ $status }“. Lesen Sie den Dialog noch einmal, dann bestätigen Sie.
+confirm-changed-schedule = { $by } hat die Pause oder das geplante Ende dieser Version geändert, während der Dialog offen war. Lesen Sie den Dialog noch einmal, dann bestätigen Sie.
 confirm-changed-gone = Diese Version wurde gelöscht, während der Dialog offen war.
 confirm-stop-title = Journey stoppen?
 confirm-publish-title = Journey veröffentlichen?
@@ -196,8 +196,8 @@ bulk-refused-heading = { $action ->
         }
     }
 bulk-refused-item = { $version } — { $why }
-bulk-changed-status = Die Version hat sich geändert, seit Sie diese Aktion gewählt haben. Der Status ist jetzt „{ $status }“. Nichts wurde gesendet: Wählen Sie die Aktion erneut, wenn sie noch zutrifft.
-bulk-changed-schedule = Die Pause oder das geplante Ende dieser Version hat sich geändert, seit Sie diese Aktion gewählt haben. Nichts wurde gesendet: Wählen Sie die Aktion erneut, wenn sie noch zutrifft.
+bulk-changed-status = { $by } hat die Version geändert, seit Sie diese Aktion gewählt haben. Der Status ist jetzt „{ $status }“. Nichts wurde gesendet: Wählen Sie die Aktion erneut, wenn sie noch zutrifft.
+bulk-changed-schedule = { $by } hat die Pause oder das geplante Ende der Version geändert, seit Sie diese Aktion gewählt haben. Nichts wurde gesendet: Wählen Sie die Aktion erneut, wenn sie noch zutrifft.
 bulk-results-title = { $versions ->
         [one] { $versions } Journey-Version
        *[other] { $versions } Journey-Versionen

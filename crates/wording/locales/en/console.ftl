@@ -80,8 +80,8 @@ fix-config = Fix config.json next to index.html, or remove it to use the embedde
 
 ## The confirmation dialog
 confirm-finish-title = Finish journey?
-confirm-changed-status = This version changed while the dialog was open: it is now { $status }. Read the dialog again, then confirm.
-confirm-changed-schedule = This version's pause or scheduled finish changed while the dialog was open. Read the dialog again, then confirm.
+confirm-changed-status = { $by } changed this version while the dialog was open: it is now { $status }. Read the dialog again, then confirm.
+confirm-changed-schedule = { $by } changed this version's pause or scheduled finish while the dialog was open. Read the dialog again, then confirm.
 confirm-changed-gone = This version was deleted while the dialog was open.
 confirm-stop-title = Stop journey?
 confirm-publish-title = Publish journey?
@@ -199,8 +199,8 @@ bulk-refused-heading = { $action ->
         }
     }
 bulk-refused-item = { $version } — { $why }
-bulk-changed-status = It changed since you chose this action: it is now { $status }. Nothing was sent: choose the action again if it still applies.
-bulk-changed-schedule = Its pause or scheduled finish changed since you chose this action. Nothing was sent: choose the action again if it still applies.
+bulk-changed-status = { $by } changed it since you chose this action: it is now { $status }. Nothing was sent: choose the action again if it still applies.
+bulk-changed-schedule = { $by } changed its pause or scheduled finish since you chose this action. Nothing was sent: choose the action again if it still applies.
 bulk-results-title = { $action ->
         [stop] Stopping
         [pause] Pausing

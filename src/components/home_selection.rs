@@ -36,9 +36,8 @@ pub struct HomeSelection {
 impl HomeSelection {
     pub fn new(sorted: Memo<SortedList>, shown: Memo<Vec<u32>>) -> HomeSelection {
         let journeys = use_journeys();
-        let picks = RwSignal::new(VersionSelection::default());
         HomeSelection {
-            picks,
+            picks: RwSignal::new(VersionSelection::default()),
             sorted,
             shown,
             may_select: Memo::new(move |_| {

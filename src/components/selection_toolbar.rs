@@ -26,12 +26,7 @@ pub fn SelectionToolbar() -> impl IntoView {
             .with(|picks| picks.ids().filter(|id| exists(id)).count())
     });
     // Ticked versions the search or filter hide: a bulk action acts on them too.
-    let hidden = Memo::new(move |_| {
-        selection
-            .picks
-            .with(|picks| (!picks.is_empty()).then(|| selection.hidden(count.get(), exists)))
-            .unwrap_or(0)
-    });
+    let hidden = Memo::new(move |_| selection.hidden(count.get(), exists));
     let has_run = Memo::new(move |_| run.with(Option::is_some));
     let running = Memo::new(move |_| bulk.running());
     let open = move |action: Action| {

@@ -10,3 +10,11 @@ pub fn now() -> DateTime<Utc> {
 pub fn millis() -> f64 {
     js_sys::Date::now()
 }
+
+/// Milliseconds since the page started, on a clock that only goes forward
+/// (`performance.now()`), for how long ago something happened on screen.
+pub fn page_millis() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use lifecycle::{Action, Applied, Command, JourneyVersion};
 
+use crate::clock;
 use crate::components::changed_notice::ChangedNotice;
 use crate::components::confirm_dialog::{
     close_on_another_page, give_focus_back, tell_answer, ConfirmRequest,
@@ -138,7 +139,9 @@ pub fn ActionDialog(
         // the version changed since the user read the dialog (it says so).
         let before = target.version.get_untracked();
         let Some(send) = flow
-            .try_update(|flow| flow.confirm(command, new_id(), before.as_ref()))
+            .try_update(|flow| {
+                flow.confirm(command, new_id(), before.as_ref(), clock::page_millis())
+            })
             .flatten()
         else {
             return;

@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_location, use_navigate};
 use lifecycle::{Action, Applied, Catalog, Command, JourneyVersion, Outcome, Status};
 
+use crate::clock;
 use crate::components::changed_notice::ChangedNotice;
 use crate::components::dialog_buttons::DialogButtons;
 use crate::components::reveal_row::RevealRow;
@@ -156,7 +157,9 @@ pub fn ConfirmDialog() -> impl IntoView {
         // the version changed since the user read the dialog (it says so).
         let before = version.get_untracked();
         let Some(send) = flow
-            .try_update(|flow| flow.confirm(command, new_id(), before.as_ref()))
+            .try_update(|flow| {
+                flow.confirm(command, new_id(), before.as_ref(), clock::page_millis())
+            })
             .flatten()
         else {
             return;

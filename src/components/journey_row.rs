@@ -1,3 +1,5 @@
+use journey_list::ListQuery;
+use journey_sync::SeenLifecycle;
 use leptos::prelude::*;
 use lifecycle::Phase;
 
@@ -7,6 +9,7 @@ use crate::components::quick_actions::QuickActions;
 use crate::components::relative_time::RelativeTime;
 use crate::components::reveal_row::RevealRow;
 use crate::components::row_checkbox::RowCheckbox;
+use crate::components::row_clicks::RowClicks;
 use crate::components::status_badge::StatusBadge;
 use crate::components::status_note::StatusNote;
 use crate::console_path::use_console_path;
@@ -25,34 +28,55 @@ pub const ROW_HEIGHT_PX: f64 = 48.0;
 /// order): changing a row's text costs far less than building a row. Focus
 /// must not stay on a row that now shows another journey, so it follows the
 /// journey it was on (or leaves the list when that journey is no longer
-/// shown): a keypress never acts on a journey the user did not choose.
+/// shown): a keypress never acts on a journey the user did not choose. A
+/// click does not either: one on its actions just after the list moved by
+/// itself under the pointer is held back ([`RowClicks`]).
 #[component]
-pub fn JourneyRow(#[prop(into)] id: Signal<String>, index: usize) -> impl IntoView {
+pub fn JourneyRow(
+    #[prop(into)] id: Signal<String>,
+    index: usize,
+    /// The user's search, filter and order: what they change is no surprise.
+    query: RwSignal<ListQuery>,
+) -> impl IntoView {
     let journeys = use_journeys();
     let catalog = journeys.catalog();
     // The catalog's own copy, shared: a row that comes to show another
     // version (every keystroke of a search) copies none of it.
     let version = Memo::new(move |_| id.with(|id| catalog.with(|c| c.shared(id).cloned())));
-    let row = NodeRef::<leptos::html::Tr>::new();
-    let reveal = expect_context::<RevealRow>();
-    Effect::new(move |before: Option<String>| {
-        let now = id.get();
-        if let (Some(before), Some(row)) = (before, row.get_untracked()) {
-            if before != now && row.matches(":focus-within").unwrap_or(false) {
-                if let Ok(Some(focused)) = row.query_selector(":focus") {
-                    if let Ok(focused) = focused.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = focused.blur();
-                    }
-                }
-                reveal.request(before);
-            }
-        }
-        now
-    });
     let name = move || version.with(|v| v.as_ref().map(|v| v.name.clone()).unwrap_or_default());
     let number = move || version.with(|v| v.as_ref().map_or(0, |v| v.version));
     let phase =
         Signal::derive(move || version.with(|v| v.as_ref().map_or(Phase::Draft, |v| v.phase())));
+    let clicks = RowClicks::new(Signal::derive(name), Signal::derive(number), phase);
+    let row = NodeRef::<leptos::html::Tr>::new();
+    let reveal = expect_context::<RevealRow>();
+    // What the row shows of its version: which one, and its lifecycle (the
+    // status, a pause, a scheduled finish; a Finish aimed at a live version
+    // must not open on one a colleague just stopped). Not its counts.
+    let shows =
+        move || version.with(|v| v.as_deref().map(|v| (v.id.clone(), SeenLifecycle::of(v))));
+    Effect::new(
+        move |before: Option<(String, Option<(String, SeenLifecycle)>, ListQuery)>| {
+            let now = id.get();
+            let showing = shows();
+            let asked = query.get();
+            if let (Some((before, showed, asked_before)), Some(row)) = (before, row.get_untracked())
+            {
+                if showing != showed && asked == asked_before {
+                    clicks.moved();
+                }
+                if before != now && row.matches(":focus-within").unwrap_or(false) {
+                    if let Ok(Some(focused)) = row.query_selector(":focus") {
+                        if let Ok(focused) = focused.dyn_into::<web_sys::HtmlElement>() {
+                            let _ = focused.blur();
+                        }
+                    }
+                    reveal.request(before);
+                }
+            }
+            (now, showing, asked)
+        },
+    );
     let pause_end = Signal::derive(move || {
         version.with(|v| v.as_ref().and_then(|v| v.pause.as_ref().map(|p| p.at_end)))
     });
@@ -89,7 +113,13 @@ pub fn JourneyRow(#[prop(into)] id: Signal<String>, index: usize) -> impl IntoVi
     let href = move || id.with(|id| paths.journey(id));
 
     view! {
-        <tr class="journey-row" aria-rowindex=index + 2 node_ref=row>
+        <tr
+            class="journey-row"
+            aria-rowindex=index + 2
+            node_ref=row
+            on:pointerenter=move |_| clicks.pointed()
+            on:focusin=move |_| clicks.pointed()
+        >
             <th scope="row" class="col-name">
                 <a href=href>{name}</a>
             </th>
@@ -113,8 +143,8 @@ pub fn JourneyRow(#[prop(into)] id: Signal<String>, index: usize) -> impl IntoVi
             </td>
             <td class="col-modified-by">{updated_by}</td>
             <td class="col-actions">
-                <RowCheckbox id name=Signal::derive(name) number=Signal::derive(number) />
-                <QuickActions id name=Signal::derive(name) />
+                <RowCheckbox id name=Signal::derive(name) number=Signal::derive(number) clicks />
+                <QuickActions id name=Signal::derive(name) clicks />
             </td>
         </tr>
     }

@@ -17,6 +17,7 @@ pub mod reset_demo;
 pub mod resume_dialog;
 pub mod reveal_row;
 pub mod row_checkbox;
+pub mod row_clicks;
 pub mod schedule_finish_dialog;
 pub mod select_all_shown;
 pub mod selection_toolbar;

@@ -2,20 +2,28 @@ use leptos::prelude::*;
 use lifecycle::Action;
 
 use crate::components::confirm_dialog::ConfirmRequest;
+use crate::components::row_clicks::RowClicks;
 use crate::sync::use_journeys;
 use crate::words::use_words;
 
 /// Resume (on a paused row), Finish and Stop on a Home row, shown while the
 /// pointer is over the row or focus is inside it. Only what the rules (and
 /// the backend) allow now is offered; the detail view's menu explains the
-/// rest.
+/// rest. A click just after the row came to show another version by itself
+/// opens nothing and says which version the row now shows.
 #[component]
 pub fn QuickActions(
     #[prop(into)] id: Signal<String>,
     #[prop(into)] name: Signal<String>,
+    clicks: RowClicks,
 ) -> impl IntoView {
     let journeys = use_journeys();
     let confirm = expect_context::<ConfirmRequest>();
+    let click = move |action: Action| {
+        if !clicks.held_back() {
+            confirm.open(id.get_untracked(), action);
+        }
+    };
     let words = use_words();
     let button = move |action: Action, class: &'static str| {
         let allowed = Memo::new(move |_| id.with(|id| journeys.allows(id, action)));
@@ -30,7 +38,7 @@ pub fn QuickActions(
                 // Which version the button acts on, for the dialog to tell
                 // whether focus can go back to it.
                 data-version=id
-                on:click=move |_| confirm.open(id.get_untracked(), action)
+                on:click=move |_| click(action)
             >
                 {move || words.say(&wording::action_label(action))}
                 <span class="visually-hidden">" " {name}</span>

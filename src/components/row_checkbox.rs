@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use wording::Phrase;
 
 use crate::components::home_selection::HomeSelection;
+use crate::components::row_clicks::RowClicks;
 use crate::words::use_words;
 
 /// A Home row's tick for bulk actions, named after the version the row shows
@@ -12,6 +13,7 @@ pub fn RowCheckbox(
     #[prop(into)] id: Signal<String>,
     #[prop(into)] name: Signal<String>,
     #[prop(into)] number: Signal<u32>,
+    clicks: RowClicks,
 ) -> impl IntoView {
     let selection = expect_context::<HomeSelection>();
     let words = use_words();
@@ -30,6 +32,11 @@ pub fn RowCheckbox(
             hidden=move || !selection.may_select()
             prop:checked=checked
             on:click=move |ev| {
+                // Aimed at the version the row showed before: the box stays as it was.
+                if clicks.held_back() {
+                    ev.prevent_default();
+                    return;
+                }
                 let extend = ev.shift_key();
                 let now = event_target_checked(&ev);
                 selection.click(&id.get_untracked(), now, extend);

@@ -360,7 +360,7 @@ pub fn Home() -> impl IntoView {
                             key=|index| *index
                             children=move |index| {
                                 let id = Memo::new(move |_| id_at(index).unwrap_or_default());
-                                view! { <JourneyRow id index /> }
+                                view! { <JourneyRow id index query /> }
                             }
                         />
                         <tr class="spacer" aria-hidden="true">

@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 
 import {
+  clickQuickAction,
   LIVE,
   actionsMenu,
   confirmDialog,
@@ -98,7 +99,7 @@ for (const theme of THEMES) {
         await openHome(page);
         const row = homeRow(page, LIVE.backInStock.name, 1);
         await row.hover();
-        await quickAction(row, action, LIVE.backInStock.name).click();
+        await clickQuickAction(row, action, LIVE.backInStock.name);
         await expect(confirmDialog(page, action)).toBeVisible();
         await expectNoViolations(page, theme.scheme, `the ${action} dialog on Home`);
       });

@@ -8,6 +8,7 @@ import { expect, type Locator, type Page, type Route } from '@playwright/test';
 
 import { expectNoViolations } from './support/axe';
 import {
+  setRowTick,
   LIVE,
   NOW,
   bulkDialog,
@@ -55,8 +56,7 @@ async function inJourney(page: Page, name: string, version?: number): Promise<nu
 }
 
 async function tick(page: Page, name: string, version: number): Promise<void> {
-  await rowCheckbox(page, name, version).click();
-  await expect(rowCheckbox(page, name, version)).toBeChecked();
+  await setRowTick(rowCheckbox(page, name, version), true);
 }
 
 /// Presses `key` until `target` has focus, as a keyboard user would.
@@ -165,7 +165,7 @@ test('the confirmation counts versions and customers and lists the versions the 
   await expect(cell(homeRow(page, 'Welcome series', 2), 'Status')).toHaveText('Live');
 
   // Only refused versions selected: nothing to confirm.
-  await rowCheckbox(page, 'Welcome series', 2).click();
+  await setRowTick(rowCheckbox(page, 'Welcome series', 2), false);
   await finish.click();
   const none = bulkDialog(page, 'None of the selected journey versions can be finished');
   await expect(none).toBeVisible();
@@ -552,7 +552,7 @@ test.describe('over the HTTP reference server', () => {
     await expect(results).toBeHidden();
 
     // During the run: the cart unticked, another version ticked.
-    await rowCheckbox(page, LIVE.cart.name, 1).click();
+    await setRowTick(rowCheckbox(page, LIVE.cart.name, 1), false);
     await tick(page, 'Birthday offer', 2);
     await expect(toolbar(page)).toContainText('3 selected');
     release.resolve();

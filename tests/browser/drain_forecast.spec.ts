@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 
 import { expectNoViolations } from './support/axe';
 import {
+  clickQuickAction,
   LIVE,
   NOW,
   cell,
@@ -16,7 +17,6 @@ import {
   definitionOf,
   homeRow,
   openHome,
-  quickAction,
 } from './support/console';
 
 test.use({ locale: 'en-US', timezoneId: 'UTC' });
@@ -25,7 +25,7 @@ test.use({ locale: 'en-US', timezoneId: 'UTC' });
 async function finishFromHome(page: Page, name: string) {
   const row = homeRow(page, name, 1);
   await row.hover();
-  await quickAction(row, 'Finish', name).click();
+  await clickQuickAction(row, 'Finish', name);
   const dialog = confirmDialog(page, 'Finish');
   await confirmButton(dialog, 'Finish').click();
   await expect(dialog).toBeHidden();
@@ -51,7 +51,7 @@ test('the Finish dialog says there is not enough data yet rather than guess', as
   const { name } = LIVE.backInStock;
   const row = homeRow(page, name, 1);
   await row.hover();
-  await quickAction(row, 'Finish', name).click();
+  await clickQuickAction(row, 'Finish', name);
   const dialog = confirmDialog(page, 'Finish');
   // Finished now, the timeout ends it 30 days later at the latest.
   await expect(
@@ -88,7 +88,7 @@ test('a finishing journey says when its last customer is expected out', async ({
   const other = LIVE.backInStock.name;
   const row = homeRow(page, other, 1);
   await row.hover();
-  await quickAction(row, 'Finish', other).click();
+  await clickQuickAction(row, 'Finish', other);
   const dialog = confirmDialog(page, 'Finish');
   const estimate = dialog.getByText(
     /^Last customer out: about \d+ (minutes|hours|days); by Dec 2\d, 2026, \d+:\d\d (AM|PM) at the latest\.$/,

@@ -6,6 +6,7 @@
 
 import { expect, test, type Page, type Route } from '@playwright/test';
 import {
+  clickQuickAction,
   LIVE,
   NOW,
   confirmAllShown,
@@ -328,7 +329,7 @@ test('a Stop the user confirmed is still sent to its end when the host unmounts 
   await expectHomeLoaded(page);
   const row = homeRow(page, name, 1);
   await row.hover();
-  await quickAction(row, 'Stop', name).click();
+  await clickQuickAction(row, 'Stop', name);
   await confirmButton(confirmDialog(page, 'Stop'), 'Stop').click();
   await expect.poll(() => attempts.length).toBe(1);
 
@@ -422,7 +423,7 @@ test('a host that removes the console when it hears of a Finish does not take it
   });
   const row = homeRow(page, name, 1);
   await row.hover();
-  await quickAction(row, 'Finish', name).click();
+  await clickQuickAction(row, 'Finish', name);
   await confirmButton(confirmDialog(page, 'Finish'), 'Finish').click();
 
   await expect(page.locator('journey-console')).toHaveCount(0);

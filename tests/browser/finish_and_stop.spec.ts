@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 
 import {
+  clickQuickAction,
   FINISHING_STATUS,
   LIVE,
   actionsButton,
@@ -105,7 +106,7 @@ async function endFromHome(page: Page, ending: Ending) {
   const { name } = ending.journey;
   const row = homeRow(page, name, 1);
   await row.hover();
-  await quickAction(row, ending.action, name).click();
+  await clickQuickAction(row, ending.action, name);
   const dialog = confirmDialog(page, ending.action);
   await confirmButton(dialog, ending.action).click();
   await expect(dialog).toBeHidden();
@@ -392,7 +393,7 @@ test.describe('Stop reason', () => {
     await openHome(page);
     const row = homeRow(page, name, 1);
     await row.hover();
-    await quickAction(row, 'Stop', name).click();
+    await clickQuickAction(row, 'Stop', name);
     const dialog = confirmDialog(page, 'Stop');
     await reasonField(dialog).fill(reason);
     await confirmButton(dialog, 'Stop').click();

@@ -4,6 +4,7 @@
 
 import { expect, test, type APIRequestContext, type Page, type Route } from '@playwright/test';
 import {
+  clickQuickAction,
   LIVE,
   actionsButton,
   collectErrors,
@@ -20,7 +21,6 @@ import {
   withPageSize,
   menuItem,
   openActionsMenu,
-  quickAction,
   reasonField,
   toast,
   versionLine,
@@ -72,7 +72,7 @@ async function history(request: APIRequestContext, id: string): Promise<Array<{ 
 async function finishFromHome(page: Page, name: string): Promise<void> {
   const row = homeRow(page, name);
   await row.hover();
-  await quickAction(row, 'Finish', name).click();
+  await clickQuickAction(row, 'Finish', name);
   const dialog = confirmDialog(page, 'Finish');
   await expect(dialog).toBeVisible();
   await confirmButton(dialog, 'Finish').click();
@@ -91,7 +91,7 @@ test('Finish and Stop go to the server and survive a reload', async ({ page, req
 
   const row = homeRow(page, LIVE.backInStock.name);
   await row.hover();
-  await quickAction(row, 'Stop', LIVE.backInStock.name).click();
+  await clickQuickAction(row, 'Stop', LIVE.backInStock.name);
   const dialog = confirmDialog(page, 'Stop');
   await reasonField(dialog).fill('Wrong audience');
   await confirmButton(dialog, 'Stop').click();

@@ -4,6 +4,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 import {
+  clickQuickAction,
   FINISHING_STATUS,
   LIVE,
   NOW,
@@ -117,7 +118,7 @@ test.describe('Home quick actions', () => {
     for (const name of finished) {
       const row = homeRow(page, name, 1);
       await row.hover();
-      await quickAction(row, 'Finish', name).click();
+      await clickQuickAction(row, 'Finish', name);
       await confirmButton(confirmDialog(page, 'Finish'), 'Finish').click();
       await expect(toast(page, `“${name}” version 1 is finished`)).toBeVisible();
     }

@@ -8,6 +8,8 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 
 import { expectNoViolations } from './support/axe';
 import {
+  clickQuickAction,
+  setRowTick,
   LIVE,
   NOW,
   actionsButton,
@@ -576,12 +578,12 @@ test.describe('over HTTP', () => {
     const row = homeRow(page, CART.name, 1);
     await row.hover();
     await expect(row.getByRole('button', { name: `Stop ${CART.name}`, exact: true })).toBeVisible();
-    await row.getByRole('button', { name: `Stop ${CART.name}`, exact: true }).click();
+    await clickQuickAction(row, 'Stop', CART.name);
     await confirmButton(confirmDialog(page, 'Stop'), 'Stop').click();
     await expect(cell(row, 'Status')).toHaveText('Stopped');
 
     // Nor does the selection toolbar offer Pause.
-    await row.getByRole('checkbox', { name: `Select ${CART.name}, version 1`, exact: true }).click();
+    await setRowTick(row.getByRole('checkbox', { name: `Select ${CART.name}, version 1`, exact: true }), true);
     const toolbar = page.getByRole('group', { name: 'Selection' });
     await expect(toolbar.getByRole('button', { name: 'Finish', exact: true })).toBeVisible();
     await expect(toolbar.getByRole('button', { name: 'Pause', exact: true })).toHaveCount(0);

@@ -39,6 +39,7 @@ import {
   listCount,
   menuItem,
   openActionsMenu,
+  movedUnderPointer,
   quickAction,
   reasonField,
   versionLine,
@@ -478,9 +479,20 @@ async function step(actor: Actor, journey: string): Promise<boolean> {
   if (via === 'home') {
     await row.hover({ timeout: 5000 });
     const button = quickAction(row, label as 'Finish' | 'Stop', journey);
-    // Gone since (a poll brought someone else's change): nothing to do.
-    if ((await button.count()) === 0) return true;
-    await button.click({ timeout: 5000 });
+    // A click just after the list moved under the pointer opens nothing and
+    // says so (a poll brought someone's change): the marketer reads the row
+    // again and clicks again.
+    const moved = movedUnderPointer(page);
+    const dialog = confirmDialog(page, label as keyof typeof DIALOG_TITLES);
+    await dismissToasts(page);
+    for (let tries = 0; ; tries++) {
+      // Gone since (a poll brought someone else's change): nothing to do.
+      if ((await button.count()) === 0 || tries === 3) return true;
+      await button.click({ timeout: 5000 });
+      await expect(dialog.or(moved).first()).toBeVisible();
+      if (await dialog.isVisible()) break;
+      await dismissToasts(page);
+    }
   } else {
     await row.getByRole('link', { name: journey, exact: true }).click({ timeout: 5000 });
     await expect(page.getByRole('heading', { level: 1, name: journey, exact: true })).toBeVisible();

@@ -5,6 +5,7 @@
 
 import { expect, test, type Page } from '@playwright/test';
 import {
+  clickQuickAction,
   LIVE,
   confirmButton,
   confirmDialog,
@@ -12,7 +13,6 @@ import {
   homeRow,
   menuItem,
   openActionsMenu,
-  quickAction,
   reasonField,
   toast,
   versionLine,
@@ -47,7 +47,7 @@ test('the main flows run from a sub-path under a strict CSP with no violation', 
   // Finish from Home's quick action.
   const row = homeRow(page, LIVE.cart.name);
   await row.hover();
-  await quickAction(row, 'Finish', LIVE.cart.name).click();
+  await clickQuickAction(row, 'Finish', LIVE.cart.name);
   await confirmButton(confirmDialog(page, 'Finish'), 'Finish').click();
   await expect(homeRow(page, LIVE.cart.name)).toContainText(/Finish(ed|ing)/);
 

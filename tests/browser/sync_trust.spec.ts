@@ -11,6 +11,7 @@
 import { chromium, type APIRequestContext, type BrowserContext, type Locator, type Page, type Route } from '@playwright/test';
 
 import {
+  clickQuickAction,
   DEMO_VERSION_COUNT,
   FINISHING_STATUS,
   LIVE,
@@ -21,6 +22,7 @@ import {
   collectErrors,
   confirmButton,
   confirmDialog,
+  escapeRegExp,
   expectHomeLoaded,
   historyRows,
   homeRow,
@@ -33,6 +35,7 @@ import {
   reasonField,
   scheduleFromMenu,
   toast,
+  toolbar,
   versionLine,
   listFirstPage,
   listLaterPage,
@@ -92,7 +95,7 @@ function crashNotice(page: Page): Locator {
 async function openFromHome(page: Page, action: 'Finish' | 'Stop', name: string): Promise<Locator> {
   const row = homeRow(page, name);
   await row.hover();
-  await quickAction(row, action, name).click();
+  await clickQuickAction(row, action, name);
   const dialog = confirmDialog(page, action);
   await expect(dialog).toBeVisible();
   return dialog;
@@ -151,7 +154,7 @@ test.describe('on the embedded backend', () => {
       await tellingErrors(pageErrors, async () => {
         const row = homeRow(page, A.name);
         await row.hover();
-        await quickAction(row, 'Finish', A.name).click();
+        await clickQuickAction(row, 'Finish', A.name);
         const dialog = confirmDialog(page, 'Finish');
         await expect(dialog).toBeVisible();
         await confirmButton(dialog, 'Finish').click();
@@ -599,19 +602,145 @@ test.describe('on the HTTP backend', () => {
       'Olga Operator changed this version while the dialog was open: it is now Finishing. Read the dialog again, then confirm.',
     );
 
-    // The click the user had aimed before they saw it sends nothing.
-    await confirmButton(dialog, 'Stop').click();
+    // The click the user had aimed before they saw it sends nothing, nor
+    // does the second click of a double click: neither is a reading.
+    await confirmButton(dialog, 'Stop').dblclick();
     await settle(page);
     expect(stops).toEqual([]);
     await expect(dialog).toBeVisible();
     expect((await serverVersion(request, server, A.id)).status).toBe('finished');
 
-    // Read, and confirmed again: the customers still in it are stopped.
-    await confirmButton(dialog, 'Stop').click();
-    await expect(dialog).toBeHidden();
+    // Read (clicks within a second of the one held back are held too), and
+    // confirmed again: the customers still in it are stopped.
+    await expect(async () => {
+      await confirmButton(dialog, 'Stop').click({ timeout: 500 });
+      await expect(dialog).toBeHidden({ timeout: 500 });
+    }).toPass();
     await expect(status(page, A.name)).toHaveText('Stopped');
     expect(stops).toHaveLength(1);
     expect((await serverVersion(request, server, A.id)).status).toBe('stopped');
+  });
+
+  /// Home over the server, with the pointer resting on the row of a live
+  /// version (`aimed`) that has another live version (`above`) in the row
+  /// before it, and `move()`: a colleague finishes a live version further
+  /// down, which becomes the newest change, first in the list, so that the
+  /// row under the pointer comes to show `above`.
+  async function aboutToMove(page: Page, server: string, request: APIRequestContext) {
+    await useServer(page, server, 'operator', 1000);
+    await page.goto('/');
+    await expectHomeLoaded(page);
+    const rows = page.getByRole('table', { name: 'Journeys' }).getByRole('row');
+    // Each drawn row's journey, its address and its status, newest change first.
+    const shown = await rows.evaluateAll((trs) =>
+      trs.slice(1).map((tr) => ({
+        name: tr.querySelector('th a')?.textContent ?? '',
+        id: (tr.querySelector('th a')?.getAttribute('href') ?? '').split('/').pop() ?? '',
+        live: tr.querySelector('.col-status')?.textContent?.trim() === 'Live',
+      })),
+    );
+    const at = shown.findIndex((row, i) => i > 0 && row.live && shown[i - 1].live);
+    const below = shown.findIndex((row, i) => i > at && row.live);
+    expect(at, JSON.stringify(shown)).toBeGreaterThan(0);
+    expect(below).toBeGreaterThan(at);
+    const row = rows.nth(at + 1);
+    const above = shown[at - 1];
+    return {
+      row,
+      aimed: shown[at],
+      above,
+      async move() {
+        await actElsewhere(request, server, shown[below].id, 'finish', 'moved-under-the-pointer');
+        await expect(row.getByRole('rowheader')).toHaveText(above.name);
+      },
+    };
+  }
+
+  /// The point at the middle of `target`, to click where the user aimed.
+  async function middleOf(target: Locator): Promise<{ x: number; y: number }> {
+    const box = (await target.boundingBox())!;
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  test('a quick action clicked just after the list moved under the pointer opens nothing, and says which version the row now shows', async ({ page, server, request }) => {
+    const { row, aimed, above, move } = await aboutToMove(page, server, request);
+    await row.hover();
+    const { x, y } = await middleOf(quickAction(row, 'Stop', aimed.name));
+    await page.mouse.move(x, y);
+    const stops: string[] = [];
+    page.on('request', (sent) => {
+      if (sent.method() === 'POST' && sent.url().endsWith('/stop')) stops.push(sent.url());
+    });
+    await move();
+
+    // The click the user aimed at the row before (a double click, even):
+    // nothing opens, and one message says what the row shows now.
+    await page.mouse.dblclick(x, y);
+    await expect(toast(page, /^This row changed just before your click/)).toHaveText(
+      new RegExp(`^This row changed just before your click: it now shows “${escapeRegExp(above.name)}” version \\d+, Live\\. Nothing was done; click again if that is what you meant\\.`),
+    );
+    await settle(page);
+    await expect(confirmDialog(page, 'Stop')).toBeHidden();
+    expect(stops).toEqual([]);
+
+    // Clicked again once read (clicks within a second of the one held back
+    // are held too), it is the version the row shows that the dialog asks about.
+    const dialog = confirmDialog(page, 'Stop');
+    await expect(async () => {
+      await page.mouse.click(x, y);
+      await expect(dialog).toBeVisible({ timeout: 500 });
+    }).toPass();
+    await expect(dialog.getByRole('paragraph').filter({ hasText: /· version \d+$/ })).toHaveText(
+      new RegExp(`^${escapeRegExp(above.name)} · version \\d+$`),
+    );
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(stops).toEqual([]);
+  });
+
+  test('a row ticked just after the list moved under the pointer is not ticked, and the message says which version the row now shows', async ({ page, server, request }) => {
+    const { row, aimed, above, move } = await aboutToMove(page, server, request);
+    await row.hover();
+    const { x, y } = await middleOf(row.getByRole('checkbox', { name: new RegExp(`^Select ${escapeRegExp(aimed.name)},`) }));
+    await page.mouse.move(x, y);
+    await move();
+
+    await page.mouse.click(x, y);
+    await expect(toast(page, /^This row changed just before your click/)).toContainText(`it now shows “${above.name}” version`);
+    const tick = row.getByRole('checkbox', { name: new RegExp(`^Select ${escapeRegExp(above.name)},`) });
+    await expect(tick).not.toBeChecked();
+    await expect(toolbar(page)).toBeHidden();
+
+    // Clicked again once read, it ticks the version the row shows.
+    await expect(async () => {
+      await page.mouse.click(x, y);
+      await expect(tick).toBeChecked({ timeout: 500 });
+    }).toPass();
+  });
+
+  test('a quick action keeps its place when another one stops being offered, and a click right after the change opens nothing', async ({ page, server, request }) => {
+    await useServer(page, server, 'operator', 1000);
+    // By name: the change does not move the row.
+    await page.goto('/?sort=name');
+    await expectHomeLoaded(page);
+    const row = homeRow(page, A.name);
+    await row.hover();
+    const stop = quickAction(row, 'Stop', A.name);
+    const where = await stop.boundingBox();
+    const { x, y } = await middleOf(stop);
+    await page.mouse.move(x, y);
+
+    // A colleague finishes it: Finish is no longer offered; Stop is where it was.
+    await actElsewhere(request, server, A.id, 'finish', 'finished-under-the-pointer');
+    await expect(status(page, A.name)).toHaveText(/^Finishing/);
+    await expect(quickAction(row, 'Finish', A.name)).toBeHidden();
+    expect(await stop.boundingBox()).toEqual(where);
+
+    // A Stop aimed while it was live opens nothing at once: it is said what the row shows now.
+    await page.mouse.click(x, y);
+    await expect(toast(page, /^This row changed just before your click/)).toContainText(
+      `it now shows “${A.name}” version 1, Finishing.`,
+    );
+    await expect(confirmDialog(page, 'Stop')).toBeHidden();
   });
 
   test('a Stop that succeeded stays shown when an earlier Finish of another journey is refused late', async ({ page, server, request }) => {
@@ -819,7 +948,7 @@ test.describe('on the HTTP backend', () => {
     const row = homeRow(page, journey, 1);
     await expect(cell(row, 'Status')).toHaveText(/^Finishing/);
     await row.hover();
-    await quickAction(row, 'Stop', journey).click();
+    await clickQuickAction(row, 'Stop', journey);
     const dialog = confirmDialog(page, 'Stop');
     await confirmButton(dialog, 'Stop').click();
     await expect(toast(page, /is stopped/)).toBeVisible();

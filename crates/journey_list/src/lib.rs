@@ -3,6 +3,7 @@
 //! natively, and kept in the URL query so a reload shows the same list.
 
 mod list_query;
+mod row_under_pointer;
 mod row_window;
 mod selection;
 mod sort_key;
@@ -10,6 +11,7 @@ mod status_filter;
 mod version_selection;
 
 pub use list_query::{ListQuery, SortDirection};
+pub use row_under_pointer::{RowClick, RowUnderPointer, READING_MS};
 pub use row_window::RowWindow;
 pub use selection::SortedList;
 pub use sort_key::SortKey;

@@ -13,6 +13,7 @@
 //! deleted) is not acted on by the next click, which only shows what changed;
 //! the user confirms again once they have read it.
 
+use journey_list::READING_MS;
 use lifecycle::{Command, JourneyVersion};
 use wording::Phrase;
 
@@ -73,6 +74,8 @@ pub struct ConfirmFlow {
     /// The version as it was when the user last read the dialog: at the
     /// opening, or at a click that showed them it had changed.
     read: Seen,
+    /// When a click was last held back for a change (ms on the page's clock).
+    held_at: Option<f64>,
 }
 
 impl Default for ConfirmFlow {
@@ -89,6 +92,7 @@ impl ConfirmFlow {
             sent: None,
             opened_on: None,
             read: None,
+            held_at: None,
         }
     }
 
@@ -109,6 +113,7 @@ impl ConfirmFlow {
         self.sent = None;
         self.opened_on = seen(shown);
         self.read = self.opened_on.clone();
+        self.held_at = None;
         self.opening
     }
 
@@ -138,7 +143,10 @@ impl ConfirmFlow {
     /// what to send, or `None` when the dialog is closed or already sending,
     /// or when the version changed since the user last read the dialog: that
     /// click is taken as reading the change ([`ConfirmFlow::change_notice`]
-    /// says it), and the next one sends. The key is the one of the previous
+    /// says it), and the next one sends, once the user has had
+    /// [`READING_MS`] to read it: the second click of a double click is no
+    /// reading. `at` is when, in milliseconds on one clock (the page's
+    /// `performance.now()`). The key is the one of the previous
     /// attempt when the command is the same (a retry), and `fresh_key`
     /// otherwise: a first attempt, or a command edited after a failure.
     pub fn confirm(
@@ -146,8 +154,12 @@ impl ConfirmFlow {
         command: Command,
         fresh_key: String,
         shown: Option<&JourneyVersion>,
+        at: f64,
     ) -> Option<ToSend> {
         if !matches!(self.state, DialogState::Asking | DialogState::Failed(_)) {
+            return None;
+        }
+        if self.held_at.is_some_and(|held| at - held < READING_MS) {
             return None;
         }
         // A retry after a failure is judged by its answer: the version may
@@ -161,6 +173,7 @@ impl ConfirmFlow {
             && now != self.opened_on
         {
             self.read = now;
+            self.held_at = Some(at);
             return None;
         }
         let idempotency_key = match &self.sent {
@@ -239,12 +252,14 @@ mod tests {
     fn confirming_sends_once_with_a_fresh_key() {
         let mut flow = ConfirmFlow::new();
         assert_eq!(
-            flow.confirm(Command::Finish, "k0".into(), None),
+            flow.confirm(Command::Finish, "k0".into(), None, 0.0),
             None,
             "closed"
         );
         let opening = flow.open(None);
-        let sent = flow.confirm(Command::Finish, "k1".into(), None).unwrap();
+        let sent = flow
+            .confirm(Command::Finish, "k1".into(), None, 0.0)
+            .unwrap();
         assert_eq!(
             sent,
             ToSend {
@@ -255,7 +270,7 @@ mod tests {
         );
         assert_eq!(flow.state(), &DialogState::Sending);
         assert_eq!(
-            flow.confirm(Command::Finish, "k2".into(), None),
+            flow.confirm(Command::Finish, "k2".into(), None, 0.0),
             None,
             "already sending"
         );
@@ -268,7 +283,7 @@ mod tests {
     fn a_failure_keeps_the_dialog_open_and_a_retry_reuses_the_key() {
         let mut flow = ConfirmFlow::new();
         let opening = flow.open(None);
-        flow.confirm(stop("Wrong audience"), "k1".into(), None)
+        flow.confirm(stop("Wrong audience"), "k1".into(), None, 0.0)
             .unwrap();
         let effect = flow.answer(opening, Err(failure("The server had a problem.")));
         assert_eq!(
@@ -280,7 +295,7 @@ mod tests {
             &DialogState::Failed(failure("The server had a problem."))
         );
         let again = flow
-            .confirm(stop(" Wrong audience "), "k2".into(), None)
+            .confirm(stop(" Wrong audience "), "k2".into(), None, 0.0)
             .unwrap();
         assert_eq!(again.idempotency_key, "k1");
     }
@@ -289,11 +304,11 @@ mod tests {
     fn an_edited_command_gets_a_new_key() {
         let mut flow = ConfirmFlow::new();
         let opening = flow.open(None);
-        flow.confirm(stop("Wrong audience"), "k1".into(), None)
+        flow.confirm(stop("Wrong audience"), "k1".into(), None, 0.0)
             .unwrap();
         flow.answer(opening, Err(failure("No connection.")));
         let again = flow
-            .confirm(stop("Wrong audience and copy"), "k2".into(), None)
+            .confirm(stop("Wrong audience and copy"), "k2".into(), None, 0.0)
             .unwrap();
         assert_eq!(again.idempotency_key, "k2");
         assert_eq!(again.command, stop("Wrong audience and copy"));
@@ -303,7 +318,8 @@ mod tests {
     fn an_answer_after_escape_is_not_this_dialogs() {
         let mut flow = ConfirmFlow::new();
         let first = flow.open(None);
-        flow.confirm(Command::Finish, "k1".into(), None).unwrap();
+        flow.confirm(Command::Finish, "k1".into(), None, 0.0)
+            .unwrap();
         flow.close();
         assert_eq!(
             flow.answer(first, Err(failure("Refused."))),
@@ -316,11 +332,14 @@ mod tests {
     fn a_new_opening_starts_with_a_new_key() {
         let mut flow = ConfirmFlow::new();
         let first = flow.open(None);
-        flow.confirm(Command::Finish, "k1".into(), None).unwrap();
+        flow.confirm(Command::Finish, "k1".into(), None, 0.0)
+            .unwrap();
         flow.answer(first, Err(failure("No connection.")));
         flow.close();
         flow.open(None);
-        let sent = flow.confirm(Command::Finish, "k2".into(), None).unwrap();
+        let sent = flow
+            .confirm(Command::Finish, "k2".into(), None, 0.0)
+            .unwrap();
         assert_eq!(sent.idempotency_key, "k2");
     }
 }

@@ -16,7 +16,7 @@ fn escape_during_an_action_then_another_dialog_is_left_alone_by_the_first_answer
     // Finish welcome-v1 is confirmed and sent; the user presses Escape.
     let first = dialog.open(None);
     let sent = dialog
-        .confirm(Command::Finish, "key-1".into(), None)
+        .confirm(Command::Finish, "key-1".into(), None, 0.0)
         .unwrap();
     let ticket = store
         .begin_change(
@@ -60,6 +60,7 @@ fn escape_during_an_action_then_another_dialog_is_left_alone_by_the_first_answer
             },
             "key-2".into(),
             None,
+            0.0,
         )
         .unwrap();
     assert_eq!(

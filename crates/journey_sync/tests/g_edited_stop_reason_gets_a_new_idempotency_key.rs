@@ -22,7 +22,7 @@ fn edited_stop_reason_gets_a_new_idempotency_key_and_unchanged_retry_reuses_it()
     let mut fresh = (1..).map(|n| format!("key-{n}"));
 
     let first = dialog
-        .confirm(stop("Wrong audience"), fresh.next().unwrap(), None)
+        .confirm(stop("Wrong audience"), fresh.next().unwrap(), None, 0.0)
         .unwrap();
     assert_eq!(first.idempotency_key, "key-1");
     let ticket = store
@@ -49,7 +49,7 @@ fn edited_stop_reason_gets_a_new_idempotency_key_and_unchanged_retry_reuses_it()
 
     // Retrying unchanged: the same key.
     let retry = dialog
-        .confirm(stop("Wrong audience"), fresh.next().unwrap(), None)
+        .confirm(stop("Wrong audience"), fresh.next().unwrap(), None, 0.0)
         .unwrap();
     assert_eq!(retry.idempotency_key, "key-1");
     dialog.answer(opening, Err(failure.clone()));
@@ -60,6 +60,7 @@ fn edited_stop_reason_gets_a_new_idempotency_key_and_unchanged_retry_reuses_it()
             stop("Wrong audience: used last year's list"),
             fresh.next().unwrap(),
             None,
+            0.0,
         )
         .unwrap();
     assert_eq!(edited.idempotency_key, "key-3");
@@ -73,6 +74,7 @@ fn edited_stop_reason_gets_a_new_idempotency_key_and_unchanged_retry_reuses_it()
             stop("Wrong audience: used last year's list"),
             fresh.next().unwrap(),
             None,
+            0.0,
         )
         .unwrap();
     assert_eq!(again.idempotency_key, "key-3");

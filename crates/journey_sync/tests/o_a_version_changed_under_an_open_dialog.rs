@@ -42,12 +42,14 @@ fn a_stop_dialog_on_a_version_finished_elsewhere_shows_it_before_it_stops_it() {
         )
     );
     assert_eq!(
-        dialog.confirm(stop(), "key-1".into(), now),
+        dialog.confirm(stop(), "key-1".into(), now, 0.0),
         None,
         "the click that met the change sends nothing"
     );
     assert_eq!(dialog.state(), &DialogState::Asking);
-    let sent = dialog.confirm(stop(), "key-2".into(), now).unwrap();
+    let sent = dialog
+        .confirm(stop(), "key-2".into(), now, 2_000.0)
+        .unwrap();
     assert_eq!(sent.command, stop());
 }
 
@@ -74,7 +76,10 @@ fn a_new_version_published_in_its_place_is_a_change_and_moving_counts_are_not() 
     assert!(said(dialog.change_notice(now))
         .unwrap()
         .contains("it is now Finishing"));
-    assert_eq!(dialog.confirm(Command::Finish, "key-1".into(), now), None);
+    assert_eq!(
+        dialog.confirm(Command::Finish, "key-1".into(), now, 0.0),
+        None
+    );
 }
 
 #[test]
@@ -107,7 +112,10 @@ fn a_schedule_set_or_a_draft_deleted_elsewhere_is_said_too() {
         said(dialog.change_notice(gone)).as_deref(),
         Some("This version was deleted while the dialog was open.")
     );
-    assert_eq!(dialog.confirm(Command::Delete, "key-1".into(), gone), None);
+    assert_eq!(
+        dialog.confirm(Command::Delete, "key-1".into(), gone, 0.0),
+        None
+    );
 }
 
 #[test]
@@ -116,7 +124,7 @@ fn a_retry_after_a_failure_is_not_held_back_by_its_own_change() {
     let mut dialog = ConfirmFlow::new();
     let opening = dialog.open(shown(&catalog, "welcome-v1"));
     dialog
-        .confirm(stop(), "key-1".into(), shown(&catalog, "welcome-v1"))
+        .confirm(stop(), "key-1".into(), shown(&catalog, "welcome-v1"), 0.0)
         .unwrap();
     // No answer came; the Stop stays shown while its outcome is unknown.
     dialog.answer(opening, Err(Phrase::new("sync-unreachable")));
@@ -129,7 +137,7 @@ fn a_retry_after_a_failure_is_not_held_back_by_its_own_change() {
         "the change shown may be the user's own"
     );
     let retry = dialog
-        .confirm(stop(), "key-2".into(), shown(&catalog, "welcome-v1"))
+        .confirm(stop(), "key-2".into(), shown(&catalog, "welcome-v1"), 0.0)
         .unwrap();
     assert_eq!(retry.idempotency_key, "key-1", "the same request again");
 }
@@ -158,7 +166,7 @@ fn the_users_own_pause_answered_by_the_server_is_not_a_change() {
     dialog.open(shown(&shown_ahead, "welcome-v1"));
     let now = shown(&answered, "welcome-v1");
     assert_eq!(dialog.change_notice(now), None);
-    assert!(dialog.confirm(stop(), "key-1".into(), now).is_some());
+    assert!(dialog.confirm(stop(), "key-1".into(), now, 0.0).is_some());
 }
 
 #[test]
@@ -172,9 +180,36 @@ fn a_change_undone_before_the_click_holds_nothing_back() {
         .unwrap();
     let paused = shown(&catalog, "welcome-v1");
     assert!(dialog.change_notice(paused).is_some());
-    assert_eq!(dialog.confirm(stop(), "key-1".into(), paused), None);
+    assert_eq!(dialog.confirm(stop(), "key-1".into(), paused, 0.0), None);
     // Resumed: as it was when the dialog opened, and nothing says otherwise.
     let back = shown(&live, "welcome-v1");
     assert_eq!(dialog.change_notice(back), None);
-    assert!(dialog.confirm(stop(), "key-2".into(), back).is_some());
+    assert!(dialog
+        .confirm(stop(), "key-2".into(), back, 2_000.0)
+        .is_some());
+}
+
+#[test]
+fn a_double_click_on_a_change_it_meets_sends_nothing() {
+    let mut catalog = server();
+    let mut dialog = ConfirmFlow::new();
+    dialog.open(shown(&catalog, "welcome-v1"));
+    catalog
+        .apply("welcome-v1", Command::Finish, "Jonas Becker", at(5))
+        .unwrap();
+    let now = shown(&catalog, "welcome-v1");
+    // Both clicks of a double click come before the user could read the notice.
+    assert_eq!(dialog.confirm(stop(), "key-1".into(), now, 10_000.0), None);
+    assert_eq!(dialog.confirm(stop(), "key-2".into(), now, 10_150.0), None);
+    assert_eq!(dialog.state(), &DialogState::Asking);
+    // Read, then confirmed.
+    let sent = dialog
+        .confirm(
+            stop(),
+            "key-3".into(),
+            now,
+            10_000.0 + journey_list::READING_MS,
+        )
+        .unwrap();
+    assert_eq!(sent.command, stop());
 }

@@ -113,6 +113,47 @@ export function quickAction(row: Locator, action: 'Finish' | 'Stop', name: strin
   return row.getByRole('button', { name: `${action} ${name}`, exact: true });
 }
 
+/// The message a quick action's click gives instead of a dialog when the
+/// list has just moved under the pointer.
+export function movedUnderPointer(page: Page): Locator {
+  return page.getByRole('status').getByRole('paragraph').filter({ hasText: /^This row changed just before your click/ });
+}
+
+/// Clicks a Home row's quick action as a person does, until its dialog is
+/// open. A click just after the row changed under the pointer (the user's own
+/// change re-sorted the list, or a poll brought someone else's) opens nothing
+/// and says what the row shows now; the person reads it and clicks again (a
+/// click within a second of one held back is held too). The messages said
+/// meanwhile are dismissed, as read, before the dialog opens.
+export async function clickQuickAction(row: Locator, action: 'Finish' | 'Stop', name: string): Promise<void> {
+  const page = row.page();
+  const dialog = confirmDialog(page, action);
+  await expect(async () => {
+    if (await dialog.isVisible()) return;
+    for (const told of await movedUnderPointer(page).all()) {
+      await told.getByRole('button', { name: 'Dismiss message' }).click({ timeout: 1000 });
+    }
+    await row.hover({ timeout: 1000 });
+    await quickAction(row, action, name).click({ timeout: 1000 });
+    await expect(dialog).toBeVisible({ timeout: 500 });
+  }).toPass();
+}
+
+/// Ticks or unticks a Home row as a person does: a click just after the row
+/// changed under the pointer is held back (and said), and the person clicks
+/// again once they have read it.
+export async function setRowTick(box: Locator, checked: boolean): Promise<void> {
+  const page = box.page();
+  await expect(async () => {
+    if ((await box.isChecked()) === checked) return;
+    for (const told of await movedUnderPointer(page).all()) {
+      await told.getByRole('button', { name: 'Dismiss message' }).click({ timeout: 1000 });
+    }
+    await box.click({ timeout: 1000 });
+    await expect(box).toBeChecked({ checked, timeout: 500 });
+  }).toPass();
+}
+
 /// The opacity the element is drawn with: its own times its ancestors'. A
 /// quick action is "hidden" by its container's opacity, which Playwright's
 /// visibility checks ignore.

@@ -109,6 +109,7 @@ cancel = Cancel
 
 ## What was done
 version-named = “{ $name }” version { $version }
+row-moved-under-pointer = This row changed just before your click: it now shows { $version }, { $status }. Nothing was done; click again if that is what you meant.
 done-finished = { $version } is finished: no new customers can enter; the { $active } in it continue to the end.
 done-stopped = { $version } is stopped: everyone in it was stopped.
 done-live = { $version } is live.

@@ -3,6 +3,7 @@
 //! disabled with the rules' reason written under it, for pointer, keyboard
 //! and screen-reader users alike.
 
+use journey_sync::SeenLifecycle;
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
@@ -13,6 +14,7 @@ use wasm_bindgen::JsCast;
 
 use crate::clock;
 use crate::components::action_dialog::version_named;
+use crate::components::click_guard::ClickGuard;
 use crate::components::confirm_dialog::{needs_confirmation, ConfirmRequest};
 use crate::components::toasts::Toasts;
 use crate::console_path::{use_console_path, ConsolePath};
@@ -61,6 +63,21 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
     let button = NodeRef::<html::Button>::new();
     let menu = NodeRef::<html::Div>::new();
     let availability = Memo::new(move |_| catalog.with(|c| c.availability(&id.get())));
+    // A click or key press on an item just after the version changed by
+    // itself while the menu was open (a colleague's change, brought by a
+    // poll) does nothing and says so: its items' reasons came or went,
+    // moving the items under the pointer, and what an item does may have
+    // changed.
+    let shown = Signal::derive(move || catalog.with(|c| id.with(|id| c.shared(id).cloned())));
+    let guard = ClickGuard::new("menu-changed-under-pointer", shown);
+    Effect::new(move |before: Option<Option<(String, SeenLifecycle)>>| {
+        let showing = shown.with(|v| v.as_deref().map(|v| (v.id.clone(), SeenLifecycle::of(v))));
+        // Only while the menu is open: one opened after the change shows it.
+        if open.get_untracked() && before.is_some_and(|before| before != showing) {
+            guard.moved();
+        }
+        showing
+    });
     // The rules' reason first; a journey that can be finished may still be
     // out of the user's role.
     let refusal_of = move |action: Action| -> Option<Phrase> {
@@ -150,7 +167,7 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
         // Enter on an item disabled by either does nothing.
         let allowed = untrack(|| refusal_of(action)).is_none()
             && availability.with_untracked(|a| a.as_ref().is_some_and(|a| a.allowed(action)));
-        if !allowed {
+        if !allowed || guard.held_back() {
             return;
         }
         hide(true);
@@ -323,6 +340,8 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
                 node_ref=menu
                 hidden=move || !open.get()
                 on:keydown=on_menu_key
+                on:pointerenter=move |_| guard.pointed()
+                on:focusin=move |_| guard.pointed()
             >
                 {MENU.into_iter().map(item).collect_view()}
             </div>

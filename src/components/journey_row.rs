@@ -5,11 +5,11 @@ use lifecycle::Phase;
 
 use wasm_bindgen::JsCast;
 
+use crate::components::click_guard::ClickGuard;
 use crate::components::quick_actions::QuickActions;
 use crate::components::relative_time::RelativeTime;
 use crate::components::reveal_row::RevealRow;
 use crate::components::row_checkbox::RowCheckbox;
-use crate::components::row_clicks::RowClicks;
 use crate::components::status_badge::StatusBadge;
 use crate::components::status_note::StatusNote;
 use crate::console_path::use_console_path;
@@ -30,7 +30,7 @@ pub const ROW_HEIGHT_PX: f64 = 48.0;
 /// journey it was on (or leaves the list when that journey is no longer
 /// shown): a keypress never acts on a journey the user did not choose. A
 /// click does not either: one on its actions just after the list moved by
-/// itself under the pointer is held back ([`RowClicks`]).
+/// itself under the pointer is held back ([`ClickGuard`]).
 #[component]
 pub fn JourneyRow(
     #[prop(into)] id: Signal<String>,
@@ -47,7 +47,7 @@ pub fn JourneyRow(
     let number = move || version.with(|v| v.as_ref().map_or(0, |v| v.version));
     let phase =
         Signal::derive(move || version.with(|v| v.as_ref().map_or(Phase::Draft, |v| v.phase())));
-    let clicks = RowClicks::new(Signal::derive(name), Signal::derive(number), phase);
+    let clicks = ClickGuard::new("row-moved-under-pointer", version.into());
     let row = NodeRef::<leptos::html::Tr>::new();
     let reveal = expect_context::<RevealRow>();
     // What the row shows of its version: which one, and its lifecycle (the

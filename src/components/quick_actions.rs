@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use lifecycle::Action;
 
+use crate::components::click_guard::ClickGuard;
 use crate::components::confirm_dialog::ConfirmRequest;
-use crate::components::row_clicks::RowClicks;
 use crate::sync::use_journeys;
 use crate::words::use_words;
 
@@ -15,7 +15,7 @@ use crate::words::use_words;
 pub fn QuickActions(
     #[prop(into)] id: Signal<String>,
     #[prop(into)] name: Signal<String>,
-    clicks: RowClicks,
+    clicks: ClickGuard,
 ) -> impl IntoView {
     let journeys = use_journeys();
     let confirm = expect_context::<ConfirmRequest>();

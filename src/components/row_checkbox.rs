@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use wording::Phrase;
 
+use crate::components::click_guard::ClickGuard;
 use crate::components::home_selection::HomeSelection;
-use crate::components::row_clicks::RowClicks;
 use crate::words::use_words;
 
 /// A Home row's tick for bulk actions, named after the version the row shows
@@ -13,7 +13,7 @@ pub fn RowCheckbox(
     #[prop(into)] id: Signal<String>,
     #[prop(into)] name: Signal<String>,
     #[prop(into)] number: Signal<u32>,
-    clicks: RowClicks,
+    clicks: ClickGuard,
 ) -> impl IntoView {
     let selection = expect_context::<HomeSelection>();
     let words = use_words();

@@ -743,6 +743,32 @@ test.describe('on the HTTP backend', () => {
     await expect(confirmDialog(page, 'Stop')).toBeHidden();
   });
 
+  test('a menu item chosen just after someone else changed the version does nothing, and says what the version is now', async ({ page, server, request }) => {
+    await useServer(page, server, 'operator', 1000);
+    await page.goto(`/journeys/${A.id}`);
+    await expect(versionLine(page)).toContainText('Live');
+    await openActionsMenu(page);
+    const finish = menuItem(page, 'Finish');
+    await expect(finish).not.toHaveAttribute('aria-disabled', 'true');
+
+    // A colleague finishes it while the menu is open: Finish now gives its
+    // reason under it, and the items below it move down.
+    await actElsewhere(request, server, A.id, 'finish', 'finished-under-the-menu');
+    await expect(finish).toHaveAttribute('aria-disabled', 'true');
+    await menuItem(page, 'Stop').click();
+    await expect(toast(page, /changed just before your choice/)).toContainText(
+      `“${A.name}” version 1 changed just before your choice: it is now Finishing. Nothing was done; choose again if that is what you meant.`,
+    );
+    await expect(confirmDialog(page, 'Stop')).toBeHidden();
+
+    // Chosen again once read, the Stop dialog opens.
+    await expect(async () => {
+      if (!(await actionsMenu(page).isVisible())) await openActionsMenu(page);
+      await menuItem(page, 'Stop').click({ timeout: 1000 });
+      await expect(confirmDialog(page, 'Stop')).toBeVisible({ timeout: 500 });
+    }).toPass();
+  });
+
   test('a Stop that succeeded stays shown when an earlier Finish of another journey is refused late', async ({ page, server, request }) => {
     const finishA = await holdFirst(page, `${server}/journeys/${A.id}/finish`);
     await useServer(page, server, 'operator', 600_000);

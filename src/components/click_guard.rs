@@ -1,0 +1,67 @@
+use std::sync::Arc;
+
+use journey_list::{RowClick, RowUnderPointer};
+use leptos::prelude::*;
+use lifecycle::JourneyVersion;
+use wording::Phrase;
+
+use crate::clock;
+use crate::components::toasts::Toasts;
+
+/// The clicks (and key presses) on controls that act on one version: a Home
+/// row's quick actions and tick, the detail view's menu. One that may have
+/// been aimed at what they showed before they changed under the pointer
+/// ([`RowUnderPointer`]) is held back, and a message (`said`) names the
+/// version they show now and its status.
+#[derive(Clone, Copy)]
+pub struct ClickGuard {
+    said: &'static str,
+    under_pointer: StoredValue<RowUnderPointer>,
+    /// The version the controls act on, as shown.
+    shown: Signal<Option<Arc<JourneyVersion>>>,
+    toasts: Toasts,
+}
+
+impl ClickGuard {
+    /// Said with `said`, a message with `$version` and `$status`.
+    pub fn new(said: &'static str, shown: Signal<Option<Arc<JourneyVersion>>>) -> ClickGuard {
+        ClickGuard {
+            said,
+            under_pointer: StoredValue::new(RowUnderPointer::default()),
+            shown,
+            toasts: expect_context::<Toasts>(),
+        }
+    }
+
+    /// What the controls act on became another version, or its version
+    /// another lifecycle, by itself.
+    pub fn moved(&self) {
+        self.under_pointer
+            .update_value(|row| row.moved(clock::page_millis()));
+    }
+
+    /// The pointer or focus came onto the controls.
+    pub fn pointed(&self) {
+        self.under_pointer
+            .update_value(|row| row.pointed(clock::page_millis()));
+    }
+
+    /// Whether the click now is held back (and said so, once).
+    pub fn held_back(&self) -> bool {
+        let now = clock::page_millis();
+        let click = self.under_pointer.try_update_value(|row| row.click(now));
+        if click == Some(RowClick::HeldBack) {
+            if let Some(shown) = self.shown.get_untracked() {
+                let version = Phrase::new("version-named")
+                    .with("name", shown.name.as_str())
+                    .with("version", shown.version);
+                self.toasts.show(
+                    Phrase::new(self.said)
+                        .with("version", version)
+                        .with("status", wording::status_label(shown.phase())),
+                );
+            }
+        }
+        matches!(click, Some(RowClick::HeldBack | RowClick::HeldBackAgain))
+    }
+}

@@ -23,7 +23,8 @@ pub struct ClickGuard {
 }
 
 impl ClickGuard {
-    /// Said with `said`, a message with `$version` and `$status`.
+    /// Said with `said`, a message with `$version`, `$status` and `$by` (who
+    /// changed the version last).
     pub fn new(said: &'static str, shown: Signal<Option<Arc<JourneyVersion>>>) -> ClickGuard {
         ClickGuard {
             said,
@@ -58,7 +59,8 @@ impl ClickGuard {
                 self.toasts.show(
                     Phrase::new(self.said)
                         .with("version", version)
-                        .with("status", wording::status_label(shown.phase())),
+                        .with("status", wording::status_label(shown.phase()))
+                        .with("by", shown.updated_by.as_str()),
                 );
             }
         }

@@ -396,6 +396,10 @@ async function confirm(actor: Actor, record: ActionRecord, dialog: Locator): Pro
   record.endedAt = Date.now();
 }
 
+/// What a choice in the detail view's menu says instead of acting when the
+/// version changed while the menu was open.
+const HELD_CHOICE = /changed .*just before your choice/;
+
 /// "Create new version" from the menu: no dialog; a toast says how it went.
 async function createVersion(actor: Actor, record: ActionRecord, item: Locator): Promise<void> {
   const { page } = actor;
@@ -407,6 +411,13 @@ async function createVersion(actor: Actor, record: ActionRecord, item: Locator):
   let said: string | undefined;
   while (!said && Date.now() < until) {
     said = (await toasts(page))[before];
+    // The version changed while the menu was open: the choice did nothing
+    // and said so. Nothing was attempted.
+    if (said && HELD_CHOICE.test(said)) {
+      actor.records.splice(actor.records.indexOf(record), 1);
+      await page.keyboard.press('Escape');
+      return;
+    }
     if (said) break;
     // The other tab's change arrived between the look and the click: the
     // rules now refuse it and the item is disabled with their reason, so the
@@ -487,10 +498,16 @@ async function step(actor: Actor, journey: string): Promise<boolean> {
     await dismissToasts(page);
     for (let tries = 0; ; tries++) {
       // Gone since (a poll brought someone else's change): nothing to do.
-      if ((await button.count()) === 0 || tries === 3) return true;
+      if ((await button.count()) === 0) return true;
+      if (tries === 3) {
+        actor.hiccups.push(`${new Date().toISOString()} ${journey}: ${label} held back three times, a second apart`);
+        return true;
+      }
       await button.click({ timeout: 5000 });
       await expect(dialog.or(moved).first()).toBeVisible();
       if (await dialog.isVisible()) break;
+      // Read: a click within a second of the one held back is held too.
+      await page.waitForTimeout(1100);
       await dismissToasts(page);
     }
   } else {
@@ -510,6 +527,14 @@ async function step(actor: Actor, journey: string): Promise<boolean> {
       return true;
     }
     await item.click({ timeout: 5000 });
+    // The version changed while the menu was open: the choice did nothing
+    // and said so; the marketer goes on with something else.
+    const held = page.getByRole('status').getByRole('paragraph').filter({ hasText: HELD_CHOICE });
+    await expect(confirmDialog(page, label as keyof typeof DIALOG_TITLES).or(held).first()).toBeVisible();
+    if (await held.count()) {
+      await page.keyboard.press('Escape');
+      return true;
+    }
   }
 
   const dialog = confirmDialog(page, label as keyof typeof DIALOG_TITLES);

@@ -750,14 +750,16 @@ test.describe('on the HTTP backend', () => {
     await openActionsMenu(page);
     const finish = menuItem(page, 'Finish');
     await expect(finish).not.toHaveAttribute('aria-disabled', 'true');
+    // The pointer is on the menu, aimed at Stop.
+    await menuItem(page, 'Stop').hover();
 
     // A colleague finishes it while the menu is open: Finish now gives its
     // reason under it, and the items below it move down.
     await actElsewhere(request, server, A.id, 'finish', 'finished-under-the-menu');
     await expect(finish).toHaveAttribute('aria-disabled', 'true');
     await menuItem(page, 'Stop').click();
-    await expect(toast(page, /changed just before your choice/)).toContainText(
-      `“${A.name}” version 1 changed just before your choice: it is now Finishing. Nothing was done; choose again if that is what you meant.`,
+    await expect(toast(page, /just before your choice/)).toContainText(
+      `Olga Operator changed “${A.name}” version 1 just before your choice: it is now Finishing. Nothing was done; choose again if that is what you meant.`,
     );
     await expect(confirmDialog(page, 'Stop')).toBeHidden();
 

@@ -1,6 +1,6 @@
-/// How long a Home row must have shown its version before a click on its
-/// actions is taken for that version: about the time to see what moved under
-/// the pointer, read the name, and aim.
+/// How long a Home row (or the detail view's menu) must have shown what it
+/// shows before a click on it is taken for that: about the time to see what
+/// moved under the pointer, read it, and aim.
 pub const READING_MS: f64 = 1_000.0;
 
 /// What becomes of a click on a Home row's controls.
@@ -16,7 +16,8 @@ pub enum RowClick {
     HeldBackAgain,
 }
 
-/// What a Home row's action buttons know of the version under the pointer.
+/// What a Home row's action buttons and tick know of the version under the
+/// pointer (the detail view's menu keeps one too, for its version).
 ///
 /// Rows stay in place and change what they show. When the list moves by
 /// itself (a poll brings someone else's change, a count re-sorts the list, a

@@ -110,7 +110,7 @@ cancel = Abbrechen
 ## Was getan wurde
 version-named = „{ $name }“ Version { $version }
 row-moved-under-pointer = Diese Zeile hat sich kurz vor Ihrem Klick geändert: Sie zeigt jetzt { $version }, { $status }. Es wurde nichts getan; klicken Sie erneut, wenn Sie das meinten.
-menu-changed-under-pointer = { $version } hat sich kurz vor Ihrer Wahl geändert: sie ist jetzt { $status }. Es wurde nichts getan; wählen Sie erneut, wenn Sie das meinten.
+menu-changed-under-pointer = { $by } hat { $version } kurz vor Ihrer Wahl geändert: sie ist jetzt { $status }. Es wurde nichts getan; wählen Sie erneut, wenn Sie das meinten.
 done-finished = { $version } ist beendet: Neue Kunden können nicht mehr eintreten; die { $active } darin durchlaufen ihren Pfad bis zum Ende.
 done-stopped = { $version } ist gestoppt: Alle darin wurden gestoppt.
 done-live = { $version } ist live.

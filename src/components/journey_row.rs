@@ -50,19 +50,18 @@ pub fn JourneyRow(
     let clicks = ClickGuard::new("row-moved-under-pointer", version.into());
     let row = NodeRef::<leptos::html::Tr>::new();
     let reveal = expect_context::<RevealRow>();
-    // What the row shows of its version: which one, and its lifecycle (the
-    // status, a pause, a scheduled finish; a Finish aimed at a live version
-    // must not open on one a colleague just stopped). Not its counts.
-    let shows =
-        move || version.with(|v| v.as_deref().map(|v| (v.id.clone(), SeenLifecycle::of(v))));
+    // What the row shows of its version besides which one: its lifecycle
+    // (the status, a pause, a scheduled finish; a Finish aimed at a live
+    // version must not open on one a colleague just stopped). Not its counts.
+    let lifecycle = move || version.with(|v| v.as_deref().map(SeenLifecycle::of));
     Effect::new(
-        move |before: Option<(String, Option<(String, SeenLifecycle)>, ListQuery)>| {
+        move |before: Option<(String, Option<SeenLifecycle>, ListQuery)>| {
             let now = id.get();
-            let showing = shows();
+            let showing = lifecycle();
             let asked = query.get();
             if let (Some((before, showed, asked_before)), Some(row)) = (before, row.get_untracked())
             {
-                if showing != showed && asked == asked_before {
+                if (before != now || showing != showed) && asked == asked_before {
                     clicks.moved();
                 }
                 if before != now && row.matches(":focus-within").unwrap_or(false) {

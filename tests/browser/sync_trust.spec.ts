@@ -631,14 +631,17 @@ test.describe('on the HTTP backend', () => {
     await page.goto('/');
     await expectHomeLoaded(page);
     const rows = page.getByRole('table', { name: 'Journeys' }).getByRole('row');
-    // Each drawn row's journey, its address and its status, newest change first.
-    const shown = await rows.evaluateAll((trs) =>
-      trs.slice(1).map((tr) => ({
-        name: tr.querySelector('th a')?.textContent ?? '',
-        id: (tr.querySelector('th a')?.getAttribute('href') ?? '').split('/').pop() ?? '',
-        live: tr.querySelector('.col-status')?.textContent?.trim() === 'Live',
-      })),
-    );
+    // Each drawn row's journey, its address and its status, newest change first
+    // (the first row is the header).
+    const shown: Array<{ name: string; id: string; live: boolean }> = [];
+    for (let i = 1; i < (await rows.count()); i++) {
+      const link = rows.nth(i).getByRole('rowheader').getByRole('link');
+      shown.push({
+        name: (await link.textContent()) ?? '',
+        id: ((await link.getAttribute('href')) ?? '').split('/').pop() ?? '',
+        live: (await cell(rows.nth(i), 'Status').textContent())?.trim() === 'Live',
+      });
+    }
     const at = shown.findIndex((row, i) => i > 0 && row.live && shown[i - 1].live);
     const below = shown.findIndex((row, i) => i > at && row.live);
     expect(at, JSON.stringify(shown)).toBeGreaterThan(0);

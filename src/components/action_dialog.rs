@@ -160,10 +160,13 @@ pub fn ActionDialog(
             };
             let effect = flow
                 .try_update(|flow| {
-                    flow.answer(
-                        send.opening,
-                        outcome.as_ref().map(|_| ()).map_err(|f| f.message.clone()),
-                    )
+                    target.version.with_untracked(|shown| {
+                        flow.answer(
+                            send.opening,
+                            outcome.as_ref().map(|_| ()).map_err(|f| f.message.clone()),
+                            shown.as_ref(),
+                        )
+                    })
                 })
                 .unwrap_or(AnswerEffect::NotThisDialog);
             let failure = outcome.as_ref().err().map(|f| f.message.clone());

@@ -182,10 +182,13 @@ pub fn ConfirmDialog() -> impl IntoView {
             };
             let effect = flow
                 .try_update(|flow| {
-                    flow.answer(
-                        send.opening,
-                        outcome.as_ref().map(|_| ()).map_err(|f| f.message.clone()),
-                    )
+                    version.with_untracked(|shown| {
+                        flow.answer(
+                            send.opening,
+                            outcome.as_ref().map(|_| ()).map_err(|f| f.message.clone()),
+                            shown.as_ref(),
+                        )
+                    })
                 })
                 .unwrap_or(AnswerEffect::NotThisDialog);
             let failure = outcome.as_ref().err().map(|f| f.message.clone());

@@ -621,6 +621,60 @@ test.describe('on the HTTP backend', () => {
     expect((await serverVersion(request, server, A.id)).status).toBe('stopped');
   });
 
+  test('a Stop retried after the server failed, once someone else finished the journey meanwhile, says so and stops it only when confirmed again', async ({ page, server, request }) => {
+    await useServer(page, server, 'operator', 1000);
+    await page.goto('/');
+    await expectHomeLoaded(page);
+    // The server is down for maintenance: the Stop and its retries fail.
+    const stops: string[] = [];
+    let down = true;
+    await page.route(`${server}/journeys/${A.id}/stop`, async (route) => {
+      stops.push(route.request().headers()['idempotency-key'] ?? '');
+      if (down) {
+        await route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: errorBody('unavailable', 'Down for maintenance.'),
+        });
+      } else {
+        await route.continue();
+      }
+    });
+
+    const dialog = await openFromHome(page, 'Stop', A.name);
+    await confirmButton(dialog, 'Stop').click();
+    await expect(dialog.getByRole('alert')).toContainText('Down for maintenance', { timeout: 20_000 });
+    const attempts = stops.length;
+    await expect(status(page, A.name)).toHaveText('Live');
+
+    // While the user is away, the server comes back and a colleague
+    // finishes the journey; the next poll brings that to the open dialog.
+    down = false;
+    await actElsewhere(request, server, A.id, 'finish', 'finished-while-a-stop-failed');
+    await expect(status(page, A.name)).toHaveText(/^Finishing/);
+    await expect(dialog.getByRole('alert').first()).toHaveText(
+      'Olga Operator changed this version while the dialog was open: it is now Finishing. Read the dialog again, then confirm.',
+    );
+
+    // The retry aimed at a live journey sends nothing, nor does the second
+    // click of a double click.
+    await confirmButton(dialog, 'Stop').dblclick();
+    await settle(page);
+    expect(stops).toHaveLength(attempts);
+    expect((await serverVersion(request, server, A.id)).status).toBe('finished');
+
+    // Read and confirmed again: the same request, and the customers still
+    // in it are stopped.
+    await expect(async () => {
+      await confirmButton(dialog, 'Stop').click({ timeout: 500 });
+      await expect(dialog).toBeHidden({ timeout: 500 });
+    }).toPass();
+    await expect(status(page, A.name)).toHaveText('Stopped');
+    expect(stops).toHaveLength(attempts + 1);
+    expect(new Set(stops).size).toBe(1);
+    expect((await serverVersion(request, server, A.id)).status).toBe('stopped');
+  });
+
   /// Home over the server, with the pointer resting on the row of a live
   /// version (`aimed`) that has another live version (`above`) in the row
   /// before it, and `move()`: a colleague finishes a live version further

@@ -11,7 +11,8 @@
 //! version that changed under the open dialog (finished or stopped by
 //! someone else, replaced by a new version, paused, given a scheduled finish,
 //! deleted) is not acted on by the next click, which only shows what changed;
-//! the user confirms again once they have read it.
+//! the user confirms again once they have read it. The same holds for a
+//! retry after a failure, from the version as the failure left it shown.
 
 use journey_list::READING_MS;
 use lifecycle::{Command, JourneyVersion};
@@ -69,8 +70,11 @@ pub struct ConfirmFlow {
     opening: Opening,
     /// The command last sent in this opening, and the key it was sent with.
     sent: Option<(Command, String)>,
-    /// The version as it was when this opening began.
-    opened_on: Seen,
+    /// The version as the dialog showed it when it last settled: when this
+    /// opening began, or when an attempt's failure was shown (the version
+    /// as the failure left it: a refusal's current version, a change made
+    /// but answered unreadably shown made).
+    asked_on: Seen,
     /// The version as it was when the user last read the dialog: at the
     /// opening, or at a click that showed them it had changed.
     read: Seen,
@@ -90,7 +94,7 @@ impl ConfirmFlow {
             state: DialogState::Closed,
             opening: Opening(0),
             sent: None,
-            opened_on: None,
+            asked_on: None,
             read: None,
             held_at: None,
         }
@@ -98,6 +102,11 @@ impl ConfirmFlow {
 
     pub fn state(&self) -> &DialogState {
         &self.state
+    }
+
+    /// Open and waiting for the user: asking, or showing a failure.
+    fn asking(&self) -> bool {
+        matches!(self.state, DialogState::Asking | DialogState::Failed(_))
     }
 
     /// The current opening; `None` while closed.
@@ -111,22 +120,22 @@ impl ConfirmFlow {
         self.opening = Opening(self.opening.0 + 1);
         self.state = DialogState::Asking;
         self.sent = None;
-        self.opened_on = seen(shown);
-        self.read = self.opened_on.clone();
+        self.asked_on = seen(shown);
+        self.read = self.asked_on.clone();
         self.held_at = None;
         self.opening
     }
 
     /// What to tell the user while the dialog asks on the version now
-    /// `shown`, when it changed since the dialog opened. Once confirmed, a
-    /// change may be the user's own (a change whose outcome is unknown stays
-    /// shown), so nothing is said then.
+    /// `shown`, when it changed since the dialog opened or since the last
+    /// attempt's failure was shown. While an attempt is on its way the change
+    /// shown is the user's own, so nothing is said then.
     pub fn change_notice(&self, shown: Option<&JourneyVersion>) -> Option<Phrase> {
-        if self.state != DialogState::Asking {
+        if !self.asking() {
             return None;
         }
-        let change = match &self.opened_on {
-            Some(opened_on) => opened_on.change(shown)?,
+        let change = match &self.asked_on {
+            Some(asked_on) => asked_on.change(shown)?,
             // Opened on a version not shown (yet): whatever shows now is new.
             None => return None,
         };
@@ -156,22 +165,20 @@ impl ConfirmFlow {
         shown: Option<&JourneyVersion>,
         at: f64,
     ) -> Option<ToSend> {
-        if !matches!(self.state, DialogState::Asking | DialogState::Failed(_)) {
+        if !self.asking() {
             return None;
         }
         if self.held_at.is_some_and(|held| at - held < READING_MS) {
             return None;
         }
-        // A retry after a failure is judged by its answer: the version may
-        // show this very change, kept shown while its outcome is unknown.
         // Held back when the version changed since the user last read the
-        // dialog, unless it is back as it was when it opened (no notice then).
+        // dialog, unless it is back as it was when the dialog last settled
+        // (no notice then). After a failure, a change a later list brought
+        // may be someone else's (a colleague finished the journey while the
+        // server was down) or this very action's, made by an attempt whose
+        // answer was lost: either way the user reads it before a retry.
         let now = seen(shown);
-        if self.state == DialogState::Asking
-            && self.read.is_some()
-            && now != self.read
-            && now != self.opened_on
-        {
+        if self.read.is_some() && now != self.read && now != self.asked_on {
             self.read = now;
             self.held_at = Some(at);
             return None;
@@ -198,7 +205,14 @@ impl ConfirmFlow {
     /// The answer to what was sent for `opening`: `Err` holds the message
     /// (every phrase says something: a server's blank message was already
     /// replaced by the status in words, see [`crate::error_from_answer`]).
-    pub fn answer(&mut self, opening: Opening, outcome: Result<(), Phrase>) -> AnswerEffect {
+    /// `shown` is the version as the answer left it shown: a retry is
+    /// checked against it.
+    pub fn answer(
+        &mut self,
+        opening: Opening,
+        outcome: Result<(), Phrase>,
+        shown: Option<&JourneyVersion>,
+    ) -> AnswerEffect {
         if opening != self.opening || self.state != DialogState::Sending {
             return AnswerEffect::NotThisDialog;
         }
@@ -210,6 +224,8 @@ impl ConfirmFlow {
             }
             Err(message) => {
                 self.state = DialogState::Failed(message.clone());
+                self.asked_on = seen(shown);
+                self.read = self.asked_on.clone();
                 AnswerEffect::ShowError(message)
             }
         }
@@ -274,7 +290,7 @@ mod tests {
             None,
             "already sending"
         );
-        assert_eq!(flow.answer(opening, Ok(())), AnswerEffect::Close);
+        assert_eq!(flow.answer(opening, Ok(()), None), AnswerEffect::Close);
         assert_eq!(flow.state(), &DialogState::Closed);
         assert_eq!(flow.opening(), None);
     }
@@ -285,7 +301,7 @@ mod tests {
         let opening = flow.open(None);
         flow.confirm(stop("Wrong audience"), "k1".into(), None, 0.0)
             .unwrap();
-        let effect = flow.answer(opening, Err(failure("The server had a problem.")));
+        let effect = flow.answer(opening, Err(failure("The server had a problem.")), None);
         assert_eq!(
             effect,
             AnswerEffect::ShowError(failure("The server had a problem."))
@@ -306,7 +322,7 @@ mod tests {
         let opening = flow.open(None);
         flow.confirm(stop("Wrong audience"), "k1".into(), None, 0.0)
             .unwrap();
-        flow.answer(opening, Err(failure("No connection.")));
+        flow.answer(opening, Err(failure("No connection.")), None);
         let again = flow
             .confirm(stop("Wrong audience and copy"), "k2".into(), None, 0.0)
             .unwrap();
@@ -322,7 +338,7 @@ mod tests {
             .unwrap();
         flow.close();
         assert_eq!(
-            flow.answer(first, Err(failure("Refused."))),
+            flow.answer(first, Err(failure("Refused.")), None),
             AnswerEffect::NotThisDialog
         );
         assert_eq!(flow.state(), &DialogState::Closed);
@@ -334,7 +350,7 @@ mod tests {
         let first = flow.open(None);
         flow.confirm(Command::Finish, "k1".into(), None, 0.0)
             .unwrap();
-        flow.answer(first, Err(failure("No connection.")));
+        flow.answer(first, Err(failure("No connection.")), None);
         flow.close();
         flow.open(None);
         let sent = flow

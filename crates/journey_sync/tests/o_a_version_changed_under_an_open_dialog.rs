@@ -119,27 +119,123 @@ fn a_schedule_set_or_a_draft_deleted_elsewhere_is_said_too() {
 }
 
 #[test]
-fn a_retry_after_a_failure_is_not_held_back_by_its_own_change() {
+fn a_retry_after_a_failure_is_held_back_once_when_a_colleague_changed_the_version_meanwhile() {
     let mut catalog = server();
     let mut dialog = ConfirmFlow::new();
     let opening = dialog.open(shown(&catalog, "welcome-v1"));
     dialog
         .confirm(stop(), "key-1".into(), shown(&catalog, "welcome-v1"), 0.0)
         .unwrap();
-    // No answer came; the Stop stays shown while its outcome is unknown.
-    dialog.answer(opening, Err(Phrase::new("sync-unreachable")));
+    // The server is down for maintenance; nothing was changed, and the
+    // version is shown as it was.
+    dialog.answer(
+        opening,
+        Err(Phrase::new("sync-unreachable")),
+        shown(&catalog, "welcome-v1"),
+    );
+    assert_eq!(dialog.change_notice(shown(&catalog, "welcome-v1")), None);
+
+    // A colleague finishes it meanwhile; a later list brings that.
+    catalog
+        .apply("welcome-v1", Command::Finish, "Jonas Becker", at(5))
+        .unwrap();
+    let now = shown(&catalog, "welcome-v1");
+    assert_eq!(
+        said(dialog.change_notice(now)).as_deref(),
+        Some(
+            "Jonas Becker changed this version while the dialog was open: it is now \
+             Finishing. Read the dialog again, then confirm."
+        )
+    );
+    assert_eq!(
+        dialog.confirm(stop(), "key-2".into(), now, 10_000.0),
+        None,
+        "the retry aimed at a live version sends nothing"
+    );
+    assert_eq!(
+        dialog.confirm(stop(), "key-3".into(), now, 10_500.0),
+        None,
+        "nor does the second click of a double click"
+    );
+    let retry = dialog
+        .confirm(stop(), "key-4".into(), now, 12_000.0)
+        .unwrap();
+    assert_eq!(retry.idempotency_key, "key-1", "the same request again");
+}
+
+#[test]
+fn a_retry_after_an_unanswered_attempt_shows_the_users_own_change_when_a_list_brings_it() {
+    let mut catalog = server();
+    let mut dialog = ConfirmFlow::new();
+    let opening = dialog.open(shown(&catalog, "welcome-v1"));
+    dialog
+        .confirm(stop(), "key-1".into(), shown(&catalog, "welcome-v1"), 0.0)
+        .unwrap();
+    // No answer came; the change is shown undone until a list says more.
+    dialog.answer(
+        opening,
+        Err(Phrase::new("sync-unreachable")),
+        shown(&catalog, "welcome-v1"),
+    );
+    // The server had made it: the next list shows it stopped, by the user.
     catalog
         .apply("welcome-v1", stop(), "Priya Nair", at(5))
         .unwrap();
-    assert_eq!(
-        dialog.change_notice(shown(&catalog, "welcome-v1")),
-        None,
-        "the change shown may be the user's own"
-    );
+    let now = shown(&catalog, "welcome-v1");
+    assert!(said(dialog.change_notice(now))
+        .unwrap()
+        .contains("Priya Nair changed this version while the dialog was open: it is now Stopped."));
+    assert_eq!(dialog.confirm(stop(), "key-2".into(), now, 0.0), None);
     let retry = dialog
-        .confirm(stop(), "key-2".into(), shown(&catalog, "welcome-v1"), 0.0)
+        .confirm(stop(), "key-3".into(), now, 2_000.0)
         .unwrap();
     assert_eq!(retry.idempotency_key, "key-1", "the same request again");
+}
+
+#[test]
+fn a_failure_that_shows_the_change_itself_is_not_held_back_again() {
+    let mut catalog = server();
+    let mut dialog = ConfirmFlow::new();
+    let opening = dialog.open(shown(&catalog, "welcome-v1"));
+    dialog
+        .confirm(stop(), "key-1".into(), shown(&catalog, "welcome-v1"), 0.0)
+        .unwrap();
+    // Refused (412): the server's answer carries the version as a colleague
+    // left it, which the console shows with the refusal, naming them.
+    catalog
+        .apply("welcome-v1", Command::Finish, "Jonas Becker", at(5))
+        .unwrap();
+    let now = shown(&catalog, "welcome-v1");
+    let refused = Phrase::new("sync-server-said").with("said", "Changed meanwhile.");
+    dialog.answer(opening, Err(refused), now);
+    assert_eq!(dialog.change_notice(now), None, "the refusal says it");
+    assert!(dialog.confirm(stop(), "key-2".into(), now, 0.0).is_some());
+}
+
+#[test]
+fn a_change_made_but_answered_unreadably_shown_made_is_the_users_own() {
+    let mut catalog = server();
+    let mut dialog = ConfirmFlow::new();
+    let opening = dialog.open(shown(&catalog, "welcome-v1"));
+    dialog
+        .confirm(stop(), "key-1".into(), shown(&catalog, "welcome-v1"), 0.0)
+        .unwrap();
+    // The server answered 2xx with a body the console could not read: the
+    // Stop is shown made as the failure is said.
+    catalog.apply("welcome-v1", stop(), "You", at(5)).unwrap();
+    let made = shown(&catalog, "welcome-v1");
+    dialog.answer(opening, Err(Phrase::new("sync-unreachable")), made);
+    assert_eq!(dialog.change_notice(made), None);
+    // A later list names the user, at the server's time: the same lifecycle.
+    let mut listed = server();
+    listed
+        .apply("welcome-v1", stop(), "Priya Nair", at(6))
+        .unwrap();
+    let listed = shown(&listed, "welcome-v1");
+    assert_eq!(dialog.change_notice(listed), None);
+    assert!(dialog
+        .confirm(stop(), "key-2".into(), listed, 0.0)
+        .is_some());
 }
 
 fn pause_until(minutes: i64) -> Command {

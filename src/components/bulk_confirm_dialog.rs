@@ -17,6 +17,29 @@ use crate::focus;
 use crate::sync::{use_bulk_actions, use_journeys};
 use crate::words::use_words;
 
+/// How many versions a list of the dialog shows before it scrolls in its
+/// box (the CSS's `.bulk-dialog ul` height).
+const LISTED_WHOLE: usize = 10;
+
+/// A titled list of versions (to act on, refused, succeeded, failed). A long
+/// one scrolls in its box, so the dialog's buttons stay in sight, and can be
+/// focused, so the keyboard scrolls it too.
+fn version_list(
+    id: &'static str,
+    class: &'static str,
+    heading: String,
+    count: usize,
+    items: AnyView,
+) -> impl IntoView {
+    let scrolls = (count > LISTED_WHOLE).then_some("0");
+    view! {
+        <section class=class aria-labelledby=id>
+            <h3 id=id>{heading}</h3>
+            <ul tabindex=scrolls aria-labelledby=id>{items}</ul>
+        </section>
+    }
+}
+
 /// The command each selected version is sent, for the action confirmed
 /// (every version gets its own copy): a stop's reason, a pause's terms.
 /// `None` while the terms cannot be sent.
@@ -55,14 +78,15 @@ pub fn BulkConfirmDialog() -> impl IntoView {
     // built from, so that counts moving (every poll) never build them again,
     // which would take the focus and the keys from a reason being typed.
     let shape = Memo::new(move |_| plan.with(|plan| plan.as_ref().map(BulkPlan::without_counts)));
-    // Versions ticked before a search or filter that hides them now: acted
-    // on all the same, so said first. A number, so that the list sorted
-    // again as counts move builds nothing again.
+    // Which of the versions the action is allowed on were ticked before a
+    // search or filter that hides them now: acted on all the same, so said
+    // first and marked in the list. Flags, so that the list sorted again as
+    // counts move builds nothing again.
     let hidden = Memo::new(move |_| {
         shape.with(|plan| {
-            plan.as_ref().map_or(0, |plan| {
-                let allowed = |id: &str| plan.allowed.iter().any(|v| v.id == id);
-                selection.hidden(plan.allowed.len(), allowed)
+            plan.as_ref().map_or_else(Vec::new, |plan| {
+                let ids: Vec<&str> = plan.allowed.iter().map(|v| v.id.as_str()).collect();
+                selection.hidden_of(&ids)
             })
         })
     });
@@ -210,8 +234,9 @@ pub fn BulkConfirmDialog() -> impl IntoView {
             let versions = plan.allowed.len();
             let mut lines = Vec::new();
             let hidden = hidden.get();
-            if can_confirm && hidden > 0 {
-                lines.push(Phrase::new("bulk-hidden-included").with("hidden", hidden));
+            let hidden_count = hidden.iter().filter(|&&h| h).count();
+            if can_confirm && hidden_count > 0 {
+                lines.push(Phrase::new("bulk-hidden-included").with("hidden", hidden_count));
             }
             if can_confirm {
                 match plan.action {
@@ -240,6 +265,28 @@ pub fn BulkConfirmDialog() -> impl IntoView {
             if let Some(forbidden) = &plan.forbidden {
                 lines.push(forbidden.clone());
             }
+            // Every version the action goes to, by name: what the user
+            // confirms, not only how many.
+            let allowed = can_confirm.then(|| {
+                let heading = Phrase::new("bulk-allowed-heading")
+                    .with("action", action_key(plan.action))
+                    .with("count", versions);
+                let items = plan
+                    .allowed
+                    .iter()
+                    .zip(hidden.iter().copied().chain(std::iter::repeat(false)))
+                    .map(|(version, hidden)| {
+                        let named = version.phrase();
+                        let item = match hidden {
+                            true => Phrase::new("bulk-allowed-hidden").with("version", named),
+                            false => named,
+                        };
+                        view! { <li>{words.say(&item)}</li> }
+                    })
+                    .collect_view();
+                let heading = words.say(&heading);
+                version_list("bulk-allowed-heading", "bulk-allowed", heading, versions, items.into_any())
+            });
             let not_done = plan.refused.len() + plan.missing.len();
             let refused_heading = (not_done > 0).then(|| {
                 Phrase::new("bulk-refused-heading")
@@ -251,11 +298,10 @@ pub fn BulkConfirmDialog() -> impl IntoView {
                 <div id="bulk-dialog-body">
                     {lines.iter().map(|line| view! { <p>{words.say(line)}</p> }).collect_view()}
                 </div>
-                {refused_heading.map(|heading| view! {
-                    <section class="bulk-refused" aria-labelledby="bulk-refused-heading">
-                        <h3 id="bulk-refused-heading">{words.say(&heading)}</h3>
-                        <ul>{refused_items}</ul>
-                    </section>
+                {allowed}
+                {refused_heading.map(|heading| {
+                    let heading = words.say(&heading);
+                    version_list("bulk-refused-heading", "bulk-refused", heading, not_done, refused_items.into_any())
                 })}
                 <Show when=move || can_confirm && plan.action == Action::Stop>
                     <StopReasonField prefix="bulk-stop" reason />
@@ -301,21 +347,17 @@ pub fn BulkConfirmDialog() -> impl IntoView {
                     .collect();
                 let retry_count = (!counts.is_running() && counts.failed > 0).then_some(counts.failed);
                 view! {
-                    {(!succeeded.is_empty()).then(|| view! {
-                        <section class="bulk-succeeded" aria-labelledby="bulk-succeeded-heading">
-                            <h3 id="bulk-succeeded-heading">
-                                {words.say(&Phrase::new("bulk-succeeded-heading").with("count", succeeded.len()))}
-                            </h3>
-                            <ul>{succeeded.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul>
-                        </section>
+                    {(!succeeded.is_empty()).then(|| {
+                        let count = succeeded.len();
+                        let heading = words.say(&Phrase::new("bulk-succeeded-heading").with("count", count));
+                        let items = succeeded.into_iter().map(|item| view! { <li>{item}</li> });
+                        version_list("bulk-succeeded-heading", "bulk-succeeded", heading, count, items.collect_view().into_any())
                     })}
-                    {(!failed.is_empty()).then(|| view! {
-                        <section class="bulk-failed" aria-labelledby="bulk-failed-heading">
-                            <h3 id="bulk-failed-heading">
-                                {words.say(&Phrase::new("bulk-failed-heading").with("count", failed.len()))}
-                            </h3>
-                            <ul>{failed.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul>
-                        </section>
+                    {(!failed.is_empty()).then(|| {
+                        let count = failed.len();
+                        let heading = words.say(&Phrase::new("bulk-failed-heading").with("count", count));
+                        let items = failed.into_iter().map(|item| view! { <li>{item}</li> });
+                        version_list("bulk-failed-heading", "bulk-failed", heading, count, items.collect_view().into_any())
                     })}
                     <div class="dialog-buttons">
                         {retry_count.map(|count| view! {

@@ -3,7 +3,7 @@
 //! (ranges, select-all over the search and filter) is decided in
 //! `journey_list::VersionSelection`; this only hands it the shown order.
 
-use journey_list::{hidden_among, AllShown, SortedList, VersionSelection};
+use journey_list::{hidden_among, hidden_of, AllShown, SortedList, VersionSelection};
 use leptos::prelude::*;
 use lifecycle::Action;
 
@@ -96,6 +96,14 @@ impl HomeSelection {
                     hidden_among(count, |id| picks.is_selected(id) && is_one(id), shown)
                 })
             })
+        })
+    }
+
+    /// Which of `ids` the search and filter hide now (tracked), in their order.
+    pub fn hidden_of(&self, ids: &[&str]) -> Vec<bool> {
+        self.shown.with(|positions| {
+            self.sorted
+                .with(|list| hidden_of(ids, positions.iter().filter_map(|&at| list.id(at))))
         })
     }
 

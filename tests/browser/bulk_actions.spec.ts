@@ -117,9 +117,15 @@ test('versions ticked and then hidden by a search are said to be included, on th
 
   await toolbarButton(page, 'Stop').click();
   const dialog = bulkDialog(page, /^Stop \d journey versions\?$/);
-  await expect(dialog.getByText(/hidden by the search/)).toHaveText(
+  await expect(dialog.getByText(/hidden by the search or filter on Home/)).toHaveText(
     'One of these versions is hidden by the search or filter on Home; it is included all the same.',
   );
+  // Each version the Stop goes to is named, the hidden one marked.
+  const count = Number(/Stop (\d)/.exec((await dialog.getByRole('heading', { level: 2 }).textContent()) ?? '')?.[1]);
+  const listed = listUnder(dialog, `These ${count} versions will be stopped:`);
+  await expect(listed).toHaveCount(count);
+  await expect(listed.filter({ hasText: 'Cart' })).toHaveText(['Cart abandonment reminder, version 1 (hidden by the search or filter)']);
+  await expect(listed.filter({ hasNotText: 'Cart' })).toHaveText(Array(count - 1).fill(/^Welcome series, version \d$/));
   await page.keyboard.press('Escape');
   await search(page).fill('');
   await expect(toolbar(page)).toContainText(/^4 selected/);
@@ -137,6 +143,23 @@ test('"Select all shown" selects every row of a long list, not only the rows dra
   await selectAllShown(page).click();
   await expect(toolbar(page)).toContainText('300 selected');
   await expect(selectAllShown(page)).toBeChecked();
+
+  // The confirmation names every version it finishes, in a list that
+  // scrolls in its box, with the keyboard too.
+  await toolbarButton(page, 'Finish').click();
+  const dialog = bulkDialog(page, /^Finish \d+ journey versions\?$/);
+  await expect(dialog).toBeVisible();
+  const count = Number(/Finish (\d+)/.exec((await dialog.getByRole('heading', { level: 2 }).textContent()) ?? '')?.[1]);
+  expect(count).toBeGreaterThan(10);
+  const list = dialog.getByRole('list', { name: `These ${count} versions will be finished:` });
+  await expect(list.getByRole('listitem')).toHaveCount(count);
+  expect(await list.evaluate((box) => box.scrollHeight > box.clientHeight)).toBe(true);
+  await expect(dialog.getByRole('button', { name: 'Cancel', exact: true })).toBeFocused();
+  // Back past the list of those the rules refuse, which scrolls too.
+  await pressUntilFocused(page, 'Shift+Tab', list, 2);
+  await page.keyboard.press('End');
+  await expect.poll(() => list.evaluate((box) => box.scrollTop)).toBeGreaterThan(0);
+  await expect(dialog.getByRole('button', { name: 'Finish', exact: true })).toBeInViewport();
 });
 
 test('the confirmation counts versions and customers and lists the versions the rules refuse, before anything is sent', async ({ page }) => {
@@ -152,6 +175,7 @@ test('the confirmation counts versions and customers and lists the versions the 
   await expect(dialog.getByText(/customers? (is|are) in it\.$/)).toHaveText(
     `${customers.toLocaleString('en-US')} ${customers === 1 ? 'customer is' : 'customers are'} in it.`,
   );
+  await expect(listUnder(dialog, 'This version will be finished:')).toHaveText(['Welcome series, version 2']);
   const refused = listUnder(dialog, 'These 2 selected versions will not be finished:');
   await expect(refused).toHaveText([
     /^Welcome series, version 1 — This journey (has already finished|is already finishing)/,

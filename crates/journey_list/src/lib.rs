@@ -16,4 +16,4 @@ pub use row_window::RowWindow;
 pub use selection::SortedList;
 pub use sort_key::SortKey;
 pub use status_filter::StatusFilter;
-pub use version_selection::{hidden_among, AllShown, VersionSelection};
+pub use version_selection::{hidden_among, hidden_of, AllShown, VersionSelection};

@@ -144,6 +144,29 @@ pub fn hidden_among<'a>(
     unseen
 }
 
+/// Which of `ids` (each once) are not among `shown` (which holds each id
+/// once), in the order of `ids`: the bulk confirmation marks each version
+/// the search or filter hides. `shown` is read once, only until every one of
+/// them has been seen.
+pub fn hidden_of<'a>(ids: &[&str], shown: impl IntoIterator<Item = &'a str>) -> Vec<bool> {
+    let mut hidden = vec![true; ids.len()];
+    let mut by_id: Vec<usize> = (0..ids.len()).collect();
+    by_id.sort_unstable_by_key(|&at| ids[at]);
+    let mut unseen = ids.len();
+    let mut shown = shown.into_iter();
+    while unseen > 0 {
+        let Some(id) = shown.next() else { break };
+        if let Ok(found) = by_id.binary_search_by(|&at| ids[at].cmp(id)) {
+            let at = by_id[found];
+            if hidden[at] {
+                hidden[at] = false;
+                unseen -= 1;
+            }
+        }
+    }
+    hidden
+}
+
 /// The ids strictly between `a` and `b` in `order`, or `None` when either is
 /// missing from it.
 fn between<'a>(a: &str, b: &str, order: impl IntoIterator<Item = &'a str>) -> Option<Vec<String>> {
@@ -183,6 +206,24 @@ mod tests {
         assert_eq!(selection.hidden([]), 2);
         let two = |id: &str| ["e", "f"].contains(&id);
         assert_eq!(hidden_among(2, two, ["b", "c", "e"]), 1);
+    }
+
+    #[test]
+    fn each_version_the_search_hides_is_marked_in_its_place() {
+        assert_eq!(
+            hidden_of(&["e", "x", "a", "c"], SHOWN),
+            [false, true, false, false]
+        );
+        assert_eq!(hidden_of(&["b", "a"], ["a"]), [true, false]);
+        assert_eq!(hidden_of(&[], SHOWN), Vec::<bool>::new());
+        // Shown rows past the last selected one are not read.
+        let read = std::cell::Cell::new(0);
+        let counted = SHOWN.iter().map(|id| {
+            read.set(read.get() + 1);
+            *id
+        });
+        assert_eq!(hidden_of(&["b", "a"], counted), [false, false]);
+        assert_eq!(read.get(), 2);
     }
 
     #[test]

@@ -183,6 +183,21 @@ bulk-pause-consequence = Solange { $versions ->
        *[other] diese Journey-Versionen pausiert sind, können sie
     } keine neuen Kunden betreten. Die Auswahl unten gilt für jede von ihnen.
 bulk-stop-irreversible = Eine gestoppte Journey kann weder fortgesetzt noch neu gestartet werden; um eine erneut auszuführen, erstellen Sie eine neue Version oder duplizieren Sie sie.
+bulk-allowed-heading = { $action ->
+        [stop] { $count ->
+            [one] Diese Version wird gestoppt:
+           *[other] Diese { $count } Versionen werden gestoppt:
+        }
+        [pause] { $count ->
+            [one] Diese Version wird pausiert:
+           *[other] Diese { $count } Versionen werden pausiert:
+        }
+       *[finish] { $count ->
+            [one] Diese Version wird beendet:
+           *[other] Diese { $count } Versionen werden beendet:
+        }
+    }
+bulk-allowed-hidden = { $version } (durch die Suche oder den Filter ausgeblendet)
 bulk-refused-heading = { $action ->
         [stop] { $count ->
             [one] Diese ausgewählte Version wird nicht gestoppt:

@@ -186,6 +186,21 @@ bulk-pause-consequence = While they are paused, no new customers can enter { $ve
        *[other] these journey versions.
     } The choices below apply to each of them.
 bulk-stop-irreversible = A stopped journey cannot be resumed or restarted; to run one again, create a new version or duplicate it.
+bulk-allowed-heading = { $action ->
+        [stop] { $count ->
+            [one] This version will be stopped:
+           *[other] These { $count } versions will be stopped:
+        }
+        [pause] { $count ->
+            [one] This version will be paused:
+           *[other] These { $count } versions will be paused:
+        }
+       *[finish] { $count ->
+            [one] This version will be finished:
+           *[other] These { $count } versions will be finished:
+        }
+    }
+bulk-allowed-hidden = { $version } (hidden by the search or filter)
 bulk-refused-heading = { $action ->
         [stop] { $count ->
             [one] This selected version will not be stopped:

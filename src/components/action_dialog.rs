@@ -160,13 +160,19 @@ pub fn ActionDialog(
             };
             let effect = flow
                 .try_update(|flow| {
-                    target.version.with_untracked(|shown| {
-                        flow.answer(
-                            send.opening,
-                            outcome.as_ref().map(|_| ()).map_err(|f| f.message.clone()),
-                            shown.as_ref(),
-                        )
-                    })
+                    let effect = flow.answer(
+                        send.opening,
+                        outcome.as_ref().map(|_| ()).map_err(|f| f.message.clone()),
+                    );
+                    // A failure that says what the version is now: the
+                    // dialog asks on the version as it shows it.
+                    let shows_current = outcome.as_ref().is_err_and(|f| f.shows_current);
+                    if shows_current && matches!(effect, AnswerEffect::ShowError(_)) {
+                        target
+                            .version
+                            .with_untracked(|shown| flow.failure_shows(shown.as_ref()));
+                    }
+                    effect
                 })
                 .unwrap_or(AnswerEffect::NotThisDialog);
             let failure = outcome.as_ref().err().map(|f| f.message.clone());

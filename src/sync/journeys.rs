@@ -29,6 +29,10 @@ pub struct ActionFailure {
     /// The request may have been carried out though no answer said so (see
     /// `ErrorKind::may_have_been_applied`): a retry must reuse its key.
     pub maybe_applied: bool,
+    /// The message says what the version is now (who changed it, from a
+    /// refusal's current version; a change made though its answer could not
+    /// be read), so the version as shown after it is what the user read.
+    pub shows_current: bool,
 }
 
 impl ActionFailure {
@@ -37,6 +41,7 @@ impl ActionFailure {
         ActionFailure {
             message,
             maybe_applied: false,
+            shows_current: false,
         }
     }
 }
@@ -452,6 +457,9 @@ impl Journeys {
                 // answered 2xx): it stays shown made until a list read after
                 // this answer shows what the server did.
                 let made = error.kind == ErrorKind::MadeAnswerUnusable;
+                let shows_current = made
+                    || (error.current.is_some()
+                        && matches!(error.kind, ErrorKind::Refused | ErrorKind::Conflict));
                 let message = match &seen {
                     Some(seen) => explain(
                         self.words.untracked_locale(),
@@ -474,6 +482,7 @@ impl Journeys {
                 Err(ActionFailure {
                     message,
                     maybe_applied,
+                    shows_current,
                 })
             }
         }
@@ -515,16 +524,18 @@ impl Journeys {
             let (current, pending) = self.store.with_untracked(|store| {
                 (store.shown().get(id).cloned(), store.pending(id).is_some())
             });
-            let message = match (&e, current) {
-                (ActionError::Refused(_), Some(current)) if !pending => changed_meanwhile(
-                    self.words.untracked_locale(),
-                    &current,
-                    now,
-                    action_error_phrase(&e),
-                ),
-                _ => action_error_phrase(&e),
-            };
-            ActionFailure::nothing_done(message)
+            match (&e, current) {
+                (ActionError::Refused(_), Some(current)) if !pending => ActionFailure {
+                    shows_current: true,
+                    ..ActionFailure::nothing_done(changed_meanwhile(
+                        self.words.untracked_locale(),
+                        &current,
+                        now,
+                        action_error_phrase(&e),
+                    ))
+                },
+                _ => ActionFailure::nothing_done(action_error_phrase(&e)),
+            }
         })
     }
 

@@ -205,14 +205,9 @@ impl ConfirmFlow {
     /// The answer to what was sent for `opening`: `Err` holds the message
     /// (every phrase says something: a server's blank message was already
     /// replaced by the status in words, see [`crate::error_from_answer`]).
-    /// `shown` is the version as the answer left it shown: a retry is
-    /// checked against it.
-    pub fn answer(
-        &mut self,
-        opening: Opening,
-        outcome: Result<(), Phrase>,
-        shown: Option<&JourneyVersion>,
-    ) -> AnswerEffect {
+    /// A retry is checked against the version as the user last read it,
+    /// unless the failure says what it is now ([`ConfirmFlow::failure_shows`]).
+    pub fn answer(&mut self, opening: Opening, outcome: Result<(), Phrase>) -> AnswerEffect {
         if opening != self.opening || self.state != DialogState::Sending {
             return AnswerEffect::NotThisDialog;
         }
@@ -224,10 +219,24 @@ impl ConfirmFlow {
             }
             Err(message) => {
                 self.state = DialogState::Failed(message.clone());
-                self.asked_on = seen(shown);
-                self.read = self.asked_on.clone();
                 AnswerEffect::ShowError(message)
             }
+        }
+    }
+}
+
+impl ConfirmFlow {
+    /// The failure just shown says what the version is now, as `shown`: a
+    /// refusal naming who changed it and how, or a change made though its
+    /// answer could not be read, shown made. The dialog asks on it from now
+    /// on, as read. A failure that says nothing of the version (no answer,
+    /// a server failure) leaves the version as the user last read it: a
+    /// change that came meanwhile, even while the attempt was on its way,
+    /// holds the next click back and is said.
+    pub fn failure_shows(&mut self, shown: Option<&JourneyVersion>) {
+        if matches!(self.state, DialogState::Failed(_)) {
+            self.asked_on = seen(shown);
+            self.read = self.asked_on.clone();
         }
     }
 }
@@ -290,7 +299,7 @@ mod tests {
             None,
             "already sending"
         );
-        assert_eq!(flow.answer(opening, Ok(()), None), AnswerEffect::Close);
+        assert_eq!(flow.answer(opening, Ok(())), AnswerEffect::Close);
         assert_eq!(flow.state(), &DialogState::Closed);
         assert_eq!(flow.opening(), None);
     }
@@ -301,7 +310,7 @@ mod tests {
         let opening = flow.open(None);
         flow.confirm(stop("Wrong audience"), "k1".into(), None, 0.0)
             .unwrap();
-        let effect = flow.answer(opening, Err(failure("The server had a problem.")), None);
+        let effect = flow.answer(opening, Err(failure("The server had a problem.")));
         assert_eq!(
             effect,
             AnswerEffect::ShowError(failure("The server had a problem."))
@@ -322,7 +331,7 @@ mod tests {
         let opening = flow.open(None);
         flow.confirm(stop("Wrong audience"), "k1".into(), None, 0.0)
             .unwrap();
-        flow.answer(opening, Err(failure("No connection.")), None);
+        flow.answer(opening, Err(failure("No connection.")));
         let again = flow
             .confirm(stop("Wrong audience and copy"), "k2".into(), None, 0.0)
             .unwrap();
@@ -338,7 +347,7 @@ mod tests {
             .unwrap();
         flow.close();
         assert_eq!(
-            flow.answer(first, Err(failure("Refused.")), None),
+            flow.answer(first, Err(failure("Refused."))),
             AnswerEffect::NotThisDialog
         );
         assert_eq!(flow.state(), &DialogState::Closed);
@@ -350,7 +359,7 @@ mod tests {
         let first = flow.open(None);
         flow.confirm(Command::Finish, "k1".into(), None, 0.0)
             .unwrap();
-        flow.answer(first, Err(failure("No connection.")), None);
+        flow.answer(first, Err(failure("No connection.")));
         flow.close();
         flow.open(None);
         let sent = flow

@@ -39,17 +39,13 @@ fn escape_during_an_action_then_another_dialog_is_left_alone_by_the_first_answer
     assert_eq!(
         dialog.answer(
             sent.opening,
-            Err(error_from_answer(502, None, None, "", at(11)).message),
-            None
+            Err(error_from_answer(502, None, None, "", at(11)).message)
         ),
         AnswerEffect::NotThisDialog
     );
     assert_eq!(dialog.state(), &DialogState::Asking);
     // Nor does a success close it.
-    assert_eq!(
-        dialog.answer(first, Ok(()), None),
-        AnswerEffect::NotThisDialog
-    );
+    assert_eq!(dialog.answer(first, Ok(())), AnswerEffect::NotThisDialog);
     assert_eq!(dialog.state(), &DialogState::Asking);
     // The store settles the first change all the same.
     let applied = server_applies(&mut server, "welcome-v1", Command::Finish, "Ana Ruiz", 11);
@@ -71,6 +67,6 @@ fn escape_during_an_action_then_another_dialog_is_left_alone_by_the_first_answer
         (stop.opening, stop.idempotency_key.as_str()),
         (second, "key-2")
     );
-    assert_eq!(dialog.answer(second, Ok(()), None), AnswerEffect::Close);
+    assert_eq!(dialog.answer(second, Ok(())), AnswerEffect::Close);
     assert_eq!(dialog.state(), &DialogState::Closed);
 }

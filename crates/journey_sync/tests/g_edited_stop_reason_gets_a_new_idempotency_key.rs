@@ -42,7 +42,7 @@ fn edited_stop_reason_gets_a_new_idempotency_key_and_unchanged_retry_reuses_it()
         "The server had a problem (HTTP 503 Service Unavailable). Nothing was lost; try again."
     );
     assert_eq!(
-        dialog.answer(opening, Err(failure.clone()), None),
+        dialog.answer(opening, Err(failure.clone())),
         AnswerEffect::ShowError(failure.clone())
     );
     assert_eq!(dialog.state(), &DialogState::Failed(failure.clone()));
@@ -52,7 +52,7 @@ fn edited_stop_reason_gets_a_new_idempotency_key_and_unchanged_retry_reuses_it()
         .confirm(stop("Wrong audience"), fresh.next().unwrap(), None, 0.0)
         .unwrap();
     assert_eq!(retry.idempotency_key, "key-1");
-    dialog.answer(opening, Err(failure.clone()), None);
+    dialog.answer(opening, Err(failure.clone()));
 
     // The reason is edited, then retried: a new key, kept for its own retries.
     let edited = dialog
@@ -68,7 +68,7 @@ fn edited_stop_reason_gets_a_new_idempotency_key_and_unchanged_retry_reuses_it()
         edited.command,
         stop("Wrong audience: used last year's list")
     );
-    dialog.answer(opening, Err(failure.clone()), None);
+    dialog.answer(opening, Err(failure.clone()));
     let again = dialog
         .confirm(
             stop("Wrong audience: used last year's list"),

@@ -128,11 +128,7 @@ fn a_retry_after_a_failure_is_held_back_once_when_a_colleague_changed_the_versio
         .unwrap();
     // The server is down for maintenance; nothing was changed, and the
     // version is shown as it was.
-    dialog.answer(
-        opening,
-        Err(Phrase::new("sync-unreachable")),
-        shown(&catalog, "welcome-v1"),
-    );
+    dialog.answer(opening, Err(Phrase::new("sync-unreachable")));
     assert_eq!(dialog.change_notice(shown(&catalog, "welcome-v1")), None);
 
     // A colleague finishes it meanwhile; a later list brings that.
@@ -172,11 +168,7 @@ fn a_retry_after_an_unanswered_attempt_shows_the_users_own_change_when_a_list_br
         .confirm(stop(), "key-1".into(), shown(&catalog, "welcome-v1"), 0.0)
         .unwrap();
     // No answer came; the change is shown undone until a list says more.
-    dialog.answer(
-        opening,
-        Err(Phrase::new("sync-unreachable")),
-        shown(&catalog, "welcome-v1"),
-    );
+    dialog.answer(opening, Err(Phrase::new("sync-unreachable")));
     // The server had made it: the next list shows it stopped, by the user.
     catalog
         .apply("welcome-v1", stop(), "Priya Nair", at(5))
@@ -186,10 +178,37 @@ fn a_retry_after_an_unanswered_attempt_shows_the_users_own_change_when_a_list_br
         .unwrap()
         .contains("Priya Nair changed this version while the dialog was open: it is now Stopped."));
     assert_eq!(dialog.confirm(stop(), "key-2".into(), now, 0.0), None);
+    // Confirmed again, the same request goes to the rules, which refuse a
+    // Stop of a stopped version and say who stopped it.
     let retry = dialog
         .confirm(stop(), "key-3".into(), now, 2_000.0)
         .unwrap();
     assert_eq!(retry.idempotency_key, "key-1", "the same request again");
+}
+
+#[test]
+fn a_change_that_came_while_the_attempt_was_on_its_way_is_said_after_its_failure() {
+    let mut catalog = server();
+    let mut dialog = ConfirmFlow::new();
+    let opening = dialog.open(shown(&catalog, "welcome-v1"));
+    dialog
+        .confirm(stop(), "key-1".into(), shown(&catalog, "welcome-v1"), 0.0)
+        .unwrap();
+    // While the Stop is retried (the console shows it made meanwhile), a
+    // list brings a colleague's Finish; then the server fails for good, the
+    // Stop is taken back, and what shows is the Finish.
+    catalog
+        .apply("welcome-v1", Command::Finish, "Jonas Becker", at(5))
+        .unwrap();
+    dialog.answer(opening, Err(Phrase::new("sync-unreachable")));
+    let now = shown(&catalog, "welcome-v1");
+    assert!(said(dialog.change_notice(now)).unwrap().contains(
+        "Jonas Becker changed this version while the dialog was open: it is now Finishing."
+    ));
+    assert_eq!(dialog.confirm(stop(), "key-2".into(), now, 0.0), None);
+    assert!(dialog
+        .confirm(stop(), "key-3".into(), now, 2_000.0)
+        .is_some());
 }
 
 #[test]
@@ -207,7 +226,8 @@ fn a_failure_that_shows_the_change_itself_is_not_held_back_again() {
         .unwrap();
     let now = shown(&catalog, "welcome-v1");
     let refused = Phrase::new("sync-server-said").with("said", "Changed meanwhile.");
-    dialog.answer(opening, Err(refused), now);
+    dialog.answer(opening, Err(refused));
+    dialog.failure_shows(now);
     assert_eq!(dialog.change_notice(now), None, "the refusal says it");
     assert!(dialog.confirm(stop(), "key-2".into(), now, 0.0).is_some());
 }
@@ -224,7 +244,11 @@ fn a_change_made_but_answered_unreadably_shown_made_is_the_users_own() {
     // Stop is shown made as the failure is said.
     catalog.apply("welcome-v1", stop(), "You", at(5)).unwrap();
     let made = shown(&catalog, "welcome-v1");
-    dialog.answer(opening, Err(Phrase::new("sync-unreachable")), made);
+    dialog.answer(
+        opening,
+        Err(Phrase::new("sync-change-made-answer-unusable")),
+    );
+    dialog.failure_shows(made);
     assert_eq!(dialog.change_notice(made), None);
     // A later list names the user, at the server's time: the same lifecycle.
     let mut listed = server();

@@ -4,7 +4,7 @@
 //! the rules' word (`journey_sync::BulkPlan`); nothing is sent before the
 //! user confirms.
 
-use journey_sync::{BulkPlan, RunEntry};
+use journey_sync::{BulkPlan, NamedVersion, RunEntry};
 use leptos::html;
 use leptos::prelude::*;
 use lifecycle::{Action, Command};
@@ -17,25 +17,20 @@ use crate::focus;
 use crate::sync::{use_bulk_actions, use_journeys};
 use crate::words::use_words;
 
-/// How many versions a list of the dialog shows before it scrolls in its
-/// box (the CSS's `.bulk-dialog ul` height).
-const LISTED_WHOLE: usize = 10;
-
 /// A titled list of versions (to act on, refused, succeeded, failed). A long
-/// one scrolls in its box, so the dialog's buttons stay in sight, and can be
-/// focused, so the keyboard scrolls it too.
+/// one scrolls in its box (ten lines, the CSS's `.bulk-dialog ul`), so the
+/// dialog's buttons stay in sight; it can be focused, so the keyboard
+/// scrolls it too, however many lines its items take.
 fn version_list(
     id: &'static str,
     class: &'static str,
     heading: String,
-    count: usize,
     items: AnyView,
 ) -> impl IntoView {
-    let scrolls = (count > LISTED_WHOLE).then_some("0");
     view! {
         <section class=class aria-labelledby=id>
             <h3 id=id>{heading}</h3>
-            <ul tabindex=scrolls aria-labelledby=id>{items}</ul>
+            <ul tabindex="0" aria-labelledby=id>{items}</ul>
         </section>
     }
 }
@@ -233,11 +228,6 @@ pub fn BulkConfirmDialog() -> impl IntoView {
             let can_confirm = plan.can_confirm();
             let versions = plan.allowed.len();
             let mut lines = Vec::new();
-            let hidden = hidden.get();
-            let hidden_count = hidden.iter().filter(|&&h| h).count();
-            if can_confirm && hidden_count > 0 {
-                lines.push(Phrase::new("bulk-hidden-included").with("hidden", hidden_count));
-            }
             if can_confirm {
                 match plan.action {
                     Action::Stop => {
@@ -266,27 +256,41 @@ pub fn BulkConfirmDialog() -> impl IntoView {
                 lines.push(forbidden.clone());
             }
             // Every version the action goes to, by name: what the user
-            // confirms, not only how many.
+            // confirms, not only how many. Which are hidden is followed on
+            // its own, so that it never builds the fields again.
             let allowed = can_confirm.then(|| {
                 let heading = Phrase::new("bulk-allowed-heading")
                     .with("action", action_key(plan.action))
                     .with("count", versions);
-                let items = plan
-                    .allowed
-                    .iter()
-                    .zip(hidden.iter().copied().chain(std::iter::repeat(false)))
-                    .map(|(version, hidden)| {
-                        let named = version.phrase();
-                        let item = match hidden {
-                            true => Phrase::new("bulk-allowed-hidden").with("version", named),
-                            false => named,
-                        };
-                        view! { <li>{words.say(&item)}</li> }
+                let named: Vec<Phrase> = plan.allowed.iter().map(NamedVersion::phrase).collect();
+                let items = move || {
+                    hidden.with(|hidden| {
+                        named
+                            .iter()
+                            .zip(hidden.iter().copied().chain(std::iter::repeat(false)))
+                            .map(|(named, hidden)| {
+                                let item = match hidden {
+                                    true => Phrase::new("bulk-allowed-hidden")
+                                        .with("version", named.clone()),
+                                    false => named.clone(),
+                                };
+                                view! { <li>{words.say(&item)}</li> }
+                            })
+                            .collect_view()
                     })
-                    .collect_view();
+                };
                 let heading = words.say(&heading);
-                version_list("bulk-allowed-heading", "bulk-allowed", heading, versions, items.into_any())
+                version_list("bulk-allowed-heading", "bulk-allowed", heading, items.into_any())
             });
+            // Versions ticked before a search or filter that hides them now
+            // are acted on all the same: said first.
+            let hidden_line = move || {
+                let count = hidden.with(|hidden| hidden.iter().filter(|&&h| h).count());
+                (can_confirm && count > 0).then(|| {
+                    let line = Phrase::new("bulk-hidden-included").with("hidden", count);
+                    view! { <p>{words.say(&line)}</p> }
+                })
+            };
             let not_done = plan.refused.len() + plan.missing.len();
             let refused_heading = (not_done > 0).then(|| {
                 Phrase::new("bulk-refused-heading")
@@ -296,12 +300,13 @@ pub fn BulkConfirmDialog() -> impl IntoView {
             view! {
                 {can_confirm.then(|| view! { <p class="in-journey-now"><strong>{customers}</strong></p> })}
                 <div id="bulk-dialog-body">
+                    {hidden_line}
                     {lines.iter().map(|line| view! { <p>{words.say(line)}</p> }).collect_view()}
                 </div>
                 {allowed}
                 {refused_heading.map(|heading| {
                     let heading = words.say(&heading);
-                    version_list("bulk-refused-heading", "bulk-refused", heading, not_done, refused_items.into_any())
+                    version_list("bulk-refused-heading", "bulk-refused", heading, refused_items.into_any())
                 })}
                 <Show when=move || can_confirm && plan.action == Action::Stop>
                     <StopReasonField prefix="bulk-stop" reason />
@@ -351,13 +356,13 @@ pub fn BulkConfirmDialog() -> impl IntoView {
                         let count = succeeded.len();
                         let heading = words.say(&Phrase::new("bulk-succeeded-heading").with("count", count));
                         let items = succeeded.into_iter().map(|item| view! { <li>{item}</li> });
-                        version_list("bulk-succeeded-heading", "bulk-succeeded", heading, count, items.collect_view().into_any())
+                        version_list("bulk-succeeded-heading", "bulk-succeeded", heading, items.collect_view().into_any())
                     })}
                     {(!failed.is_empty()).then(|| {
                         let count = failed.len();
                         let heading = words.say(&Phrase::new("bulk-failed-heading").with("count", count));
                         let items = failed.into_iter().map(|item| view! { <li>{item}</li> });
-                        version_list("bulk-failed-heading", "bulk-failed", heading, count, items.collect_view().into_any())
+                        version_list("bulk-failed-heading", "bulk-failed", heading, items.collect_view().into_any())
                     })}
                     <div class="dialog-buttons">
                         {retry_count.map(|count| view! {

@@ -126,7 +126,8 @@ test('Bulk confirmation', async ({ page }) => {
   await page.getByRole('group', { name: 'Selection' }).getByRole('button', { name: 'Finish', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Finish 3 journey versions?' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('listitem')).toHaveCount(2);
+  await expect(dialog.getByRole('list', { name: 'These 3 versions will be finished:' }).getByRole('listitem')).toHaveCount(3);
+  await expect(dialog.getByRole('list', { name: /will not be finished/ }).getByRole('listitem')).toHaveCount(2);
   await page.mouse.move(0, 0);
 
   const file = path.join(SCREENSHOTS, 'bulk-confirmation.png');

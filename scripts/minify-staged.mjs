@@ -1,8 +1,9 @@
 // Trunk post-build hook (release builds only): minifies what index.html loads
 // besides the wasm (the wasm-bindgen glue, boot.js and the stylesheet) with
-// esbuild, and writes the new files' sha384 into index.html's integrity
-// attributes, so subresource integrity still holds. Trunk's own `--minify`
-// cannot parse the glue and leaves it as it is (README, "Size").
+// esbuild, each with a source map beside it (read only by developer tools),
+// and writes the new files' sha384 into index.html's integrity attributes, so
+// subresource integrity still holds. Trunk's own `--minify` cannot parse the
+// glue and leaves it as it is (README, "Size").
 //
 // embed.js is left readable: host pages load it, and their developers read it.
 
@@ -36,13 +37,19 @@ for (const name of files) {
   const path = join(staging, name);
   const source = await readFile(path, 'utf8');
   const css = name.endsWith('.css');
-  const { code } = await transform(source, {
+  const minified = await transform(source, {
     loader: css ? 'css' : 'js',
     format: css ? undefined : 'esm',
     minify: true,
     legalComments: 'none',
+    sourcemap: 'external',
+    sourcefile: `unminified/${name}`,
+    sourcesContent: true,
   });
+  const link = css ? `/*# sourceMappingURL=${name}.map */` : `//# sourceMappingURL=${name}.map`;
+  const code = `${minified.code}${link}\n`;
   await writeFile(path, code);
+  await writeFile(`${path}.map`, minified.map);
   // Trunk wrote the integrity of the file as it was; it must name this one.
   const before = integrity(source);
   if (index.includes(before)) index = index.replaceAll(before, integrity(code));

@@ -309,7 +309,14 @@ impl Inner {
                     lifecycle::ActionError::NotFound { .. } => ErrorKind::NotFound,
                     _ => ErrorKind::Refused,
                 };
-                (Err(BackendError::new(kind, action_error_phrase(&e))), None)
+                // The version as it is now, as a server's refusal carries it:
+                // the console says who changed it (another tab, say).
+                let error = BackendError::new(kind, action_error_phrase(&e));
+                let error = match data.catalog.get(id) {
+                    Some(current) => error.with_current(current.clone()),
+                    None => error,
+                };
+                (Err(error), None)
             }
         }
     }

@@ -91,6 +91,15 @@ function crashNotice(page: Page): Locator {
   return page.getByRole('alert').filter({ hasText: 'Journey Console stopped because of an internal error' });
 }
 
+/// Confirms again once a change the dialog said is read: a click within a
+/// second of one held back is held too, so it clicks until the dialog closes.
+async function confirmOnceRead(dialog: Locator, label: 'Finish' | 'Stop'): Promise<void> {
+  await expect(async () => {
+    await confirmButton(dialog, label).click({ timeout: 500 });
+    await expect(dialog).toBeHidden({ timeout: 500 });
+  }).toPass();
+}
+
 /// Opens the Finish or Stop dialog from the quick action of the journey's Home row.
 async function openFromHome(page: Page, action: 'Finish' | 'Stop', name: string): Promise<Locator> {
   const row = homeRow(page, name);
@@ -615,10 +624,7 @@ test.describe('on the HTTP backend', () => {
 
     // Read (clicks within a second of the one held back are held too), and
     // confirmed again: the customers still in it are stopped.
-    await expect(async () => {
-      await confirmButton(dialog, 'Stop').click({ timeout: 500 });
-      await expect(dialog).toBeHidden({ timeout: 500 });
-    }).toPass();
+    await confirmOnceRead(dialog, 'Stop');
     await expect(status(page, A.name)).toHaveText('Stopped');
     expect(stops).toHaveLength(1);
     expect((await serverVersion(request, server, A.id)).status).toBe('stopped');
@@ -668,10 +674,7 @@ test.describe('on the HTTP backend', () => {
 
     // Read and confirmed again: the same request, and the customers still
     // in it are stopped.
-    await expect(async () => {
-      await confirmButton(dialog, 'Stop').click({ timeout: 500 });
-      await expect(dialog).toBeHidden({ timeout: 500 });
-    }).toPass();
+    await confirmOnceRead(dialog, 'Stop');
     await expect(status(page, A.name)).toHaveText('Stopped');
     expect(stops).toHaveLength(attempts + 1);
     expect(new Set(stops).size).toBe(1);

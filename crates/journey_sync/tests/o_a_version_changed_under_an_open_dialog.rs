@@ -6,7 +6,7 @@
 mod common;
 
 use common::{at, english, server, set_active};
-use journey_sync::{ConfirmFlow, DialogState};
+use journey_sync::{ConfirmFlow, DialogState, Opening};
 use lifecycle::{Catalog, Command, JourneyVersion, PauseCustomers, PauseEnd};
 use wording::Phrase;
 
@@ -16,6 +16,32 @@ fn stop() -> Command {
 
 fn shown<'a>(catalog: &'a Catalog, id: &str) -> Option<&'a JourneyVersion> {
     catalog.get(id)
+}
+
+/// A Stop dialog opened on welcome-v1 as `catalog` shows it, and confirmed
+/// once, with key-1.
+fn stop_sent(catalog: &Catalog) -> (ConfirmFlow, Opening) {
+    let mut dialog = ConfirmFlow::new();
+    let opening = dialog.open(shown(catalog, "welcome-v1"));
+    dialog
+        .confirm(stop(), "key-1".into(), shown(catalog, "welcome-v1"), 0.0)
+        .unwrap();
+    (dialog, opening)
+}
+
+/// Jonas Becker finishes welcome-v1 in `catalog` (the next list brings it),
+/// and the open dialog says so.
+fn finished_by_a_colleague(catalog: &mut Catalog, dialog: &ConfirmFlow) {
+    catalog
+        .apply("welcome-v1", Command::Finish, "Jonas Becker", at(5))
+        .unwrap();
+    assert_eq!(
+        said(dialog.change_notice(shown(catalog, "welcome-v1"))).as_deref(),
+        Some(
+            "Jonas Becker changed this version while the dialog was open: it is now \
+             Finishing. Read the dialog again, then confirm."
+        )
+    );
 }
 
 fn said(notice: Option<Phrase>) -> Option<String> {
@@ -30,17 +56,8 @@ fn a_stop_dialog_on_a_version_finished_elsewhere_shows_it_before_it_stops_it() {
     assert_eq!(dialog.change_notice(shown(&catalog, "welcome-v1")), None);
 
     // A colleague finishes it; the next poll brings that.
-    catalog
-        .apply("welcome-v1", Command::Finish, "Jonas Becker", at(5))
-        .unwrap();
+    finished_by_a_colleague(&mut catalog, &dialog);
     let now = shown(&catalog, "welcome-v1");
-    assert_eq!(
-        said(dialog.change_notice(now)).as_deref(),
-        Some(
-            "Jonas Becker changed this version while the dialog was open: it is now \
-             Finishing. Read the dialog again, then confirm."
-        )
-    );
     assert_eq!(
         dialog.confirm(stop(), "key-1".into(), now, 0.0),
         None,
@@ -121,28 +138,15 @@ fn a_schedule_set_or_a_draft_deleted_elsewhere_is_said_too() {
 #[test]
 fn a_retry_after_a_failure_is_held_back_once_when_a_colleague_changed_the_version_meanwhile() {
     let mut catalog = server();
-    let mut dialog = ConfirmFlow::new();
-    let opening = dialog.open(shown(&catalog, "welcome-v1"));
-    dialog
-        .confirm(stop(), "key-1".into(), shown(&catalog, "welcome-v1"), 0.0)
-        .unwrap();
+    let (mut dialog, opening) = stop_sent(&catalog);
     // The server is down for maintenance; nothing was changed, and the
     // version is shown as it was.
     dialog.answer(opening, Err(Phrase::new("sync-unreachable")));
     assert_eq!(dialog.change_notice(shown(&catalog, "welcome-v1")), None);
 
     // A colleague finishes it meanwhile; a later list brings that.
-    catalog
-        .apply("welcome-v1", Command::Finish, "Jonas Becker", at(5))
-        .unwrap();
+    finished_by_a_colleague(&mut catalog, &dialog);
     let now = shown(&catalog, "welcome-v1");
-    assert_eq!(
-        said(dialog.change_notice(now)).as_deref(),
-        Some(
-            "Jonas Becker changed this version while the dialog was open: it is now \
-             Finishing. Read the dialog again, then confirm."
-        )
-    );
     assert_eq!(
         dialog.confirm(stop(), "key-2".into(), now, 10_000.0),
         None,
@@ -162,11 +166,7 @@ fn a_retry_after_a_failure_is_held_back_once_when_a_colleague_changed_the_versio
 #[test]
 fn a_retry_after_an_unanswered_attempt_shows_the_users_own_change_when_a_list_brings_it() {
     let mut catalog = server();
-    let mut dialog = ConfirmFlow::new();
-    let opening = dialog.open(shown(&catalog, "welcome-v1"));
-    dialog
-        .confirm(stop(), "key-1".into(), shown(&catalog, "welcome-v1"), 0.0)
-        .unwrap();
+    let (mut dialog, opening) = stop_sent(&catalog);
     // No answer came; the change is shown undone until a list says more.
     dialog.answer(opening, Err(Phrase::new("sync-unreachable")));
     // The server had made it: the next list shows it stopped, by the user.
@@ -189,11 +189,7 @@ fn a_retry_after_an_unanswered_attempt_shows_the_users_own_change_when_a_list_br
 #[test]
 fn a_change_that_came_while_the_attempt_was_on_its_way_is_said_after_its_failure() {
     let mut catalog = server();
-    let mut dialog = ConfirmFlow::new();
-    let opening = dialog.open(shown(&catalog, "welcome-v1"));
-    dialog
-        .confirm(stop(), "key-1".into(), shown(&catalog, "welcome-v1"), 0.0)
-        .unwrap();
+    let (mut dialog, opening) = stop_sent(&catalog);
     // While the Stop is retried (the console shows it made meanwhile), a
     // list brings a colleague's Finish; then the server fails for good, the
     // Stop is taken back, and what shows is the Finish.
@@ -214,11 +210,7 @@ fn a_change_that_came_while_the_attempt_was_on_its_way_is_said_after_its_failure
 #[test]
 fn a_failure_that_shows_the_change_itself_is_not_held_back_again() {
     let mut catalog = server();
-    let mut dialog = ConfirmFlow::new();
-    let opening = dialog.open(shown(&catalog, "welcome-v1"));
-    dialog
-        .confirm(stop(), "key-1".into(), shown(&catalog, "welcome-v1"), 0.0)
-        .unwrap();
+    let (mut dialog, opening) = stop_sent(&catalog);
     // Refused (412): the server's answer carries the version as a colleague
     // left it, which the console shows with the refusal, naming them.
     catalog
@@ -235,11 +227,7 @@ fn a_failure_that_shows_the_change_itself_is_not_held_back_again() {
 #[test]
 fn a_change_made_but_answered_unreadably_shown_made_is_the_users_own() {
     let mut catalog = server();
-    let mut dialog = ConfirmFlow::new();
-    let opening = dialog.open(shown(&catalog, "welcome-v1"));
-    dialog
-        .confirm(stop(), "key-1".into(), shown(&catalog, "welcome-v1"), 0.0)
-        .unwrap();
+    let (mut dialog, opening) = stop_sent(&catalog);
     // The server answered 2xx with a body the console could not read: the
     // Stop is shown made as the failure is said.
     catalog.apply("welcome-v1", stop(), "You", at(5)).unwrap();

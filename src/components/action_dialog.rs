@@ -6,7 +6,7 @@
 //! after Escape told in a toast), and giving focus back the same way.
 //! Each dialog brings its own fields and the command they make.
 
-use journey_sync::{AnswerEffect, ConfirmFlow};
+use journey_sync::ConfirmFlow;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,7 +15,7 @@ use lifecycle::{Action, Applied, Command, JourneyVersion};
 use crate::clock;
 use crate::components::changed_notice::ChangedNotice;
 use crate::components::confirm_dialog::{
-    close_on_another_page, give_focus_back, tell_answer, ConfirmRequest,
+    answer_flow, close_on_another_page, give_focus_back, tell_answer, ConfirmRequest,
 };
 use crate::components::dialog_buttons::DialogButtons;
 use crate::components::reveal_row::RevealRow;
@@ -158,23 +158,7 @@ pub fn ActionDialog(
                 }),
                 Err(_) => None,
             };
-            let effect = flow
-                .try_update(|flow| {
-                    let effect = flow.answer(
-                        send.opening,
-                        outcome.as_ref().map(|_| ()).map_err(|f| f.message.clone()),
-                    );
-                    // A failure that says what the version is now: the
-                    // dialog asks on the version as it shows it.
-                    let shows_current = outcome.as_ref().is_err_and(|f| f.shows_current);
-                    if shows_current && matches!(effect, AnswerEffect::ShowError(_)) {
-                        target
-                            .version
-                            .with_untracked(|shown| flow.failure_shows(shown.as_ref()));
-                    }
-                    effect
-                })
-                .unwrap_or(AnswerEffect::NotThisDialog);
+            let effect = answer_flow(flow, send.opening, &outcome, target.version);
             let failure = outcome.as_ref().err().map(|f| f.message.clone());
             tell_answer(effect, done, failure, toasts, close);
         });

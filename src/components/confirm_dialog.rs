@@ -2,7 +2,7 @@
 //! the whole console, opened from Home's quick actions and from the detail
 //! view's menu alike.
 
-use journey_sync::{AnswerEffect, ConfirmFlow};
+use journey_sync::{AnswerEffect, ConfirmFlow, Opening};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -19,7 +19,7 @@ use crate::console_path::{use_console_path, ConsolePath};
 use crate::focus;
 use crate::host_events::HostEvents;
 use crate::new_id::new_id;
-use crate::sync::use_journeys;
+use crate::sync::{use_journeys, ActionFailure};
 use crate::words::use_words;
 use wording::Phrase;
 
@@ -180,21 +180,7 @@ pub fn ConfirmDialog() -> impl IntoView {
                 }),
                 Err(_) => None,
             };
-            let effect = flow
-                .try_update(|flow| {
-                    let effect = flow.answer(
-                        send.opening,
-                        outcome.as_ref().map(|_| ()).map_err(|f| f.message.clone()),
-                    );
-                    // A failure that says what the version is now: the
-                    // dialog asks on the version as it shows it.
-                    let shows_current = outcome.as_ref().is_err_and(|f| f.shows_current);
-                    if shows_current && matches!(effect, AnswerEffect::ShowError(_)) {
-                        version.with_untracked(|shown| flow.failure_shows(shown.as_ref()));
-                    }
-                    effect
-                })
-                .unwrap_or(AnswerEffect::NotThisDialog);
+            let effect = answer_flow(flow, send.opening, &outcome, version);
             let failure = outcome.as_ref().err().map(|f| f.message.clone());
             tell_answer(effect, done, failure, toasts, close);
             // Off the page of a version that is gone, to Home; a user who
@@ -399,6 +385,30 @@ fn done_message(before: &JourneyVersion, applied: &Applied, catalog: &Catalog) -
             .with("name", version.name.as_str()),
         Outcome::Deleted { .. } => Phrase::new("done-deleted").with("version", name),
     }
+}
+
+/// Gives the flow of a dialog asking about `version` the answer to what it
+/// sent for `opening`; says where the answer goes. A failure that says what
+/// the version is now (`ActionFailure::shows_current`) makes the dialog ask
+/// on the version as it shows it.
+pub(crate) fn answer_flow(
+    flow: RwSignal<ConfirmFlow>,
+    opening: Opening,
+    outcome: &Result<Applied, ActionFailure>,
+    version: Memo<Option<JourneyVersion>>,
+) -> AnswerEffect {
+    flow.try_update(|flow| {
+        let effect = flow.answer(
+            opening,
+            outcome.as_ref().map(|_| ()).map_err(|f| f.message.clone()),
+        );
+        let shows_current = outcome.as_ref().is_err_and(|f| f.shows_current);
+        if shows_current && matches!(effect, AnswerEffect::ShowError(_)) {
+            version.with_untracked(|shown| flow.failure_shows(shown.as_ref()));
+        }
+        effect
+    })
+    .unwrap_or(AnswerEffect::NotThisDialog)
 }
 
 /// Tells the user how a confirmed action went, once the flow has said where

@@ -15,4 +15,4 @@ pub use bulk_actions::{use_bulk_actions, BulkActions};
 pub use early_first_page::EarlyFirstPage;
 pub use embedded_backend::EmbeddedBackend;
 pub use http_backend::{HttpBackend, TokenCell};
-pub use journeys::{use_journeys, Journeys};
+pub use journeys::{use_journeys, ActionFailure, Journeys};

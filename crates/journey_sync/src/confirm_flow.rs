@@ -12,7 +12,8 @@
 //! someone else, replaced by a new version, paused, given a scheduled finish,
 //! deleted) is not acted on by the next click, which only shows what changed;
 //! the user confirms again once they have read it. The same holds for a
-//! retry after a failure, from the version as the failure left it shown.
+//! retry after a failure: a change since the user last read the version, or
+//! since a failure said what it is now, is shown before anything is sent.
 
 use journey_list::READING_MS;
 use lifecycle::{Command, JourneyVersion};
@@ -70,10 +71,10 @@ pub struct ConfirmFlow {
     opening: Opening,
     /// The command last sent in this opening, and the key it was sent with.
     sent: Option<(Command, String)>,
-    /// The version as the dialog showed it when it last settled: when this
-    /// opening began, or when an attempt's failure was shown (the version
-    /// as the failure left it: a refusal's current version, a change made
-    /// but answered unreadably shown made).
+    /// The version the dialog asks on: as it was when this opening began,
+    /// or as a failure said it is now ([`ConfirmFlow::failure_shows`]: a
+    /// refusal's current version, a change made but answered unreadably
+    /// shown made).
     asked_on: Seen,
     /// The version as it was when the user last read the dialog: at the
     /// opening, or at a click that showed them it had changed.
@@ -223,9 +224,7 @@ impl ConfirmFlow {
             }
         }
     }
-}
 
-impl ConfirmFlow {
     /// The failure just shown says what the version is now, as `shown`: a
     /// refusal naming who changed it and how, or a change made though its
     /// answer could not be read, shown made. The dialog asks on it from now

@@ -147,7 +147,14 @@ pub fn ActionDialog(
             return;
         };
         spawn_local(async move {
-            let outcome = journeys.act(&id, send.command, &send.idempotency_key).await;
+            let outcome = journeys
+                .act(
+                    &id,
+                    send.command,
+                    &send.idempotency_key,
+                    send.unknown_before,
+                )
+                .await;
             if flow.is_disposed() {
                 return;
             }

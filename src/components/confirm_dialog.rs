@@ -168,7 +168,14 @@ pub fn ConfirmDialog() -> impl IntoView {
         let home = paths.home();
         let deleted_page = paths.journey(&id);
         spawn_local(async move {
-            let outcome = journeys.act(&id, send.command, &send.idempotency_key).await;
+            let outcome = journeys
+                .act(
+                    &id,
+                    send.command,
+                    &send.idempotency_key,
+                    send.unknown_before,
+                )
+                .await;
             // Unmounted while the action was under way: nothing left to update.
             if flow.is_disposed() {
                 return;
@@ -390,7 +397,9 @@ fn done_message(before: &JourneyVersion, applied: &Applied, catalog: &Catalog) -
 /// Gives the flow of a dialog asking about `version` the answer to what it
 /// sent for `opening`; says where the answer goes. A failure that says what
 /// the version is now (`ActionFailure::shows_current`) makes the dialog ask
-/// on the version as it shows it.
+/// on the version as it shows it; one that leaves the outcome unknown
+/// (`ActionFailure::maybe_applied`) makes a retry the same request, sent as
+/// it was.
 pub(crate) fn answer_flow(
     flow: RwSignal<ConfirmFlow>,
     opening: Opening,
@@ -402,9 +411,13 @@ pub(crate) fn answer_flow(
             opening,
             outcome.as_ref().map(|_| ()).map_err(|f| f.message.clone()),
         );
-        let shows_current = outcome.as_ref().is_err_and(|f| f.shows_current);
-        if shows_current && matches!(effect, AnswerEffect::ShowError(_)) {
-            version.with_untracked(|shown| flow.failure_shows(shown.as_ref()));
+        if let (Err(failure), AnswerEffect::ShowError(_)) = (outcome, &effect) {
+            if failure.shows_current {
+                version.with_untracked(|shown| flow.failure_shows(shown.as_ref()));
+            }
+            if failure.maybe_applied {
+                flow.failure_may_be_made();
+            }
         }
         effect
     })

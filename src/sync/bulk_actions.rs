@@ -149,7 +149,12 @@ impl BulkActions {
             .catalog()
             .with_untracked(|shown| shown.get(&dispatch.id).cloned());
         let outcome = journeys
-            .act(&dispatch.id, dispatch.command, &dispatch.idempotency_key)
+            .act(
+                &dispatch.id,
+                dispatch.command,
+                &dispatch.idempotency_key,
+                false,
+            )
             .await;
         if self.number.try_get_value() != Some(number) {
             return;

@@ -393,7 +393,7 @@ impl Journeys {
                 })
                 .ok_or_else(closed)
         })?;
-        let outcome = self.act(id, command, &key).await;
+        let outcome = self.act(id, command, &key, false).await;
         let unknown = matches!(&outcome, Err(failure) if failure.maybe_applied);
         self.unsettled
             .try_update_value(|sends| sends.answered(id, action, unknown));
@@ -403,21 +403,27 @@ impl Journeys {
     /// Takes `command` on the version `id`, once: `idempotency_key` is fresh
     /// for each user action and the same when the user retries it. The rules
     /// are asked first (the action and its terms), so a refused action never
-    /// leaves the browser. Finish, Stop, Publish, a pause, a resume and a
-    /// scheduled finish show at once; whatever the answer, only this change
-    /// is settled, so nothing another change or a list brought is undone.
+    /// leaves the browser, except for the same request as an attempt whose
+    /// outcome is unknown (`unknown_before`): the server may have made it,
+    /// and a list read since may show it made, which the rules would refuse
+    /// as a new change; the server answers it as it did, or refuses it.
+    /// Finish, Stop, Publish, a pause, a resume and a scheduled finish show
+    /// at once; whatever the answer, only this change is settled, so nothing
+    /// another change or a list brought is undone.
     pub async fn act(
         &self,
         id: &str,
         command: Command,
         idempotency_key: &str,
+        unknown_before: bool,
     ) -> Result<Applied, ActionFailure> {
         let now = clock::now();
         let (seen, ahead) = self
             .store
             .try_with_untracked(|store| (store.shown().get(id).cloned(), store.shown_ahead(id)))
             .ok_or_else(closed)?;
-        let (ticket, revision) = self.begin(id, &command, idempotency_key, now, true)?;
+        let (ticket, revision) =
+            self.begin(id, &command, idempotency_key, now, true, unknown_before)?;
         let backend = self.backend.get_value();
         let on_its_way = OnItsWay::begin();
         let sent = Change {
@@ -489,9 +495,10 @@ impl Journeys {
     }
 
     /// What `act` does before anything is sent: the role and the rules
-    /// asked on what is shown, and the change made pending (shown at once,
-    /// when `tell`: not to views being unmounted). Returns the change's
-    /// ticket and the revision it was made on.
+    /// asked on what is shown (not for the same request as an attempt whose
+    /// outcome is unknown, when they refuse it: `again`), and the change made
+    /// pending (shown at once, when `tell`: not to views being unmounted).
+    /// Returns the change's ticket and the revision it was made on.
     fn begin(
         &self,
         id: &str,
@@ -499,6 +506,7 @@ impl Journeys {
         idempotency_key: &str,
         now: DateTime<Utc>,
         tell: bool,
+        again: bool,
     ) -> Result<(ChangeTicket, u64), ActionFailure> {
         let action = command.action();
         if let Err(reason) = untrack(|| self.permission(action)) {
@@ -507,12 +515,22 @@ impl Journeys {
         let begun = self
             .store
             .try_update_untracked(|store| {
-                store
-                    .begin_change(id, command.clone(), idempotency_key, LOCAL_USER, now)
-                    .map(|ticket| {
-                        let revision = store.pending(id).map_or(0, |p| p.seen_revision);
-                        (ticket, revision)
-                    })
+                let begun =
+                    store.begin_change(id, command.clone(), idempotency_key, LOCAL_USER, now);
+                match begun {
+                    Err(ActionError::Refused(_)) if again => store.begin_change_again(
+                        id,
+                        command.clone(),
+                        idempotency_key,
+                        LOCAL_USER,
+                        now,
+                    ),
+                    begun => begun,
+                }
+                .map(|ticket| {
+                    let revision = store.pending(id).map_or(0, |p| p.seen_revision);
+                    (ticket, revision)
+                })
             })
             .ok_or_else(closed)?;
         if tell {
@@ -560,6 +578,7 @@ impl Journeys {
                         &change.command,
                         &change.idempotency_key,
                         now,
+                        false,
                         false,
                     )
                     .ok()?;

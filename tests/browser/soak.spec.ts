@@ -377,6 +377,18 @@ async function confirm(actor: Actor, record: ActionRecord, dialog: Locator): Pro
       record.outcome = said?.startsWith(`${prefix}${done}`) ? 'confirmed' : 'undetermined';
       break;
     }
+    // The version changed while the dialog was open: the click sent nothing
+    // and said what changed. A first click attempted nothing; after a
+    // failure, that failure is what the user was told.
+    if (HELD_CONFIRM.test(answer.message)) {
+      await confirmButton(dialog, 'Cancel').click({ timeout: 10_000 });
+      await expect(dialog).toBeHidden();
+      if (record.messages.length === 0) {
+        actor.records.splice(actor.records.indexOf(record), 1);
+        return;
+      }
+      break;
+    }
     record.messages.push(answer.message);
     const transient = isTransientFailure(answer.message);
     // What the user was told so far, whatever happens next.
@@ -399,6 +411,10 @@ async function confirm(actor: Actor, record: ActionRecord, dialog: Locator): Pro
 /// What a choice in the detail view's menu says instead of acting when the
 /// version changed while the menu was open.
 const HELD_CHOICE = /changed .*just before your choice/;
+
+/// What a confirmation dialog says instead of acting when the version
+/// changed while it was open.
+const HELD_CONFIRM = /(changed this version|was deleted) while the dialog was open/;
 
 /// "Create new version" from the menu: no dialog; a toast says how it went.
 async function createVersion(actor: Actor, record: ActionRecord, item: Locator): Promise<void> {

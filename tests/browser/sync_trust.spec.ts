@@ -661,8 +661,12 @@ test.describe('on the HTTP backend', () => {
     down = false;
     await actElsewhere(request, server, A.id, 'finish', 'finished-while-a-stop-failed');
     await expect(status(page, A.name)).toHaveText(/^Finishing/);
+    // A 5xx may come from a server that failed mid-way, so whether the Stop
+    // was made is not known either.
     await expect(dialog.getByRole('alert').first()).toHaveText(
-      'Olga Operator changed this version while the dialog was open: it is now Finishing. Read the dialog again, then confirm.',
+      'Olga Operator changed this version while the dialog was open: it is now Finishing. ' +
+        'Whether your last attempt was carried out is not known. Read the dialog again; ' +
+        'confirming sends the same request, which the server makes at most once.',
     );
 
     // The retry aimed at a live journey sends nothing, nor does the second
@@ -679,6 +683,48 @@ test.describe('on the HTTP backend', () => {
     expect(stops).toHaveLength(attempts + 1);
     expect(new Set(stops).size).toBe(1);
     expect((await serverVersion(request, server, A.id)).status).toBe('stopped');
+  });
+
+  test('a Stop the server made whose answers were all lost, shown made by a later list, is confirmed again as the same request: the server answers as it did, and it is said to be made, once', async ({ page, server, request }) => {
+    await useServer(page, server, 'operator', 1000);
+    await page.goto('/');
+    await expectHomeLoaded(page);
+    // The server carries out every attempt, and each answer is lost on the
+    // way back, until the console gives up.
+    const stops: string[] = [];
+    let answersLost = true;
+    await page.route(`${server}/journeys/${A.id}/stop`, async (route) => {
+      stops.push(route.request().headers()['idempotency-key'] ?? '');
+      if (!answersLost) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+
+    const dialog = await openFromHome(page, 'Stop', A.name);
+    await confirmButton(dialog, 'Stop').click();
+    await expect(dialog.getByRole('alert').filter({ hasText: 'could not be reached' })).toBeVisible({ timeout: 20_000 });
+    answersLost = false;
+    expect((await serverVersion(request, server, A.id)).status, 'the server made it').toBe('stopped');
+
+    // The next poll shows it stopped, by the user; the dialog says whether
+    // the attempt was made is not known, and what confirming does.
+    await expect(status(page, A.name)).toHaveText('Stopped');
+    await expect(dialog.getByRole('alert').first()).toHaveText(
+      'Olga Operator changed this version while the dialog was open: it is now Stopped. ' +
+        'Whether your last attempt was carried out is not known. Read the dialog again; ' +
+        'confirming sends the same request, which the server makes at most once.',
+    );
+
+    // Confirmed again, the same request goes to the server, not to a
+    // refusal of a Stop of a stopped journey: the server answers as it did.
+    const attempts = stops.length;
+    await confirmOnceRead(dialog, 'Stop');
+    await expect(toast(page, `“${A.name}” version 1 is stopped: everyone in it was stopped.`)).toBeVisible();
+    expect(stops).toHaveLength(attempts + 1);
+    expect(new Set(stops).size, 'one key for every attempt').toBe(1);
+    await expect(status(page, A.name)).toHaveText('Stopped');
+    const stopped = (await serverHistory(request, server, A.id)).filter((entry) => entry.action === 'stop');
+    expect(stopped, 'stopped once').toHaveLength(1);
   });
 
   /// Home over the server, with the pointer resting on the row of a live

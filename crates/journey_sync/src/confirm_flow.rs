@@ -14,6 +14,12 @@
 //! the user confirms again once they have read it. The same holds for a
 //! retry after a failure: a change since the user last read the version, or
 //! since a failure said what it is now, is shown before anything is sent.
+//!
+//! A retry after an attempt whose outcome is unknown (no answer came) is the
+//! same request, and is marked so ([`ToSend::unknown_before`]): the server may
+//! have made it, so a list may show it made, and the rules would then refuse
+//! it as if it were a new one. It goes to the server instead, which answers
+//! as it did when it made it, or judges it afresh.
 
 use journey_list::READING_MS;
 use lifecycle::{Command, JourneyVersion};
@@ -44,6 +50,9 @@ pub struct ToSend {
     pub opening: Opening,
     pub idempotency_key: String,
     pub command: Command,
+    /// The same request as an attempt whose outcome is unknown: the server
+    /// may have made it already (see `Journeys::act`).
+    pub unknown_before: bool,
 }
 
 /// What the view does with an answer.
@@ -81,6 +90,9 @@ pub struct ConfirmFlow {
     read: Seen,
     /// When a click was last held back for a change (ms on the page's clock).
     held_at: Option<f64>,
+    /// Whether the last attempt's outcome is unknown (no answer came, or one
+    /// that could not be read): the server may have made it.
+    unknown: bool,
 }
 
 impl Default for ConfirmFlow {
@@ -98,6 +110,7 @@ impl ConfirmFlow {
             asked_on: None,
             read: None,
             held_at: None,
+            unknown: false,
         }
     }
 
@@ -124,13 +137,16 @@ impl ConfirmFlow {
         self.asked_on = seen(shown);
         self.read = self.asked_on.clone();
         self.held_at = None;
+        self.unknown = false;
         self.opening
     }
 
     /// What to tell the user while the dialog asks on the version now
     /// `shown`, when it changed since the dialog opened or since the last
     /// attempt's failure was shown. While an attempt is on its way the change
-    /// shown is the user's own, so nothing is said then.
+    /// shown is the user's own, so nothing is said then. After an attempt
+    /// whose outcome is unknown the notice says so, and that confirming sends
+    /// that same request again.
     pub fn change_notice(&self, shown: Option<&JourneyVersion>) -> Option<Phrase> {
         if !self.asking() {
             return None;
@@ -140,12 +156,20 @@ impl ConfirmFlow {
             // Opened on a version not shown (yet): whatever shows now is new.
             None => return None,
         };
+        let unknown = self.unknown;
         Some(match change {
             SeenChange::Gone => Phrase::new("confirm-changed-gone"),
+            SeenChange::Schedule { by } if unknown => {
+                Phrase::new("confirm-changed-schedule-unknown").with("by", by)
+            }
             SeenChange::Schedule { by } => Phrase::new("confirm-changed-schedule").with("by", by),
-            SeenChange::Status { status, by } => Phrase::new("confirm-changed-status")
-                .with("status", status)
-                .with("by", by),
+            SeenChange::Status { status, by } => Phrase::new(if unknown {
+                "confirm-changed-status-unknown"
+            } else {
+                "confirm-changed-status"
+            })
+            .with("status", status)
+            .with("by", by),
         })
     }
 
@@ -184,9 +208,9 @@ impl ConfirmFlow {
             self.held_at = Some(at);
             return None;
         }
-        let idempotency_key = match &self.sent {
-            Some((sent, key)) if same_request(sent, &command) => key.clone(),
-            _ => fresh_key,
+        let (idempotency_key, unknown_before) = match &self.sent {
+            Some((sent, key)) if same_request(sent, &command) => (key.clone(), self.unknown),
+            _ => (fresh_key, false),
         };
         self.sent = Some((command.clone(), idempotency_key.clone()));
         self.state = DialogState::Sending;
@@ -194,6 +218,7 @@ impl ConfirmFlow {
             opening: self.opening,
             idempotency_key,
             command,
+            unknown_before,
         })
     }
 
@@ -220,6 +245,7 @@ impl ConfirmFlow {
             }
             Err(message) => {
                 self.state = DialogState::Failed(message.clone());
+                self.unknown = false;
                 AnswerEffect::ShowError(message)
             }
         }
@@ -236,6 +262,15 @@ impl ConfirmFlow {
         if matches!(self.state, DialogState::Failed(_)) {
             self.asked_on = seen(shown);
             self.read = self.asked_on.clone();
+        }
+    }
+
+    /// The failure just shown leaves the attempt's outcome unknown (no answer
+    /// came, or one that could not be read): the server may have made it. A
+    /// retry of the same request says so ([`ToSend::unknown_before`]).
+    pub fn failure_may_be_made(&mut self) {
+        if matches!(self.state, DialogState::Failed(_)) {
+            self.unknown = true;
         }
     }
 }
@@ -289,7 +324,8 @@ mod tests {
             ToSend {
                 opening,
                 idempotency_key: "k1".into(),
-                command: Command::Finish
+                command: Command::Finish,
+                unknown_before: false,
             }
         );
         assert_eq!(flow.state(), &DialogState::Sending);

@@ -388,6 +388,36 @@ impl JourneyStore {
         by: &str,
         at: DateTime<Utc>,
     ) -> Result<ChangeTicket, ActionError> {
+        self.queue_change(id, command, idempotency_key.into(), by, at, true)
+    }
+
+    /// Records a change sent again as it was (the same command and key) after
+    /// an attempt whose outcome is unknown. The rules are not asked: what is
+    /// shown may be that very change, made by the server and brought by a
+    /// list since, which they would refuse as a new one. The server
+    /// recognises the key and answers as it did, or judges the change afresh
+    /// (and refuses it, saying why). Like any change, it is shown at once
+    /// only where the rules allow it on what the server confirmed.
+    pub fn begin_change_again(
+        &mut self,
+        id: &str,
+        command: Command,
+        idempotency_key: impl Into<String>,
+        by: &str,
+        at: DateTime<Utc>,
+    ) -> Result<ChangeTicket, ActionError> {
+        self.queue_change(id, command, idempotency_key.into(), by, at, false)
+    }
+
+    fn queue_change(
+        &mut self,
+        id: &str,
+        command: Command,
+        idempotency_key: String,
+        by: &str,
+        at: DateTime<Utc>,
+        ask_rules: bool,
+    ) -> Result<ChangeTicket, ActionError> {
         let action = command.action();
         if let Some(earlier) = self.pending(id) {
             let status = self
@@ -404,7 +434,11 @@ impl JourneyStore {
             )));
         }
         // The action, and what it asks for (a pause's end, a finish's time).
-        self.shown.check_command(id, &command, at)?;
+        if ask_rules {
+            self.shown.check_command(id, &command, at)?;
+        } else if self.shown.get(id).is_none() {
+            return Err(ActionError::NotFound { id: id.to_owned() });
+        }
         let seen_revision = self
             .confirmed
             .get(id)
@@ -417,7 +451,7 @@ impl JourneyStore {
             ticket,
             id: id.to_owned(),
             command,
-            idempotency_key: idempotency_key.into(),
+            idempotency_key,
             seen_revision,
             by: by.to_owned(),
             at,

@@ -169,21 +169,59 @@ fn a_retry_after_an_unanswered_attempt_shows_the_users_own_change_when_a_list_br
     let (mut dialog, opening) = stop_sent(&catalog);
     // No answer came; the change is shown undone until a list says more.
     dialog.answer(opening, Err(Phrase::new("sync-unreachable")));
+    dialog.failure_may_be_made();
     // The server had made it: the next list shows it stopped, by the user.
     catalog
         .apply("welcome-v1", stop(), "Priya Nair", at(5))
         .unwrap();
     let now = shown(&catalog, "welcome-v1");
-    assert!(said(dialog.change_notice(now))
-        .unwrap()
-        .contains("Priya Nair changed this version while the dialog was open: it is now Stopped."));
+    assert_eq!(
+        said(dialog.change_notice(now)).as_deref(),
+        Some(
+            "Priya Nair changed this version while the dialog was open: it is now Stopped. \
+             Whether your last attempt was carried out is not known. Read the dialog again; \
+             confirming sends the same request, which the server makes at most once."
+        )
+    );
     assert_eq!(dialog.confirm(stop(), "key-2".into(), now, 0.0), None);
-    // Confirmed again, the same request goes to the rules, which refuse a
-    // Stop of a stopped version and say who stopped it.
+    // Confirmed again, the same request goes to the server as it was
+    // (the rules, asked on what is shown, would refuse a Stop of a stopped
+    // version): the server answers as it did when it made it.
     let retry = dialog
         .confirm(stop(), "key-3".into(), now, 2_000.0)
         .unwrap();
     assert_eq!(retry.idempotency_key, "key-1", "the same request again");
+    assert!(retry.unknown_before);
+}
+
+#[test]
+fn a_retry_after_a_failure_the_server_answered_is_not_sent_as_unknown() {
+    let catalog = server();
+    let (mut dialog, opening) = stop_sent(&catalog);
+    dialog.answer(opening, Err(Phrase::new("sync-unreachable")));
+    dialog.failure_may_be_made();
+    let now = shown(&catalog, "welcome-v1");
+    let retry = dialog.confirm(stop(), "key-2".into(), now, 0.0).unwrap();
+    assert!(retry.unknown_before);
+    // The retry is answered: turned away for good (a 503 after the key was
+    // looked at), so the next one is judged like any other.
+    dialog.answer(
+        retry.opening,
+        Err(Phrase::new("sync-server-said").with("said", "Down.")),
+    );
+    let last = dialog.confirm(stop(), "key-3".into(), now, 0.0).unwrap();
+    assert_eq!(last.idempotency_key, "key-1");
+    assert!(!last.unknown_before);
+    // An edited stop reason is a new request: never sent as the old one.
+    let (mut dialog, opening) = stop_sent(&catalog);
+    dialog.answer(opening, Err(Phrase::new("sync-unreachable")));
+    dialog.failure_may_be_made();
+    let edited = Command::Stop {
+        reason: Some("Wrong audience".into()),
+    };
+    let sent = dialog.confirm(edited, "key-4".into(), now, 0.0).unwrap();
+    assert_eq!(sent.idempotency_key, "key-4");
+    assert!(!sent.unknown_before);
 }
 
 #[test]

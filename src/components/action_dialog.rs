@@ -147,14 +147,7 @@ pub fn ActionDialog(
             return;
         };
         spawn_local(async move {
-            let outcome = journeys
-                .act(
-                    &id,
-                    send.command,
-                    &send.idempotency_key,
-                    send.unknown_before,
-                )
-                .await;
+            let outcome = journeys.act_confirmed(&id, &send).await;
             if flow.is_disposed() {
                 return;
             }

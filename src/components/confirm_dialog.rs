@@ -168,14 +168,7 @@ pub fn ConfirmDialog() -> impl IntoView {
         let home = paths.home();
         let deleted_page = paths.journey(&id);
         spawn_local(async move {
-            let outcome = journeys
-                .act(
-                    &id,
-                    send.command,
-                    &send.idempotency_key,
-                    send.unknown_before,
-                )
-                .await;
+            let outcome = journeys.act_confirmed(&id, &send).await;
             // Unmounted while the action was under way: nothing left to update.
             if flow.is_disposed() {
                 return;

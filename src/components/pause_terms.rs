@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
-use lifecycle::{Action, ActionError, Catalog, Command, Pause, PauseCustomers, PauseEnd};
+use lifecycle::{ActionError, Catalog, Command, Pause, PauseCustomers, PauseEnd};
 use wording::Phrase;
 
 use crate::clock;
@@ -65,15 +65,15 @@ impl PauseTerms {
     }
 
     /// Why these terms cannot be sent for version `id`: the days are not a
-    /// number, or the rules refuse them (too long a pause).
+    /// number, or the rules refuse them (too long a pause). A version no
+    /// longer to be paused (paused or stopped since the dialog opened) is
+    /// said by the dialog as a change, not here.
     pub fn refusal(&self, catalog: &Catalog, id: &str) -> Option<Phrase> {
         let Some(command) = self.command() else {
             return Some(Phrase::new("pause-days-invalid").with("longest", Pause::LONGEST_DAYS));
         };
-        match catalog.check_command(id, &command, clock::now()) {
-            Err(ActionError::Refused(refusal)) if refusal.action == Action::Pause => {
-                Some(wording::refusal_phrase(&refusal))
-            }
+        match catalog.check_terms(id, &command, clock::now()) {
+            Err(ActionError::Refused(refusal)) => Some(wording::refusal_phrase(&refusal)),
             _ => None,
         }
     }

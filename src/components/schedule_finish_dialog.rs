@@ -1,6 +1,6 @@
 //! Schedule finish: the date and time (in the user's time zone) at which a
 //! live or paused journey finishes by itself, set or changed. The time is
-//! asked of the rules (`Catalog::check_command`) as it is typed.
+//! asked of the rules (`Catalog::check_terms`) as it is typed.
 
 use leptos::prelude::*;
 use lifecycle::{Action, ActionError, Applied, Command, JourneyVersion};
@@ -34,10 +34,9 @@ pub fn ScheduleFinishDialog() -> impl IntoView {
             return Some(Phrase::new("schedule-time-invalid"));
         };
         let command = Command::ScheduleFinish { at };
-        match catalog.with(|c| c.check_command(&id, &command, clock::now())) {
-            Err(ActionError::Refused(refusal)) if refusal.action == ACTION => {
-                Some(wording::refusal_phrase(&refusal))
-            }
+        // A version no longer running is said by the dialog as a change.
+        match catalog.with(|c| c.check_terms(&id, &command, clock::now())) {
+            Err(ActionError::Refused(refusal)) => Some(wording::refusal_phrase(&refusal)),
             _ => None,
         }
     });

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use contract::Role;
 use journey_sync::{
     drain_phrase, drain_row_phrase, moved_on_as_seen, BackendError, ChangeTicket, Dispatch,
-    DrainWatch, ErrorKind, JourneyStore, Offered, UnsettledSends,
+    DrainWatch, ErrorKind, JourneyStore, Offered, ToSend, UnsettledSends,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -400,6 +400,14 @@ impl Journeys {
         outcome
     }
 
+    /// Takes on the version `id` what a confirmation dialog's flow hands
+    /// over once the user confirmed ([`Journeys::act`]).
+    pub async fn act_confirmed(&self, id: &str, send: &ToSend) -> Result<Applied, ActionFailure> {
+        let command = send.command.clone();
+        self.act(id, command, &send.idempotency_key, send.unknown_before)
+            .await
+    }
+
     /// Takes `command` on the version `id`, once: `idempotency_key` is fresh
     /// for each user action and the same when the user retries it. The rules
     /// are asked first (the action and its terms), so a refused action never
@@ -422,8 +430,13 @@ impl Journeys {
             .store
             .try_with_untracked(|store| (store.shown().get(id).cloned(), store.shown_ahead(id)))
             .ok_or_else(closed)?;
-        let (ticket, revision) =
-            self.begin(id, &command, idempotency_key, now, true, unknown_before)?;
+        let (ticket, revision) = self
+            .begin(id, &command, idempotency_key, now, true, unknown_before)
+            .map_err(|failure| ActionFailure {
+                // Nothing was sent, which says nothing of the attempt before.
+                maybe_applied: unknown_before,
+                ..failure
+            })?;
         let backend = self.backend.get_value();
         let on_its_way = OnItsWay::begin();
         let sent = Change {
@@ -579,7 +592,7 @@ impl Journeys {
                         &change.idempotency_key,
                         now,
                         false,
-                        false,
+                        change.unknown_before,
                     )
                     .ok()?;
                 Some((change, revision, ahead))

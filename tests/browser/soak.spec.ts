@@ -337,10 +337,10 @@ async function answerIn(page: Page, dialog: Locator): Promise<{ closed: true } |
   const until = Date.now() + ANSWER_WAIT_MS;
   while (Date.now() < until) {
     if (!(await dialog.isVisible())) return { closed: true };
-    if ((await alert.count()) > 0) {
-      const message = ((await alert.first().textContent()) ?? '').trim();
-      if (message) return { message };
-    }
+    // A failure comes first: a change shown with it is said beside it.
+    const said = (await alert.allTextContents()).map((text) => text.trim()).filter(Boolean);
+    const message = said.find((text) => !HELD_CONFIRM.test(text)) ?? said[0];
+    if (message) return { message };
     await page.waitForTimeout(100);
   }
   return null;
@@ -378,8 +378,9 @@ async function confirm(actor: Actor, record: ActionRecord, dialog: Locator): Pro
       break;
     }
     // The version changed while the dialog was open: the click sent nothing
-    // and said what changed. A first click attempted nothing; after a
-    // failure, that failure is what the user was told.
+    // and said what changed (no failure is shown with it). A first click
+    // attempted nothing; after a failure, that failure is what the user was
+    // told.
     if (HELD_CONFIRM.test(answer.message)) {
       await confirmButton(dialog, 'Cancel').click({ timeout: 10_000 });
       await expect(dialog).toBeHidden();
@@ -414,7 +415,7 @@ const HELD_CHOICE = /changed .*just before your choice/;
 
 /// What a confirmation dialog says instead of acting when the version
 /// changed while it was open.
-const HELD_CONFIRM = /(changed this version|was deleted) while the dialog was open/;
+const HELD_CONFIRM = /while the dialog was open/;
 
 /// "Create new version" from the menu: no dialog; a toast says how it went.
 async function createVersion(actor: Actor, record: ActionRecord, item: Locator): Promise<void> {

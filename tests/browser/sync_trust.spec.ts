@@ -93,7 +93,7 @@ function crashNotice(page: Page): Locator {
 
 /// Confirms again once a change the dialog said is read: a click within a
 /// second of one held back is held too, so it clicks until the dialog closes.
-async function confirmOnceRead(dialog: Locator, label: 'Finish' | 'Stop'): Promise<void> {
+async function confirmOnceRead(dialog: Locator, label: 'Finish' | 'Stop' | 'Pause'): Promise<void> {
   await expect(async () => {
     await confirmButton(dialog, label).click({ timeout: 500 });
     await expect(dialog).toBeHidden({ timeout: 500 });
@@ -725,6 +725,43 @@ test.describe('on the HTTP backend', () => {
     await expect(status(page, A.name)).toHaveText('Stopped');
     const stopped = (await serverHistory(request, server, A.id)).filter((entry) => entry.action === 'stop');
     expect(stopped, 'stopped once').toHaveLength(1);
+  });
+
+  test('a Pause the server made whose answers were all lost, shown made by a later list, is confirmed again as the same request, not refused beside its fields', async ({ page, server, request }) => {
+    await useServer(page, server, 'operator', 1000);
+    const pauses: string[] = [];
+    let answersLost = true;
+    await page.route(`${server}/journeys/${A.id}/pause`, async (route) => {
+      pauses.push(route.request().headers()['idempotency-key'] ?? '');
+      if (!answersLost) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.goto(`/journeys/${A.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: A.name, exact: true })).toBeVisible();
+    await openActionsMenu(page);
+    await menuItem(page, 'Pause…').click();
+    const dialog = page.getByRole('dialog', { name: 'Pause journey?' });
+    await confirmButton(dialog, 'Pause').click();
+    await expect(dialog.getByRole('alert').filter({ hasText: 'could not be reached' })).toBeVisible({ timeout: 20_000 });
+    answersLost = false;
+    expect((await serverVersion(request, server, A.id)).status, 'the server made it').toBe('paused');
+
+    // The next poll shows it paused: said as a change whose cause is not
+    // known, not as terms the rules refuse.
+    await expect(versionLine(page)).toHaveText(/^Version 1 Paused · /);
+    await expect(dialog.getByRole('alert').first()).toContainText(
+      'Whether your last attempt was carried out is not known.',
+    );
+    await expect(dialog.getByRole('spinbutton', { name: 'Pause for (days)' })).not.toHaveAttribute('aria-invalid', 'true');
+
+    const attempts = pauses.length;
+    await confirmOnceRead(dialog, 'Pause');
+    await expect(toast(page, new RegExp(`^“${escapeRegExp(A.name)}” version 1 is paused until `))).toBeVisible();
+    expect(pauses).toHaveLength(attempts + 1);
+    expect(new Set(pauses).size, 'one key for every attempt').toBe(1);
+    const paused = (await serverHistory(request, server, A.id)).filter((entry) => entry.action === 'pause');
+    expect(paused, 'paused once').toHaveLength(1);
   });
 
   /// Home over the server, with the pointer resting on the row of a live

@@ -229,6 +229,9 @@ pub struct Dispatch {
     pub id: String,
     pub command: Command,
     pub idempotency_key: String,
+    /// Sent before with this key, without a known outcome: the server may
+    /// have made it, and what is shown may be that very change.
+    pub unknown_before: bool,
 }
 
 /// How far a run is.
@@ -315,12 +318,15 @@ impl BulkRun {
             .find(|id| self.entries[*id].state == VersionState::Waiting)?
             .clone();
         let entry = self.entries.get_mut(&id)?;
+        // A key is kept only from an attempt that may have been made.
+        let unknown_before = entry.key.is_some();
         let key = entry.key.get_or_insert_with(fresh_key).clone();
         entry.state = VersionState::Sending;
         Some(Dispatch {
             id,
             command: entry.command.clone(),
             idempotency_key: key,
+            unknown_before,
         })
     }
 

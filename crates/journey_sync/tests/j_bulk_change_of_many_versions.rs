@@ -433,6 +433,10 @@ fn a_retry_sends_only_the_failed_reusing_the_key_only_when_no_answer_came() {
         again[1].idempotency_key, first_keys["spring-v1"],
         "the server answered: a new request"
     );
+    // The same request goes to the server even where what is shown refuses
+    // it (a list may show it made); a new one is asked of the rules.
+    assert!(again[0].unknown_before);
+    assert!(!again[1].unknown_before);
     assert_eq!(
         again[1].command,
         Command::Stop {

@@ -203,11 +203,11 @@ fn a_retry_after_a_failure_the_server_answered_is_not_sent_as_unknown() {
     let now = shown(&catalog, "welcome-v1");
     let retry = dialog.confirm(stop(), "key-2".into(), now, 0.0).unwrap();
     assert!(retry.unknown_before);
-    // The retry is answered: turned away for good (a 503 after the key was
-    // looked at), so the next one is judged like any other.
+    // The retry is answered: refused (a 409: the server looked at the key
+    // and did not know it), so the next one is judged like any other.
     dialog.answer(
         retry.opening,
-        Err(Phrase::new("sync-server-said").with("said", "Down.")),
+        Err(Phrase::new("sync-server-said").with("said", "Already stopped.")),
     );
     let last = dialog.confirm(stop(), "key-3".into(), now, 0.0).unwrap();
     assert_eq!(last.idempotency_key, "key-1");

@@ -27,9 +27,12 @@ enum Step {
     FinishLoadFromCache {
         which: usize,
     },
+    /// A change the user asks for; `again`: sent again as it was after an
+    /// attempt without a known outcome, which the rules are not asked of.
     BeginChange {
         version: usize,
         action: usize,
+        again: bool,
     },
     /// The server judges a change that was sent (its answer stays on its way).
     Judge {
@@ -62,7 +65,8 @@ fn step() -> impl Strategy<Value = Step> {
         2 => Just(Step::BeginLoad),
         2 => (any::<usize>(), any::<u8>()).prop_map(|(which, fresh_from)| Step::FinishLoad { which, fresh_from }),
         1 => any::<usize>().prop_map(|which| Step::FinishLoadFromCache { which }),
-        3 => (any::<usize>(), any::<usize>()).prop_map(|(version, action)| Step::BeginChange { version, action }),
+        3 => (any::<usize>(), any::<usize>(), any::<u8>())
+            .prop_map(|(version, action, again)| Step::BeginChange { version, action, again: again < 64 }),
         2 => any::<usize>().prop_map(|which| Step::Judge { which }),
         2 => any::<usize>().prop_map(|which| Step::Deliver { which }),
         1 => any::<usize>().prop_map(|which| Step::DeliverUnreadably { which }),
@@ -364,15 +368,26 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
                     world.store.finish_load(ticket, cached);
                 }
             }
-            Step::BeginChange { version, action } => {
+            Step::BeginChange {
+                version,
+                action,
+                again,
+            } => {
                 let Some(id) = pick_id(world.store.shown(), version) else {
                     continue;
                 };
                 let command = command(action, &mut world);
                 let key = format!("key-{}", world.next_id);
-                let allowed = world.store.shown().check(&id, command.action()).is_ok()
+                let allowed = (again || world.store.shown().check(&id, command.action()).is_ok())
                     && world.store.pending(&id).is_none();
-                match world.store.begin_change(&id, command, key, "Ana Ruiz", now) {
+                let begun = if again {
+                    world
+                        .store
+                        .begin_change_again(&id, command, key, "Ana Ruiz", now)
+                } else {
+                    world.store.begin_change(&id, command, key, "Ana Ruiz", now)
+                };
+                match begun {
                     Ok(ticket) => {
                         prop_assert!(allowed, "a change the rules refuse became pending");
                         let change = world.store.pending(&id).unwrap().clone();
@@ -511,10 +526,12 @@ fn publish_is_shown_at_once_and_a_stop_elsewhere_survives_its_failure() {
         Step::BeginChange {
             version: 3,
             action: 0,
+            again: false,
         }, // publish winback-v2
         Step::BeginChange {
             version: 0,
             action: 2,
+            again: false,
         }, // stop spring-v1
         Step::Judge { which: 1 },
         Step::Deliver { which: 0 },

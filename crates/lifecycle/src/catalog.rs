@@ -173,6 +173,19 @@ impl Catalog {
         at: DateTime<Utc>,
     ) -> Result<(), ActionError> {
         self.check(id, command.action())?;
+        self.check_terms(id, command, at)
+    }
+
+    /// Whether what `command` asks beyond its action (a pause's end, a
+    /// finish's time) may be asked of the version `id` at `at`, whatever
+    /// its action is allowed: what a dialog says beside its fields, while
+    /// a change of the version itself is said by the dialog as a change.
+    pub fn check_terms(
+        &self,
+        id: &str,
+        command: &Command,
+        at: DateTime<Utc>,
+    ) -> Result<(), ActionError> {
         let version = self.get(id).ok_or_else(|| not_found(id))?;
         rules::terms_verdict(version, command, at).map_err(ActionError::Refused)
     }

@@ -94,6 +94,27 @@ fn discarding_on_pause_exits_everyone_at_once() {
 }
 
 #[test]
+fn the_terms_of_a_pause_are_judged_apart_from_whether_the_version_may_be_paused() {
+    // Stopped: no pause at all, however good its terms.
+    let catalog = one_version(Status::Stopped, 0);
+    let fine = pause(PauseCustomers::Hold, 3, PauseEnd::Resume);
+    assert!(matches!(
+        catalog.check_command(ID, &fine, hours_later(0)),
+        Err(ActionError::Refused(refusal)) if refusal.reason == Reason::Status
+    ));
+    assert_eq!(catalog.check_terms(ID, &fine, hours_later(0)), Ok(()));
+    let too_long = pause(PauseCustomers::Hold, 15, PauseEnd::Resume);
+    assert!(matches!(
+        catalog.check_terms(ID, &too_long, hours_later(0)),
+        Err(ActionError::Refused(refusal)) if refusal.reason == Reason::PauseTooLong { longest_days: 14 }
+    ));
+    assert!(matches!(
+        catalog.check_terms("nope", &fine, hours_later(0)),
+        Err(ActionError::NotFound { .. })
+    ));
+}
+
+#[test]
 fn a_pause_ends_ahead_and_within_fourteen_days() {
     let catalog = one_version(Status::Live, 40);
     let at = |until| Command::Pause {

@@ -137,8 +137,9 @@ pub fn BulkConfirmDialog() -> impl IntoView {
         }
     };
     let focus_close = move || {
+        // A frame later the dialog may be gone (unmounted): hence `try_`.
         request_animation_frame(move || {
-            if let Some(button) = close_button.get_untracked() {
+            if let Some(button) = close_button.try_get_untracked().flatten() {
                 let _ = button.focus();
             }
         });

@@ -158,8 +158,10 @@ pub fn Home() -> impl IntoView {
     let list = NodeRef::<html::Div>::new();
     let scroll_top = RwSignal::new(0.0);
     let view_height = RwSignal::new(first_view_height());
+    // Also run in an animation frame, which may come after Home is gone
+    // (the user went on, the host unmounted the console): hence `try_`.
     let measure = move || {
-        if let Some(list) = list.get_untracked() {
+        if let Some(list) = list.try_get_untracked().flatten() {
             scroll_top.set(f64::from(list.scroll_top()));
             view_height.set(f64::from(list.client_height()).max(ROW_HEIGHT_PX));
         }
@@ -236,7 +238,8 @@ pub fn Home() -> impl IntoView {
         let href = format!("a[href=\"{}\"]", paths.journey(&id));
         request_animation_frame(move || {
             let link = list
-                .get_untracked()
+                .try_get_untracked()
+                .flatten()
                 .and_then(|list| list.query_selector(&href).ok().flatten())
                 .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(link) = link {

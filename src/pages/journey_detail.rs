@@ -36,7 +36,9 @@ pub fn JourneyDetail() -> impl IntoView {
         if !loaded.get_untracked() && !exists.get_untracked() {
             leptos::task::spawn_local(async move {
                 let found = journeys.load_version(&id).await;
-                if id == id_now(params) {
+                // The user may have left the page meanwhile (Home, Back, the
+                // host unmounting the console): its parameters are gone then.
+                if id_now(params).is_some_and(|now| now == id) {
                     found_alone.try_set(found);
                 }
             });
@@ -58,8 +60,9 @@ pub fn JourneyDetail() -> impl IntoView {
     }
 }
 
-fn id_now(params: Memo<leptos_router::params::ParamsMap>) -> String {
-    params.with_untracked(|p| p.get("id").unwrap_or_default())
+/// The id the page shows now; `None` once the page is gone.
+fn id_now(params: Memo<leptos_router::params::ParamsMap>) -> Option<String> {
+    params.try_with_untracked(|p| p.get("id").unwrap_or_default())
 }
 
 #[component]

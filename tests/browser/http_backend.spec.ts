@@ -458,6 +458,36 @@ test('a journey opened from a link shows before the whole list has loaded', asyn
   await expect(page.getByRole('heading', { name: 'Journey not found' })).toBeVisible();
 });
 
+test('a journey opened from a link and left before the version asked for alone arrives does not stop the console', async ({ page }) => {
+  // The list never arrives, and the version asked for on its own is held.
+  await page.route(listLaterPage(API), () => {});
+  await page.route(listFirstPage(API), () => {});
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let asked = false;
+  await page.route(`${API}/journeys/${LIVE.cart.id}`, async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  await useServer(page, 'operator', 600_000);
+  await page.goto(`/journeys/${LIVE.cart.id}`);
+  await expect(page.getByRole('status').filter({ hasText: 'Loading journey…' })).toBeVisible();
+  await expect.poll(() => asked).toBe(true);
+  // The user goes Home before it comes.
+  await page.getByRole('link', { name: 'Journey Console' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Journeys' })).toBeVisible();
+  const answered = page.waitForResponse((response) => response.url() === `${API}/journeys/${LIVE.cart.id}`);
+  release();
+  await answered;
+  // The answer lands in a page that is gone: nothing to show, nothing to stop.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
+  await expect(page.getByRole('alert').filter({ hasText: 'stopped because of an internal error' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Journeys' })).toBeVisible();
+});
+
 test('focus stays with its journey when the list re-sorts under it', async ({ page, request }) => {
   await useServer(page, 'operator', 500);
   await page.goto('/');

@@ -433,6 +433,46 @@ test('a host that removes the console when it hears of a Finish does not take it
   expect((await answer.json()).status).toBe('finished');
 });
 
+test('a host that unmounts the console when focus leaves it for nowhere, as the focused menu is drawn away, does not take it down halfway', async ({ page, request }) => {
+  const crashes: string[] = [];
+  page.on('pageerror', (error) => crashes.push(error.message));
+  await page.goto(`${HOST}/campaigns`);
+  await page.evaluate(() => history.replaceState(null, '', '/campaigns/journeys/welcome-series-v3'));
+  await page.evaluate(
+    async ({ api }) => {
+      const { mountJourneyConsole } = await import('/tools/journeys/embed.js');
+      const element = document.createElement('div');
+      document.getElementById('host-outlet')!.replaceChildren(element);
+      const handle = await mountJourneyConsole(element, { apiBase: api, token: 'admin-token', basePath: '/campaigns', pollIntervalMs: 500 });
+      (window as unknown as { closeOnFocusOut: () => void }).closeOnFocusOut = () =>
+        // The host closes its panel once focus has left it for nowhere.
+        element.addEventListener('focusout', (event) => {
+          if (!(event as FocusEvent).relatedTarget) handle.unmount();
+        });
+    },
+    { api: API },
+  );
+  await expect(versionLine(page)).toHaveText(/^Version 3 Draft/);
+  const menu = await openActionsMenu(page);
+  await expect(menu.locator(':focus')).toHaveCount(1);
+  await page.evaluate(() => (window as unknown as { closeOnFocusOut: () => void }).closeOnFocusOut());
+
+  // Someone deletes the draft; the next poll draws the view away, focus with it.
+  const draft = await (await request.get(`${API}/journeys/welcome-series-v3`, { headers: { Authorization: 'Bearer viewer-token' } })).json();
+  const deleted = await request.delete(`${API}/journeys/welcome-series-v3`, {
+    headers: { Authorization: 'Bearer admin-token', 'If-Match': `"${draft.revision}"`, 'Idempotency-Key': 'deleted-while-the-menu-had-focus' },
+  });
+  expect(deleted.status()).toBe(204);
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome series' })).toHaveCount(0);
+  // Unmounted, the console's header with it.
+  await expect(page.getByRole('link', { name: 'Journey Console', exact: true })).toHaveCount(0);
+  await page.waitForTimeout(500);
+  expect(crashes).toEqual([]);
+  await page.evaluate(() => history.pushState(null, '', '/campaigns'));
+  await mountInCampaigns(page, 'viewer-token');
+  await expectHomeLoaded(page);
+});
+
 test('the host chooses the language: the locale attribute at mount, and a change of it at once', async ({ page }) => {
   await page.goto(`${HOST}/marketing/`);
   await expectHomeLoaded(page);

@@ -153,7 +153,7 @@ impl BulkActions {
                 &dispatch.id,
                 dispatch.command,
                 &dispatch.idempotency_key,
-                false,
+                dispatch.unknown_before,
             )
             .await;
         if self.number.try_get_value() != Some(number) {

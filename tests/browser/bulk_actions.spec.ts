@@ -463,6 +463,47 @@ test.describe('over the HTTP reference server', () => {
     }
   });
 
+  test('a version whose answers were all lost, shown finished by the next list, is sent again as the same request by "Retry failed": the server answers as it did, once', async ({ page, request, server }) => {
+    test.setTimeout(60_000);
+    await useServer(page, server, 'operator', 1000);
+    const finishes: Array<{ id: string; key: string | undefined }> = [];
+    page.on('request', (sent) => {
+      const match = sent.method() === 'POST' && new URL(sent.url()).pathname.match(/\/journeys\/([^/]+)\/finish$/);
+      if (match) finishes.push({ id: match[1], key: sent.headers()['idempotency-key'] });
+    });
+    await page.goto('/');
+    await expectHomeLoaded(page);
+    // The server finishes one version, and every answer to it is lost on
+    // the way back, until the console gives up.
+    let answersLost = true;
+    await page.route(`${server}/journeys/${LIVE.backInStock.id}/finish`, async (route) => {
+      if (!answersLost) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+
+    await tickThree(page);
+    await toolbarButton(page, 'Finish').click();
+    await bulkDialog(page, 'Finish 3 journey versions?').getByRole('button', { name: 'Finish', exact: true }).click();
+    const results = bulkDialog(page, 'Finishing 3 journey versions');
+    await expect(progress(results)).toHaveText('3 of 3 done, 1 failed.', { timeout: 20_000 });
+    await expect(listUnder(results, 'Failed (1)')).toHaveText([/^Back in stock alert, version 1 — /]);
+    answersLost = false;
+    expect((await serverVersion(request, server, LIVE.backInStock.id)).status, 'the server made it').toBe('finished');
+    // The next list shows it finishing.
+    await expect(cell(homeRow(page, LIVE.backInStock.name, 1), 'Status')).toHaveText(/^Finishing/);
+
+    const before = finishes.length;
+    await results.getByRole('button', { name: 'Retry failed (1)', exact: true }).click();
+    await expect(progress(results)).toHaveText('3 of 3 done.');
+    await expect(listUnder(results, 'Succeeded (3)')).toHaveCount(3);
+    const retried = finishes.slice(before);
+    expect(retried.map((f) => f.id)).toEqual([LIVE.backInStock.id]);
+    expect(new Set(finishes.filter((f) => f.id === LIVE.backInStock.id).map((f) => f.key)).size, 'one key').toBe(1);
+    const history = await serverHistory(request, server, LIVE.backInStock.id);
+    expect(history.filter((entry) => entry.action === 'finish'), 'finished once').toHaveLength(1);
+  });
+
   test('a version someone else finishes while the run waits to send it is not stopped, and the result says why', async ({ page, request, server }) => {
     // The first three Stops are held, so the rest of the run waits.
     const held: Array<{ id: string; route: Route }> = [];

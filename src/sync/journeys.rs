@@ -509,7 +509,7 @@ impl Journeys {
 
     /// What `act` does before anything is sent: the role and the rules
     /// asked on what is shown (not for the same request as an attempt whose
-    /// outcome is unknown, when they refuse it: `again`), and the change made
+    /// outcome is unknown: `again`), and the change made
     /// pending (shown at once, when `tell`: not to views being unmounted).
     /// Returns the change's ticket and the revision it was made on.
     fn begin(
@@ -528,19 +528,14 @@ impl Journeys {
         let begun = self
             .store
             .try_update_untracked(|store| {
-                let begun =
-                    store.begin_change(id, command.clone(), idempotency_key, LOCAL_USER, now);
-                match begun {
-                    Err(ActionError::Refused(_)) if again => store.begin_change_again(
-                        id,
-                        command.clone(),
-                        idempotency_key,
-                        LOCAL_USER,
-                        now,
-                    ),
-                    begun => begun,
-                }
-                .map(|ticket| {
+                // Where the rules allow it, the same as asking them.
+                let command = command.clone();
+                let begun = if again {
+                    store.begin_change_again(id, command, idempotency_key, LOCAL_USER, now)
+                } else {
+                    store.begin_change(id, command, idempotency_key, LOCAL_USER, now)
+                };
+                begun.map(|ticket| {
                     let revision = store.pending(id).map_or(0, |p| p.seen_revision);
                     (ticket, revision)
                 })

@@ -666,7 +666,7 @@ test.describe('on the HTTP backend', () => {
     await expect(dialog.getByRole('alert').first()).toHaveText(
       'Olga Operator changed this version while the dialog was open: it is now Finishing. ' +
         'Whether your last attempt was carried out is not known. Read the dialog again; ' +
-        'confirming sends the same request, which the server makes at most once.',
+        'confirmed as it was, it sends the same request, which the server makes at most once.',
     );
 
     // The retry aimed at a live journey sends nothing, nor does the second
@@ -712,7 +712,7 @@ test.describe('on the HTTP backend', () => {
     await expect(dialog.getByRole('alert').first()).toHaveText(
       'Olga Operator changed this version while the dialog was open: it is now Stopped. ' +
         'Whether your last attempt was carried out is not known. Read the dialog again; ' +
-        'confirming sends the same request, which the server makes at most once.',
+        'confirmed as it was, it sends the same request, which the server makes at most once.',
     );
 
     // Confirmed again, the same request goes to the server, not to a

@@ -145,8 +145,9 @@ impl ConfirmFlow {
     /// `shown`, when it changed since the dialog opened or since the last
     /// attempt's failure was shown. While an attempt is on its way the change
     /// shown is the user's own, so nothing is said then. After an attempt
-    /// whose outcome is unknown the notice says so, and that confirming sends
-    /// that same request again.
+    /// whose outcome is unknown the notice says so, and that confirming it
+    /// as it was sends that same request again (an edited stop reason or
+    /// pause is a new request, `ConfirmFlow::confirm`).
     pub fn change_notice(&self, shown: Option<&JourneyVersion>) -> Option<Phrase> {
         if !self.asking() {
             return None;

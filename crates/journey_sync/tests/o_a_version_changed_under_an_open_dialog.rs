@@ -180,7 +180,7 @@ fn a_retry_after_an_unanswered_attempt_shows_the_users_own_change_when_a_list_br
         Some(
             "Priya Nair changed this version while the dialog was open: it is now Stopped. \
              Whether your last attempt was carried out is not known. Read the dialog again; \
-             confirming sends the same request, which the server makes at most once."
+             confirmed as it was, it sends the same request, which the server makes at most once."
         )
     );
     assert_eq!(dialog.confirm(stop(), "key-2".into(), now, 0.0), None);

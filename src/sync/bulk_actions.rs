@@ -153,7 +153,7 @@ impl BulkActions {
                 &dispatch.id,
                 dispatch.command,
                 &dispatch.idempotency_key,
-                dispatch.unknown_before,
+                dispatch.attempt,
             )
             .await;
         if self.number.try_get_value() != Some(number) {

@@ -3,8 +3,8 @@ use std::rc::Rc;
 use chrono::{DateTime, Utc};
 use contract::Role;
 use journey_sync::{
-    drain_phrase, drain_row_phrase, moved_on_as_seen, BackendError, ChangeTicket, Dispatch,
-    DrainWatch, ErrorKind, JourneyStore, Offered, ToSend, UnsettledSends,
+    drain_phrase, drain_row_phrase, moved_on_as_seen, Attempt, BackendError, ChangeTicket,
+    Dispatch, DrainWatch, ErrorKind, JourneyStore, Offered, ToSend, UnsettledSends,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -393,7 +393,7 @@ impl Journeys {
                 })
                 .ok_or_else(closed)
         })?;
-        let outcome = self.act(id, command, &key, false).await;
+        let outcome = self.act(id, command, &key, Attempt::New).await;
         let unknown = matches!(&outcome, Err(failure) if failure.maybe_applied);
         self.unsettled
             .try_update_value(|sends| sends.answered(id, action, unknown));
@@ -404,7 +404,7 @@ impl Journeys {
     /// over once the user confirmed ([`Journeys::act`]).
     pub async fn act_confirmed(&self, id: &str, send: &ToSend) -> Result<Applied, ActionFailure> {
         let command = send.command.clone();
-        self.act(id, command, &send.idempotency_key, send.unknown_before)
+        self.act(id, command, &send.idempotency_key, send.attempt)
             .await
     }
 
@@ -412,7 +412,7 @@ impl Journeys {
     /// for each user action and the same when the user retries it. The rules
     /// are asked first (the action and its terms), so a refused action never
     /// leaves the browser, except for the same request as an attempt whose
-    /// outcome is unknown (`unknown_before`): the server may have made it,
+    /// outcome is unknown (`Attempt::Again`): the server may have made it,
     /// and a list read since may show it made, which the rules would refuse
     /// as a new change; the server answers it as it did, or refuses it.
     /// Finish, Stop, Publish, a pause, a resume and a scheduled finish show
@@ -423,7 +423,7 @@ impl Journeys {
         id: &str,
         command: Command,
         idempotency_key: &str,
-        unknown_before: bool,
+        attempt: Attempt,
     ) -> Result<Applied, ActionFailure> {
         let now = clock::now();
         let (seen, ahead) = self
@@ -431,10 +431,10 @@ impl Journeys {
             .try_with_untracked(|store| (store.shown().get(id).cloned(), store.shown_ahead(id)))
             .ok_or_else(closed)?;
         let (ticket, revision) = self
-            .begin(id, &command, idempotency_key, now, true, unknown_before)
+            .begin(id, &command, idempotency_key, now, true, attempt)
             .map_err(|failure| ActionFailure {
                 // Nothing was sent, which says nothing of the attempt before.
-                maybe_applied: unknown_before,
+                maybe_applied: attempt.is_again(),
                 ..failure
             })?;
         let backend = self.backend.get_value();
@@ -509,9 +509,9 @@ impl Journeys {
 
     /// What `act` does before anything is sent: the role and the rules
     /// asked on what is shown (not for the same request as an attempt whose
-    /// outcome is unknown: `again`), and the change made
+    /// outcome is unknown: `Attempt::Again`), and the change made
     /// pending (shown at once, when `tell`: not to views being unmounted).
-    /// Returns the change's ticket and the revision it was made on.
+    /// Returns the change's ticket and the revision it is sent on.
     fn begin(
         &self,
         id: &str,
@@ -519,7 +519,7 @@ impl Journeys {
         idempotency_key: &str,
         now: DateTime<Utc>,
         tell: bool,
-        again: bool,
+        attempt: Attempt,
     ) -> Result<(ChangeTicket, u64), ActionFailure> {
         let action = command.action();
         if let Err(reason) = untrack(|| self.permission(action)) {
@@ -530,10 +530,13 @@ impl Journeys {
             .try_update_untracked(|store| {
                 // Where the rules allow it, the same as asking them.
                 let command = command.clone();
-                let begun = if again {
-                    store.begin_change_again(id, command, idempotency_key, LOCAL_USER, now)
-                } else {
-                    store.begin_change(id, command, idempotency_key, LOCAL_USER, now)
+                let begun = match attempt {
+                    Attempt::Again { on } => {
+                        store.begin_change_again(id, command, idempotency_key, LOCAL_USER, now, on)
+                    }
+                    Attempt::New => {
+                        store.begin_change(id, command, idempotency_key, LOCAL_USER, now)
+                    }
                 };
                 begun.map(|ticket| {
                     let revision = store.pending(id).map_or(0, |p| p.seen_revision);
@@ -587,7 +590,7 @@ impl Journeys {
                         &change.idempotency_key,
                         now,
                         false,
-                        change.unknown_before,
+                        change.attempt,
                     )
                     .ok()?;
                 Some((change, revision, ahead))

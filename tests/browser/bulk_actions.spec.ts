@@ -504,6 +504,59 @@ test.describe('over the HTTP reference server', () => {
     expect(history.filter((entry) => entry.action === 'finish'), 'finished once').toHaveLength(1);
   });
 
+  test('a Stop that never reached the server, of a version a colleague then finishes, is sent again by "Retry failed" on the revision the user decided on: refused, the finish stands', async ({ page, request, server }) => {
+    test.setTimeout(60_000);
+    await useServer(page, server, 'operator', 1000);
+    const stops: Array<{ id: string; key: string | undefined; ifMatch: string | undefined }> = [];
+    page.on('request', (sent) => {
+      const match = sent.method() === 'POST' && new URL(sent.url()).pathname.match(/\/journeys\/([^/]+)\/stop$/);
+      if (match) stops.push({ id: match[1], key: sent.headers()['idempotency-key'], ifMatch: sent.headers()['if-match'] });
+    });
+    await page.goto('/');
+    await expectHomeLoaded(page);
+    // A gateway in front of the server answers 504 to every Stop of one
+    // version, which never reaches the server: whether it was made is not
+    // known to the console.
+    let gatewayDown = true;
+    await page.route(`${server}/journeys/${LIVE.backInStock.id}/stop`, (route) =>
+      gatewayDown ? route.fulfill({ status: 504, body: 'Gateway Timeout' }) : route.continue(),
+    );
+
+    await tickThree(page);
+    await toolbarButton(page, 'Stop').click();
+    await bulkDialog(page, 'Stop 3 journey versions?').getByRole('button', { name: 'Stop', exact: true }).click();
+    const results = bulkDialog(page, 'Stopping 3 journey versions');
+    await expect(progress(results)).toHaveText('3 of 3 done, 1 failed.', { timeout: 20_000 });
+    await expect(listUnder(results, 'Failed (1)')).toHaveText([/^Back in stock alert, version 1 — /]);
+    gatewayDown = false;
+    const decidedOn = stops.find((s) => s.id === LIVE.backInStock.id)!.ifMatch;
+
+    // A colleague finishes that version, so its customers complete their
+    // path; the next list shows it.
+    const current = await serverVersion(request, server, LIVE.backInStock.id);
+    expect(`"${current.revision}"`, 'the server never saw the Stop').toBe(decidedOn);
+    const finished = await request.post(`${server}/journeys/${LIVE.backInStock.id}/finish`, {
+      headers: { Authorization: 'Bearer operator-token', 'If-Match': `"${current.revision}"`, 'Idempotency-Key': 'a-colleague-finishes-it' },
+    });
+    expect(finished.status()).toBe(200);
+    await expect(cell(homeRow(page, LIVE.backInStock.name, 1), 'Status')).toHaveText(/^Finishing/);
+
+    // "Retry failed" sends the same request: its key, and the revision the
+    // user confirmed the Stop on. The server never saw it, and refuses it.
+    const before = stops.length;
+    await results.getByRole('button', { name: 'Retry failed (1)', exact: true }).click();
+    await expect(progress(results)).toHaveText('3 of 3 done, 1 failed.');
+    await expect(listUnder(results, 'Failed (1)')).toHaveText([/^Back in stock alert, version 1 — This journey version has changed since .*\(last changed by Olga Operator\)/]);
+    const retried = stops.slice(before);
+    expect(retried.map((s) => s.id)).toEqual([LIVE.backInStock.id]);
+    expect(retried[0].key).toBe(stops.find((s) => s.id === LIVE.backInStock.id)!.key);
+    expect(retried[0].ifMatch).toBe(decidedOn);
+    expect((await serverVersion(request, server, LIVE.backInStock.id)).status, 'the finish stands').toBe('finished');
+    const history = await serverHistory(request, server, LIVE.backInStock.id);
+    expect(history.filter((entry) => entry.action === 'stop'), 'never stopped').toHaveLength(0);
+    await expect(cell(homeRow(page, LIVE.backInStock.name, 1), 'Status')).toHaveText(/^Finishing/);
+  });
+
   test('a version someone else finishes while the run waits to send it is not stopped, and the result says why', async ({ page, request, server }) => {
     // The first three Stops are held, so the rest of the run waits.
     const held: Array<{ id: string; route: Route }> = [];

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use lifecycle::{Action, ActionError, Catalog, Command, JourneyVersion, Reason, Refusal};
 use wording::{action_error_phrase, Phrase};
 
-use crate::{ErrorKind, SeenChange, SeenLifecycle};
+use crate::{Attempt, ErrorKind, SeenChange, SeenLifecycle};
 
 /// At most this many changes of a run are on their way at once: enough to
 /// finish a long selection soon, few enough to leave the server (and the
@@ -30,6 +30,8 @@ pub struct NamedVersion {
     pub active: u64,
     /// Its lifecycle when planned: what the user confirmed the action on.
     pub seen: SeenLifecycle,
+    /// Its revision when planned.
+    pub revision: u64,
 }
 
 impl NamedVersion {
@@ -40,6 +42,7 @@ impl NamedVersion {
             version: version.version,
             active: version.stats.active,
             seen: SeenLifecycle::of(version),
+            revision: version.revision,
         }
     }
 
@@ -229,9 +232,13 @@ pub struct Dispatch {
     pub id: String,
     pub command: Command,
     pub idempotency_key: String,
-    /// Sent before with this key, without a known outcome: the server may
-    /// have made it, and what is shown may be that very change.
-    pub unknown_before: bool,
+    /// Sent before with this key without a known outcome, then it goes
+    /// again on the revision the user confirmed the action on
+    /// ([`Attempt::Again`]): the server may have made it, and what is shown
+    /// may be that very change; or it never reached the server, and a
+    /// colleague's change made since must not be overruled by it (a Stop
+    /// confirmed on a live version cutting short a finish chosen meanwhile).
+    pub attempt: Attempt,
 }
 
 /// How far a run is.
@@ -319,14 +326,19 @@ impl BulkRun {
             .clone();
         let entry = self.entries.get_mut(&id)?;
         // A key is kept only from an attempt that may have been made.
-        let unknown_before = entry.key.is_some();
+        let attempt = match entry.key {
+            Some(_) => Attempt::Again {
+                on: Some(entry.version.revision),
+            },
+            None => Attempt::New,
+        };
         let key = entry.key.get_or_insert_with(fresh_key).clone();
         entry.state = VersionState::Sending;
         Some(Dispatch {
             id,
             command: entry.command.clone(),
             idempotency_key: key,
-            unknown_before,
+            attempt,
         })
     }
 
@@ -370,7 +382,9 @@ impl BulkRun {
     /// deleted): the user decided on what they saw, and a Stop confirmed on a
     /// live version must not cut short a finish someone chose meanwhile. A
     /// version whose earlier attempt may have been carried out is sent again
-    /// all the same, with its key: it may show that very change. Call it
+    /// all the same, with its key: it may show that very change. It goes on
+    /// the revision the user decided on ([`Dispatch::attempt`]), so the
+    /// server refuses it if it was not made and the version changed. Call it
     /// right before [`BulkRun::next`]. Returns how many were taken out.
     pub fn hold_back_changed(&mut self, shown: &Catalog) -> usize {
         let mut held = 0;

@@ -16,7 +16,7 @@
 //! since a failure said what it is now, is shown before anything is sent.
 //!
 //! A retry after an attempt whose outcome is unknown (no answer came) is the
-//! same request, and is marked so ([`ToSend::unknown_before`]): the server may
+//! same request, and is marked so ([`ToSend::attempt`]): the server may
 //! have made it, so a list may show it made, and the rules would then refuse
 //! it as if it were a new one. It goes to the server instead, which answers
 //! as it did when it made it, or judges it afresh.
@@ -25,7 +25,7 @@ use journey_list::READING_MS;
 use lifecycle::{Command, JourneyVersion};
 use wording::Phrase;
 
-use crate::{SeenChange, SeenLifecycle};
+use crate::{Attempt, SeenChange, SeenLifecycle};
 
 /// Where the dialog is.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,9 +50,11 @@ pub struct ToSend {
     pub opening: Opening,
     pub idempotency_key: String,
     pub command: Command,
-    /// The same request as an attempt whose outcome is unknown: the server
-    /// may have made it already (see `Journeys::act`).
-    pub unknown_before: bool,
+    /// The same request as an attempt whose outcome is unknown, or a new
+    /// one. Sent again, it goes on the revision confirmed now: the user has
+    /// read the version as it is ([`ConfirmFlow::confirm`] holds back a click
+    /// on a version changed since).
+    pub attempt: Attempt,
 }
 
 /// What the view does with an answer.
@@ -209,9 +211,12 @@ impl ConfirmFlow {
             self.held_at = Some(at);
             return None;
         }
-        let (idempotency_key, unknown_before) = match &self.sent {
-            Some((sent, key)) if same_request(sent, &command) => (key.clone(), self.unknown),
-            _ => (fresh_key, false),
+        let (idempotency_key, attempt) = match &self.sent {
+            Some((sent, key)) if same_request(sent, &command) && self.unknown => {
+                (key.clone(), Attempt::Again { on: None })
+            }
+            Some((sent, key)) if same_request(sent, &command) => (key.clone(), Attempt::New),
+            _ => (fresh_key, Attempt::New),
         };
         self.sent = Some((command.clone(), idempotency_key.clone()));
         self.state = DialogState::Sending;
@@ -219,7 +224,7 @@ impl ConfirmFlow {
             opening: self.opening,
             idempotency_key,
             command,
-            unknown_before,
+            attempt,
         })
     }
 
@@ -268,7 +273,7 @@ impl ConfirmFlow {
 
     /// The failure just shown leaves the attempt's outcome unknown (no answer
     /// came, or one that could not be read): the server may have made it. A
-    /// retry of the same request says so ([`ToSend::unknown_before`]).
+    /// retry of the same request says so ([`ToSend::attempt`]).
     pub fn failure_may_be_made(&mut self) {
         if matches!(self.state, DialogState::Failed(_)) {
             self.unknown = true;
@@ -326,7 +331,7 @@ mod tests {
                 opening,
                 idempotency_key: "k1".into(),
                 command: Command::Finish,
-                unknown_before: false,
+                attempt: Attempt::New,
             }
         );
         assert_eq!(flow.state(), &DialogState::Sending);

@@ -33,6 +33,7 @@
 //! No web types and no clock: every time is passed in.
 
 mod as_seen;
+mod attempt;
 mod backend_error;
 mod bulk_change;
 mod confirm_flow;
@@ -55,6 +56,7 @@ mod unknown_outcomes;
 mod unsettled_sends;
 
 pub use as_seen::moved_on_as_seen;
+pub use attempt::Attempt;
 pub use backend_error::{BackendError, ErrorKind};
 pub use bulk_change::{
     BulkPlan, BulkRun, Dispatch, Failure, NamedVersion, RefusedVersion, RunCounts, RunEntry,

@@ -26,6 +26,8 @@ use lifecycle::{
     Refusal,
 };
 
+use crate::Attempt;
+
 /// Handed out when a list load begins; give it back with the list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct LoadTicket {
@@ -388,7 +390,7 @@ impl JourneyStore {
         by: &str,
         at: DateTime<Utc>,
     ) -> Result<ChangeTicket, ActionError> {
-        self.queue_change(id, command, idempotency_key.into(), by, at, true)
+        self.queue_change(id, command, idempotency_key.into(), by, at, Attempt::New)
     }
 
     /// Records a change sent again as it was (the same command and key) after
@@ -397,7 +399,9 @@ impl JourneyStore {
     /// list since, which they would refuse as a new one. The server
     /// recognises the key and answers as it did, or judges the change afresh
     /// (and refuses it, saying why). Like any change, it is shown at once
-    /// only where the rules allow it on what the server confirmed.
+    /// only where the rules allow it on what the server confirmed. It is sent
+    /// on revision `on` ([`crate::Attempt::Again`]), or on the one confirmed
+    /// now.
     pub fn begin_change_again(
         &mut self,
         id: &str,
@@ -405,8 +409,16 @@ impl JourneyStore {
         idempotency_key: impl Into<String>,
         by: &str,
         at: DateTime<Utc>,
+        on: Option<u64>,
     ) -> Result<ChangeTicket, ActionError> {
-        self.queue_change(id, command, idempotency_key.into(), by, at, false)
+        self.queue_change(
+            id,
+            command,
+            idempotency_key.into(),
+            by,
+            at,
+            Attempt::Again { on },
+        )
     }
 
     fn queue_change(
@@ -416,7 +428,7 @@ impl JourneyStore {
         idempotency_key: String,
         by: &str,
         at: DateTime<Utc>,
-        ask_rules: bool,
+        attempt: Attempt,
     ) -> Result<ChangeTicket, ActionError> {
         let action = command.action();
         if let Some(earlier) = self.pending(id) {
@@ -434,16 +446,24 @@ impl JourneyStore {
             )));
         }
         // The action, and what it asks for (a pause's end, a finish's time).
-        if ask_rules {
-            self.shown.check_command(id, &command, at)?;
-        } else if self.shown.get(id).is_none() {
-            return Err(ActionError::NotFound { id: id.to_owned() });
-        }
-        let seen_revision = self
-            .confirmed
-            .get(id)
-            .or_else(|| self.shown.get(id))
-            .map_or(0, |version| version.revision);
+        let on = match attempt {
+            Attempt::New => {
+                self.shown.check_command(id, &command, at)?;
+                None
+            }
+            Attempt::Again { on } => {
+                if self.shown.get(id).is_none() {
+                    return Err(ActionError::NotFound { id: id.to_owned() });
+                }
+                on
+            }
+        };
+        let seen_revision = on.unwrap_or_else(|| {
+            self.confirmed
+                .get(id)
+                .or_else(|| self.shown.get(id))
+                .map_or(0, |version| version.revision)
+        });
         let ticket = ChangeTicket {
             number: self.tick(),
         };

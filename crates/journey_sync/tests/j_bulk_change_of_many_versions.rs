@@ -11,8 +11,8 @@ use std::collections::BTreeSet;
 use common::{at, english, server, server_applies, set_active, status};
 use journey_list::VersionSelection;
 use journey_sync::{
-    error_from_answer, BulkPlan, BulkRun, Dispatch, ErrorKind, Failure, JourneyStore, VersionState,
-    MAX_IN_FLIGHT,
+    error_from_answer, Attempt, BulkPlan, BulkRun, Dispatch, ErrorKind, Failure, JourneyStore,
+    VersionState, MAX_IN_FLIGHT,
 };
 use lifecycle::{Action, Catalog, Command, JourneyVersion, Reason, Status};
 use wording::Phrase;
@@ -435,8 +435,10 @@ fn a_retry_sends_only_the_failed_reusing_the_key_only_when_no_answer_came() {
     );
     // The same request goes to the server even where what is shown refuses
     // it (a list may show it made); a new one is asked of the rules.
-    assert!(again[0].unknown_before);
-    assert!(!again[1].unknown_before);
+    // The same request goes on the revision the user confirmed the action on.
+    let planned = store.shown().get("extra-1-v1").unwrap().revision;
+    assert_eq!(again[0].attempt, Attempt::Again { on: Some(planned) });
+    assert_eq!(again[1].attempt, Attempt::New);
     assert_eq!(
         again[1].command,
         Command::Stop {

@@ -6,7 +6,7 @@
 mod common;
 
 use common::{at, english, server, set_active};
-use journey_sync::{ConfirmFlow, DialogState, Opening};
+use journey_sync::{Attempt, ConfirmFlow, DialogState, Opening};
 use lifecycle::{Catalog, Command, JourneyVersion, PauseCustomers, PauseEnd};
 use wording::Phrase;
 
@@ -191,7 +191,7 @@ fn a_retry_after_an_unanswered_attempt_shows_the_users_own_change_when_a_list_br
         .confirm(stop(), "key-3".into(), now, 2_000.0)
         .unwrap();
     assert_eq!(retry.idempotency_key, "key-1", "the same request again");
-    assert!(retry.unknown_before);
+    assert_eq!(retry.attempt, Attempt::Again { on: None });
 }
 
 #[test]
@@ -202,7 +202,7 @@ fn a_retry_after_a_failure_the_server_answered_is_not_sent_as_unknown() {
     dialog.failure_may_be_made();
     let now = shown(&catalog, "welcome-v1");
     let retry = dialog.confirm(stop(), "key-2".into(), now, 0.0).unwrap();
-    assert!(retry.unknown_before);
+    assert_eq!(retry.attempt, Attempt::Again { on: None });
     // The retry is answered: refused (a 409: the server looked at the key
     // and did not know it), so the next one is judged like any other.
     dialog.answer(
@@ -211,7 +211,7 @@ fn a_retry_after_a_failure_the_server_answered_is_not_sent_as_unknown() {
     );
     let last = dialog.confirm(stop(), "key-3".into(), now, 0.0).unwrap();
     assert_eq!(last.idempotency_key, "key-1");
-    assert!(!last.unknown_before);
+    assert_eq!(last.attempt, Attempt::New);
     // An edited stop reason is a new request: never sent as the old one.
     let (mut dialog, opening) = stop_sent(&catalog);
     dialog.answer(opening, Err(Phrase::new("sync-unreachable")));
@@ -221,7 +221,7 @@ fn a_retry_after_a_failure_the_server_answered_is_not_sent_as_unknown() {
     };
     let sent = dialog.confirm(edited, "key-4".into(), now, 0.0).unwrap();
     assert_eq!(sent.idempotency_key, "key-4");
-    assert!(!sent.unknown_before);
+    assert_eq!(sent.attempt, Attempt::New);
 }
 
 #[test]

@@ -46,7 +46,7 @@ fn the_same_stop_sent_again_is_not_refused_as_a_new_one_and_its_replayed_answer_
     // As the same request again, it is queued; nothing shown moves.
     let shown_before = store.shown().clone();
     let again = store
-        .begin_change_again("welcome-v1", stop(), "key-1", "Ana Ruiz", at(12))
+        .begin_change_again("welcome-v1", stop(), "key-1", "Ana Ruiz", at(12), None)
         .unwrap();
     assert_eq!(store.shown(), &shown_before);
     assert_eq!(
@@ -57,7 +57,7 @@ fn the_same_stop_sent_again_is_not_refused_as_a_new_one_and_its_replayed_answer_
     );
     // A second one while it is on its way is refused, like any change.
     assert!(store
-        .begin_change_again("welcome-v1", stop(), "key-1", "Ana Ruiz", at(12))
+        .begin_change_again("welcome-v1", stop(), "key-1", "Ana Ruiz", at(12), None)
         .is_err());
     // The server answers as it did: the version as the Stop left it.
     assert!(store.settle_applied(again, made).is_some());
@@ -80,7 +80,7 @@ fn a_replayed_answer_older_than_what_is_known_does_not_take_the_version_back() {
     let load = store.begin_load();
     store.finish_load(load, newer);
     let again = store
-        .begin_change_again("welcome-v1", stop(), "key-1", "Ana Ruiz", at(13))
+        .begin_change_again("welcome-v1", stop(), "key-1", "Ana Ruiz", at(13), None)
         .unwrap();
     store.settle_applied(again, made);
     let shown = store.shown().get("welcome-v1").unwrap();
@@ -91,12 +91,19 @@ fn a_replayed_answer_older_than_what_is_known_does_not_take_the_version_back() {
 fn the_same_request_sent_again_still_needs_its_version() {
     let (mut store, _) = stop_lost_then_listed();
     assert_eq!(
-        store.begin_change_again("nope", stop(), "key-1", "Ana Ruiz", at(12)),
+        store.begin_change_again("nope", stop(), "key-1", "Ana Ruiz", at(12), None),
         Err(ActionError::NotFound { id: "nope".into() })
     );
     // A change the rules allow is queued and shown at once, as any change.
     store
-        .begin_change_again("spring-v1", Command::Finish, "key-3", "Ana Ruiz", at(12))
+        .begin_change_again(
+            "spring-v1",
+            Command::Finish,
+            "key-3",
+            "Ana Ruiz",
+            at(12),
+            None,
+        )
         .unwrap();
     assert_eq!(status(store.shown(), "spring-v1"), Status::Finished);
     assert!(store.shown().check("spring-v1", Action::Finish).is_err());

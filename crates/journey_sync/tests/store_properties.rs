@@ -383,7 +383,7 @@ fn run(steps: Vec<Step>) -> Result<(), TestCaseError> {
                 let begun = if again {
                     world
                         .store
-                        .begin_change_again(&id, command, key, "Ana Ruiz", now)
+                        .begin_change_again(&id, command, key, "Ana Ruiz", now, None)
                 } else {
                     world.store.begin_change(&id, command, key, "Ana Ruiz", now)
                 };

@@ -77,7 +77,13 @@ impl Backend {
         match self {
             Backend::Embedded(embedded) => {
                 embedded
-                    .apply(change.id, change.command, change.by, change.at)
+                    .apply(
+                        change.id,
+                        change.command,
+                        change.revision,
+                        change.by,
+                        change.at,
+                    )
                     .await
             }
             Backend::Http(http) => {

@@ -20,7 +20,7 @@ use runtime_config::EmbeddedSettings;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wording::{action_error_phrase, Arg, Phrase};
+use wording::{Arg, Phrase};
 
 use super::tab_turns::{last_copy, take_turn, Act};
 use crate::clock;
@@ -203,20 +203,23 @@ impl EmbeddedBackend {
         self.inner.state.borrow().catalog.get(id).cloned()
     }
 
-    /// Takes an action on the shared data. Tabs take turns (`take_turn`), and
-    /// each acts on the copy the last action left, so two tabs acting at the
-    /// same moment never both act on the same old state, one of them then
-    /// silently overruled after being told its action was made.
+    /// Takes an action on the shared data, sent on revision `sent_on` (the
+    /// one the user saw; `TabData::act` refuses it if another tab changed the
+    /// version since). Tabs take turns (`take_turn`), and each acts on the
+    /// copy the last action left, so two tabs acting at the same moment never
+    /// both act on the same old state, one of them then silently overruled
+    /// after being told its action was made.
     pub async fn apply(
         &self,
         id: &str,
         command: Command,
+        sent_on: u64,
         by: &str,
         now: DateTime<Utc>,
     ) -> Result<Applied, BackendError> {
         let (id, by) = (id.to_owned(), by.to_owned());
         self.in_turn(Rc::new(move |inner: &Inner, after_last_action| {
-            inner.apply_now(&id, command.clone(), &by, now, after_last_action)
+            inner.apply_now(&id, command.clone(), sent_on, &by, now, after_last_action)
         }))
         .await
     }
@@ -286,6 +289,7 @@ impl Inner {
         &self,
         id: &str,
         command: Command,
+        sent_on: u64,
         by: &str,
         now: DateTime<Utc>,
         after_last_action: Option<String>,
@@ -299,25 +303,12 @@ impl Inner {
         self.take_newest(after_last_action);
         self.advance(now);
         let mut data = self.state.borrow().data();
-        match data.apply(id, command, by, now) {
+        match data.act(id, command, sent_on, by, now) {
             Ok(applied) => {
                 self.state.borrow_mut().take(data);
                 (Ok(applied), self.save(now))
             }
-            Err(e) => {
-                let kind = match e {
-                    lifecycle::ActionError::NotFound { .. } => ErrorKind::NotFound,
-                    _ => ErrorKind::Refused,
-                };
-                // The version as it is now, as a server's refusal carries it:
-                // the console says who changed it (another tab, say).
-                let error = BackendError::new(kind, action_error_phrase(&e));
-                let error = match data.catalog.get(id) {
-                    Some(current) => error.with_current(current.clone()),
-                    None => error,
-                };
-                (Err(error), None)
-            }
+            Err(error) => (Err(error), None),
         }
     }
 

@@ -431,10 +431,40 @@ test.describe('on the embedded backend', () => {
     // Said once, with who stopped it (the other tab: "You"), as a server's
     // refusal with the version as it is now would say it.
     await expect(finish.getByRole('alert')).toHaveCount(1);
-    await expect(finish.getByRole('alert')).toHaveText(/^You stopped this journey .*; it is stopped now\. .*a stopped journey cannot be finished/);
+    await expect(finish.getByRole('alert')).toHaveText(
+      /^You stopped this journey .*; it is stopped now\. This journey changed before this tab heard of it\. Nothing was changed; look at it again before you retry\.$/,
+    );
     await expect(toast(second, /is finished/)).toHaveCount(0);
     await expect(status(second, B.name)).toHaveText('Stopped');
     await expect(status(first, B.name)).toHaveText('Stopped');
+  });
+
+  test("a Stop confirmed in a tab that has not yet seen another tab's Finish is refused: the customers still in the journey complete their path", async ({ context }) => {
+    await tabsThatCanLag(context);
+    const [first, second] = await openTwoTabs(context, 'once the demo data is saved');
+    await lagBehindOtherTabs(second);
+
+    const finish = await openFromHome(first, 'Finish', A.name);
+    await confirmButton(finish, 'Finish').click();
+    await expect(status(first, A.name)).toHaveText(FINISHING_STATUS);
+    await expect(status(second, A.name)).toHaveText('Live');
+
+    // The second tab's user decided on the live journey they saw: their
+    // Stop is refused as a server refuses one sent on an older revision.
+    const stop = await openFromHome(second, 'Stop', A.name);
+    await confirmButton(stop, 'Stop').click();
+    await expect(stop.getByRole('alert')).toHaveText(
+      /^You finished this journey .*; it is finishing now\. This journey changed before this tab heard of it\. Nothing was changed; look at it again before you retry\.$/,
+    );
+    await expect(toast(second, /is stopped/)).toHaveCount(0);
+    await expect(status(second, A.name)).toHaveText(FINISHING_STATUS);
+    await expect(status(first, A.name)).toHaveText(FINISHING_STATUS);
+
+    // Read again and confirmed, the Stop is made: the user chose it knowing.
+    await confirmButton(stop, 'Stop').click();
+    await expect(toast(second, /is stopped/)).toBeVisible();
+    await expect(status(second, A.name)).toHaveText('Stopped');
+    await expect(status(first, A.name)).toHaveText('Stopped');
   });
 
   test('a scheduled finish cancelled in one tab is not carried out by another tab that had not yet seen the cancellation', async ({ context }) => {

@@ -24,7 +24,8 @@
 //! - [`DrainWatch`] keeps recent counts for the drain forecast.
 //! - [`BulkPlan`] and [`BulkRun`] are one action on many versions: which the
 //!   rules allow, and each sent as a change of its own, a few at a time.
-//! - [`merge`] reconciles the demo data of several tabs sharing localStorage.
+//! - [`merge`] reconciles the demo data of several tabs sharing localStorage,
+//!   and [`TabData::act`] answers an action on it as a server would.
 //!
 //! Everything said to the marketer is a [`wording::Phrase`] of the catalog
 //! (crates/wording, `sync.ftl`), put in words by the view in the user's
@@ -51,6 +52,7 @@ mod retry_policy;
 mod seen_lifecycle;
 mod store;
 mod success_answer;
+mod tab_action;
 mod tab_merge;
 mod unknown_outcomes;
 mod unsettled_sends;

@@ -142,6 +142,7 @@ sync-demo-data-unreadable = Die gespeicherten Demodaten konnten nicht gelesen we
 sync-demo-data-unreadable-kept = Die gespeicherten Demodaten konnten nicht gelesen werden ({ $problem }), daher hat die Konsole mit neuen Demodaten begonnen, zusammengeführt mit dem, was andere offene Tabs und die letzte Aktion bewahrt haben. Die unlesbare Kopie liegt in localStorage unter „{ $key }“.
 sync-demo-data-written-elsewhere = Ein anderer Tab hat die Demodaten in einer Form gespeichert, die dieser Tab nicht lesen kann ({ $problem }), vielleicht von einer neueren Version der Konsole: Laden Sie diesen Tab neu. Bis dahin lässt er diese Kopie unverändert und führt keine Aktion aus.
 sync-demo-data-reload-first = Dieser Tab kann die Demodaten nicht lesen, die ein anderer Tab gespeichert hat, vielleicht mit einer neueren Version der Konsole: Laden Sie diesen Tab neu und versuchen Sie es dann erneut. Es wurde nichts geändert.
+sync-demo-changed-first = Diese Journey hat sich geändert, bevor dieser Tab davon erfahren hat. Es wurde nichts geändert; sehen Sie sie sich noch einmal an, bevor Sie es erneut versuchen.
 sync-demo-data-not-saved = Dieser Browser konnte die Demodaten nicht speichern ({ $problem }); Änderungen bleiben nur bis zum Neuladen der Seite erhalten.
 sync-storage-no-window = kein Fenster
 sync-storage-unavailable = localStorage ist nicht verfügbar

@@ -141,6 +141,7 @@ sync-demo-data-unreadable = The saved demo data could not be read ({ $problem })
 sync-demo-data-unreadable-kept = The saved demo data could not be read ({ $problem }), so the console started from fresh demo data, merged with what other open tabs and the last action kept. The unreadable copy is kept in localStorage under "{ $key }".
 sync-demo-data-written-elsewhere = Another tab saved the demo data in a form this tab cannot read ({ $problem }), perhaps by a newer version of the console: reload this tab. Until then it leaves that copy as it is and takes no action.
 sync-demo-data-reload-first = This tab cannot read the demo data another tab saved, perhaps with a newer version of the console: reload this tab, then try again. Nothing was changed.
+sync-demo-changed-first = This journey changed before this tab heard of it. Nothing was changed; look at it again before you retry.
 sync-demo-data-not-saved = This browser could not save the demo data ({ $problem }); changes last until the page is reloaded.
 sync-storage-no-window = no window
 sync-storage-unavailable = localStorage is not available

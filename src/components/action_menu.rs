@@ -65,19 +65,28 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
     let availability = Memo::new(move |_| catalog.with(|c| c.availability(&id.get())));
     // A click or key press on an item just after the version changed by
     // itself while the menu was open (a colleague's change, brought by a
-    // poll) does nothing and says so: its items' reasons came or went,
-    // moving the items under the pointer, and what an item does may have
-    // changed.
+    // poll), or just after the whole list came in, does nothing and says
+    // so: its items' reasons came or went, moving the items under the
+    // pointer, and what an item does may have changed.
     let shown = Signal::derive(move || catalog.with(|c| id.with(|id| c.shared(id).cloned())));
     let guard = ClickGuard::new("menu-changed-under-pointer", shown);
-    Effect::new(move |before: Option<Option<(String, SeenLifecycle)>>| {
-        let showing = shown.with(|v| v.as_deref().map(|v| (v.id.clone(), SeenLifecycle::of(v))));
-        // Only while the menu is open: one opened after the change shows it.
-        if open.get_untracked() && before.is_some_and(|before| before != showing) {
-            guard.moved();
-        }
-        showing
-    });
+    let loaded = journeys.loaded();
+    Effect::new(
+        move |before: Option<(Option<(String, SeenLifecycle)>, bool)>| {
+            let version =
+                shown.with(|v| v.as_deref().map(|v| (v.id.clone(), SeenLifecycle::of(v))));
+            let showing = (version, loaded.get());
+            // Only while the menu is open: one opened after the change shows it.
+            match before {
+                Some(before) if open.get_untracked() && before.0 != showing.0 => guard.moved(),
+                Some(before) if open.get_untracked() && before.1 != showing.1 => {
+                    guard.moved_saying(Phrase::new("menu-list-loaded-under-pointer"))
+                }
+                _ => {}
+            }
+            showing
+        },
+    );
     // The rules' reason first; a journey that can be finished may still be
     // out of the user's role.
     let refusal_of = move |action: Action| -> Option<Phrase> {
@@ -87,6 +96,7 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
                     .and_then(|a| a.refusal(action).map(wording::refusal_phrase))
             })
             .or_else(|| journeys.permission(action).err())
+            .or_else(|| journeys.waits_for_list(&id.get(), action))
             .or_else(|| {
                 // Cancelling needs a finish to cancel: the command's terms.
                 (action == Action::CancelScheduledFinish)

@@ -19,6 +19,9 @@ pub struct ClickGuard {
     under_pointer: StoredValue<RowUnderPointer>,
     /// The version the controls act on, as shown.
     shown: Signal<Option<Arc<JourneyVersion>>>,
+    /// Said instead of `said` when the controls moved for another reason
+    /// than their version ([`ClickGuard::moved_saying`]).
+    told: StoredValue<Option<Phrase>>,
     toasts: Toasts,
 }
 
@@ -30,6 +33,7 @@ impl ClickGuard {
             said,
             under_pointer: StoredValue::new(RowUnderPointer::default()),
             shown,
+            told: StoredValue::new(None),
             toasts: expect_context::<Toasts>(),
         }
     }
@@ -37,6 +41,15 @@ impl ClickGuard {
     /// What the controls act on became another version, or its version
     /// another lifecycle, by itself.
     pub fn moved(&self) {
+        self.told.set_value(None);
+        self.under_pointer
+            .update_value(|row| row.moved(clock::page_millis()));
+    }
+
+    /// The controls changed by themselves for another reason, which `told`
+    /// says if a click is held back for it.
+    pub fn moved_saying(&self, told: Phrase) {
+        self.told.set_value(Some(told));
         self.under_pointer
             .update_value(|row| row.moved(clock::page_millis()));
     }
@@ -52,7 +65,9 @@ impl ClickGuard {
         let now = clock::page_millis();
         let click = self.under_pointer.try_update_value(|row| row.click(now));
         if click == Some(RowClick::HeldBack) {
-            if let Some(shown) = self.shown.get_untracked() {
+            if let Some(told) = self.told.get_value() {
+                self.toasts.show(told);
+            } else if let Some(shown) = self.shown.get_untracked() {
                 let version = Phrase::new("version-named")
                     .with("name", shown.name.as_str())
                     .with("version", shown.version);

@@ -368,9 +368,18 @@ impl Journeys {
     /// user's role, for views that only need a yes or no (quick actions).
     pub fn allows(&self, id: &str, action: Action) -> bool {
         self.permission(action).is_ok()
-            && self
-                .store
-                .with(|store| store.shown().check(id, action).is_ok())
+            && self.store.with(|store| {
+                store.shown().check(id, action).is_ok() && store.check_listed(id, action).is_ok()
+            })
+    }
+
+    /// Why `action` on `id` waits for the whole list, if it does
+    /// (`JourneyStore::check_listed`): a new version or a publish, while a
+    /// version of its journey may be on a page still to come.
+    pub fn waits_for_list(&self, id: &str, action: Action) -> Option<Phrase> {
+        self.store
+            .with(|store| store.check_listed(id, action).err())
+            .map(|error| action_error_phrase(&error))
     }
 
     /// Takes a menu action that has no dialog of its own (a new version, a

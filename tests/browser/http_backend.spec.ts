@@ -7,6 +7,7 @@ import {
   clickQuickAction,
   LIVE,
   actionsButton,
+  actionsMenu,
   collectErrors,
   confirmButton,
   confirmDialog,
@@ -456,6 +457,95 @@ test('a journey opened from a link shows before the whole list has loaded', asyn
   // And a link to a version the server does not have says so, without waiting for the list.
   await page.goto('/journeys/no-such-version');
   await expect(page.getByRole('heading', { name: 'Journey not found' })).toBeVisible();
+});
+
+test('a new version waits for the whole list while another version of its journey may be on a page still to come', async ({ page }) => {
+  // The first page ends with Welcome series version 2 (the list is in id
+  // order); version 3, its draft, is on the next page, which is held.
+  let rest: unknown[] = [];
+  await page.route(listFirstPage(API), async (route) => {
+    const whole = await route.fetch({ url: withPageSize(route.request().url(), 500) });
+    const { items } = (await whole.json()) as { items: Array<{ id: string }> };
+    const end = items.findIndex((version) => version.id === 'welcome-series-v2') + 1;
+    rest = items.slice(end);
+    await route.fulfill({ json: { items: items.slice(0, end), next: 'the-rest' } });
+  });
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(listLaterPage(API), async (route) => {
+    await held;
+    await route.fulfill({ json: { items: rest, next: null } });
+  });
+  const posts: string[] = [];
+  page.on('request', (sent) => {
+    if (sent.method() === 'POST') posts.push(new URL(sent.url()).pathname);
+  });
+  await useServer(page, 'admin', 600_000);
+  await page.goto('/journeys/welcome-series-v2');
+  await expect(versionLine(page)).toHaveText(/^Version 2 Live/);
+
+  await openActionsMenu(page);
+  await expect(menuItem(page, 'Create new version')).toHaveAttribute('aria-disabled', 'true');
+  await expect(menuItem(page, 'Create new version')).toHaveAccessibleName(
+    'Create new version Wait until the whole list has loaded: another version of this journey may not be shown yet.',
+  );
+  await menuItem(page, 'Create new version').click({ force: true });
+  await page.keyboard.press('Escape');
+
+  // The rest arrives: the rules say why there is no new version of it.
+  release();
+  await openActionsMenu(page);
+  await expect(menuItem(page, 'Create new version')).toHaveAccessibleName(
+    'Create new version Version 3 of this journey is already a draft; edit or publish that one.',
+  );
+  expect(posts, 'nothing was sent').toEqual([]);
+});
+
+test('a draft opened from a link is published only once the list shows the version it replaces, which its confirmation names', async ({ page }) => {
+  // The list is held; the draft is asked for alone.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(listFirstPage(API), async (route) => {
+    await held;
+    await route.continue();
+  });
+  const posts: string[] = [];
+  page.on('request', (sent) => {
+    if (sent.method() === 'POST') posts.push(new URL(sent.url()).pathname);
+  });
+  await useServer(page, 'admin', 600_000);
+  await page.goto('/journeys/subscription-renewal-v2');
+  await expect(versionLine(page)).toHaveText(/^Version 2 Draft/);
+
+  await openActionsMenu(page);
+  await expect(menuItem(page, 'Publish')).toHaveAccessibleName(
+    'Publish Wait until the whole list has loaded: another version of this journey may not be shown yet.',
+  );
+  // The pointer is on the menu, aimed at Duplicate, below Publish.
+  const below = menuItem(page, 'Duplicate');
+  await below.hover();
+
+  // The list comes in: Publish loses its reason, and the items below it
+  // move up. A click just then does nothing, and says why.
+  release();
+  await expect(menuItem(page, 'Publish')).not.toHaveAttribute('aria-disabled');
+  await below.click();
+  await expect(toast(page, /just before your choice/)).toContainText(
+    'The whole list came in just before your choice, and the menu changed. Nothing was done; choose again if that is what you meant.',
+  );
+
+  // Chosen once read, Publish asks first, naming the version it finishes.
+  await expect(async () => {
+    if (!(await actionsMenu(page).isVisible())) await openActionsMenu(page);
+    await menuItem(page, 'Publish').click({ timeout: 1000 });
+    await expect(confirmDialog(page, 'Publish')).toBeVisible({ timeout: 500 });
+  }).toPass();
+  await expect(confirmDialog(page, 'Publish')).toContainText(/Version 1, live now, will be finished/);
+  expect(posts, 'no duplicate was made').toEqual([]);
 });
 
 test('a journey opened from a link and left before the version asked for alone arrives does not stop the console', async ({ page }) => {

@@ -135,6 +135,9 @@ pub struct JourneyStore {
     replaced: Vec<AnsweredReplacement>,
     /// Changes made whose answers could not be read, likewise.
     made_unread: Vec<MadeUnread>,
+    /// Whether a whole list has been taken: before, a journey's other
+    /// versions may be on a page still to come.
+    listed: bool,
 }
 
 impl JourneyStore {
@@ -218,6 +221,7 @@ impl JourneyStore {
         self.shown_generation += 1;
         self.shown = catalog.clone();
         self.confirmed = catalog;
+        self.listed = true;
     }
 
     /// Notes that a list load begins: what is learned from now on is newer
@@ -242,6 +246,7 @@ impl JourneyStore {
         // Which versions exist is known as of `listed_as_of`: for a list
         // identical to the last one taken, no later than that one's load. The
         // content of each version is guarded by its revision anyway.
+        self.listed = true;
         let fingerprint = fingerprint(&loaded);
         let listed_as_of = match self.last_list {
             Some((last, taken_at)) if last == fingerprint => load.min(taken_at),
@@ -379,6 +384,34 @@ impl JourneyStore {
         true
     }
 
+    /// Whether a whole list has been taken (or the store was given the whole
+    /// of its data): until then, what is shown is what has arrived so far.
+    pub fn listed(&self) -> bool {
+        self.listed
+    }
+
+    /// Refuses, until a whole list has been taken, an action on `id` that
+    /// depends on every version of its journey ([`Reason::ListLoading`]): a
+    /// new version (the rules need the journey's newest version and its
+    /// draft, if any) and publishing (it finishes the version it replaces,
+    /// which the confirmation names). A detail view opened from a link, or a
+    /// first page shown while the rest loads, may lack that version.
+    pub fn check_listed(&self, id: &str, action: Action) -> Result<(), ActionError> {
+        if self.listed || !matches!(action, Action::NewVersion | Action::Publish) {
+            return Ok(());
+        }
+        let status = self
+            .shown
+            .get(id)
+            .ok_or_else(|| ActionError::NotFound { id: id.to_owned() })?
+            .status;
+        Err(ActionError::Refused(Refusal::new(
+            action,
+            status,
+            Reason::ListLoading,
+        )))
+    }
+
     /// Records a change the user asked for, before it is sent. The rules are
     /// asked on what is shown, so a refused action never leaves the browser;
     /// a version takes one pending change at a time.
@@ -449,6 +482,7 @@ impl JourneyStore {
         let on = match attempt {
             Attempt::New => {
                 self.shown.check_command(id, &command, at)?;
+                self.check_listed(id, action)?;
                 None
             }
             Attempt::Again { on } => {

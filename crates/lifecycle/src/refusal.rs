@@ -48,6 +48,11 @@ pub enum Reason {
     /// the server's answer. Given by the console's store, not by the rules:
     /// the rules know nothing of what is in flight.
     AwaitingAnswer { earlier: Action },
+    /// The list is still loading, and the action depends on every version of
+    /// its journey (a new version is made from the newest, and a journey has
+    /// at most one draft; publishing finishes the version it replaces): one
+    /// may be on a page still to come. Given by the console's store.
+    ListLoading,
 }
 
 impl Refusal {

@@ -92,6 +92,9 @@ fn every_refusal() -> Vec<Refusal> {
             Reason::AwaitingAnswer { earlier },
         ));
     }
+    for action in [Action::Publish, Action::NewVersion] {
+        refusals.push(Refusal::new(action, Status::Draft, Reason::ListLoading));
+    }
     refusals.sort_by_key(|r| format!("{r:?}"));
     refusals.dedup();
     refusals
@@ -140,7 +143,7 @@ fn every_refusal_the_rules_give_has_its_own_words_in_english_and_german() {
     // Every rule was reached, and every refusal by status alone: all 5
     // statuses for restart; 4 for publish, pause, resume and delete; 3 for
     // finish, stop, scheduling a finish and cancelling one.
-    assert_eq!(rules.len(), 10, "rules reached: {refusals:#?}");
+    assert_eq!(rules.len(), 11, "rules reached: {refusals:#?}");
     assert_eq!(by_status.len(), 5 + 4 * 4 + 4 * 3, "{by_status:#?}");
 }
 

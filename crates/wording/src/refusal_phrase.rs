@@ -26,6 +26,7 @@ pub fn refusal_phrase(refusal: &Refusal) -> Phrase {
         Reason::AwaitingAnswer { earlier } => {
             Phrase::new("refusal-awaiting-answer").with("earlier", action_key(earlier))
         }
+        Reason::ListLoading => Phrase::new("refusal-list-loading"),
     }
 }
 

@@ -113,6 +113,7 @@ cancel = Abbrechen
 version-named = „{ $name }“ Version { $version }
 row-moved-under-pointer = Diese Zeile hat sich kurz vor Ihrem Klick geändert: Sie zeigt jetzt { $version }, { $status }. Es wurde nichts getan; klicken Sie erneut, wenn Sie das meinten.
 menu-changed-under-pointer = { $by } hat { $version } kurz vor Ihrer Wahl geändert: sie ist jetzt { $status }. Es wurde nichts getan; wählen Sie erneut, wenn Sie das meinten.
+menu-list-loaded-under-pointer = Kurz vor Ihrer Auswahl ist die ganze Liste eingetroffen, und das Menü hat sich geändert. Es wurde nichts getan; wählen Sie noch einmal, wenn Sie das gemeint haben.
 done-finished = { $version } ist beendet: Neue Kunden können nicht mehr eintreten; die { $active } darin durchlaufen ihren Pfad bis zum Ende.
 done-stopped = { $version } ist gestoppt: Alle darin wurden gestoppt.
 done-live = { $version } ist live.

@@ -41,6 +41,7 @@ refusal-awaiting-answer = Ihre Anfrage, diese Journey { $earlier ->
         [duplicate] zu duplizieren
        *[other] zu ändern
     }, ist noch auf dem Weg zum Server; warten Sie auf die Antwort, bevor Sie etwas anderes damit tun.
+refusal-list-loading = Warten Sie, bis die ganze Liste geladen ist: Eine andere Version dieser Journey wird vielleicht noch nicht angezeigt.
 refusal-publish-paused = Diese Journey ist pausiert und bereits veröffentlicht. Um sie zu ändern, erstellen Sie eine neue Version.
 refusal-pause-draft = Diese Journey ist ein Entwurf; nur eine Live-Journey kann pausiert werden. Veröffentlichen Sie sie zuerst.
 refusal-pause-paused = Diese Journey ist bereits pausiert. Setzen Sie sie fort, beenden oder stoppen Sie sie.

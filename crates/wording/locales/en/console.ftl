@@ -113,6 +113,7 @@ cancel = Cancel
 version-named = “{ $name }” version { $version }
 row-moved-under-pointer = This row changed just before your click: it now shows { $version }, { $status }. Nothing was done; click again if that is what you meant.
 menu-changed-under-pointer = { $by } changed { $version } just before your choice: it is now { $status }. Nothing was done; choose again if that is what you meant.
+menu-list-loaded-under-pointer = The whole list came in just before your choice, and the menu changed. Nothing was done; choose again if that is what you meant.
 done-finished = { $version } is finished: no new customers can enter; the { $active } in it continue to the end.
 done-stopped = { $version } is stopped: everyone in it was stopped.
 done-live = { $version } is live.

@@ -41,6 +41,7 @@ refusal-awaiting-answer = Your request to { $earlier ->
         [duplicate] duplicate
        *[other] change
     } this journey is still on its way to the server; wait for its answer before doing anything else with it.
+refusal-list-loading = Wait until the whole list has loaded: another version of this journey may not be shown yet.
 refusal-publish-paused = This journey is paused, and already published. To change it, create a new version.
 refusal-pause-draft = This journey is a draft; only a live journey can be paused. Publish it first.
 refusal-pause-paused = This journey is already paused. Resume it, finish it or stop it.

@@ -3,19 +3,12 @@
 
 mod common;
 
-use common::{english, server};
+use common::{english, list_page, server};
 use contract::JourneyPage;
 use journey_sync::{ErrorKind, NextPage, PageCollector};
 
 fn page(ids: &[&str], next: Option<&str>) -> JourneyPage {
-    let server = server();
-    JourneyPage {
-        items: ids
-            .iter()
-            .map(|id| server.shared(id).unwrap().clone())
-            .collect(),
-        next: next.map(str::to_owned),
-    }
+    list_page(&server(), ids, next)
 }
 
 #[test]

@@ -5,20 +5,9 @@
 
 mod common;
 
-use common::{at, server, server_applies, status};
-use contract::JourneyPage;
+use common::{at, list_page, server, server_applies, status};
 use journey_sync::{JourneyStore, NextPage, PageCollector};
 use lifecycle::{Catalog, Command, Status};
-
-fn page(server: &Catalog, ids: &[&str], next: Option<&str>) -> JourneyPage {
-    JourneyPage {
-        items: ids
-            .iter()
-            .map(|id| server.shared(id).unwrap().clone())
-            .collect(),
-        next: next.map(str::to_owned),
-    }
-}
 
 fn ids(catalog: &Catalog) -> Vec<&str> {
     catalog.versions().map(|v| v.id.as_str()).collect()
@@ -33,7 +22,7 @@ fn the_first_page_is_shown_before_the_last_one_arrives() {
 
     let before = pages.arrived();
     let next = pages
-        .take(page(&server, &["spring-v1", "welcome-v1"], Some("c1")))
+        .take(list_page(&server, &["spring-v1", "welcome-v1"], Some("c1")))
         .unwrap();
     assert_eq!(next, NextPage::Fetch("c1".into()));
     let arrived = pages.versions_from(before).to_vec();
@@ -43,13 +32,16 @@ fn the_first_page_is_shown_before_the_last_one_arrives() {
 
     let before = pages.arrived();
     pages
-        .take(page(&server, &["winback-v1"], Some("c2")))
+        .take(list_page(&server, &["winback-v1"], Some("c2")))
         .unwrap();
     assert_eq!(pages.versions_from(before).len(), 1, "only the new page");
     assert!(store.take_arrived(load, pages.versions_from(before)));
     assert_eq!(store.shown().len(), 3);
 
-    let NextPage::Done(listed) = pages.take(page(&server, &["winback-v2"], None)).unwrap() else {
+    let NextPage::Done(listed) = pages
+        .take(list_page(&server, &["winback-v2"], None))
+        .unwrap()
+    else {
         panic!("the list did not end");
     };
     assert!(pages.versions_from(0).is_empty(), "handed over");

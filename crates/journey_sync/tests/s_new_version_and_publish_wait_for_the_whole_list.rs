@@ -9,20 +9,9 @@
 
 mod common;
 
-use common::{at, server};
-use contract::JourneyPage;
+use common::{at, list_page, server};
 use journey_sync::{JourneyStore, NextPage, PageCollector};
-use lifecycle::{Action, ActionError, Catalog, Command, Reason};
-
-fn page(server: &Catalog, ids: &[&str], next: Option<&str>) -> JourneyPage {
-    JourneyPage {
-        items: ids
-            .iter()
-            .map(|id| server.shared(id).unwrap().clone())
-            .collect(),
-        next: next.map(str::to_owned),
-    }
-}
+use lifecycle::{Action, ActionError, Command, Reason};
 
 fn waits_for_the_list(result: Result<impl std::fmt::Debug, ActionError>) -> bool {
     matches!(result, Err(ActionError::Refused(refusal)) if refusal.reason == Reason::ListLoading)
@@ -39,7 +28,7 @@ fn a_new_version_and_a_publish_wait_while_only_the_first_page_is_in() {
     assert!(!store.listed());
     let load = store.begin_load();
     let mut pages = PageCollector::new();
-    let first = page(
+    let first = list_page(
         &server,
         &["spring-v1", "welcome-v1", "winback-v1"],
         Some("c1"),
@@ -71,7 +60,7 @@ fn a_new_version_and_a_publish_wait_while_only_the_first_page_is_in() {
         .is_ok());
 
     // The rest arrives: the draft is known, and the rules say why.
-    let rest = page(&server, &["winback-v2"], None);
+    let rest = list_page(&server, &["winback-v2"], None);
     let NextPage::Done(listed) = pages.take(rest).unwrap() else {
         panic!("the last page");
     };

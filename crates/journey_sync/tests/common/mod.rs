@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use contract::JourneyPage;
 use journey_sync::JourneyStore;
 use lifecycle::{Applied, Catalog, Command, JourneyVersion, Stats, Status};
 use wording::{Locale, Phrase, Wording};
@@ -94,4 +95,16 @@ pub fn listed(server: &Catalog) -> JourneyStore {
     let load = store.begin_load();
     store.finish_load(load, server.clone());
     store
+}
+
+/// A page of the list as the server sends it: the versions `ids` of
+/// `server`, and the cursor of the next page.
+pub fn list_page(server: &Catalog, ids: &[&str], next: Option<&str>) -> JourneyPage {
+    JourneyPage {
+        items: ids
+            .iter()
+            .map(|id| server.shared(id).unwrap().clone())
+            .collect(),
+        next: next.map(str::to_owned),
+    }
 }

@@ -346,11 +346,15 @@ fn consequences(catalog: &Catalog, version: &JourneyVersion, action: Action) -> 
             let replaced = catalog
                 .replaced_on_publish(&version.journey_id, &version.id)
                 .next();
-            if let Some(live) = replaced {
+            if let Some(running) = replaced {
+                let said = match running.status {
+                    Status::Paused => "publish-replaces-paused",
+                    _ => "publish-replaces",
+                };
                 lines.push(
-                    Phrase::new("publish-replaces")
-                        .with("version", live.version)
-                        .with("active", live.stats.active),
+                    Phrase::new(said)
+                        .with("version", running.version)
+                        .with("active", running.stats.active),
                 );
             }
             lines

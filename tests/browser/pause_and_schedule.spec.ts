@@ -156,6 +156,19 @@ test.describe('Pause', () => {
     await expect(homeRow(page, CART.name, 1)).toBeVisible();
   });
 
+  test('publishing a new version of a paused journey says the paused version is finished instead of waiting for its pause to end', async ({ page }) => {
+    await openJourney(page, 'subscription-renewal-v1', 'Subscription renewal');
+    await pauseFromMenu(page, { stopAtEnd: true });
+    const held = await inJourney(page);
+
+    await openJourney(page, 'subscription-renewal-v2', 'Subscription renewal');
+    await openActionsMenu(page);
+    await menuItem(page, 'Publish').click();
+    await expect(confirmDialog(page, 'Publish')).toContainText(
+      `Version 1, paused now, will be finished instead of waiting for its pause to end: no new customers enter it, and the ${held.toLocaleString('en-US')} in it continue to the end.`,
+    );
+  });
+
   test('discarding the customers empties the journey; nobody is held', async ({ page }) => {
     await openJourney(page, STOCK.id, STOCK.name);
     const before = await inJourney(page);

@@ -9,17 +9,19 @@
 
 use lifecycle::JourneyVersion;
 
+use crate::SeenLifecycle;
+
 /// Whether `current`, the server's copy in a refusal of a change sent at
 /// revision `sent`, is the version `seen` as the user saw it when deciding:
-/// the same status, pause and scheduled finish, one revision on (the change
+/// the same status, pause and scheduled finish ([`SeenLifecycle`]: not who
+/// set them and when, which the console, showing the user's own change
+/// ahead, says as "You" at the browser's time), one revision on (the change
 /// the console showed ahead, and nobody else's: several changes can come
 /// back to the same status, and the user saw none of them).
 pub fn moved_on_as_seen(seen: &JourneyVersion, sent: u64, current: &JourneyVersion) -> bool {
     current.id == seen.id
         && sent.checked_add(1) == Some(current.revision)
-        && current.status == seen.status
-        && current.pause == seen.pause
-        && current.scheduled_finish == seen.scheduled_finish
+        && SeenLifecycle::of(current) == SeenLifecycle::of(seen)
 }
 
 #[cfg(test)]
@@ -102,6 +104,33 @@ mod tests {
         let current = elsewhere.get("a-v1").unwrap();
         assert_eq!(current.status, seen.status);
         assert!(!moved_on_as_seen(&seen, 2, current));
+    }
+
+    #[test]
+    fn the_users_own_change_shown_ahead_is_the_version_as_seen_whoever_the_server_names() {
+        // Scheduled by the user, made by the server but answered unreadably:
+        // the console shows it made as "You" at the browser's time, the
+        // server has the signed-in user's name and its own time.
+        let schedule = Command::ScheduleFinish { at: at(600) };
+        let mut shown = server();
+        shown.apply("a-v1", schedule.clone(), "You", at(5)).unwrap();
+        let seen = shown.get("a-v1").unwrap().clone();
+        let mut server = server();
+        server.apply("a-v1", schedule, "Ana Ruiz", at(6)).unwrap();
+        let current = server.get("a-v1").unwrap();
+        assert_ne!(current.scheduled_finish, seen.scheduled_finish);
+        assert!(moved_on_as_seen(&seen, 2, current));
+        // Another time is another schedule.
+        let mut later = server.clone();
+        later
+            .apply(
+                "a-v1",
+                Command::ScheduleFinish { at: at(700) },
+                "Ana Ruiz",
+                at(7),
+            )
+            .unwrap();
+        assert!(!moved_on_as_seen(&seen, 3, later.get("a-v1").unwrap()));
     }
 
     #[test]

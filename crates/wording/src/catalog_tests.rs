@@ -314,3 +314,38 @@ fn a_message_the_catalog_lacks_reads_as_its_id() {
         "sync-no-such-message"
     );
 }
+
+#[test]
+fn who_changed_a_journey_says_its_phase_and_names_only_a_change_the_phase_shows() {
+    let said = |locale: Locale, phase: &str| {
+        Wording::new(locale).say(
+            &Phrase::new("sync-who-changed")
+                .with("by", "Olga Operator")
+                .with("phase", phase)
+                .with("when", "2 minutes ago"),
+        )
+    };
+    let english = |phase| said(Locale::English, phase);
+    // A paused journey has not ended; a live one may have been published,
+    // resumed or rescheduled.
+    assert_eq!(
+        english("paused"),
+        "Olga Operator changed this journey 2 minutes ago; it is paused now."
+    );
+    assert_eq!(
+        english("live"),
+        "Olga Operator changed this journey 2 minutes ago; it is live now."
+    );
+    assert_eq!(
+        english("finishing"),
+        "Olga Operator finished this journey 2 minutes ago; it is finishing now."
+    );
+    assert_eq!(
+        english("stopped"),
+        "Olga Operator stopped this journey 2 minutes ago; it is stopped now."
+    );
+    assert_eq!(
+        said(Locale::German, "paused"),
+        "Olga Operator hat diese Journey 2 minutes ago geändert; sie ist jetzt pausiert."
+    );
+}

@@ -104,6 +104,7 @@ stop-finish-instead = Damit Kunden, die bereits darin sind, das Ende erreichen, 
 stop-irreversible = Eine gestoppte Journey kann weder fortgesetzt noch neu gestartet werden; um sie erneut auszuführen, erstellen Sie eine neue Version oder duplizieren Sie sie.
 publish-consequence = Diese Version geht live: Kunden können sie betreten.
 publish-replaces = Version { $version }, jetzt live, wird beendet: Neue Kunden betreten sie nicht mehr, und die { $active } darin durchlaufen ihren Pfad bis zum Ende.
+publish-replaces-paused = Version { $version }, jetzt pausiert, wird beendet, statt das Ende ihrer Pause abzuwarten: Neue Kunden betreten sie nicht mehr, und die { $active } darin durchlaufen ihren Pfad bis zum Ende.
 delete-consequence = Dieser Entwurf wird gelöscht. Das kann nicht rückgängig gemacht werden.
 stop-reason-label = Grund (optional)
 stop-reason-hint = Wird im Verlauf der Journey festgehalten.

@@ -123,13 +123,14 @@ sync-role-forbids = Ihre Rolle ({ $role ->
 # Zeitangabe („vor 2 Minuten“).
 sync-changed-meanwhile = { $who } { $why }
 sync-who-changed = { $by } hat diese Journey { $when } { $phase ->
-        [draft] geändert
-        [live] veröffentlicht
         [stopped] gestoppt
-       *[other] beendet
+        [finishing] beendet
+        [finished] beendet
+       *[other] geändert
     }; sie { $phase ->
         [draft] ist jetzt ein Entwurf
         [live] ist jetzt live
+        [paused] ist jetzt pausiert
         [finishing] wird jetzt beendet
         [stopped] ist jetzt gestoppt
        *[other] ist jetzt beendet

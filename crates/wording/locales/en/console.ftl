@@ -104,6 +104,7 @@ stop-finish-instead = To let customers already in it reach the end, use Finish i
 stop-irreversible = A stopped journey cannot be resumed or restarted; to run it again, create a new version or duplicate it.
 publish-consequence = This version goes live: customers can enter it.
 publish-replaces = Version { $version }, live now, will be finished: no new customers enter it, and the { $active } in it continue to the end.
+publish-replaces-paused = Version { $version }, paused now, will be finished instead of waiting for its pause to end: no new customers enter it, and the { $active } in it continue to the end.
 delete-consequence = This draft will be deleted. This cannot be undone.
 stop-reason-label = Reason (optional)
 stop-reason-hint = Recorded in the journey's history.

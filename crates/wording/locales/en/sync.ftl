@@ -120,15 +120,18 @@ sync-role-forbids = Your role ({ $role ->
     }) does not allow this; ask an operator or an admin.
 # Why an action was refused after someone else changed the journey: $who is
 # sync-who-changed, $why the refusal. $when is a relative time ("2 minutes ago").
+# The verb names the change only where the phase says what it was (a live or
+# paused version may have been published, paused, resumed or rescheduled).
 sync-changed-meanwhile = { $who } { $why }
 sync-who-changed = { $by } { $phase ->
-        [draft] changed
-        [live] published
         [stopped] stopped
-       *[other] finished
+        [finishing] finished
+        [finished] finished
+       *[other] changed
     } this journey { $when }; it is { $phase ->
         [draft] draft
         [live] live
+        [paused] paused
         [finishing] finishing
         [stopped] stopped
        *[other] finished

@@ -210,6 +210,9 @@ impl Journeys {
         let Some(ticket) = self.store.try_update_untracked(|store| store.begin_load()) else {
             return;
         };
+        // A menu's creation of unknown outcome is known once a list asked
+        // for after its answer is taken.
+        let mark = self.unsettled.try_with_value(UnsettledSends::mark);
         let journeys = *self;
         let shown_at = std::cell::Cell::new(None::<f64>);
         let result = backend
@@ -238,13 +241,17 @@ impl Journeys {
                 let new_data_set = self.data_set.get_value() != data_set;
                 self.data_set.set_value(data_set);
                 // A poll that brought nothing new redraws nothing.
-                self.change_store(true, |store| {
+                let taken = self.change_store(true, |store| {
                     if new_data_set {
                         store.reset(catalog);
+                        true
                     } else {
-                        store.finish_load(ticket, catalog);
+                        store.finish_load(ticket, catalog)
                     }
                 });
+                if let (Some(true), Some(mark)) = (taken, mark) {
+                    self.unsettled.try_update_value(|sends| sends.listed(mark));
+                }
                 let store = self.store;
                 self.drain
                     .update(|watch| store.with_untracked(|s| watch.observe(s.confirmed(), now)));

@@ -1189,6 +1189,34 @@ test.describe('on the HTTP backend', () => {
     expect(await copies(), 'no second copy').toHaveLength(1);
   });
 
+  test('a Duplicate whose answers were lost, chosen again once a later list shows the copy, makes the second copy asked for', async ({ page, server, request }) => {
+    const copies = () => copiesOf(request, server, A.name);
+    let answersLost = true;
+    await page.route(`${server}/journeys/${A.id}/duplicate`, async (route) => {
+      if (!answersLost) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await useServer(page, server, 'admin', 1000);
+    await page.goto(`/journeys/${A.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: A.name, exact: true })).toBeVisible();
+    await openActionsMenu(page);
+    await menuItem(page, 'Duplicate').click();
+    await expect(toast(page, /could not be reached/)).toBeVisible({ timeout: 20_000 });
+    expect(await copies(), 'the server made the copy all the same').toHaveLength(1);
+    answersLost = false;
+
+    // The next list shows the copy (under the server's own id); the user,
+    // having seen it, wants a second one.
+    await page.getByRole('link', { name: 'Home' }).click();
+    await expect(homeRow(page, `${A.name} (copy)`)).toBeVisible();
+    await homeRow(page, A.name).getByRole('link', { name: A.name, exact: true }).click();
+    await openActionsMenu(page);
+    await menuItem(page, 'Duplicate').click();
+    await expect(toast(page, /was created as a draft/)).toBeVisible();
+    await expect.poll(copies, { message: 'a second copy' }).toHaveLength(2);
+  });
+
   test('a Duplicate chosen again while the first is on its way, whose answers are then lost, is sent as it was: one copy', async ({ page, server, request }) => {
     const copies = () => copiesOf(request, server, A.name);
     // The first attempt is held; then the server carries out every attempt

@@ -8,6 +8,13 @@
 //! same idempotency key), so a server that did carry it out answers as it
 //! did then instead of doing it a second time: one duplicate, not two. A
 //! dialog does the same for its own action with [`crate::ConfirmFlow`].
+//!
+//! Only until the user can see what became of it: a whole list asked for
+//! after the answer shows whether the server made it, so a creation chosen
+//! after such a list is a new request (a server chooses the ids of what it
+//! creates itself, so a creation cannot be recognised in the list by the id
+//! the console sent; sent as it was, it would be answered with the old
+//! creation, perhaps deleted since, and nothing made).
 
 use lifecycle::{Action, Catalog, Command};
 
@@ -23,11 +30,16 @@ struct Unsettled {
     /// again while the first is on its way is refused by the store, and that
     /// refusal says nothing of the first.
     out: u32,
+    /// When its outcome was last left unknown, on this keeper's count of
+    /// answers ([`UnsettledSends::mark`]).
+    unknown_since: u64,
 }
 
 #[derive(Clone, Debug, Default)]
 pub struct UnsettledSends {
     sends: Vec<Unsettled>,
+    /// Answers taken so far: orders them against the lists asked for.
+    answers: u64,
 }
 
 impl UnsettledSends {
@@ -74,6 +86,7 @@ impl UnsettledSends {
             idempotency_key: idempotency_key.clone(),
             revision: catalog.get(id).map(|version| version.revision),
             out: 1,
+            unknown_since: 0,
         });
         (command, idempotency_key)
     }
@@ -83,12 +96,34 @@ impl UnsettledSends {
     /// its way, it is forgotten; while it is not (`outcome_unknown`), it is
     /// kept to be sent again as it was.
     pub fn answered(&mut self, id: &str, action: Action, outcome_unknown: bool) {
+        self.answers += 1;
+        let answers = self.answers;
         self.sends.retain_mut(|sent| {
             if sent.id != id || sent.command.action() != action {
                 return true;
             }
             sent.out = sent.out.saturating_sub(1);
+            if outcome_unknown {
+                sent.unknown_since = answers;
+            }
             outcome_unknown || sent.out > 0
+        });
+    }
+
+    /// Where the answers stand as a whole list is asked for: give it back to
+    /// [`UnsettledSends::listed`] once that list is taken.
+    pub fn mark(&self) -> u64 {
+        self.answers
+    }
+
+    /// A whole list asked for at `mark` was taken: it shows whether the
+    /// creations whose outcome was unknown by then were made (listed with
+    /// the server's ids), so they are forgotten, unless chosen again
+    /// meanwhile and on their way. Changes of a version itself are kept:
+    /// [`UnsettledSends::request`] knows them by the version's revision.
+    pub fn listed(&mut self, mark: u64) {
+        self.sends.retain(|sent| {
+            sent.command.created_version().is_none() || sent.out > 0 || sent.unknown_since > mark
         });
     }
 }
@@ -134,6 +169,58 @@ mod tests {
             duplicate(1),
             "the same command and key, so the server answers as before"
         );
+    }
+
+    #[test]
+    fn a_creation_of_unknown_outcome_is_a_new_request_once_a_list_asked_for_after_its_answer_is_taken(
+    ) {
+        // A server gives what it creates ids of its own: the list never holds
+        // the id the console sent, and says whether it was made by itself.
+        let mut sends = UnsettledSends::new();
+        let catalog = catalog();
+        let id = "welcome-series-v1";
+        // A list asked for before the answer, taken after it, may not show
+        // the creation yet: it is still sent as it was.
+        let before = sends.mark();
+        sends.request(id, Action::Duplicate, &catalog, || duplicate(1));
+        sends.answered(id, Action::Duplicate, true);
+        sends.listed(before);
+        assert_eq!(
+            sends.request(id, Action::Duplicate, &catalog, || duplicate(2)),
+            duplicate(1)
+        );
+        sends.answered(id, Action::Duplicate, true);
+        // Asked for after the answer, the list shows it made or not: chosen
+        // now, it is a new request (a second copy, or the first).
+        let after = sends.mark();
+        sends.listed(after);
+        assert_eq!(
+            sends.request(id, Action::Duplicate, &catalog, || duplicate(3)),
+            duplicate(3)
+        );
+        // Chosen again while on its way, it is kept through a list.
+        let during = sends.mark();
+        sends.listed(during);
+        assert_eq!(
+            sends.request(id, Action::Duplicate, &catalog, || duplicate(4)),
+            duplicate(3)
+        );
+    }
+
+    #[test]
+    fn a_change_of_the_version_itself_is_not_forgotten_by_a_list() {
+        let mut sends = UnsettledSends::new();
+        let catalog = catalog();
+        let cancel = || (Command::CancelScheduledFinish, "key-c".to_owned());
+        let id = "welcome-series-v2";
+        sends.request(id, Action::CancelScheduledFinish, &catalog, cancel);
+        sends.answered(id, Action::CancelScheduledFinish, true);
+        let after = sends.mark();
+        sends.listed(after);
+        let again = sends.request(id, Action::CancelScheduledFinish, &catalog, || {
+            (Command::CancelScheduledFinish, "key-d".to_owned())
+        });
+        assert_eq!(again.1, "key-c");
     }
 
     #[test]

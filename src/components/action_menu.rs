@@ -63,30 +63,6 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
     let button = NodeRef::<html::Button>::new();
     let menu = NodeRef::<html::Div>::new();
     let availability = Memo::new(move |_| catalog.with(|c| c.availability(&id.get())));
-    // A click or key press on an item just after the version changed by
-    // itself while the menu was open (a colleague's change, brought by a
-    // poll), or just after the whole list came in, does nothing and says
-    // so: its items' reasons came or went, moving the items under the
-    // pointer, and what an item does may have changed.
-    let shown = Signal::derive(move || catalog.with(|c| id.with(|id| c.shared(id).cloned())));
-    let guard = ClickGuard::new("menu-changed-under-pointer", shown);
-    let loaded = journeys.loaded();
-    Effect::new(
-        move |before: Option<(Option<(String, SeenLifecycle)>, bool)>| {
-            let version =
-                shown.with(|v| v.as_deref().map(|v| (v.id.clone(), SeenLifecycle::of(v))));
-            let showing = (version, loaded.get());
-            // Only while the menu is open: one opened after the change shows it.
-            match before {
-                Some(before) if open.get_untracked() && before.0 != showing.0 => guard.moved(),
-                Some(before) if open.get_untracked() && before.1 != showing.1 => {
-                    guard.moved_saying(Phrase::new("menu-list-loaded-under-pointer"))
-                }
-                _ => {}
-            }
-            showing
-        },
-    );
     // The rules' reason first; a journey that can be finished may still be
     // out of the user's role.
     let refusal_of = move |action: Action| -> Option<Phrase> {
@@ -114,6 +90,40 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
                     .map(|error| wording::action_error_phrase(&error))
             })
     };
+    // A click or key press on an item just after the version changed by
+    // itself while the menu was open (a colleague's change, brought by a
+    // poll), or just after the whole list came in and took away the reason
+    // under Publish or Create new version, does nothing and says so: its
+    // items' reasons came or went, moving the items under the pointer, and
+    // what an item does may have changed.
+    let shown = Signal::derive(move || catalog.with(|c| id.with(|id| c.shared(id).cloned())));
+    let guard = ClickGuard::new("menu-changed-under-pointer", shown);
+    let waits_shown = move |action: Action| {
+        let reason = refusal_of(action);
+        reason.is_some() && reason == journeys.waits_for_list(&id.get(), action)
+    };
+    Effect::new(
+        move |before: Option<(Option<(String, SeenLifecycle)>, [bool; 2])>| {
+            let version =
+                shown.with(|v| v.as_deref().map(|v| (v.id.clone(), SeenLifecycle::of(v))));
+            let showing = (
+                version,
+                [
+                    waits_shown(Action::Publish),
+                    waits_shown(Action::NewVersion),
+                ],
+            );
+            // Only while the menu is open: one opened after the change shows it.
+            match before {
+                Some(before) if open.get_untracked() && before.0 != showing.0 => guard.moved(),
+                Some(before) if open.get_untracked() && before.1 != showing.1 => {
+                    guard.moved_saying(Phrase::new("menu-list-loaded-under-pointer"))
+                }
+                _ => {}
+            }
+            showing
+        },
+    );
     let scheduled = Memo::new(move |_| {
         catalog.with(|c| {
             c.get(&id.get())

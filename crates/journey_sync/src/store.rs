@@ -246,7 +246,12 @@ impl JourneyStore {
         // Which versions exist is known as of `listed_as_of`: for a list
         // identical to the last one taken, no later than that one's load. The
         // content of each version is guarded by its revision anyway.
-        self.listed = true;
+        if !self.listed {
+            // What the rules allow changes (`check_listed`) even where the
+            // last page brought nothing new: the views are told.
+            self.listed = true;
+            self.shown_generation += 1;
+        }
         let fingerprint = fingerprint(&loaded);
         let listed_as_of = match self.last_list {
             Some((last, taken_at)) if last == fingerprint => load.min(taken_at),

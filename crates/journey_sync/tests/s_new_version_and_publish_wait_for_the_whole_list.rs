@@ -109,3 +109,33 @@ fn data_given_whole_needs_no_list() {
     assert!(store.listed());
     assert!(store.check_listed("winback-v2", Action::Publish).is_ok());
 }
+
+#[test]
+fn the_list_completing_is_told_to_the_views_even_when_its_last_page_brings_nothing_new() {
+    let server = server();
+    let mut store = JourneyStore::default();
+    let load = store.begin_load();
+    let mut pages = PageCollector::new();
+    let first = list_page(
+        &server,
+        &["spring-v1", "welcome-v1", "winback-v1", "winback-v2"],
+        Some("c1"),
+    );
+    assert_eq!(pages.take(first).unwrap(), NextPage::Fetch("c1".into()));
+    assert!(store.take_arrived(load, pages.versions_from(0)));
+    let told = store.shown_generation();
+    assert!(waits_for_the_list(
+        store.check_listed("winback-v2", Action::Publish)
+    ));
+    // A last page may be empty (a server may give a cursor on a full page).
+    let NextPage::Done(listed) = pages.take(list_page(&server, &[], None)).unwrap() else {
+        panic!("the last page");
+    };
+    store.finish_load(load, listed);
+    assert!(store.check_listed("winback-v2", Action::Publish).is_ok());
+    assert_ne!(
+        store.shown_generation(),
+        told,
+        "the menu, drawn anew only when the generation moves, would keep waiting"
+    );
+}

@@ -32,6 +32,14 @@ pub fn PauseDialog() -> impl IntoView {
             .version
             .with(|v| v.as_ref().map_or(0, |v| v.stats.active))
     });
+    // A finish scheduled before the pause would end comes first.
+    let finish_first = move || {
+        let until = terms.until()?;
+        target
+            .version
+            .with(|v| v.as_ref()?.finish_before_pause_ends(until))
+            .map(|at| words.say(&Phrase::new("pause-finish-comes-first").with("at", at)))
+    };
 
     view! {
         <ActionDialog
@@ -55,6 +63,7 @@ pub fn PauseDialog() -> impl IntoView {
         >
             <p>{words.label("pause-no-entry")}</p>
             <PauseTermsFields terms prefix="pause" refusal active />
+            <p aria-live="polite">{finish_first}</p>
         </ActionDialog>
     }
 }

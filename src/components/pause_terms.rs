@@ -54,6 +54,11 @@ impl PauseTerms {
         self.opened_at.set(clock::now());
     }
 
+    /// When the pause ends; `None` while the days are not a number.
+    pub fn until(&self) -> Option<DateTime<Utc>> {
+        self.until.get()
+    }
+
     /// The pause these terms make; `None` while the days are not a number
     /// (or one beyond any date).
     pub fn command(&self) -> Option<Command> {

@@ -40,6 +40,23 @@ pub fn ScheduleFinishDialog() -> impl IntoView {
             _ => None,
         }
     });
+    // The time zone, and a pause that stops the journey before this
+    // finish, which then comes first.
+    let hint = move || {
+        let mut hint = words.say(&Phrase::new("schedule-at-hint").with("zone", zone.get()));
+        let stopped_first = at.get().and_then(|at| {
+            target
+                .version
+                .with(|v| v.as_ref()?.stopped_before_finish(at))
+        });
+        if let Some(until) = stopped_first {
+            hint.push(' ');
+            hint.push_str(
+                &words.say(&Phrase::new("schedule-pause-stops-first").with("until", until)),
+            );
+        }
+        hint
+    };
     let title = Signal::derive(move || {
         words.text(if changing.get() {
             "schedule-change-title"
@@ -104,9 +121,7 @@ pub fn ScheduleFinishDialog() -> impl IntoView {
                 <span id="schedule-finish-note" class="hint" aria-live="polite">
                     {move || match refusal.get() {
                         Some(why) => view! { <span class="field-error">{words.say(&why)}</span> }.into_any(),
-                        None => view! {
-                            <span>{move || words.say(&Phrase::new("schedule-at-hint").with("zone", zone.get()))}</span>
-                        }.into_any(),
+                        None => view! { <span>{hint}</span> }.into_any(),
                     }}
                 </span>
             </div>

@@ -169,6 +169,37 @@ test.describe('Pause', () => {
     );
   });
 
+  test('a pause that would end after a scheduled finish says the finish comes first, and the choice for its end does not happen', async ({ page }) => {
+    await openJourney(page, CART.id, CART.name);
+    // This time tomorrow (Berlin time).
+    await scheduleFromMenu(page, '2026-11-26T13:00');
+    await openActionsMenu(page);
+    await menuItem(page, 'Pause…').click();
+    const dialog = pauseDialog(page);
+    await daysField(dialog).fill('3');
+    await expect(dialog.getByText(/^A finish is scheduled for/)).toHaveText(
+      new RegExp(`^A finish is scheduled for ${time('Nov 26, 2026, 1:00 PM')}, before this pause would end: the journey then finishes, the customers in it continue to the end of their path, and what is chosen here for the pause's end does not happen\\.$`),
+    );
+    // A pause ending by then (on a tie, the pause's end comes first) is
+    // carried out as chosen.
+    await daysField(dialog).fill('1');
+    await expect(dialog.getByText(/^A finish is scheduled for/)).toHaveCount(0);
+  });
+
+  test('a finish scheduled after a pause that stops the journey says the pause comes first, and the finish does not happen', async ({ page }) => {
+    await openJourney(page, CART.id, CART.name);
+    await pauseFromMenu(page, { stopAtEnd: true });
+    await openActionsMenu(page);
+    await menuItem(page, 'Schedule finish…').click();
+    const dialog = page.getByRole('dialog', { name: 'Schedule finish' });
+    await finishAtField(dialog).fill('2026-11-30T13:00');
+    await expect(finishAtField(dialog)).toHaveAccessibleDescription(
+      new RegExp(`Its pause ends ${time('Nov 26, 2026, 1:00 PM')}, before this finish, and then stops it: everyone still in it is stopped, and this finish does not happen\\.$`),
+    );
+    await finishAtField(dialog).fill('2026-11-26T12:00');
+    await expect(finishAtField(dialog)).not.toHaveAccessibleDescription(/Its pause ends/);
+  });
+
   test('discarding the customers empties the journey; nobody is held', async ({ page }) => {
     await openJourney(page, STOCK.id, STOCK.name);
     const before = await inJourney(page);

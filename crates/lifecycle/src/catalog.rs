@@ -4,6 +4,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize, Serializer};
 
+use crate::journey_version::pause_comes_first;
 use crate::rules;
 use crate::{
     Action, ActionError, Applied, Availabilities, Command, HistoryCause, HistoryEntry,
@@ -423,7 +424,7 @@ impl Catalog {
             // Never before the version's last change: its history stays in order.
             let at = when.max(version.updated_at);
             let pause_first = match (&version.pause, &version.scheduled_finish) {
-                (Some(pause), Some(schedule)) => pause.until <= schedule.at,
+                (Some(pause), Some(schedule)) => pause_comes_first(pause.until, schedule.at),
                 (pause, _) => pause.is_some(),
             };
             let result = if let Some(pause) = version.pause.as_ref().filter(|_| pause_first) {

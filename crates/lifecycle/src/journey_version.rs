@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::{Pause, Phase, ScheduledFinish, Stats, Status};
+use crate::{Pause, PauseEnd, Phase, ScheduledFinish, Stats, Status};
 
 /// One version of a journey, as the console shows it and as the HTTP API carries it.
 ///
@@ -78,6 +78,23 @@ impl JourneyVersion {
         }
     }
 
+    /// The scheduled finish, when it falls due before a pause ending at
+    /// `until` would end: the finish then comes first ([`pause_comes_first`],
+    /// `Catalog::run_due`), and what was chosen for the pause's end never
+    /// happens.
+    pub fn finish_before_pause_ends(&self, until: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let at = self.scheduled_finish.as_ref()?.at;
+        (!pause_comes_first(until, at)).then_some(at)
+    }
+
+    /// When the version's pause ends and stops it, if that comes before a
+    /// finish scheduled for `at`: the finish then never happens.
+    pub fn stopped_before_finish(&self, at: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let pause = self.pause.as_ref()?;
+        (pause.at_end == PauseEnd::Stop && pause_comes_first(pause.until, at))
+            .then_some(pause.until)
+    }
+
     /// Finished, with customers still completing their path.
     pub fn is_finishing(&self) -> bool {
         self.status == Status::Finished && self.stats.active > 0
@@ -110,4 +127,10 @@ impl JourneyVersion {
         self.updated_at = at;
         self.updated_by = by.to_owned();
     }
+}
+
+/// Whether a pause ending at `until` falls due before a finish scheduled for
+/// `finish_at`: on a tie, the pause's end comes first.
+pub(crate) fn pause_comes_first(until: DateTime<Utc>, finish_at: DateTime<Utc>) -> bool {
+    until <= finish_at
 }

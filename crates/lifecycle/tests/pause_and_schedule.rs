@@ -432,3 +432,80 @@ fn finishing_or_stopping_drops_a_schedule() {
     );
     assert_invariants(&catalog);
 }
+
+/// What the Pause and Schedule finish dialogs say comes first is what
+/// `run_due` carries out.
+#[test]
+fn which_comes_first_a_pause_end_or_a_scheduled_finish_is_said_as_it_is_carried_out() {
+    // A finish scheduled before a pause that stops its customers would end:
+    // the finish comes first, and nobody is stopped.
+    let mut catalog = one_version(Status::Live, 40);
+    let finish_at = hours_later(24);
+    catalog
+        .apply(
+            ID,
+            Command::ScheduleFinish { at: finish_at },
+            BY,
+            hours_later(1),
+        )
+        .unwrap();
+    let pause = pause(PauseCustomers::Hold, 3, PauseEnd::Stop);
+    let Command::Pause { until, .. } = pause else {
+        unreachable!()
+    };
+    let version = catalog.get(ID).unwrap();
+    assert_eq!(version.finish_before_pause_ends(until), Some(finish_at));
+    assert_eq!(
+        version.finish_before_pause_ends(finish_at),
+        None,
+        "a tie: the pause first"
+    );
+    catalog.apply(ID, pause, BY, hours_later(2)).unwrap();
+    catalog.run_due(until + Duration::minutes(1));
+    assert_eq!(
+        catalog.get(ID).unwrap().phase(),
+        Phase::Finishing { active: 40 }
+    );
+
+    // A pause that stops the journey before a finish scheduled later: the
+    // journey is stopped, and the finish never happens.
+    let mut catalog = one_version(Status::Live, 40);
+    let pause = pause_days(1, PauseEnd::Stop);
+    let Command::Pause { until, .. } = pause else {
+        unreachable!()
+    };
+    catalog.apply(ID, pause, BY, hours_later(0)).unwrap();
+    let version = catalog.get(ID).unwrap();
+    let later = until + Duration::days(2);
+    assert_eq!(version.stopped_before_finish(later), Some(until));
+    assert_eq!(
+        version.stopped_before_finish(until),
+        Some(until),
+        "a tie: the pause first"
+    );
+    assert_eq!(
+        version.stopped_before_finish(until - Duration::minutes(1)),
+        None
+    );
+    catalog
+        .apply(
+            ID,
+            Command::ScheduleFinish { at: later },
+            BY,
+            hours_later(1),
+        )
+        .unwrap();
+    catalog.run_due(later + Duration::minutes(1));
+    assert_eq!(catalog.get(ID).unwrap().status, Status::Stopped);
+
+    // One that resumes it leaves the finish to come.
+    let mut catalog = one_version(Status::Live, 40);
+    catalog
+        .apply(ID, pause_days(1, PauseEnd::Resume), BY, hours_later(0))
+        .unwrap();
+    assert_eq!(catalog.get(ID).unwrap().stopped_before_finish(later), None);
+}
+
+fn pause_days(days: i64, at_end: PauseEnd) -> Command {
+    pause(PauseCustomers::Hold, days, at_end)
+}

@@ -283,6 +283,7 @@ pause-at-end-resume = Journey fortsetzen
 pause-at-end-resume-hint = Angehaltene Kunden machen weiter, und neue Kunden können wieder eintreten.
 pause-at-end-stop = Journey stoppen
 pause-at-end-stop-hint = Alle, die noch darin sind, werden gestoppt, wie bei Stoppen. Eine gestoppte Journey kann nicht fortgesetzt werden.
+pause-finish-comes-first = Für { $at } ist ein Ende geplant, bevor diese Pause enden würde: Die Journey wird dann beendet, die Kunden darin durchlaufen ihren Pfad bis zum Ende, und was hier für das Ende der Pause gewählt ist, geschieht nicht.
 
 ## The resume dialog
 resume-title = Journey fortsetzen?
@@ -295,6 +296,7 @@ schedule-at = Ende am
 schedule-at-hint = Ihre Zeitzone: { $zone }.
 schedule-consequence = Zu diesem Zeitpunkt wird die Journey von selbst beendet: Es können keine neuen Kunden eintreten, und wer schon darin ist, geht seinen Weg bis zum Ende. Bis dahin können Sie es ändern oder aufheben.
 schedule-irreversible = Eine beendete Journey kann nicht fortgesetzt oder neu gestartet werden.
+schedule-pause-stops-first = Ihre Pause endet { $until }, vor diesem Ende, und stoppt sie dann: Alle, die noch darin sind, werden gestoppt, und dieses Ende findet nicht statt.
 schedule-time-invalid = Geben Sie ein Datum und eine Uhrzeit ein.
 schedule-save = Speichern
 

@@ -286,6 +286,7 @@ pause-at-end-resume = Resume the journey
 pause-at-end-resume-hint = Held customers continue, and new customers can enter again.
 pause-at-end-stop = Stop the journey
 pause-at-end-stop-hint = Everyone still in it is stopped, as Stop does. A stopped journey cannot be resumed.
+pause-finish-comes-first = A finish is scheduled for { $at }, before this pause would end: the journey then finishes, the customers in it continue to the end of their path, and what is chosen here for the pause's end does not happen.
 
 ## The resume dialog
 resume-title = Resume journey?
@@ -298,6 +299,7 @@ schedule-at = Finish at
 schedule-at-hint = Your time zone: { $zone }.
 schedule-consequence = At that time the journey finishes by itself: no new customers can enter, and those already in it continue to the end of their path. Until then you can change or cancel it.
 schedule-irreversible = Once finished, it cannot be resumed or restarted.
+schedule-pause-stops-first = Its pause ends { $until }, before this finish, and then stops it: everyone still in it is stopped, and this finish does not happen.
 schedule-time-invalid = Enter a date and a time.
 schedule-save = Save
 

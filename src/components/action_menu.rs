@@ -116,7 +116,12 @@ pub fn ActionMenu(#[prop(into)] id: Signal<String>) -> impl IntoView {
             // Only while the menu is open: one opened after the change shows it.
             match before {
                 Some(before) if open.get_untracked() && before.0 != showing.0 => guard.moved(),
-                Some(before) if open.get_untracked() && before.1 != showing.1 => {
+                // Only once the list is in: a page bringing another version
+                // of the journey, or the role coming in, changes the reasons
+                // too.
+                Some(before)
+                    if open.get_untracked() && before.1 != showing.1 && journeys.listed() =>
+                {
                     guard.moved_saying(Phrase::new("menu-list-loaded-under-pointer"))
                 }
                 _ => {}

@@ -380,6 +380,11 @@ impl Journeys {
             })
     }
 
+    /// Whether a whole list has been taken (`JourneyStore::listed`).
+    pub fn listed(&self) -> bool {
+        self.store.with(JourneyStore::listed)
+    }
+
     /// Why `action` on `id` waits for the whole list, if it does
     /// (`JourneyStore::check_listed`): a new version or a publish, while a
     /// version of its journey may be on a page still to come.

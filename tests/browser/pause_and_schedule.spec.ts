@@ -194,10 +194,10 @@ test.describe('Pause', () => {
     const dialog = page.getByRole('dialog', { name: 'Schedule finish' });
     await finishAtField(dialog).fill('2026-11-30T13:00');
     await expect(finishAtField(dialog)).toHaveAccessibleDescription(
-      new RegExp(`Its pause ends ${time('Nov 26, 2026, 1:00 PM')}, before this finish, and then stops it: everyone still in it is stopped, and this finish does not happen\\.$`),
+      new RegExp(`The journey's pause ends ${time('Nov 26, 2026, 1:00 PM')}, before this finish, and then stops it: everyone still in it is stopped, and this finish does not happen\\.$`),
     );
     await finishAtField(dialog).fill('2026-11-26T12:00');
-    await expect(finishAtField(dialog)).not.toHaveAccessibleDescription(/Its pause ends/);
+    await expect(finishAtField(dialog)).not.toHaveAccessibleDescription(/pause ends/);
   });
 
   test('discarding the customers empties the journey; nobody is held', async ({ page }) => {

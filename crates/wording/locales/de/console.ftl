@@ -296,7 +296,7 @@ schedule-at = Ende am
 schedule-at-hint = Ihre Zeitzone: { $zone }.
 schedule-consequence = Zu diesem Zeitpunkt wird die Journey von selbst beendet: Es können keine neuen Kunden eintreten, und wer schon darin ist, geht seinen Weg bis zum Ende. Bis dahin können Sie es ändern oder aufheben.
 schedule-irreversible = Eine beendete Journey kann nicht fortgesetzt oder neu gestartet werden.
-schedule-pause-stops-first = Ihre Pause endet { $until }, vor diesem Ende, und stoppt sie dann: Alle, die noch darin sind, werden gestoppt, und dieses Ende findet nicht statt.
+schedule-pause-stops-first = Die Pause der Journey endet { $until }, vor diesem Ende, und stoppt sie dann: Alle, die noch darin sind, werden gestoppt, und dieses Ende findet nicht statt.
 schedule-time-invalid = Geben Sie ein Datum und eine Uhrzeit ein.
 schedule-save = Speichern
 

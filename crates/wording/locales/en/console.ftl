@@ -299,7 +299,7 @@ schedule-at = Finish at
 schedule-at-hint = Your time zone: { $zone }.
 schedule-consequence = At that time the journey finishes by itself: no new customers can enter, and those already in it continue to the end of their path. Until then you can change or cancel it.
 schedule-irreversible = Once finished, it cannot be resumed or restarted.
-schedule-pause-stops-first = Its pause ends { $until }, before this finish, and then stops it: everyone still in it is stopped, and this finish does not happen.
+schedule-pause-stops-first = The journey's pause ends { $until }, before this finish, and then stops it: everyone still in it is stopped, and this finish does not happen.
 schedule-time-invalid = Enter a date and a time.
 schedule-save = Save
 

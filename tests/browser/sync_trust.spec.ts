@@ -1161,17 +1161,19 @@ test.describe('on the HTTP backend', () => {
     await expect(cell(row, 'Status')).toHaveText(/^Stopped/);
   });
 
-  test('a Duplicate whose answers were lost, chosen again, is sent as it was: one copy', async ({ page, server, request }) => {
+  /// Duplicates A from its detail view while the server carries out every
+  /// attempt and each answer is lost on the way back, until the console
+  /// gives up (four attempts); then lets answers through. Returns how to
+  /// read the server's copies of A.
+  async function duplicateWithAnswersLost(page: Page, server: string, request: APIRequestContext, pollIntervalMs: number) {
     const copies = () => copiesOf(request, server, A.name);
-    // The server carries out every attempt, and each answer is lost on the
-    // way back, until the console gives up (four attempts).
     let answersLost = true;
     await page.route(`${server}/journeys/${A.id}/duplicate`, async (route) => {
       if (!answersLost) return route.continue();
       await route.fetch();
       await route.abort('connectionreset');
     });
-    await useServer(page, server, 'admin', 600_000);
+    await useServer(page, server, 'admin', pollIntervalMs);
     await page.goto(`/journeys/${A.id}`);
     await expect(page.getByRole('heading', { level: 1, name: A.name, exact: true })).toBeVisible();
     await openActionsMenu(page);
@@ -1179,6 +1181,11 @@ test.describe('on the HTTP backend', () => {
     await expect(toast(page, /could not be reached/)).toBeVisible({ timeout: 20_000 });
     expect(await copies(), 'the server made the copy all the same').toHaveLength(1);
     answersLost = false;
+    return copies;
+  }
+
+  test('a Duplicate whose answers were lost, chosen again, is sent as it was: one copy', async ({ page, server, request }) => {
+    const copies = await duplicateWithAnswersLost(page, server, request, 600_000);
 
     // The user, told to try again, does.
     await openActionsMenu(page);
@@ -1190,21 +1197,7 @@ test.describe('on the HTTP backend', () => {
   });
 
   test('a Duplicate whose answers were lost, chosen again once a later list shows the copy, makes the second copy asked for', async ({ page, server, request }) => {
-    const copies = () => copiesOf(request, server, A.name);
-    let answersLost = true;
-    await page.route(`${server}/journeys/${A.id}/duplicate`, async (route) => {
-      if (!answersLost) return route.continue();
-      await route.fetch();
-      await route.abort('connectionreset');
-    });
-    await useServer(page, server, 'admin', 1000);
-    await page.goto(`/journeys/${A.id}`);
-    await expect(page.getByRole('heading', { level: 1, name: A.name, exact: true })).toBeVisible();
-    await openActionsMenu(page);
-    await menuItem(page, 'Duplicate').click();
-    await expect(toast(page, /could not be reached/)).toBeVisible({ timeout: 20_000 });
-    expect(await copies(), 'the server made the copy all the same').toHaveLength(1);
-    answersLost = false;
+    const copies = await duplicateWithAnswersLost(page, server, request, 1000);
 
     // The next list shows the copy (under the server's own id); the user,
     // having seen it, wants a second one.

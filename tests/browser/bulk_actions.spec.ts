@@ -409,14 +409,21 @@ test.describe('over the HTTP reference server', () => {
     expect(asked).toEqual(['beforeunload']);
   });
 
+  /// Every `action` request the page sends (a POST to /journeys/{id}/{action}),
+  /// with its idempotency key and `If-Match`, in the order sent.
+  function changesSent(page: Page, action: string): Array<{ id: string; key: string | undefined; ifMatch: string | undefined }> {
+    const sent: Array<{ id: string; key: string | undefined; ifMatch: string | undefined }> = [];
+    page.on('request', (request) => {
+      const match = request.method() === 'POST' && new URL(request.url()).pathname.match(new RegExp(`/journeys/([^/]+)/${action}$`));
+      if (match) sent.push({ id: match[1], key: request.headers()['idempotency-key'], ifMatch: request.headers()['if-match'] });
+    });
+    return sent;
+  }
+
   test('one version fails; the result says why, and "Retry failed" sends exactly that one, with its key', async ({ page, request, server }) => {
     test.setTimeout(60_000);
     await useServer(page, server, 'operator', 600_000);
-    const finishes: Array<{ id: string; key: string | undefined }> = [];
-    page.on('request', (sent) => {
-      const match = sent.method() === 'POST' && new URL(sent.url()).pathname.match(/\/journeys\/([^/]+)\/finish$/);
-      if (match) finishes.push({ id: match[1], key: sent.headers()['idempotency-key'] });
-    });
+    const finishes = changesSent(page, 'finish');
     await page.goto('/');
     await expectHomeLoaded(page);
     // The server fails every attempt at one version (503), beyond the
@@ -466,11 +473,7 @@ test.describe('over the HTTP reference server', () => {
   test('a version whose answers were all lost, shown finished by the next list, is sent again as the same request by "Retry failed": the server answers as it did, once', async ({ page, request, server }) => {
     test.setTimeout(60_000);
     await useServer(page, server, 'operator', 1000);
-    const finishes: Array<{ id: string; key: string | undefined }> = [];
-    page.on('request', (sent) => {
-      const match = sent.method() === 'POST' && new URL(sent.url()).pathname.match(/\/journeys\/([^/]+)\/finish$/);
-      if (match) finishes.push({ id: match[1], key: sent.headers()['idempotency-key'] });
-    });
+    const finishes = changesSent(page, 'finish');
     await page.goto('/');
     await expectHomeLoaded(page);
     // The server finishes one version, and every answer to it is lost on
@@ -507,11 +510,7 @@ test.describe('over the HTTP reference server', () => {
   test('a Stop that never reached the server, of a version a colleague then finishes, is sent again by "Retry failed" on the revision the user decided on: refused, the finish stands', async ({ page, request, server }) => {
     test.setTimeout(60_000);
     await useServer(page, server, 'operator', 1000);
-    const stops: Array<{ id: string; key: string | undefined; ifMatch: string | undefined }> = [];
-    page.on('request', (sent) => {
-      const match = sent.method() === 'POST' && new URL(sent.url()).pathname.match(/\/journeys\/([^/]+)\/stop$/);
-      if (match) stops.push({ id: match[1], key: sent.headers()['idempotency-key'], ifMatch: sent.headers()['if-match'] });
-    });
+    const stops = changesSent(page, 'stop');
     await page.goto('/');
     await expectHomeLoaded(page);
     // A gateway in front of the server answers 504 to every Stop of one

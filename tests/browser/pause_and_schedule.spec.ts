@@ -177,13 +177,13 @@ test.describe('Pause', () => {
     await menuItem(page, 'Pause…').click();
     const dialog = pauseDialog(page);
     await daysField(dialog).fill('3');
-    await expect(dialog.getByText(/^A finish is scheduled for/)).toHaveText(
+    await expect(dialog.getByRole('paragraph').filter({ hasText: /^A finish is scheduled for/ })).toHaveText(
       new RegExp(`^A finish is scheduled for ${time('Nov 26, 2026, 1:00 PM')}, before this pause would end: the journey then finishes, the customers in it continue to the end of their path, and what is chosen here for the pause's end does not happen\\.$`),
     );
     // A pause ending by then (on a tie, the pause's end comes first) is
     // carried out as chosen.
     await daysField(dialog).fill('1');
-    await expect(dialog.getByText(/^A finish is scheduled for/)).toHaveCount(0);
+    await expect(dialog.getByRole('paragraph').filter({ hasText: /^A finish is scheduled for/ })).toHaveCount(0);
   });
 
   test('a finish scheduled after a pause that stops the journey says the pause comes first, and the finish does not happen', async ({ page }) => {

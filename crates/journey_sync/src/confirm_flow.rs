@@ -212,10 +212,13 @@ impl ConfirmFlow {
             return None;
         }
         let (idempotency_key, attempt) = match &self.sent {
-            Some((sent, key)) if same_request(sent, &command) && self.unknown => {
-                (key.clone(), Attempt::Again { on: None })
+            Some((sent, key)) if same_request(sent, &command) => {
+                let attempt = match self.unknown {
+                    true => Attempt::Again { on: None },
+                    false => Attempt::New,
+                };
+                (key.clone(), attempt)
             }
-            Some((sent, key)) if same_request(sent, &command) => (key.clone(), Attempt::New),
             _ => (fresh_key, Attempt::New),
         };
         self.sent = Some((command.clone(), idempotency_key.clone()));

@@ -396,13 +396,11 @@ impl JourneyStore {
     }
 
     /// Refuses, until a whole list has been taken, an action on `id` that
-    /// depends on every version of its journey ([`Reason::ListLoading`]): a
-    /// new version (the rules need the journey's newest version and its
-    /// draft, if any) and publishing (it finishes the version it replaces,
-    /// which the confirmation names). A detail view opened from a link, or a
-    /// first page shown while the rest loads, may lack that version.
+    /// depends on every version of its journey ([`Reason::ListLoading`],
+    /// `Action::needs_every_version`). A detail view opened from a link, or
+    /// a first page shown while the rest loads, may lack that version.
     pub fn check_listed(&self, id: &str, action: Action) -> Result<(), ActionError> {
-        if self.listed || !matches!(action, Action::NewVersion | Action::Publish) {
+        if self.listed || !action.needs_every_version() {
             return Ok(());
         }
         let status = self

@@ -38,6 +38,14 @@ impl Action {
         Action::Duplicate,
     ];
 
+    /// Whether the rules judge it, or what it does, by the journey's other
+    /// versions: a new version is made from the newest, and a journey has
+    /// at most one draft; publishing finishes the version it replaces. A
+    /// console that knows only some of a journey's versions cannot judge it.
+    pub fn needs_every_version(self) -> bool {
+        matches!(self, Action::NewVersion | Action::Publish)
+    }
+
     /// The action's name in English, for logs (a console words it per language).
     pub fn label(self) -> &'static str {
         match self {

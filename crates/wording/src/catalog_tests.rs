@@ -92,7 +92,7 @@ fn every_refusal() -> Vec<Refusal> {
             Reason::AwaitingAnswer { earlier },
         ));
     }
-    for action in [Action::Publish, Action::NewVersion] {
+    for action in Action::ALL.into_iter().filter(|a| a.needs_every_version()) {
         refusals.push(Refusal::new(action, Status::Draft, Reason::ListLoading));
     }
     refusals.sort_by_key(|r| format!("{r:?}"));

@@ -95,6 +95,22 @@ pub fn BulkConfirmDialog() -> impl IntoView {
             .then(|| catalog.with(|c| terms.refusal(c, &first.id)))
             .flatten()
     });
+    // For how many versions a finish scheduled before the pause would end
+    // comes first (the rules' word, as in the single Pause dialog).
+    let finish_first = move || {
+        let until = terms.until()?;
+        let versions = plan.with(|plan| {
+            catalog.with(|c| {
+                plan.iter()
+                    .flat_map(|plan| &plan.allowed)
+                    .filter_map(|v| c.get(&v.id)?.finish_before_pause_ends(until))
+                    .count()
+            })
+        });
+        (versions > 0).then(|| {
+            words.say(&Phrase::new("bulk-pause-finish-comes-first").with("versions", versions))
+        })
+    };
     let action = move || match state.get() {
         Some(BulkDialog::Ask(action)) => action,
         _ => run.with(|run| run.as_ref().map_or(Action::Finish, |run| run.action())),
@@ -313,7 +329,10 @@ pub fn BulkConfirmDialog() -> impl IntoView {
                     <StopReasonField prefix="bulk-stop" reason />
                 </Show>
                 {(can_confirm && plan.action == Action::Pause).then(|| {
-                    view! { <PauseTermsFields terms prefix="bulk-pause" refusal=terms_refusal active=customers_now /> }
+                    view! {
+                        <PauseTermsFields terms prefix="bulk-pause" refusal=terms_refusal active=customers_now />
+                        <p aria-live="polite">{finish_first}</p>
+                    }
                 })}
                 <div class="dialog-buttons">
                     <button type="button" class="cancel" autofocus on:click=move |_| close()>

@@ -22,8 +22,10 @@ import {
   menuItem,
   openActionsMenu,
   openHome,
+  openJourney,
   parseCount,
   reasonField,
+  scheduleFromMenu,
   selectAllShown,
   toolbar,
   toolbarButton,
@@ -280,6 +282,29 @@ test('Pause of several versions: the rules refuse a draft and too long a pause, 
   }
   await expect(cell(homeRow(page, 'Welcome series', 3), 'Status')).toHaveText('Draft');
   await expect(toolbar(page).getByRole('status')).toHaveText('Pause: 2 of 2 done.');
+});
+
+test('Pause of several versions says for how many a scheduled finish comes before the pause would end', async ({ page }) => {
+  await openJourney(page, LIVE.cart.id, LIVE.cart.name);
+  // This time tomorrow.
+  await scheduleFromMenu(page, '2026-11-26T12:00');
+  await page.getByRole('link', { name: 'Home' }).click();
+  await expectHomeLoaded(page);
+  await tick(page, LIVE.cart.name, 1);
+  await tick(page, LIVE.backInStock.name, 1);
+  await toolbarButton(page, 'Pause').click();
+
+  const dialog = bulkDialog(page, 'Pause 2 journey versions?');
+  const note = dialog.getByRole('paragraph').filter({ hasText: /a finish is scheduled before this pause would end/ });
+  const days = dialog.getByRole('spinbutton', { name: 'Pause for (days)' });
+  await days.fill('3');
+  await expect(note).toHaveText(
+    "For one of these versions a finish is scheduled before this pause would end: such a version then finishes, the customers in it continue to the end of their path, and what is chosen here for the pause's end does not happen to it.",
+  );
+  // A pause ending by then (on a tie, the pause's end comes first) is
+  // carried out as chosen for every version.
+  await days.fill('1');
+  await expect(note).toHaveCount(0);
 });
 
 test('keyboard only: tick rows with Space, confirm with Enter, and focus comes back', async ({ page }) => {

@@ -284,6 +284,10 @@ pause-at-end-resume-hint = Angehaltene Kunden machen weiter, und neue Kunden kö
 pause-at-end-stop = Journey stoppen
 pause-at-end-stop-hint = Alle, die noch darin sind, werden gestoppt, wie bei Stoppen. Eine gestoppte Journey kann nicht fortgesetzt werden.
 pause-finish-comes-first = Für { $at } ist ein Ende geplant, bevor diese Pause enden würde: Die Journey wird dann beendet, die Kunden darin durchlaufen ihren Pfad bis zum Ende, und was hier für das Ende der Pause gewählt ist, geschieht nicht.
+bulk-pause-finish-comes-first = Für { $versions ->
+        [one] eine dieser Journey-Versionen
+       *[other] { $versions } dieser Journey-Versionen
+    } ist ein Ende geplant, bevor diese Pause enden würde: Eine solche Version wird dann beendet, die Kunden darin durchlaufen ihren Pfad bis zum Ende, und was hier für das Ende der Pause gewählt ist, geschieht mit ihr nicht.
 
 ## The resume dialog
 resume-title = Journey fortsetzen?

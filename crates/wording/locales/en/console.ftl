@@ -287,6 +287,10 @@ pause-at-end-resume-hint = Held customers continue, and new customers can enter 
 pause-at-end-stop = Stop the journey
 pause-at-end-stop-hint = Everyone still in it is stopped, as Stop does. A stopped journey cannot be resumed.
 pause-finish-comes-first = A finish is scheduled for { $at }, before this pause would end: the journey then finishes, the customers in it continue to the end of their path, and what is chosen here for the pause's end does not happen.
+bulk-pause-finish-comes-first = For { $versions ->
+        [one] one of these versions
+       *[other] { $versions } of these versions
+    } a finish is scheduled before this pause would end: such a version then finishes, the customers in it continue to the end of their path, and what is chosen here for the pause's end does not happen to it.
 
 ## The resume dialog
 resume-title = Resume journey?

@@ -3,7 +3,7 @@
 // esbuild, each with a source map beside it (read only by developer tools),
 // and writes the new files' sha384 into index.html's integrity attributes, so
 // subresource integrity still holds. Trunk's own `--minify` cannot parse the
-// glue and leaves it as it is (README, "Size").
+// glue and leaves it as it is (bench/RESULTS.md, "Size").
 //
 // embed.js is left readable: host pages load it, and their developers read it.
 

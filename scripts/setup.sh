@@ -72,8 +72,8 @@ else
     RUSTC_BOOTSTRAP=1
     CARGO_UNSTABLE_BUILD_STD=std,panic_abort
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld
-    # With std built from source anyway, it is built for size (README, "Speed
-    # and size", has each one's saving): a panic aborts at once, with no hook,
+    # With std built from source anyway, it is built for size (bench/RESULTS.md,
+    # "Size", has each one's saving): a panic aborts at once, with no hook,
     # message or location in the binary (web/boot.js and web/embed.js show the
     # crash notice), and std's optimize_for_size. A rustup target cannot do
     # these; its builds work the same, only larger.

@@ -26,7 +26,7 @@ const ARRIVED_KEY: &str = "journeyConsoleFirstPageIn";
 /// How long the console's start waits for that answer once its code is
 /// ready. On loopback the answer and the code arrive together, and started
 /// with the page in hand, the console draws Home with its rows in one go:
-/// about 20 ms sooner (README, "Speed and size"). A server slower than this
+/// about 20 ms sooner (bench/RESULTS.md). A server slower than this
 /// only delays the console's header by as much; the list says it is loading.
 const LONGEST_WAIT: Duration = Duration::from_millis(100);
 

@@ -4,7 +4,7 @@
 // config.json), without the HTML document itself, each counted as brotli
 // (quality 11) would send it. This is the "everything index.html loads" figure
 // of the README's size table ("Speed and size"); the budget is raised only on
-// purpose, with that table.
+// purpose, saying why in bench/RESULTS.md.
 
 import { brotliCompressSync, constants } from 'node:zlib';
 import { expect, test, type Response } from '@playwright/test';

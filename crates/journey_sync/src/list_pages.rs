@@ -25,8 +25,8 @@ pub const MAX_VERSIONS: usize = 500_000;
 
 /// How many versions the list's first page asks for. The first rows wait for
 /// this page, so it is small: a few screens of rows (on a slow mobile
-/// network, the largest page made them wait 0.9 s longer; README,
-/// "Speed and size"). The rest come in the largest pages the contract allows,
+/// network, the largest page made them wait 0.9 s longer;
+/// bench/RESULTS.md). The rest come in the largest pages the contract allows,
 /// so that the whole list takes few requests. It is no less than
 /// `journey_list::WHOLE_LIST_UP_TO`: a list short enough to be drawn whole
 /// comes in one page.

@@ -453,7 +453,7 @@ function showIn(row, e, nowMs) {
   ]) {
     if (action.button.hidden === allowed) action.button.hidden = !allowed;
     setAttr(action.button, 'data-version', v.id);
-    setData(action.name, ` ${v.name}`);
+    setData(action.name, ` ${v.name}, version ${v.version}`);
   }
 }
 

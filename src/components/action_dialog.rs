@@ -186,11 +186,11 @@ pub fn ActionDialog(
             node_ref=dialog
             class="confirm-dialog"
             aria-labelledby=format!("{name}-dialog-title")
-            aria-describedby=format!("{name}-dialog-body")
+            aria-describedby=format!("{name}-dialog-version {name}-dialog-body")
             on:close=on_close
         >
             <h2 id=format!("{name}-dialog-title")>{title}</h2>
-            <p class="journey-under-action">{under_action}</p>
+            <p class="journey-under-action" id=format!("{name}-dialog-version")>{under_action}</p>
             <ChangedNotice flow version=target.version />
             <div id=format!("{name}-dialog-body") class="action-dialog-body">{children()}</div>
             <DialogButtons

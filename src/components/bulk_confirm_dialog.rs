@@ -95,21 +95,40 @@ pub fn BulkConfirmDialog() -> impl IntoView {
             .then(|| catalog.with(|c| terms.refusal(c, &first.id)))
             .flatten()
     });
-    // For how many versions a finish scheduled before the pause would end
-    // comes first (the rules' word, as in the single Pause dialog).
+    // For how many versions a scheduled finish comes before the pause would
+    // end, and for how many the pause stops the journey before its
+    // scheduled finish (the rules' word, as in the single Pause dialog).
     let finish_first = move || {
         let until = terms.until()?;
-        let versions = plan.with(|plan| {
+        let at_end = terms.at_end();
+        let (first, after) = plan.with(|plan| {
             catalog.with(|c| {
-                plan.iter()
-                    .flat_map(|plan| &plan.allowed)
-                    .filter_map(|v| c.get(&v.id)?.finish_before_pause_ends(until))
-                    .count()
+                let versions = plan.iter().flat_map(|plan| &plan.allowed);
+                versions
+                    .filter_map(|v| c.get(&v.id))
+                    .fold((0, 0), |(first, after), v| {
+                        match v.finish_before_pause_ends(until) {
+                            Some(_) => (first + 1, after),
+                            None => (
+                                first,
+                                after
+                                    + usize::from(
+                                        v.finish_after_pause_stops(until, at_end).is_some(),
+                                    ),
+                            ),
+                        }
+                    })
             })
         });
-        (versions > 0).then(|| {
-            words.say(&Phrase::new("bulk-pause-finish-comes-first").with("versions", versions))
-        })
+        let line = |key, versions| {
+            (versions > 0).then(|| words.say(&Phrase::new(key).with("versions", versions)))
+        };
+        let lines = [
+            line("bulk-pause-finish-comes-first", first),
+            line("bulk-pause-stops-before-finish", after),
+        ];
+        let said = lines.into_iter().flatten().collect::<Vec<_>>().join(" ");
+        (!said.is_empty()).then_some(said)
     };
     let action = move || match state.get() {
         Some(BulkDialog::Ask(action)) => action,
@@ -407,6 +426,7 @@ pub fn BulkConfirmDialog() -> impl IntoView {
             node_ref=dialog
             class="confirm-dialog bulk-dialog"
             aria-labelledby="bulk-dialog-title"
+            aria-describedby="bulk-dialog-body"
             on:close=on_close
         >
             <h2 id="bulk-dialog-title">{title}</h2>

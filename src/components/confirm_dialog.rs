@@ -240,11 +240,11 @@ pub fn ConfirmDialog() -> impl IntoView {
             node_ref=dialog
             class="confirm-dialog"
             aria-labelledby="confirm-dialog-title"
-            aria-describedby="confirm-dialog-body"
+            aria-describedby="confirm-dialog-version confirm-dialog-body"
             on:close=on_close
         >
             <h2 id="confirm-dialog-title">{title}</h2>
-            <p class="journey-under-action">
+            <p class="journey-under-action" id="confirm-dialog-version">
                 {move || version.with(|v| v.as_ref().map(|v| {
                     words.say(&Phrase::new("journey-and-version").with("name", v.name.as_str()).with("version", v.version))
                 }))}

@@ -45,6 +45,17 @@ pub fn JourneyRow(
     let version = Memo::new(move |_| id.with(|id| catalog.with(|c| c.shared(id).cloned())));
     let name = move || version.with(|v| v.as_ref().map(|v| v.name.clone()).unwrap_or_default());
     let number = move || version.with(|v| v.as_ref().map_or(0, |v| v.version));
+    let words = use_words();
+    // The version by name and number ("Birthday offer, version 2"): a
+    // journey's versions share its name, and an action names the one it
+    // acts on.
+    let named = Memo::new(move |_| {
+        words.say(
+            &wording::Phrase::new("bulk-version")
+                .with("name", name())
+                .with("version", number()),
+        )
+    });
     let phase =
         Signal::derive(move || version.with(|v| v.as_ref().map_or(Phase::Draft, |v| v.phase())));
     let clicks = ClickGuard::new("row-moved-under-pointer", version.into());
@@ -96,7 +107,6 @@ pub fn JourneyRow(
                 .and_then(|v| v.scheduled_finish.as_ref().map(|s| s.at))
         })
     });
-    let words = use_words();
     let count = move |pick: fn(&lifecycle::Stats) -> u64| {
         move || version.with(|v| words.count(v.as_ref().map_or(0, |v| pick(&v.stats))))
     };
@@ -142,8 +152,8 @@ pub fn JourneyRow(
             </td>
             <td class="col-modified-by">{updated_by}</td>
             <td class="col-actions">
-                <RowCheckbox id name=Signal::derive(name) number=Signal::derive(number) clicks />
-                <QuickActions id name=Signal::derive(name) clicks />
+                <RowCheckbox id version=named clicks />
+                <QuickActions id version=named clicks />
             </td>
         </tr>
     }

@@ -18,13 +18,20 @@ pub fn PauseDetails(#[prop(into)] version: Signal<Option<JourneyVersion>>) -> im
     let schedule =
         Memo::new(move |_| version.with(|v| v.as_ref().and_then(|v| v.scheduled_finish.clone())));
     let held = move || version.with(|v| words.count(v.as_ref().map_or(0, |v| v.stats.active)));
-    let exact_and_relative = move |at| {
+    // A moment said as passed or to come, whichever it is: a clock a little
+    // off from the server's never puts a pause's start ahead or its end
+    // behind.
+    let exact_and_relative = move |at: chrono::DateTime<chrono::Utc>, to_come: bool| {
         move || {
             let now = now.get();
+            let when = match to_come {
+                true => at.max(now),
+                false => at.min(now),
+            };
             words.say(
                 &Phrase::new("time-and-relative")
                     .with("at", words.exact(at))
-                    .with("when", words.relative(at.max(now), now)),
+                    .with("when", words.relative(when, now)),
             )
         }
     };
@@ -44,11 +51,11 @@ pub fn PauseDetails(#[prop(into)] version: Signal<Option<JourneyVersion>>) -> im
             };
             view! {
                 {line("moment-paused", view! {
-                    <time datetime=pause.since.to_rfc3339()>{exact_and_relative(pause.since)}</time>
+                    <time datetime=pause.since.to_rfc3339()>{exact_and_relative(pause.since, false)}</time>
                     {move || format!(" {}", words.say(&since))}
                 }.into_any())}
                 {line("pause-ends", view! {
-                    <time datetime=pause.until.to_rfc3339()>{exact_and_relative(pause.until)}</time>
+                    <time datetime=pause.until.to_rfc3339()>{exact_and_relative(pause.until, true)}</time>
                 }.into_any())}
                 {line("pause-customers-label", view! { {move || words.text(customers)} }.into_any())}
                 {line("pause-then", view! { {move || words.text(then)} }.into_any())}

@@ -32,13 +32,22 @@ pub fn PauseDialog() -> impl IntoView {
             .version
             .with(|v| v.as_ref().map_or(0, |v| v.stats.active))
     });
-    // A finish scheduled before the pause would end comes first.
+    // A finish scheduled before the pause would end comes first; one
+    // scheduled after a pause that stops the journey never happens.
     let finish_first = move || {
         let until = terms.until()?;
-        target
-            .version
-            .with(|v| v.as_ref()?.finish_before_pause_ends(until))
-            .map(|at| words.say(&Phrase::new("pause-finish-comes-first").with("at", at)))
+        let at_end = terms.at_end();
+        target.version.with(|v| {
+            let v = v.as_ref()?;
+            let (key, at) = match v.finish_before_pause_ends(until) {
+                Some(at) => ("pause-finish-comes-first", at),
+                None => (
+                    "pause-stops-before-finish",
+                    v.finish_after_pause_stops(until, at_end)?,
+                ),
+            };
+            Some(words.say(&Phrase::new(key).with("at", at)))
+        })
     };
 
     view! {

@@ -59,6 +59,11 @@ impl PauseTerms {
         self.until.get()
     }
 
+    /// What happens when the pause ends.
+    pub fn at_end(&self) -> PauseEnd {
+        self.at_end.get()
+    }
+
     /// The pause these terms make; `None` while the days are not a number
     /// (or one beyond any date).
     pub fn command(&self) -> Option<Command> {

@@ -14,7 +14,10 @@ use crate::words::use_words;
 #[component]
 pub fn QuickActions(
     #[prop(into)] id: Signal<String>,
-    #[prop(into)] name: Signal<String>,
+    /// The version the row shows, by name and number, said after the
+    /// action in each button's name ("Stop Birthday offer, version 2").
+    #[prop(into)]
+    version: Signal<String>,
     clicks: ClickGuard,
 ) -> impl IntoView {
     let journeys = use_journeys();
@@ -41,7 +44,7 @@ pub fn QuickActions(
                 on:click=move |_| click(action)
             >
                 {move || words.say(&wording::action_label(action))}
-                <span class="visually-hidden">" " {name}</span>
+                <span class="visually-hidden">" " {version}</span>
             </button>
         }
     };

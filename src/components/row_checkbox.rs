@@ -11,18 +11,14 @@ use crate::words::use_words;
 #[component]
 pub fn RowCheckbox(
     #[prop(into)] id: Signal<String>,
-    #[prop(into)] name: Signal<String>,
-    #[prop(into)] number: Signal<u32>,
+    /// The version the row shows, by name and number.
+    #[prop(into)]
+    version: Signal<String>,
     clicks: ClickGuard,
 ) -> impl IntoView {
     let selection = expect_context::<HomeSelection>();
     let words = use_words();
-    let label = move || {
-        let version = Phrase::new("bulk-version")
-            .with("name", name.get())
-            .with("version", number.get());
-        words.say(&Phrase::new("select-version").with("version", version))
-    };
+    let label = move || words.say(&Phrase::new("select-version").with("version", version.get()));
     let checked = move || id.with(|id| selection.picks.with(|picks| picks.is_selected(id)));
     view! {
         <input

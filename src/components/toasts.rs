@@ -10,6 +10,9 @@ use crate::words::use_words;
 /// How long a message stays before it leaves by itself.
 const SHOWN_FOR: Duration = Duration::from_secs(8);
 
+/// How often a message held back while a modal dialog is open looks again.
+const WAIT_FOR_DIALOG: Duration = Duration::from_millis(500);
+
 /// Short messages saying what just happened ("… is stopped").
 #[derive(Clone, Copy)]
 pub struct Toasts {
@@ -42,6 +45,14 @@ impl Toasts {
         if self.shown.is_disposed() {
             return;
         }
+        // While a modal dialog is open the rest of the page is inert: a
+        // message added there would be neither announced nor dismissable,
+        // and would leave unread. It is shown once the dialog has closed.
+        if modal_open() {
+            let this = *self;
+            self.later(move || this.show(text), WAIT_FOR_DIALOG);
+            return;
+        }
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
         self.shown.update(|shown| shown.push((id, text)));
@@ -50,19 +61,24 @@ impl Toasts {
 
     fn expire_later(&self, id: u64) {
         let this = *self;
-        if let Ok(handle) = set_timeout_with_handle(move || this.expire(id), SHOWN_FOR) {
+        self.later(move || this.expire(id), SHOWN_FOR);
+    }
+
+    fn later(&self, then: impl FnOnce() + 'static, after: Duration) {
+        if let Ok(handle) = set_timeout_with_handle(then, after) {
             self.pending.update_value(|pending| pending.push(handle));
         }
     }
 
     /// A message leaves by itself, unless the user is on it (its dismiss
-    /// button has focus): taken away then, it would drop their focus to the
-    /// top of the page. It is given the same time again.
+    /// button has focus: taken away then, it would drop their focus to the
+    /// top of the page; or the pointer rests on the messages, being read)
+    /// or a modal dialog stands over it. It is given the same time again.
     fn expire(&self, id: u64) {
         let on_it = focus::active_element()
             .and_then(|element| element.get_attribute("data-toast"))
             .is_some_and(|toast| toast == id.to_string());
-        if on_it {
+        if on_it || modal_open() || matches_somewhere(".toasts:hover") {
             self.expire_later(id);
         } else {
             self.dismiss(id);
@@ -97,6 +113,15 @@ impl Toasts {
         self.shown
             .update(|shown| shown.retain(|(shown_id, _)| *shown_id != id));
     }
+}
+
+/// Whether a modal dialog (a confirmation) is open.
+fn modal_open() -> bool {
+    matches_somewhere("dialog:modal")
+}
+
+fn matches_somewhere(selector: &str) -> bool {
+    document().query_selector(selector).ok().flatten().is_some()
 }
 
 /// The live region that announces toasts; always in the page so screen

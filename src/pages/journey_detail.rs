@@ -244,7 +244,7 @@ fn JourneyView(id: String) -> impl IntoView {
                                     {move || words.say(&problem)}
                                     " "
                                     <button type="button" on:click=move |_| read_history()>
-                                        {text("try-again")}
+                                        {text("history-try-again")}
                                     </button>
                                 </p>
                             }

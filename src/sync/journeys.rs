@@ -160,13 +160,18 @@ impl Journeys {
         let Some(backend) = self.backend.try_get_value() else {
             return;
         };
-        let me = backend.me().await.ok().flatten();
-        if let Some(me) = &me {
-            change(self.role, Some(me.role));
-        }
-        // A server that could not say offers nothing beyond the seed's
-        // actions until it does (the next start).
-        change(self.offered, backend.offered(me.as_ref()));
+        let offered = match backend.me().await {
+            Ok(me) => {
+                if let Some(me) = &me {
+                    change(self.role, Some(me.role));
+                }
+                backend.offered(me.as_ref())
+            }
+            // Not an answer about what it offers: asked again at the next
+            // refresh (`refresh_now`), and said so meanwhile.
+            Err(_) => Offered::NotYetSaid,
+        };
+        change(self.offered, offered);
         // Whatever the answer: a backend that cannot say leaves the server
         // to refuse what the role does not allow.
         change(self.identified, true);
@@ -204,6 +209,9 @@ impl Journeys {
         let Some(backend) = self.backend.try_get_value() else {
             return;
         };
+        if self.offered.with_untracked(Offered::not_yet_said) {
+            self.identify().await;
+        }
         let now = clock::now();
         let first = !self.loaded.get_untracked();
         // Not a change anyone sees: taken without notifying the views.

@@ -305,6 +305,11 @@ test('Pause of several versions says for how many a scheduled finish comes befor
   // carried out as chosen for every version.
   await days.fill('1');
   await expect(note).toHaveCount(0);
+  // Chosen to stop them then, it stops that version before its finish.
+  await dialog.getByRole('radio', { name: 'Stop the journey' }).check();
+  await expect(dialog.getByRole('paragraph').filter({ hasText: /a finish is scheduled after this pause ends/ })).toHaveText(
+    'For one of these versions a finish is scheduled after this pause ends: the pause then stops such a version, everyone still in it is stopped, and its scheduled finish does not happen.',
+  );
 });
 
 test('keyboard only: tick rows with Space, confirm with Enter, and focus comes back', async ({ page }) => {
@@ -325,6 +330,8 @@ test('keyboard only: tick rows with Space, confirm with Enter, and focus comes b
   await page.keyboard.press('Enter');
   const dialog = bulkDialog(page, 'Stop 2 journey versions?');
   await expect(dialog).toBeVisible();
+  // What a screen reader says as the dialog opens: what Stop does.
+  await expect(dialog).toHaveAccessibleDescription(/^Use Stop for emergencies: everyone in these journey versions is stopped now/);
   await expect(dialog.getByRole('button', { name: 'Cancel', exact: true })).toBeFocused();
   await pressUntilFocused(page, 'Shift+Tab', reasonField(dialog), 10);
   await page.keyboard.type('Wrong audience');

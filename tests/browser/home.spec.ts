@@ -9,6 +9,8 @@ import {
   LIVE,
   NOW,
   cell,
+  clickQuickAction,
+  confirmDialog,
   expectDrawn,
   expectHomeLoaded,
   holdClock,
@@ -209,6 +211,25 @@ test('a link with a query opens Home searched, filtered and sorted', async ({ pa
   await expect(statusFilter(page)).toHaveValue('draft');
   await expect(listCount(page)).toHaveText(showing(1));
   await expect(homeRow(page, 'Welcome series', 3)).toBeVisible();
+});
+
+test("two versions of one journey: each row's actions and tick name the version they act on", async ({ page }) => {
+  await openHome(page);
+  // Birthday offer's version 1 is finishing and version 2 is live: both
+  // rows offer Stop. Said by name alone, a screen reader's list of buttons
+  // (or a voice command) could not tell which version a Stop would end.
+  for (const version of [1, 2]) {
+    const row = homeRow(page, 'Birthday offer', version);
+    await row.hover();
+    const stop = page.getByRole('button', { name: `Stop Birthday offer, version ${version}`, exact: true });
+    await expect(stop).toHaveCount(1);
+    await expect(row.getByRole('button', { name: `Stop Birthday offer, version ${version}`, exact: true })).toBeVisible();
+    await expect(row.getByRole('checkbox', { name: `Select Birthday offer, version ${version}`, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('button', { name: 'Stop Birthday offer', exact: true })).toHaveCount(0);
+  // The confirmation says which version as it opens, before what Stop does.
+  await clickQuickAction(homeRow(page, 'Birthday offer', 1), 'Stop', 'Birthday offer');
+  await expect(confirmDialog(page, 'Stop')).toHaveAccessibleDescription(/^Birthday offer · version 1 Use Stop for emergencies/);
 });
 
 test.describe('links to a journey', () => {

@@ -112,6 +112,20 @@ test.describe('Home quick actions', () => {
     await expect(message).toBeHidden();
   });
 
+  test('a message the pointer rests on stays while it is read, then leaves by itself', async ({ page }) => {
+    const { name } = LIVE.cart;
+    await finishFromHomeByKeyboard(page, name);
+    await confirmButton(confirmDialog(page, 'Finish'), 'Finish').click();
+    const message = toast(page, `“${name}” version 1 is finished`);
+    await message.hover();
+
+    // Longer than a message stays by itself (8 s).
+    await page.waitForTimeout(9_000);
+    await expect(message).toBeVisible();
+    await page.mouse.move(0, 0);
+    await expect(message).toBeHidden({ timeout: 12_000 });
+  });
+
   test('dismissing a message with the keyboard moves focus on to the next message', async ({ page }) => {
     const finished = [LIVE.cart.name, LIVE.backInStock.name];
     await openHome(page);

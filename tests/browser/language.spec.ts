@@ -50,7 +50,7 @@ test.describe('in German, from the browser\'s language', () => {
 
     const cart = row(page, LIVE.cart.name);
     await cart.hover();
-    await cart.getByRole('button', { name: `Beenden ${LIVE.cart.name}`, exact: true }).click();
+    await cart.getByRole('button', { name: `Beenden ${LIVE.cart.name}, Version 1`, exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Journey beenden?' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('Neue Kunden können diese Journey nicht mehr betreten.');
@@ -117,7 +117,7 @@ test.describe('in German, from the browser\'s language', () => {
     await expect(page.getByRole('status').filter({ hasText: /^Showing \d+ of \d+ journey versions$/ })).toBeVisible();
     const cart = row(page, LIVE.cart.name);
     await cart.hover();
-    await expect(cart.getByRole('button', { name: `Finish ${LIVE.cart.name}`, exact: true })).toBeVisible();
+    await expect(cart.getByRole('button', { name: `Finish ${LIVE.cart.name}, version 1`, exact: true })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 

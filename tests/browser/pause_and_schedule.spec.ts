@@ -26,6 +26,7 @@ import {
   openHome,
   openJourney,
   parseCount,
+  quickAction,
   scheduleFromMenu,
   tabTo,
   toast,
@@ -154,6 +155,13 @@ test.describe('Pause', () => {
       page.getByRole('table', { name: 'Journeys' }).getByRole('row').filter({ has: page.getByRole('rowheader') }),
     ).toHaveCount(1);
     await expect(homeRow(page, CART.name, 1)).toBeVisible();
+
+    // Its start is said as passed once time has passed.
+    await moveClockTo(page, hours(3));
+    await homeRow(page, CART.name, 1).getByRole('link', { name: CART.name }).click();
+    await expect(definitionOf(page, 'Lifecycle', 'Paused')).toHaveText(
+      new RegExp(`^${time('Nov 25, 2026, 1:00 PM')} \\(3 hours ago\\) by You$`),
+    );
   });
 
   test('publishing a new version of a paused journey says the paused version is finished instead of waiting for its pause to end', async ({ page }) => {
@@ -176,6 +184,10 @@ test.describe('Pause', () => {
     await openActionsMenu(page);
     await menuItem(page, 'Pause…').click();
     const dialog = pauseDialog(page);
+    // Said as it opens: which version, then what a pause does.
+    await expect(dialog).toHaveAccessibleDescription(
+      new RegExp(`^${escapeRegExp(CART.name)} · version 1 While it is paused, no new customers can enter this journey\\.`),
+    );
     await daysField(dialog).fill('3');
     await expect(dialog.getByRole('paragraph').filter({ hasText: /^A finish is scheduled for/ })).toHaveText(
       new RegExp(`^A finish is scheduled for ${time('Nov 26, 2026, 1:00 PM')}, before this pause would end: the journey then finishes, the customers in it continue to the end of their path, and what is chosen here for the pause's end does not happen\\.$`),
@@ -184,6 +196,11 @@ test.describe('Pause', () => {
     // carried out as chosen.
     await daysField(dialog).fill('1');
     await expect(dialog.getByRole('paragraph').filter({ hasText: /^A finish is scheduled for/ })).toHaveCount(0);
+    // Chosen to stop the journey then, it stops it before the finish.
+    await dialog.getByRole('radio', { name: 'Stop the journey' }).check();
+    await expect(dialog.getByRole('paragraph').filter({ hasText: /^A finish is scheduled for/ })).toHaveText(
+      new RegExp(`^A finish is scheduled for ${time('Nov 26, 2026, 1:00 PM')}, after this pause ends: the pause then stops the journey, everyone still in it is stopped, and the scheduled finish does not happen\\.$`),
+    );
   });
 
   test('a finish scheduled after a pause that stops the journey says the pause comes first, and the finish does not happen', async ({ page }) => {
@@ -316,17 +333,17 @@ test.describe('From paused', () => {
       await expect(cell(row, 'Status')).toHaveText(/^Paused · resumes tomorrow/);
       await row.hover();
       // A paused row offers Resume, Finish and Stop.
-      for (const offered of ['Resume', 'Finish', 'Stop']) {
-        await expect(row.getByRole('button', { name: `${offered} ${journey.name}`, exact: true })).toBeVisible();
+      for (const offered of ['Resume', 'Finish', 'Stop'] as const) {
+        await expect(quickAction(row, offered, journey.name)).toBeVisible();
       }
-      await row.getByRole('button', { name: `${action} ${journey.name}`, exact: true }).click();
+      await quickAction(row, action, journey.name).click();
       const dialog = confirmDialog(page, action);
       await expect(dialog).toBeVisible();
       await expect(dialog).toContainText('cannot be resumed or restarted');
       await confirmButton(dialog, action).click();
       await expect(dialog).toBeHidden();
       await expect(cell(row, 'Status')).toHaveText(after);
-      await expect(row.getByRole('button', { name: `Resume ${journey.name}`, exact: true })).toBeHidden();
+      await expect(quickAction(row, 'Resume', journey.name)).toBeHidden();
     });
   }
 
@@ -336,7 +353,7 @@ test.describe('From paused', () => {
     await page.getByRole('link', { name: 'Home' }).click();
     const row = homeRow(page, CART.name, 1);
     await row.hover();
-    await row.getByRole('button', { name: `Resume ${CART.name}`, exact: true }).click();
+    await quickAction(row, 'Resume', CART.name).click();
     await confirmButton(resumeDialog(page), 'Resume').click();
     await expect(resumeDialog(page)).toBeHidden();
     await expect(cell(row, 'Status')).toHaveText('Live');
@@ -500,8 +517,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await row.hover();
       await expectNoViolations(page, `Home with a paused row (${colorScheme})`);
       await openHome(page, '?status=paused');
-      await row.getByRole('button', { name: `Resume ${CART.name}`, exact: true }).focus();
-      await row.getByRole('button', { name: `Resume ${CART.name}`, exact: true }).click();
+      await quickAction(row, 'Resume', CART.name).focus();
+      await quickAction(row, 'Resume', CART.name).click();
       await expect(resumeDialog(page)).toBeVisible();
       await expectNoViolations(page, `the resume dialog (${colorScheme})`);
     });
@@ -587,6 +604,31 @@ test.describe('over HTTP', () => {
     await expect(historyRows(page).first()).toContainText('The pause Olga Operator set ended');
   });
 
+  test('a /me that fails at the start: the menu says the server has not said what it offers, and offers Pause once it has', async ({ page }) => {
+    expect((await page.request.post(`${WITH_FEATURES}/_test/reset`)).ok()).toBeTruthy();
+    await useServer(page, WITH_FEATURES);
+    let failing = true;
+    await page.route('**/me', (route) =>
+      failing
+        ? route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"code":"internal","message":"Down for a moment."}}' })
+        : route.fallback(),
+    );
+    await page.goto(`/journeys/${CART.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: CART.name })).toBeVisible();
+    await openActionsMenu(page);
+    const pause = menuItem(page, 'Pause…');
+    // Not "this server does not offer pausing": it has not said.
+    await expect(pause).toHaveAccessibleName(
+      'Pause… The server has not said yet whether it offers pausing journeys; the console asks again at its next refresh.',
+      { timeout: 20_000 },
+    );
+    await expect(pause).toHaveAttribute('aria-disabled', 'true');
+    failing = false;
+    await expect(pause).not.toHaveAttribute('aria-disabled', 'true', { timeout: 20_000 });
+    await pause.click();
+    await expect(pauseDialog(page)).toBeVisible();
+  });
+
   test('a server without the features: the menu says why, and Finish and Stop still work', async ({ page }) => {
     expect((await page.request.post(`${WITHOUT_FEATURES}/_test/reset`)).ok()).toBeTruthy();
     await useServer(page, WITHOUT_FEATURES);
@@ -621,7 +663,7 @@ test.describe('over HTTP', () => {
     await page.getByRole('link', { name: 'Home' }).click();
     const row = homeRow(page, CART.name, 1);
     await row.hover();
-    await expect(row.getByRole('button', { name: `Stop ${CART.name}`, exact: true })).toBeVisible();
+    await expect(quickAction(row, 'Stop', CART.name)).toBeVisible();
     await clickQuickAction(row, 'Stop', CART.name);
     await confirmButton(confirmDialog(page, 'Stop'), 'Stop').click();
     await expect(cell(row, 'Status')).toHaveText('Stopped');

@@ -1057,11 +1057,16 @@ test.describe('on the HTTP backend', () => {
     await expect(stopDialog).toContainText(`${B.name} · version 1`);
     await expect(stopDialog).not.toContainText(refusal);
     await expect(stopDialog.getByRole('alert')).toHaveCount(0);
+    // Nor behind it, where the page is inert while the dialog is open: it
+    // would be neither announced nor dismissable, and leave unread.
+    await expect(page.getByText(refusal)).toHaveCount(0);
 
-    // And the Stop it is open for still works.
+    // And the Stop it is open for still works; A's answer is said once
+    // the dialog has closed.
     await confirmButton(stopDialog, 'Stop').click();
     await expect(stopDialog).toBeHidden();
     await expect(status(page, B.name)).toHaveText('Stopped');
+    await expect(toast(page, refusal)).toBeVisible();
   });
 
   test('a Delete answered after the user went on to another journey leaves them there', async ({ page, server, request }) => {
@@ -1555,7 +1560,8 @@ test.describe('on the HTTP backend', () => {
     await expect(historyRows(page)).toHaveCount(0);
 
     broken = false;
-    await problem.getByRole('button', { name: 'Try again' }).click();
+    // Named apart from the list's "Try again", which may stand beside it.
+    await problem.getByRole('button', { name: 'Load the history again', exact: true }).click();
     await expect(problem).toHaveCount(0);
     await expect(historyRows(page).first().getByRole('cell').nth(1)).toHaveText('Publish');
   });

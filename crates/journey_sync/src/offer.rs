@@ -17,6 +17,11 @@ pub enum Offered {
     /// A server offers what its `GET /me` lists; one without `/me`, or
     /// without `features`, offers none.
     Listed(Vec<Feature>),
+    /// A server whose `GET /me` failed (unreachable, an error, an answer
+    /// that could not be read): what it offers is not known yet, and the
+    /// console asks again at its next refresh. Until then it offers none of
+    /// the features, saying why, rather than that the server lacks them.
+    NotYetSaid,
 }
 
 impl Offered {
@@ -29,14 +34,25 @@ impl Offered {
         match self {
             Offered::Everything => true,
             Offered::Listed(features) => features.contains(&feature),
+            Offered::NotYetSaid => false,
         }
+    }
+
+    /// Whether the server is still to be asked again.
+    pub fn not_yet_said(&self) -> bool {
+        matches!(self, Offered::NotYetSaid)
     }
 
     /// Why `action` is not offered, or `None` when it is (every action that
     /// needs no feature is).
     pub fn refusal(&self, action: Action) -> Option<Phrase> {
         let feature = feature_needed(action)?;
-        (!self.offers(feature)).then(|| not_offered(feature))
+        match self {
+            Offered::NotYetSaid => {
+                Some(Phrase::new("sync-offer-not-yet-said").with("feature", feature_key(feature)))
+            }
+            _ => (!self.offers(feature)).then(|| not_offered(feature)),
+        }
     }
 }
 
@@ -124,6 +140,29 @@ mod tests {
         for action in Action::ALL {
             assert_eq!(refusal(&both, action), None, "{action:?}");
         }
+    }
+
+    #[test]
+    fn a_server_whose_me_failed_is_not_said_to_lack_what_it_may_offer() {
+        let unknown = Offered::NotYetSaid;
+        assert_eq!(
+            refusal(&unknown, Action::Resume).as_deref(),
+            Some("The server has not said yet whether it offers pausing journeys; the console asks again at its next refresh.")
+        );
+        assert_eq!(
+            refusal(&unknown, Action::CancelScheduledFinish).as_deref(),
+            Some("The server has not said yet whether it offers scheduling a finish; the console asks again at its next refresh.")
+        );
+        for action in [
+            Action::Finish,
+            Action::Stop,
+            Action::Duplicate,
+            Action::NewVersion,
+        ] {
+            assert_eq!(refusal(&unknown, action), None, "{action:?}");
+        }
+        assert!(unknown.not_yet_said());
+        assert!(!Offered::by_server(None).not_yet_said());
     }
 
     #[test]

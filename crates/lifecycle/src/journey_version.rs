@@ -91,8 +91,18 @@ impl JourneyVersion {
     /// finish scheduled for `at`: the finish then never happens.
     pub fn stopped_before_finish(&self, at: DateTime<Utc>) -> Option<DateTime<Utc>> {
         let pause = self.pause.as_ref()?;
-        (pause.at_end == PauseEnd::Stop && pause_comes_first(pause.until, at))
-            .then_some(pause.until)
+        stops_first(pause.until, pause.at_end, at).then_some(pause.until)
+    }
+
+    /// The scheduled finish that a pause ending at `until`, then doing
+    /// `at_end`, would stop the journey before: that finish never happens.
+    pub fn finish_after_pause_stops(
+        &self,
+        until: DateTime<Utc>,
+        at_end: PauseEnd,
+    ) -> Option<DateTime<Utc>> {
+        let at = self.scheduled_finish.as_ref()?.at;
+        stops_first(until, at_end, at).then_some(at)
     }
 
     /// Finished, with customers still completing their path.
@@ -133,4 +143,10 @@ impl JourneyVersion {
 /// `finish_at`: on a tie, the pause's end comes first.
 pub(crate) fn pause_comes_first(until: DateTime<Utc>, finish_at: DateTime<Utc>) -> bool {
     until <= finish_at
+}
+
+/// Whether a pause ending at `until`, then doing `at_end`, stops the
+/// journey before a finish scheduled for `finish_at` would finish it.
+fn stops_first(until: DateTime<Utc>, at_end: PauseEnd, finish_at: DateTime<Utc>) -> bool {
+    at_end == PauseEnd::Stop && pause_comes_first(until, finish_at)
 }

@@ -498,6 +498,42 @@ fn which_comes_first_a_pause_end_or_a_scheduled_finish_is_said_as_it_is_carried_
     catalog.run_due(later + Duration::minutes(1));
     assert_eq!(catalog.get(ID).unwrap().status, Status::Stopped);
 
+    // Asked before pausing, as the Pause dialog asks: a pause ending by
+    // then and stopping the journey comes first (a tie too); one that
+    // resumes it, or ends after the finish, does not.
+    let mut catalog = one_version(Status::Live, 40);
+    catalog
+        .apply(
+            ID,
+            Command::ScheduleFinish { at: later },
+            BY,
+            hours_later(0),
+        )
+        .unwrap();
+    let version = catalog.get(ID).unwrap();
+    assert_eq!(
+        version.finish_after_pause_stops(until, PauseEnd::Stop),
+        Some(later)
+    );
+    assert_eq!(
+        version.finish_after_pause_stops(later, PauseEnd::Stop),
+        Some(later),
+        "a tie: the pause first"
+    );
+    assert_eq!(
+        version.finish_after_pause_stops(until, PauseEnd::Resume),
+        None
+    );
+    assert_eq!(
+        version.finish_after_pause_stops(later + Duration::minutes(1), PauseEnd::Stop),
+        None
+    );
+    catalog
+        .apply(ID, pause_days(1, PauseEnd::Stop), BY, hours_later(0))
+        .unwrap();
+    catalog.run_due(later + Duration::minutes(1));
+    assert_eq!(catalog.get(ID).unwrap().status, Status::Stopped);
+
     // One that resumes it leaves the finish to come.
     let mut catalog = one_version(Status::Live, 40);
     catalog

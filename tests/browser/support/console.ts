@@ -108,9 +108,10 @@ export function cell(row: Locator, column: Exclude<HomeColumn, 'Name'>): Locator
 }
 
 /// A Home quick action: its accessible name is the action followed by the
-/// journey's name ("Finish Welcome series").
-export function quickAction(row: Locator, action: 'Finish' | 'Stop', name: string): Locator {
-  return row.getByRole('button', { name: `${action} ${name}`, exact: true });
+/// version the row shows ("Finish Welcome series, version 2"); which version
+/// is the row's to say (`homeRow`).
+export function quickAction(row: Locator, action: 'Finish' | 'Stop' | 'Resume', name: string): Locator {
+  return row.getByRole('button', { name: new RegExp(`^${action} ${escapeRegExp(name)}, version \\d+$`) });
 }
 
 /// The message a quick action's click gives instead of a dialog when the

@@ -5,6 +5,7 @@ starting = Journey Console wird gestartet…
 crash-notice = Journey Console wurde wegen eines internen Fehlers angehalten. Laden Sie die Seite neu, um fortzufahren; bestätigte Änderungen wurden gespeichert. Details stehen in der Browserkonsole.
 language = Sprache
 try-again = Erneut versuchen
+history-try-again = Verlauf erneut laden
 reset-demo = Demodaten zurücksetzen
 demo-was-reset = Die Demodaten wurden zurückgesetzt.
 dismiss-message = Meldung schließen
@@ -240,6 +241,11 @@ sync-not-offered = Dieser Server bietet { $feature ->
         [scheduled-finish] das Planen eines Endes
        *[other] diese Aktion
     } nicht an.
+sync-offer-not-yet-said = Der Server hat noch nicht mitgeteilt, ob er { $feature ->
+        [pause] das Pausieren von Journeys
+        [scheduled-finish] das Planen eines Endes
+       *[other] diese Aktion
+    } anbietet; die Konsole fragt bei der nächsten Aktualisierung erneut.
 sync-not-offered-answer = Dieser Server bietet { $feature ->
         [pause] das Pausieren von Journeys
         [scheduled-finish] das Planen eines Endes
@@ -284,10 +290,15 @@ pause-at-end-resume-hint = Angehaltene Kunden machen weiter, und neue Kunden kö
 pause-at-end-stop = Journey stoppen
 pause-at-end-stop-hint = Alle, die noch darin sind, werden gestoppt, wie bei Stoppen. Eine gestoppte Journey kann nicht fortgesetzt werden.
 pause-finish-comes-first = Für { $at } ist ein Ende geplant, bevor diese Pause enden würde: Die Journey wird dann beendet, die Kunden darin durchlaufen ihren Pfad bis zum Ende, und was hier für das Ende der Pause gewählt ist, geschieht nicht.
+pause-stops-before-finish = Für { $at } ist ein Ende geplant, nach dem Ende dieser Pause: Die Pause stoppt dann die Journey, alle Kunden darin werden gestoppt, und das geplante Ende geschieht nicht.
 bulk-pause-finish-comes-first = Für { $versions ->
         [one] eine dieser Journey-Versionen
        *[other] { $versions } dieser Journey-Versionen
     } ist ein Ende geplant, bevor diese Pause enden würde: Eine solche Version wird dann beendet, die Kunden darin durchlaufen ihren Pfad bis zum Ende, und was hier für das Ende der Pause gewählt ist, geschieht mit ihr nicht.
+bulk-pause-stops-before-finish = Für { $versions ->
+        [one] eine dieser Journey-Versionen
+       *[other] { $versions } dieser Journey-Versionen
+    } ist ein Ende nach dem Ende dieser Pause geplant: Die Pause stoppt eine solche Version dann, alle Kunden darin werden gestoppt, und ihr geplantes Ende geschieht nicht.
 
 ## The resume dialog
 resume-title = Journey fortsetzen?

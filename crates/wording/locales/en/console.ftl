@@ -5,6 +5,7 @@ starting = Starting Journey Console…
 crash-notice = Journey Console stopped because of an internal error. Reload the page to continue; changes you confirmed were saved. The browser console has the details.
 language = Language
 try-again = Try again
+history-try-again = Load the history again
 reset-demo = Reset demo data
 demo-was-reset = The demo data was reset.
 dismiss-message = Dismiss message
@@ -243,6 +244,11 @@ sync-not-offered = This server does not offer { $feature ->
         [scheduled-finish] scheduling a finish
        *[other] this action
     }.
+sync-offer-not-yet-said = The server has not said yet whether it offers { $feature ->
+        [pause] pausing journeys
+        [scheduled-finish] scheduling a finish
+       *[other] this action
+    }; the console asks again at its next refresh.
 sync-not-offered-answer = This server does not offer { $feature ->
         [pause] pausing journeys
         [scheduled-finish] scheduling a finish
@@ -287,10 +293,15 @@ pause-at-end-resume-hint = Held customers continue, and new customers can enter 
 pause-at-end-stop = Stop the journey
 pause-at-end-stop-hint = Everyone still in it is stopped, as Stop does. A stopped journey cannot be resumed.
 pause-finish-comes-first = A finish is scheduled for { $at }, before this pause would end: the journey then finishes, the customers in it continue to the end of their path, and what is chosen here for the pause's end does not happen.
+pause-stops-before-finish = A finish is scheduled for { $at }, after this pause ends: the pause then stops the journey, everyone still in it is stopped, and the scheduled finish does not happen.
 bulk-pause-finish-comes-first = For { $versions ->
         [one] one of these versions
        *[other] { $versions } of these versions
     } a finish is scheduled before this pause would end: such a version then finishes, the customers in it continue to the end of their path, and what is chosen here for the pause's end does not happen to it.
+bulk-pause-stops-before-finish = For { $versions ->
+        [one] one of these versions
+       *[other] { $versions } of these versions
+    } a finish is scheduled after this pause ends: the pause then stops such a version, everyone still in it is stopped, and its scheduled finish does not happen.
 
 ## The resume dialog
 resume-title = Resume journey?

@@ -6,6 +6,8 @@
 //! usable.
 
 use lifecycle::HistoryEntry;
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use wording::Phrase;
 
 use crate::one_by_one::{read_one_by_one, RawPage};
@@ -18,6 +20,19 @@ use crate::BackendError;
 pub struct ReadHistory {
     pub entries: Vec<HistoryEntry>,
     pub left_out: Option<Phrase>,
+}
+
+/// Just what makes an item a history entry, when the rest cannot be read:
+/// when it happened and what was done, as text. Only its shape is asked.
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct Recorded {
+    at: String,
+    action: String,
+}
+
+fn is_recorded(item: &RawValue) -> bool {
+    serde_json::from_str::<Recorded>(item.get()).is_ok()
 }
 
 /// `GET /journeys/{id}`'s history, read in one go, and entry by entry only
@@ -38,7 +53,7 @@ pub fn read_history_page(
         Err(error) => error,
     };
     let raw: RawPage = serde_json::from_str(body).map_err(|_| not_journey_data(&whole_error))?;
-    let entries = read_one_by_one::<HistoryEntry>(raw.items, &whole_error)?;
+    let entries = read_one_by_one::<HistoryEntry>(raw.items, is_recorded, &whole_error)?;
     let left_out = entries.unreadable.first().map(|(_, error)| {
         Phrase::new("sync-history-entries-unreadable")
             .with("count", entries.unreadable.len())
@@ -142,12 +157,26 @@ mod tests {
     }
 
     #[test]
+    fn a_history_whose_every_entry_cannot_be_read_is_still_a_history() {
+        let history = read(&json!({ "items": [
+            entry(2, "archive", "live", "archived", "Bot"),
+        ] }))
+        .unwrap();
+        assert!(history.entries.is_empty());
+        let said = english(&history.left_out.unwrap());
+        assert!(
+            said.starts_with("One entry of this history could not be read, so it is not shown ("),
+            "{said}"
+        );
+    }
+
+    #[test]
     fn an_answer_that_is_not_a_history_is_refused_whole() {
         for body in [
             json!({ "items": 3 }),
             json!([entry(0, "publish", "draft", "live", "Priya Nair")]),
             json!({ "items": [1, 2] }),
-            json!({ "items": [entry(2, "archive", "live", "archived", "Bot")] }),
+            json!({ "items": [{ "error": "upstream timeout" }] }),
         ] {
             let error = read(&body).unwrap_err();
             assert_eq!(error.kind, ErrorKind::BadResponse, "{body}");

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use contract::JourneyPage;
 use lifecycle::JourneyVersion;
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use wording::Phrase;
 
 use crate::in_words::cut_short;
@@ -39,6 +40,18 @@ struct Named {
     id: String,
 }
 
+/// The `id` of an item, when it has one: what makes it a journey version,
+/// however little of the rest can be read.
+fn named(item: &RawValue) -> Option<String> {
+    serde_json::from_str::<Named>(item.get())
+        .ok()
+        .map(|named| named.id)
+}
+
+fn is_named(item: &RawValue) -> bool {
+    named(item).is_some()
+}
+
 /// A successful answer to `GET /journeys`, read as a page. A page is read in
 /// one go; only one that fails is read again version by version, so a
 /// well-formed list costs nothing more.
@@ -59,14 +72,12 @@ pub fn read_list_page(
     };
     // Not even a page (not JSON, no `items` array): nothing to keep.
     let raw: RawPage = serde_json::from_str(body).map_err(|_| not_journey_data(&whole_error))?;
-    let items = read_one_by_one::<Arc<JourneyVersion>>(raw.items, &whole_error)?;
+    let items = read_one_by_one::<Arc<JourneyVersion>>(raw.items, is_named, &whole_error)?;
     let unreadable = items
         .unreadable
         .into_iter()
         .map(|(item, error)| UnreadableVersion {
-            id: serde_json::from_str::<Named>(item.get())
-                .ok()
-                .map(|named| named.id),
+            id: named(item),
             error,
         })
         .collect();
@@ -160,6 +171,17 @@ mod tests {
     }
 
     #[test]
+    fn a_page_whose_every_version_cannot_be_read_is_still_a_page() {
+        let mut archived = version("a");
+        archived["status"] = json!("archived");
+        let page = read(&json!({ "items": [archived, { "id": 7 }], "next": "c2" })).unwrap();
+        assert!(page.page.items.is_empty());
+        assert_eq!(page.page.next.as_deref(), Some("c2"));
+        assert_eq!(page.unreadable.len(), 2);
+        assert_eq!(page.unreadable[0].id.as_deref(), Some("a"));
+    }
+
+    #[test]
     fn an_answer_that_is_not_a_page_is_refused_whole() {
         for body in [
             json!({ "items": 3 }),
@@ -173,14 +195,11 @@ mod tests {
                 "{body}"
             );
         }
-        // Nothing of it readable: a proxy's own JSON, or a server whose every
-        // version has a status this console does not know.
-        let mut archived = version("a");
-        archived["status"] = json!("archived");
+        // Nothing of it readable, and nothing a version: a proxy's own JSON.
         for body in [
             json!({ "items": [1, 2, 3], "next": null }),
             json!({ "items": [{ "error": "upstream timeout" }], "next": null }),
-            json!({ "items": [archived], "next": "c2" }),
+            json!({ "items": [{ "id": 7 }], "next": "c2" }),
         ] {
             let error = read(&body).unwrap_err();
             assert_eq!(error.kind, ErrorKind::BadResponse, "{body}");

@@ -26,12 +26,20 @@ pub(crate) struct ReadOneByOne<'a, T> {
     pub unreadable: Vec<(&'a RawValue, String)>,
 }
 
-/// Reads each of `items`. When none can be read (a proxy's JSON of its own,
-/// or a change of the server's that leaves nothing readable), the answer is
-/// not this page at all: it is refused whole with `whole_error`, why the page
-/// could not be read in one go, and what the console showed before stays.
+/// Reads each of `items`. `is_ours` says whether an item is of this page's
+/// kind at all, read or not (a list's version has a string `id`).
+///
+/// When none can be read and none is even of this kind (a proxy's JSON of
+/// its own, a page of something else), the answer is not this page at all:
+/// it is refused whole with `whole_error`, why the page could not be read in
+/// one go, and what the console showed before stays. A page whose every item
+/// is ours but unreadable (a newer server's status on each of them) costs
+/// those items alone, as on a page that mixes them with readable ones:
+/// refusing it would fail every load of the list on that one page, and the
+/// pages after it would never be shown.
 pub(crate) fn read_one_by_one<'a, T: DeserializeOwned>(
     items: Vec<&'a RawValue>,
+    is_ours: fn(&RawValue) -> bool,
     whole_error: &serde_json::Error,
 ) -> Result<ReadOneByOne<'a, T>, BackendError> {
     let mut read = Vec::with_capacity(items.len());
@@ -42,7 +50,7 @@ pub(crate) fn read_one_by_one<'a, T: DeserializeOwned>(
             Err(error) => unreadable.push((item, error.to_string())),
         }
     }
-    if read.is_empty() {
+    if read.is_empty() && !unreadable.iter().any(|(item, _)| is_ours(item)) {
         return Err(not_journey_data(whole_error));
     }
     Ok(ReadOneByOne { read, unreadable })

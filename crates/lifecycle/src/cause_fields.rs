@@ -31,11 +31,29 @@ enum CauseKind {
     ScheduledBy,
 }
 
+/// A cause's `kind` as read: one of [`CauseKind`], or one a newer server
+/// added, with serde's words on why it is not known.
+enum Kind {
+    Known(CauseKind),
+    NotKnown(String),
+}
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Kind, D::Error> {
+        let name = String::deserialize(d)?;
+        let words: StrDeserializer<'_, de::value::Error> = name.as_str().into_deserializer();
+        Ok(match CauseKind::deserialize(words) {
+            Ok(kind) => Kind::Known(kind),
+            Err(error) => Kind::NotKnown(error.to_string()),
+        })
+    }
+}
+
 /// A [`HistoryCause`] as read: its kind, and whichever fields came.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct CauseFields {
-    kind: CauseKind,
+    kind: Kind,
     version: Option<Loose>,
     name: Option<Loose>,
     until: Option<Loose>,
@@ -181,6 +199,10 @@ impl TryFrom<CauseFields> for HistoryCause {
             by,
             at,
         } = fields;
+        let kind = match kind {
+            Kind::Known(kind) => kind,
+            Kind::NotKnown(error) => return Err(CauseError(error)),
+        };
         Ok(match kind {
             CauseKind::ReplacedBy => HistoryCause::ReplacedBy {
                 version: number(version, "version")?,
@@ -207,5 +229,23 @@ impl TryFrom<CauseFields> for HistoryCause {
                 by: text(by, "by")?,
             },
         })
+    }
+}
+
+/// A history entry's `cause`: `None` when there is none, and when its `kind`
+/// is one this console does not know. The contract has clients ignore such a
+/// kind (a newer server's), so the entry is shown with its other fields and
+/// its English `reason`, as an older server's entry without a cause is,
+/// rather than left out. A kind it knows still needs its fields.
+pub(crate) fn of_entry<'de, D: Deserializer<'de>>(d: D) -> Result<Option<HistoryCause>, D::Error> {
+    match Option::<CauseFields>::deserialize(d)? {
+        Some(CauseFields {
+            kind: Kind::NotKnown(_),
+            ..
+        })
+        | None => Ok(None),
+        Some(fields) => HistoryCause::try_from(fields)
+            .map(Some)
+            .map_err(de::Error::custom),
     }
 }

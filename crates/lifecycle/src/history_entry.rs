@@ -17,7 +17,12 @@ pub struct HistoryEntry {
     pub to: Option<Status>,
     pub reason: Option<String>,
     /// Set when the rules made the entry (a replaced, new or duplicated
-    /// version); absent from what older servers wrote.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// version); absent from what older servers wrote, and read as absent
+    /// when of a kind this console does not know.
+    #[serde(
+        default,
+        deserialize_with = "crate::cause_fields::of_entry",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub cause: Option<HistoryCause>,
 }

@@ -476,6 +476,66 @@ fn every_history_cause_is_read_back_as_written() {
 }
 
 #[test]
+fn an_entry_whose_cause_is_of_a_kind_not_known_yet_is_read_without_it() {
+    // The contract: clients ignore a `kind` they do not know. The entry (who
+    // did what, when, and the English reason) is shown as an older server's.
+    for cause in [
+        json!({ "kind": "archivedBy", "by": "Ana Ruiz" }),
+        json!({ "kind": "movedOn", "version": "three", "until": 5 }),
+        json!({ "kind": "mergedInto" }),
+    ] {
+        let value = json!({
+            "at": "2025-03-03T11:00:00Z",
+            "by": "Jonas Becker",
+            "action": "finish",
+            "from": "live",
+            "to": "finished",
+            "reason": "Archived by Ana Ruiz",
+            "cause": cause,
+        });
+        let entry: HistoryEntry =
+            serde_json::from_value(value).unwrap_or_else(|e| panic!("{cause}: {e}"));
+        assert_eq!(
+            entry,
+            HistoryEntry {
+                at: hours_later(2),
+                by: "Jonas Becker".into(),
+                action: Action::Finish,
+                from: Some(Status::Live),
+                to: Some(Status::Finished),
+                reason: Some("Archived by Ana Ruiz".into()),
+                cause: None,
+            },
+            "{cause}"
+        );
+    }
+    // A kind it knows is still read, and still refused without its fields.
+    let entry = |cause: Value| {
+        serde_json::from_value::<HistoryEntry>(json!({
+            "at": "2025-03-03T11:00:00Z", "by": "Bot", "action": "finish",
+            "from": "live", "to": "finished", "reason": null, "cause": cause,
+        }))
+    };
+    assert_eq!(
+        entry(json!({ "kind": "replacedBy", "version": 4 }))
+            .unwrap()
+            .cause,
+        Some(HistoryCause::ReplacedBy { version: 4 })
+    );
+    assert_eq!(entry(Value::Null).unwrap().cause, None);
+    let error = entry(json!({ "kind": "replacedBy" })).unwrap_err();
+    assert!(
+        error.to_string().contains("missing field `version`"),
+        "{error}"
+    );
+    let error = entry(json!({ "version": 4 })).unwrap_err();
+    assert!(
+        error.to_string().contains("missing field `kind`"),
+        "{error}"
+    );
+}
+
+#[test]
 fn a_history_cause_without_what_its_kind_needs_is_refused_by_name() {
     use lifecycle::HistoryCause;
     let error =

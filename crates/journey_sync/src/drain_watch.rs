@@ -28,7 +28,7 @@ impl DrainWatch {
             self.samples
                 .entry(version.id.clone())
                 .or_default()
-                .record(now, version.stats);
+                .observe(now, version);
         }
     }
 

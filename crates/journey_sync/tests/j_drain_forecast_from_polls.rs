@@ -3,7 +3,10 @@
 
 use chrono::{Duration, TimeZone, Utc};
 use journey_sync::{drain_phrase, DrainWatch};
-use lifecycle::{Catalog, Command, JourneyVersion, Simulation, SimulationSettings, Status};
+use lifecycle::{
+    Catalog, Command, JourneyVersion, PauseCustomers, PauseEnd, Simulation, SimulationSettings,
+    Status,
+};
 use wording::{Locale, Wording};
 
 fn started() -> (Catalog, Simulation, chrono::DateTime<Utc>) {
@@ -79,5 +82,128 @@ fn versions_that_cannot_drain_are_forgotten() {
         watch.forecast(catalog.get("b-v1").unwrap(), now),
         None,
         "nothing to forecast for a stopped journey"
+    );
+}
+
+/// Polls every 30 seconds for `minutes`, customers moving in between.
+fn poll_for(
+    minutes: i64,
+    catalog: &mut Catalog,
+    simulation: &mut Simulation,
+    watch: &mut DrainWatch,
+    now: &mut chrono::DateTime<Utc>,
+) {
+    for _ in 0..minutes * 2 {
+        *now += Duration::seconds(30);
+        simulation.advance(catalog, Duration::seconds(30), *now);
+        watch.observe(catalog, *now);
+    }
+}
+
+fn pause(customers: PauseCustomers, now: chrono::DateTime<Utc>) -> Command {
+    Command::Pause {
+        customers,
+        until: now + Duration::days(1),
+        at_end: PauseEnd::Resume,
+    }
+}
+
+/// How long the simulation takes, on average, to empty a journey of
+/// `active` customers once finished: the last of them leaves after
+/// `H(active)` mean times in the journey.
+fn drains_in_hours(active: u64) -> f64 {
+    let harmonic: f64 = (1..=active).map(|k| 1.0 / k as f64).sum();
+    let mean = SimulationSettings::default().mean_time_in_journey;
+    harmonic * mean.num_seconds() as f64 / 3600.0
+}
+
+/// What the Finish dialog of the live "b-v1" says now, and the hours it
+/// forecasts against the hours the journey takes to empty.
+fn finish_dialog(
+    catalog: &Catalog,
+    watch: &DrainWatch,
+    now: chrono::DateTime<Utc>,
+) -> (String, f64, f64) {
+    let version = catalog.get("b-v1").unwrap();
+    assert_eq!(version.status, Status::Live);
+    let forecast = watch.forecast(version, now).unwrap();
+    let said = Wording::new(Locale::English).say(&drain_phrase(&forecast, now));
+    let expected = forecast.expected.expect("an estimate");
+    let hours = (expected - now).num_seconds() as f64 / 3600.0;
+    (said, hours, drains_in_hours(version.stats.active))
+}
+
+#[test]
+fn a_pause_that_discarded_its_customers_is_not_taken_for_them_leaving() {
+    let (mut catalog, mut simulation, mut now) = started();
+    let mut watch = DrainWatch::default();
+    watch.observe(&catalog, now);
+    poll_for(10, &mut catalog, &mut simulation, &mut watch, &mut now);
+    catalog
+        .apply("b-v1", pause(PauseCustomers::Discard, now), "Ana Ruiz", now)
+        .unwrap();
+    poll_for(60, &mut catalog, &mut simulation, &mut watch, &mut now);
+    catalog
+        .apply("b-v1", Command::Resume, "Ana Ruiz", now)
+        .unwrap();
+    poll_for(10, &mut catalog, &mut simulation, &mut watch, &mut now);
+    // The few customers who came since the resume leave at the pace seen
+    // before the pause: over many hours, not in the minutes the discard took.
+    let (said, hours, drains) = finish_dialog(&catalog, &watch, now);
+    assert!(
+        hours > drains * 0.7 && hours < drains * 1.4,
+        "{said}: forecast {hours:.1} h, drains in {drains:.1} h"
+    );
+    assert!(
+        said.starts_with("about ") && said.contains("hours"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_pause_that_held_its_customers_is_not_taken_for_a_slow_journey() {
+    let (mut catalog, mut simulation, mut now) = started();
+    let mut watch = DrainWatch::default();
+    watch.observe(&catalog, now);
+    poll_for(10, &mut catalog, &mut simulation, &mut watch, &mut now);
+    catalog
+        .apply("b-v1", pause(PauseCustomers::Hold, now), "Ana Ruiz", now)
+        .unwrap();
+    // Held, nobody leaves: these two hours say nothing of the journey's pace.
+    poll_for(120, &mut catalog, &mut simulation, &mut watch, &mut now);
+    catalog
+        .apply("b-v1", Command::Resume, "Ana Ruiz", now)
+        .unwrap();
+    poll_for(10, &mut catalog, &mut simulation, &mut watch, &mut now);
+    let (said, hours, drains) = finish_dialog(&catalog, &watch, now);
+    assert!(
+        hours > drains * 0.7 && hours < drains * 1.4,
+        "{said}: forecast {hours:.1} h, drains in {drains:.1} h"
+    );
+}
+
+#[test]
+fn a_discarding_pause_no_poll_saw_is_not_taken_for_them_leaving() {
+    let (mut catalog, mut simulation, mut now) = started();
+    let mut watch = DrainWatch::default();
+    watch.observe(&catalog, now);
+    poll_for(10, &mut catalog, &mut simulation, &mut watch, &mut now);
+    // Paused and resumed between two polls (in another tab, say).
+    catalog
+        .apply("b-v1", pause(PauseCustomers::Discard, now), "Ana Ruiz", now)
+        .unwrap();
+    catalog
+        .apply(
+            "b-v1",
+            Command::Resume,
+            "Ana Ruiz",
+            now + Duration::seconds(10),
+        )
+        .unwrap();
+    poll_for(10, &mut catalog, &mut simulation, &mut watch, &mut now);
+    let (said, hours, drains) = finish_dialog(&catalog, &watch, now);
+    assert!(
+        hours > drains * 0.7 && hours < drains * 1.4,
+        "{said}: forecast {hours:.1} h, drains in {drains:.1} h"
     );
 }

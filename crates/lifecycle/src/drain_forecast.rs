@@ -85,11 +85,30 @@ fn harmonic(n: u64) -> f64 {
 ///
 /// Kept small, since a console watches every running version: a few samples
 /// of two numbers each, at least [`CountSamples::SPACING`] apart, thinned
-/// from the middle when there are more (the departures between the first and
-/// the last are counted whatever lies between).
+/// from the middle of a run when there are more (the departures between a
+/// run's first and last samples are counted whatever lies between).
+///
+/// The samples fall in runs: times the version was seen moving freely (live,
+/// or finished and draining), with no lifecycle change between. Only what
+/// happened within a run is counted. A pause is not the pace at which
+/// customers leave: held customers leave not at all, discarded ones all at
+/// once, and counting either would tell the user a drain of days or of
+/// minutes for a journey that takes hours. So a paused version is not
+/// sampled, and a pause ends the run: the time across it and whoever left
+/// then count for nothing. What was seen before it still counts, since how
+/// fast a customer moves through the journey is the same after a resume (a
+/// discard leaves few customers, who would take long to show a pace of their
+/// own). A pause no poll saw (paused and resumed between two) is known by the
+/// new revision it left: any lifecycle change between two polls ends the run,
+/// which costs at most the time between those two polls.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CountSamples {
     samples: VecDeque<Sample>,
+    /// The revision of the version when it was last seen.
+    revision: Option<u64>,
+    /// A pause or another lifecycle change was seen since the last sample:
+    /// the next one starts a run.
+    run_ended: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +116,8 @@ struct Sample {
     at: DateTime<Utc>,
     active: u64,
     departed: u64,
+    /// Nothing between the sample before and this one is counted.
+    starts_run: bool,
 }
 
 impl CountSamples {
@@ -107,14 +128,33 @@ impl CountSamples {
     /// Counts seen sooner than this after the last sample replace it.
     pub const SPACING: Duration = Duration::seconds(20);
 
-    /// Notes the counts seen at `at`. Counts seen before the last sample add
-    /// nothing; counts that went back (a server reset) start the samples
-    /// again.
+    /// Notes `version` as a poll showed it at `at`: its counts when it is
+    /// live or finished; when it is paused, or changed since it was last
+    /// seen, the run of samples ends (see [`CountSamples`]).
+    pub fn observe(&mut self, at: DateTime<Utc>, version: &JourneyVersion) {
+        if self
+            .revision
+            .replace(version.revision)
+            .is_some_and(|seen| seen != version.revision)
+        {
+            self.run_ended = true;
+        }
+        match version.status {
+            Status::Live | Status::Finished => self.record(at, version.stats),
+            Status::Paused | Status::Draft | Status::Stopped => self.run_ended = true,
+        }
+    }
+
+    /// Notes the counts seen at `at`, of a version that ran with no lifecycle
+    /// change since the last ones ([`CountSamples::observe`] says when).
+    /// Counts seen before the last sample add nothing; counts that went back
+    /// (a server reset) start the samples again.
     pub fn record(&mut self, at: DateTime<Utc>, stats: Stats) {
-        let sample = Sample {
+        let mut sample = Sample {
             at,
             active: stats.active,
             departed: departed(&stats),
+            starts_run: self.run_ended && !self.samples.is_empty(),
         };
         if let Some(last) = self.samples.back() {
             if at <= last.at {
@@ -122,12 +162,16 @@ impl CountSamples {
             }
             if sample.departed < last.departed {
                 self.samples.clear();
-            } else if self.samples.len() > 1
+                sample.starts_run = false;
+            } else if !sample.starts_run
+                && self.samples.len() > 1
                 && at - self.samples[self.samples.len() - 2].at < Self::SPACING
             {
-                self.samples.pop_back();
+                let replaced = self.samples.pop_back();
+                sample.starts_run = replaced.is_some_and(|replaced| replaced.starts_run);
             }
         }
+        self.run_ended = false;
         self.samples.push_back(sample);
         while self
             .samples
@@ -137,7 +181,23 @@ impl CountSamples {
             self.samples.pop_front();
         }
         if self.samples.len() > Self::MOST {
-            self.samples.remove(1);
+            self.thin();
+        }
+    }
+
+    /// Leaves out the oldest sample inside a run (neither its first nor its
+    /// last), which loses no departure; when every run is too short to have
+    /// one, the oldest sample.
+    fn thin(&mut self) {
+        let inside = (1..self.samples.len() - 1)
+            .find(|&i| !self.samples[i].starts_run && !self.samples[i + 1].starts_run);
+        match inside {
+            Some(i) => {
+                self.samples.remove(i);
+            }
+            None => {
+                self.samples.pop_front();
+            }
         }
     }
 
@@ -149,22 +209,23 @@ impl CountSamples {
         self.samples.is_empty()
     }
 
-    /// Departures per customer-second over the samples, if enough were seen.
+    /// Departures per customer-second within the runs of samples, if enough
+    /// were seen.
     fn departure_rate(&self) -> Option<f64> {
-        let first = self.samples.front()?;
-        let last = self.samples.back()?;
-        let departures = last.departed - first.departed;
+        let mut departures: u64 = 0;
+        let mut watched = Duration::zero();
+        let mut customer_seconds = 0.0;
         let pairs = self.samples.iter().zip(self.samples.iter().skip(1));
-        let customer_seconds: f64 = pairs
-            .map(|(a, b)| {
-                let seconds = (b.at - a.at).num_milliseconds() as f64 / 1000.0;
-                // In floating point: two counts a server sent may not add up
-                // in a u64.
-                (a.active as f64 + b.active as f64) / 2.0 * seconds
-            })
-            .sum();
+        for (a, b) in pairs.filter(|(_, b)| !b.starts_run) {
+            departures = departures.saturating_add(b.departed - a.departed);
+            watched += b.at - a.at;
+            let seconds = (b.at - a.at).num_milliseconds() as f64 / 1000.0;
+            // In floating point: two counts a server sent may not add up in
+            // a u64.
+            customer_seconds += (a.active as f64 + b.active as f64) / 2.0 * seconds;
+        }
         (departures >= DrainForecast::FEWEST_DEPARTURES
-            && last.at - first.at >= DrainForecast::SHORTEST_WATCH
+            && watched >= DrainForecast::SHORTEST_WATCH
             && customer_seconds > 0.0)
             .then(|| departures as f64 / customer_seconds)
     }

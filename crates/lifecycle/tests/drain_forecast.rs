@@ -2,11 +2,11 @@
 
 mod fixtures;
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 use fixtures::{hours_later, one_version, ID};
 use lifecycle::{
-    Catalog, Command, CountSamples, DrainForecast, Simulation, SimulationSettings, Stats, Status,
-    FINISHING_TIMEOUT,
+    Catalog, Command, CountSamples, DrainForecast, PauseCustomers, PauseEnd, Simulation,
+    SimulationSettings, Stats, Status, FINISHING_TIMEOUT,
 };
 
 /// A live version with a few thousand customers, finished at `hours_later(10)`.
@@ -160,4 +160,58 @@ fn counts_at_the_end_of_u64_still_give_a_forecast() {
     // So few leave that the journey would drain long after the timeout,
     // which ends it first.
     assert_eq!(forecast.expected, Some(forecast.latest));
+}
+
+/// Polls `version` every 30 seconds, `polls` times, customers moving in
+/// between.
+fn poll(
+    polls: u32,
+    catalog: &mut Catalog,
+    simulation: &mut Simulation,
+    samples: &mut CountSamples,
+    now: &mut DateTime<Utc>,
+) {
+    for _ in 0..polls {
+        *now += Duration::seconds(30);
+        simulation.advance(catalog, Duration::seconds(30), *now);
+        samples.observe(*now, catalog.get(ID).unwrap());
+    }
+}
+
+/// The forecast wait, in hours.
+fn wait_in_hours(catalog: &Catalog, samples: &CountSamples, now: DateTime<Utc>) -> Option<f64> {
+    let forecast = DrainForecast::of(catalog.get(ID).unwrap(), samples, now).unwrap();
+    forecast
+        .expected
+        .map(|at| (at - now).num_minutes() as f64 / 60.0)
+}
+
+#[test]
+fn the_pace_seen_before_a_pause_still_counts_after_it_and_after_the_finish() {
+    let mut catalog = one_version(Status::Live, 40);
+    let mut simulation = Simulation::new(5, SimulationSettings::default());
+    let mut now = hours_later(9);
+    simulation.advance(&mut catalog, Duration::hours(8), now);
+    let mut samples = CountSamples::default();
+    poll(20, &mut catalog, &mut simulation, &mut samples, &mut now);
+    let pause = Command::Pause {
+        customers: PauseCustomers::Hold,
+        until: now + Duration::days(1),
+        at_end: PauseEnd::Resume,
+    };
+    catalog.apply(ID, pause, "Ana Ruiz", now).unwrap();
+    poll(60, &mut catalog, &mut simulation, &mut samples, &mut now);
+    // While paused, the Finish dialog still has the pace seen before; its
+    // held customers are still all there.
+    let paused = wait_in_hours(&catalog, &samples, now).expect("ten minutes seen before the pause");
+    catalog.apply(ID, Command::Resume, "Ana Ruiz", now).unwrap();
+    poll(30, &mut catalog, &mut simulation, &mut samples, &mut now);
+    catalog.apply(ID, Command::Finish, "Ana Ruiz", now).unwrap();
+    poll(1, &mut catalog, &mut simulation, &mut samples, &mut now);
+    // Right after the finish, the estimate goes on from what was seen before.
+    let finishing = wait_in_hours(&catalog, &samples, now).expect("the runs before still count");
+    assert!(
+        finishing > paused * 0.7 && finishing < paused * 1.4,
+        "{paused:.1} h while paused, {finishing:.1} h once finished"
+    );
 }

@@ -228,7 +228,8 @@ fn kind_of(text: &str) -> Option<&'static str> {
     })
 }
 
-/// An absolute http(s) address, or a path on the console's own origin.
+/// An absolute http(s) address, or a path on the console's own origin, with
+/// no query or fragment.
 fn validate_api_base(api_base: &str) -> Result<String, ConfigError> {
     let trimmed = api_base.trim();
     let absolute = ["https://", "http://"]
@@ -238,6 +239,22 @@ fn validate_api_base(api_base: &str) -> Result<String, ConfigError> {
     if trimmed.chars().any(char::is_whitespace) || !(absolute || same_origin_path) {
         return Err(error(format!(
             "config.json: apiBase \"{api_base}\" is not an http(s) address or a path starting with \"/\""
+        )));
+    }
+    // Each endpoint's path is added after apiBase (`{apiBase}/journeys`):
+    // after a query or a fragment it would become part of them, and every
+    // request would go to the wrong address.
+    if let Some(at) = trimmed.find(['?', '#']) {
+        let rest = &trimmed[at..];
+        let part = if rest.starts_with('?') {
+            "a query"
+        } else {
+            "a fragment"
+        };
+        return Err(error(format!(
+            "config.json: apiBase \"{api_base}\" has {part} ({rest}); the console adds each \
+             endpoint's path after apiBase, so it must end with the path, such as \
+             \"https://api.example.com/v1\""
         )));
     }
     Ok(trimmed.trim_end_matches('/').to_owned())
@@ -382,6 +399,32 @@ mod tests {
         ] {
             let m = message(&format!(r#"{{"backend":"http","apiBase":"{bad}"}}"#));
             assert!(m.contains("is not an http(s) address"), "{bad}: {m}");
+        }
+    }
+
+    #[test]
+    fn api_base_with_a_query_or_fragment_is_refused() {
+        // Each endpoint's path is added after apiBase: after a query or a
+        // fragment it would be part of them, and every request would miss.
+        for (bad, part) in [
+            (
+                "https://api.example.com/v1?tenant=acme",
+                "a query (?tenant=acme)",
+            ),
+            ("https://api.example.com/v1#prod", "a fragment (#prod)"),
+            ("https://api.example.com/v1/?", "a query (?)"),
+            ("/api?tenant=acme#prod", "a query (?tenant=acme#prod)"),
+            ("/api#", "a fragment (#)"),
+        ] {
+            let m = message(&format!(r#"{{"backend":"http","apiBase":"{bad}"}}"#));
+            assert_eq!(
+                m,
+                format!(
+                    "config.json: apiBase \"{bad}\" has {part}; the console adds each \
+                     endpoint's path after apiBase, so it must end with the path, such as \
+                     \"https://api.example.com/v1\""
+                ),
+            );
         }
     }
 

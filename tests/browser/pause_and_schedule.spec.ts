@@ -547,7 +547,7 @@ test.describe('in German', () => {
     await expect(
       page.getByRole('article').getByRole('paragraph').filter({ hasText: /^Version 1 / }),
     ).toHaveText('Version 1 Pausiert · weiter in 3 Tagen');
-    await expect(page.getByRole('region', { name: 'Lebenszyklus' })).toContainText('Angehalten: Sie warten vor ihrer nächsten Nachricht');
+    await expect(page.getByRole('region', { name: 'Lebenszyklus' })).toContainText('Angehalten: Die Kunden warten vor ihrer nächsten Nachricht');
   });
 });
 

@@ -19,7 +19,7 @@ filter-all = Alle Status
 filter-draft = Entwurf
 filter-live = Live
 filter-finishing = Wird beendet
-filter-finished = Beendet (einschließlich wird beendet)
+filter-finished = Beendet (einschließlich „Wird beendet“)
 filter-stopped = Gestoppt
 column-name = Name
 column-version = Version
@@ -75,7 +75,7 @@ page-not-found = Seite nicht gefunden
 no-page-here = Journey Console hat unter dieser Adresse keine Seite.
 back-home = Zurück zur Startseite
 journey-not-found = Journey nicht gefunden
-no-such-journey = Keine Journey-Version hat die ID „{ $id }“. Sie wurde möglicherweise gelöscht.
+no-such-journey = Eine Journey-Version mit der ID „{ $id }“ gibt es nicht; vielleicht wurde sie gelöscht.
 cannot-start = Journey Console kann nicht starten
 fix-config = Korrigieren Sie config.json neben index.html oder entfernen Sie die Datei, um das eingebettete Demo-Backend zu verwenden. Der Abschnitt „Runtime configuration“ im README listet, was sie enthalten darf.
 
@@ -92,9 +92,9 @@ confirm-delete-title = Entwurf löschen?
 journey-and-version = { $name } · Version { $version }
 customers-in-journey-now = Kunden jetzt in der Journey:
 finish-consequence-entry = Neue Kunden können diese Journey nicht mehr betreten. { $active ->
-        [one] Der { $active } Kunde, der bereits darin ist, durchläuft
-       *[other] Die { $active } Kunden, die bereits darin sind, durchlaufen
-    } ihren Pfad bis zum Ende.
+        [one] Der { $active } Kunde, der bereits darin ist, durchläuft seinen Pfad bis zum Ende.
+       *[other] Die { $active } Kunden, die bereits darin sind, durchlaufen ihren Pfad bis zum Ende.
+    }
 finish-recommended = Dies ist der empfohlene Weg, eine Journey zu beenden.
 finish-irreversible = Eine beendete Journey kann weder fortgesetzt noch neu gestartet werden; um sie erneut auszuführen, erstellen Sie eine neue Version oder duplizieren Sie sie.
 stop-consequence = Verwenden Sie Stoppen für Notfälle: { $active ->
@@ -113,8 +113,8 @@ cancel = Abbrechen
 
 ## Was getan wurde
 version-named = „{ $name }“ Version { $version }
-row-moved-under-pointer = Diese Zeile hat sich kurz vor Ihrem Klick geändert: Sie zeigt jetzt { $version }, { $status }. Es wurde nichts getan; klicken Sie erneut, wenn Sie das meinten.
-menu-changed-under-pointer = { $by } hat { $version } kurz vor Ihrer Wahl geändert: sie ist jetzt { $status }. Es wurde nichts getan; wählen Sie erneut, wenn Sie das meinten.
+row-moved-under-pointer = Diese Zeile hat sich kurz vor Ihrem Klick geändert: Sie zeigt jetzt { $version } mit dem Status „{ $status }“. Es wurde nichts getan; klicken Sie erneut, wenn Sie das meinten.
+menu-changed-under-pointer = { $by } hat { $version } kurz vor Ihrer Wahl geändert. Der Status ist jetzt „{ $status }“. Es wurde nichts getan; wählen Sie erneut, wenn Sie das meinten.
 menu-list-loaded-under-pointer = Kurz vor Ihrer Auswahl ist die ganze Liste eingetroffen, und das Menü hat sich geändert. Es wurde nichts getan; wählen Sie noch einmal, wenn Sie das gemeint haben.
 done-finished = { $version } ist beendet: Neue Kunden können nicht mehr eintreten; die { $active } darin durchlaufen ihren Pfad bis zum Ende.
 done-stopped = { $version } ist gestoppt: Alle darin wurden gestoppt.
@@ -184,9 +184,9 @@ bulk-stop-consequence = Verwenden Sie Stoppen für Notfälle: Alle Kunden in { $
     } werden jetzt gestoppt, und ihnen wird nichts mehr gesendet.
 bulk-stop-finish-instead = Damit die Kunden darin ihren Pfad zu Ende durchlaufen, verwenden Sie stattdessen Beenden.
 bulk-pause-consequence = Solange { $versions ->
-        [one] diese Journey-Version pausiert ist, kann sie
-       *[other] diese Journey-Versionen pausiert sind, können sie
-    } keine neuen Kunden betreten. Die Auswahl unten gilt für jede von ihnen.
+        [one] diese Journey-Version pausiert ist, können keine neuen Kunden in sie eintreten.
+       *[other] diese Journey-Versionen pausiert sind, können keine neuen Kunden in sie eintreten.
+    } Die Auswahl unten gilt für jede von ihnen.
 bulk-stop-irreversible = Eine gestoppte Journey kann weder fortgesetzt noch neu gestartet werden; um eine erneut auszuführen, erstellen Sie eine neue Version oder duplizieren Sie sie.
 bulk-allowed-heading = { $action ->
         [stop] { $count ->
@@ -221,12 +221,12 @@ bulk-refused-item = { $version } — { $why }
 bulk-changed-status = { $by } hat die Version geändert, seit Sie diese Aktion gewählt haben. Der Status ist jetzt „{ $status }“. Nichts wurde gesendet: Wählen Sie die Aktion erneut, wenn sie noch zutrifft.
 bulk-changed-schedule = { $by } hat die Pause oder das geplante Ende der Version geändert, seit Sie diese Aktion gewählt haben. Nichts wurde gesendet: Wählen Sie die Aktion erneut, wenn sie noch zutrifft.
 bulk-results-title = { $versions ->
-        [one] { $versions } Journey-Version
-       *[other] { $versions } Journey-Versionen
+        [one] { $versions } Journey-Version wird
+       *[other] { $versions } Journey-Versionen werden
     } { $action ->
-        [stop] stoppen
-        [pause] pausieren
-       *[finish] beenden
+        [stop] gestoppt
+        [pause] pausiert
+       *[finish] beendet
     }
 bulk-succeeded-heading = Erfolgreich ({ $count })
 bulk-failed-heading = Fehlgeschlagen ({ $count })
@@ -277,9 +277,9 @@ pause-hold-hint = { $active ->
     } vor der nächsten Nachricht, bis die Journey fortgesetzt wird.
 pause-discard = Entlassen
 pause-discard-hint = { $active ->
-        [one] Der { $active } Kunde darin verlässt die Journey jetzt und erhält
-       *[other] Die { $active } Kunden darin verlassen die Journey jetzt und erhalten
-    } nichts mehr aus ihr. Das lässt sich für sie nicht rückgängig machen.
+        [one] Der { $active } Kunde darin verlässt die Journey jetzt und erhält nichts mehr aus ihr. Für ihn lässt sich das nicht rückgängig machen.
+       *[other] Die { $active } Kunden darin verlassen die Journey jetzt und erhalten nichts mehr aus ihr. Für sie lässt sich das nicht rückgängig machen.
+    }
 pause-for = Pausieren für (Tage)
 pause-for-hint = 1 bis { $longest } Tage.
 pause-ends-at = Die Pause endet am { $until }.
@@ -289,8 +289,8 @@ pause-at-end-resume = Journey fortsetzen
 pause-at-end-resume-hint = Angehaltene Kunden machen weiter, und neue Kunden können wieder eintreten.
 pause-at-end-stop = Journey stoppen
 pause-at-end-stop-hint = Alle, die noch darin sind, werden gestoppt, wie bei Stoppen. Eine gestoppte Journey kann nicht fortgesetzt werden.
-pause-finish-comes-first = Für { $at } ist ein Ende geplant, bevor diese Pause enden würde: Die Journey wird dann beendet, die Kunden darin durchlaufen ihren Pfad bis zum Ende, und was hier für das Ende der Pause gewählt ist, geschieht nicht.
-pause-stops-before-finish = Für { $at } ist ein Ende geplant, nach dem Ende dieser Pause: Die Pause stoppt dann die Journey, alle Kunden darin werden gestoppt, und das geplante Ende geschieht nicht.
+pause-finish-comes-first = Ein Ende ist für den { $at } geplant, bevor diese Pause enden würde: Die Journey wird dann beendet, die Kunden darin durchlaufen ihren Pfad bis zum Ende, und was hier für das Ende der Pause gewählt ist, geschieht nicht.
+pause-stops-before-finish = Ein Ende ist für den { $at } geplant, nach dem Ende dieser Pause: Die Pause stoppt dann die Journey, alle Kunden darin werden gestoppt, und das geplante Ende geschieht nicht.
 bulk-pause-finish-comes-first = Für { $versions ->
         [one] eine dieser Journey-Versionen
        *[other] { $versions } dieser Journey-Versionen
@@ -309,14 +309,14 @@ schedule-title = Ende planen
 schedule-change-title = Geplantes Ende ändern
 schedule-at = Ende am
 schedule-at-hint = Ihre Zeitzone: { $zone }.
-schedule-consequence = Zu diesem Zeitpunkt wird die Journey von selbst beendet: Es können keine neuen Kunden eintreten, und wer schon darin ist, geht seinen Weg bis zum Ende. Bis dahin können Sie es ändern oder aufheben.
+schedule-consequence = Zu diesem Zeitpunkt wird die Journey von selbst beendet: Es können keine neuen Kunden eintreten, und wer schon darin ist, geht seinen Weg bis zum Ende. Bis dahin können Sie das geplante Ende ändern oder aufheben.
 schedule-irreversible = Eine beendete Journey kann nicht fortgesetzt oder neu gestartet werden.
-schedule-pause-stops-first = Die Pause der Journey endet { $until }, vor diesem Ende, und stoppt sie dann: Alle, die noch darin sind, werden gestoppt, und dieses Ende findet nicht statt.
+schedule-pause-stops-first = Die Pause der Journey endet am { $until }, vor diesem Ende, und stoppt sie dann: Alle, die noch darin sind, werden gestoppt, und dieses Ende findet nicht statt.
 schedule-time-invalid = Geben Sie ein Datum und eine Uhrzeit ein.
 schedule-save = Speichern
 
 ## What was done
-done-paused-until = { $version } ist pausiert bis { $until }.
+done-paused-until = { $version } ist bis { $until } pausiert.
 done-resumed = { $version } ist wieder live.
 done-finish-scheduled = { $version } wird am { $at } beendet.
 done-scheduled-finish-cancelled = Das geplante Ende von { $version } wurde aufgehoben.
@@ -327,8 +327,8 @@ pause-section = Pause
 moment-paused = Pausiert
 pause-ends = Pause endet
 pause-customers-label = Kunden
-pause-customers-held = Angehalten: Sie warten vor ihrer nächsten Nachricht
-pause-customers-discarded = Entlassen: Sie haben die Journey verlassen
+pause-customers-held = Angehalten: Die Kunden warten vor ihrer nächsten Nachricht
+pause-customers-discarded = Entlassen: Die Kunden haben die Journey verlassen
 pause-then = Wenn die Pause endet
 pause-then-resume = Die Journey läuft weiter
 pause-then-stop = Die Journey wird gestoppt

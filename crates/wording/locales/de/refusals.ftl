@@ -5,9 +5,9 @@ refusal-publish-finished = Diese Journey ist beendet; eine beendete Journey kann
 refusal-publish-stopped = Diese Journey ist gestoppt; eine gestoppte Journey kann nicht erneut veröffentlicht werden. Erstellen Sie eine neue Version oder duplizieren Sie sie.
 refusal-finish-draft = Diese Journey ist ein Entwurf; nur eine Live-Journey kann beendet werden. Veröffentlichen Sie sie zuerst.
 refusal-already-finishing = Diese Journey wird bereits beendet: Es können keine neuen Kunden mehr eintreten, und { $active ->
-        [one] { $active } Kunde darin durchläuft
-       *[other] { $active } Kunden darin durchlaufen
-    } noch ihren Pfad. Um ihren Pfad sofort zu beenden, stoppen Sie sie.
+        [one] { $active } Kunde darin durchläuft noch seinen Pfad. Um seinen Pfad sofort zu beenden, stoppen Sie die Journey.
+       *[other] { $active } Kunden darin durchlaufen noch ihren Pfad. Um ihren Pfad sofort zu beenden, stoppen Sie die Journey.
+    }
 refusal-finish-finished = Diese Journey ist bereits beendet und es sind keine Kunden mehr darin. Um sie erneut auszuführen, erstellen Sie eine neue Version oder duplizieren Sie sie.
 refusal-finish-stopped = Diese Journey ist gestoppt; eine gestoppte Journey kann nicht beendet werden. Erstellen Sie eine neue Version oder duplizieren Sie sie.
 refusal-stop-draft = Diese Journey ist ein Entwurf und hat keine Kunden, die gestoppt werden könnten. Löschen Sie sie, wenn Sie sie nicht mehr brauchen.
@@ -28,18 +28,18 @@ refusal-is-draft = Diese Version ist selbst ein Entwurf; bearbeiten oder veröff
 refusal-other-draft = Version { $version } dieser Journey ist bereits ein Entwurf; bearbeiten oder veröffentlichen Sie diese.
 refusal-not-newest = Nur die neueste Version (Version { $newest }) kann Grundlage einer neuen Version sein.
 refusal-highest-version = Diese Journey hat die höchste Versionsnummer erreicht; duplizieren Sie sie stattdessen.
-refusal-awaiting-answer = Ihre Anfrage, diese Journey { $earlier ->
-        [publish] zu veröffentlichen
-        [finish] zu beenden
-        [stop] zu stoppen
-        [pause] zu pausieren
-        [resume] fortzusetzen
-        [schedule-finish] zu einem Zeitpunkt zu beenden
-        [cancel-scheduled-finish] nicht mehr geplant zu beenden
-        [delete] zu löschen
-        [new-version] als neue Version anzulegen
-        [duplicate] zu duplizieren
-       *[other] zu ändern
+refusal-awaiting-answer = Ihre Anfrage, { $earlier ->
+        [publish] diese Journey zu veröffentlichen
+        [finish] diese Journey zu beenden
+        [stop] diese Journey zu stoppen
+        [pause] diese Journey zu pausieren
+        [resume] diese Journey fortzusetzen
+        [schedule-finish] das Ende dieser Journey zu planen
+        [cancel-scheduled-finish] das geplante Ende dieser Journey aufzuheben
+        [delete] diese Journey zu löschen
+        [new-version] eine neue Version dieser Journey zu erstellen
+        [duplicate] diese Journey zu duplizieren
+       *[other] diese Journey zu ändern
     }, ist noch auf dem Weg zum Server; warten Sie auf die Antwort, bevor Sie etwas anderes damit tun.
 refusal-list-loading = Warten Sie, bis die ganze Liste geladen ist: Eine andere Version dieser Journey wird vielleicht noch nicht angezeigt.
 refusal-publish-paused = Diese Journey ist pausiert und bereits veröffentlicht. Um sie zu ändern, erstellen Sie eine neue Version.
@@ -70,7 +70,7 @@ history-replaced-by = Ersetzt durch Version { $version }
 history-created-from = Erstellt aus Version { $version }
 history-duplicated-from = Dupliziert aus „{ $name }“, Version { $version }
 history-paused = Pausiert bis { $until }, { $customers ->
-        [hold] Kunden gehalten
+        [hold] Kunden angehalten
        *[discard] Kunden entlassen
     }, danach { $atEnd ->
         [resume] fortgesetzt

@@ -62,10 +62,10 @@ const ENDINGS: Ending[] = [
       ),
     change: 'Live → Finished',
     refusals: {
-      Resume: 'A finished journey cannot be resumed. Create a new version or duplicate it.',
-      Restart: 'A finished journey cannot be restarted. Create a new version or duplicate it.',
+      Resume: 'A finished journey cannot be resumed. To run it again, duplicate it, or continue the journey from its newest version.',
+      Restart: 'A finished journey cannot be restarted. To run it again, duplicate it, or continue the journey from its newest version.',
       Delete:
-        'A finished journey cannot be deleted; it stays in the list with its results. Create a new version or duplicate it to run it again.',
+        'A finished journey cannot be deleted; it stays in the list with its results. To run it again, duplicate it, or continue the journey from its newest version.',
     },
   },
   {
@@ -79,10 +79,10 @@ const ENDINGS: Ending[] = [
       new RegExp(`^“${escapeRegExp(name)}” version 1 is stopped: everyone in it was stopped\\.`),
     change: 'Live → Stopped',
     refusals: {
-      Resume: 'A stopped journey cannot be resumed. Create a new version or duplicate it.',
-      Restart: 'A stopped journey cannot be restarted. Create a new version or duplicate it.',
+      Resume: 'A stopped journey cannot be resumed. To run it again, duplicate it, or continue the journey from its newest version.',
+      Restart: 'A stopped journey cannot be restarted. To run it again, duplicate it, or continue the journey from its newest version.',
       Delete:
-        'A stopped journey cannot be deleted; it stays in the list with its results. Create a new version or duplicate it to run it again.',
+        'A stopped journey cannot be deleted; it stays in the list with its results. To run it again, duplicate it, or continue the journey from its newest version.',
     },
   },
 ];
@@ -448,7 +448,7 @@ test.describe('refused actions', () => {
     await expectRefused(
       page,
       'Finish',
-      'This journey is a draft; only a live journey can be finished. Publish it first.',
+      'This journey is a draft; only a live or paused journey can be finished. Publish it first.',
     );
     await expectRefused(
       page,
@@ -474,12 +474,12 @@ test.describe('refused actions', () => {
     await expectRefused(
       page,
       'Finish',
-      'This journey is stopped; a stopped journey cannot be finished. Create a new version or duplicate it.',
+      'This journey is stopped; a stopped journey cannot be finished. To run it again, duplicate it, or continue the journey from its newest version.',
     );
     await expectRefused(
       page,
       'Stop',
-      'This journey is already stopped. A stopped journey cannot be restarted or deleted; create a new version or duplicate it.',
+      'This journey is already stopped. A stopped journey cannot be restarted or deleted. To run it again, duplicate it, or continue the journey from its newest version.',
     );
   });
 

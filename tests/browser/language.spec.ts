@@ -79,7 +79,7 @@ test.describe('in German, from the browser\'s language', () => {
     await expect(menu).toBeVisible();
     // A refused item's name is its label and then the reason written under it.
     await expect(menu.getByRole('menuitem', { name: /^Löschen / })).toHaveAccessibleName(
-      'Löschen Eine Live-Journey kann nicht gelöscht werden. Beenden Sie sie, damit die Kunden darin ihren Pfad abschließen, oder stoppen Sie sie im Notfall.',
+      'Löschen Eine Live-Journey kann nicht gelöscht werden; löschen lässt sich nur ein Entwurf. Soll sie nicht mehr laufen, beenden Sie sie, damit die Kunden darin ihren Pfad abschließen, oder stoppen Sie sie im Notfall.',
     );
     await expectNoViolations(page, 'the Aktionen menu in German');
     await menu.getByRole('menuitem', { name: /^Stoppen$/ }).click();
@@ -103,7 +103,7 @@ test.describe('in German, from the browser\'s language', () => {
 
     await page.getByRole('button', { name: 'Aktionen', exact: true }).click();
     await expect(menu.getByRole('menuitem', { name: /^Fortsetzen … / })).toHaveAccessibleName(
-      'Fortsetzen … Eine gestoppte Journey kann nicht fortgesetzt werden. Erstellen Sie eine neue Version oder duplizieren Sie sie.',
+      'Fortsetzen … Eine gestoppte Journey kann nicht fortgesetzt werden. Um sie erneut auszuführen, duplizieren Sie sie, oder machen Sie mit der neuesten Version der Journey weiter.',
     );
   });
 

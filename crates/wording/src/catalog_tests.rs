@@ -147,6 +147,95 @@ fn every_refusal_the_rules_give_has_its_own_words_in_english_and_german() {
     assert_eq!(by_status.len(), 5 + 4 * 4 + 4 * 3, "{by_status:#?}");
 }
 
+/// How a refusal recommends an action outright, in lower case: English, then
+/// German. A sentence that makes its advice conditional ("… if it has none",
+/// "… falls es keinen gibt") is not held to the rules of every situation.
+const RECOMMENDATIONS: [(Action, &[&str], &[&str]); 6] = [
+    (
+        Action::NewVersion,
+        &["create a new version"],
+        &["erstellen sie eine neue version"],
+    ),
+    (
+        Action::Stop,
+        &["stop it"],
+        &["stoppen sie sie", "stoppen sie die journey"],
+    ),
+    (
+        Action::Resume,
+        &["resume it", "resume,"],
+        &["setzen sie sie fort"],
+    ),
+    (
+        Action::Finish,
+        &["finish it", "finish or"],
+        &["beenden sie sie", "beenden oder"],
+    ),
+    (
+        Action::Publish,
+        &["publish it"],
+        &["veröffentlichen sie sie"],
+    ),
+    (Action::Delete, &["delete it"], &["löschen sie sie"]),
+];
+
+/// The sentences of `said` that give advice unconditionally.
+fn unconditional_sentences(said: &str) -> Vec<String> {
+    said.split('.')
+        .map(str::to_lowercase)
+        .filter(|sentence| {
+            ![" if ", " falls ", " wenn ", "sind noch"]
+                .iter()
+                .any(|condition| sentence.contains(condition))
+        })
+        .collect()
+}
+
+#[test]
+fn no_refusal_recommends_an_action_the_same_menu_refuses() {
+    let catalog = every_situation();
+    let english = Wording::new(Locale::English);
+    let german = Wording::new(Locale::German);
+    for version in catalog.versions() {
+        let menu = catalog.availability(&version.id).unwrap();
+        for refusal in menu.iter().filter_map(|entry| entry.refusal()) {
+            let phrase = refusal_phrase(refusal);
+            for (action, in_english, in_german) in RECOMMENDATIONS {
+                if menu.allowed(action) {
+                    continue;
+                }
+                for (wording, recommendations) in [(&english, in_english), (&german, in_german)] {
+                    let said = wording.say(&phrase);
+                    for sentence in unconditional_sentences(&said) {
+                        for recommendation in recommendations {
+                            assert!(
+                                !sentence.contains(recommendation),
+                                "{}: {} recommends {action:?}, which the same menu refuses: {said}",
+                                version.id,
+                                phrase.id
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A running journey's refusal to delete goes on to say how to end it, which
+/// must not read as the way to deleting it afterwards.
+#[test]
+fn refusing_to_delete_a_running_journey_says_that_only_a_draft_can_be_deleted() {
+    let english = Wording::new(Locale::English);
+    let german = Wording::new(Locale::German);
+    for status in [Status::Live, Status::Paused] {
+        let phrase = refusal_phrase(&Refusal::new(Action::Delete, status, Reason::Status));
+        let (en, de) = (english.say(&phrase), german.say(&phrase));
+        assert!(en.contains("only a draft can"), "{en}");
+        assert!(de.contains("nur ein Entwurf"), "{de}");
+    }
+}
+
 #[test]
 fn the_already_finishing_count_is_written_as_each_language_writes_numbers() {
     let refusal = |active| {

@@ -171,8 +171,8 @@ export async function stopFromDetailMenu(page) {
   await page.click(await page.byRole('button', 'Actions'));
   const reopened = await page.byRole('menu', 'Journey actions');
   const refusals = {
-    Stop: 'This journey is already stopped. A stopped journey cannot be restarted or deleted; create a new version or duplicate it.',
-    Finish: 'This journey is stopped; a stopped journey cannot be finished. Create a new version or duplicate it.',
+    Stop: 'This journey is already stopped. A stopped journey cannot be restarted or deleted. To run it again, duplicate it, or continue the journey from its newest version.',
+    Finish: 'This journey is stopped; a stopped journey cannot be finished. To run it again, duplicate it, or continue the journey from its newest version.',
   };
   for (const [refused, reason] of Object.entries(refusals)) {
     const item = await page.byRole('menuitem', `${refused} ${reason}`, { within: reopened });

@@ -32,8 +32,8 @@ async fn finishing_a_stopped_version_is_409_with_the_rule_and_current() {
     let error = expect_error(response, 409, ErrorCode::InvalidTransition).await;
     assert_eq!(
         error.message,
-        "This journey is stopped; a stopped journey cannot be finished. Create a new version \
-         or duplicate it."
+        "This journey is stopped; a stopped journey cannot be finished. To run it again, \
+         duplicate it, or continue the journey from its newest version."
     );
     assert_eq!(error.message, rule_reason(&stopped, Action::Finish));
     let current = error.current.expect("a 409 carries the current version");

@@ -96,13 +96,13 @@ finish-consequence-entry = Neue Kunden können diese Journey nicht mehr betreten
        *[other] Die { $active } Kunden, die bereits darin sind, durchlaufen ihren Pfad bis zum Ende.
     }
 finish-recommended = Dies ist der empfohlene Weg, eine Journey zu beenden.
-finish-irreversible = Eine beendete Journey kann weder fortgesetzt noch neu gestartet werden; um sie erneut auszuführen, erstellen Sie eine neue Version oder duplizieren Sie sie.
+finish-irreversible = Eine beendete Journey kann weder fortgesetzt noch neu gestartet werden; um sie erneut auszuführen, duplizieren Sie sie, oder machen Sie mit der neuesten Version der Journey weiter.
 stop-consequence = Verwenden Sie Stoppen für Notfälle: { $active ->
         [one] Der { $active } Kunde in dieser Journey wird sofort gestoppt, und ihm wird nichts mehr gesendet.
        *[other] Alle { $active } Kunden in dieser Journey werden sofort gestoppt, und ihnen wird nichts mehr gesendet.
     }
 stop-finish-instead = Damit Kunden, die bereits darin sind, das Ende erreichen, verwenden Sie stattdessen Beenden.
-stop-irreversible = Eine gestoppte Journey kann weder fortgesetzt noch neu gestartet werden; um sie erneut auszuführen, erstellen Sie eine neue Version oder duplizieren Sie sie.
+stop-irreversible = Eine gestoppte Journey kann weder fortgesetzt noch neu gestartet werden; um sie erneut auszuführen, duplizieren Sie sie, oder machen Sie mit der neuesten Version der Journey weiter.
 publish-consequence = Diese Version geht live: Kunden können sie betreten.
 publish-replaces = Version { $version }, jetzt live, wird beendet: Neue Kunden betreten sie nicht mehr, und die { $active } darin durchlaufen ihren Pfad bis zum Ende.
 publish-replaces-paused = Version { $version }, jetzt pausiert, wird beendet, statt das Ende ihrer Pause abzuwarten: Neue Kunden betreten sie nicht mehr, und die { $active } darin durchlaufen ihren Pfad bis zum Ende.
@@ -177,7 +177,7 @@ bulk-finish-consequence = Neue Kunden können { $versions ->
         [one] diese Journey-Version nicht mehr betreten; die Kunden darin durchlaufen
        *[other] diese Journey-Versionen nicht mehr betreten; die Kunden darin durchlaufen
     } ihren Pfad bis zum Ende.
-bulk-finish-irreversible = Eine beendete Journey kann weder fortgesetzt noch neu gestartet werden; um eine erneut auszuführen, erstellen Sie eine neue Version oder duplizieren Sie sie.
+bulk-finish-irreversible = Eine beendete Journey kann weder fortgesetzt noch neu gestartet werden; um eine erneut auszuführen, duplizieren Sie sie, oder machen Sie mit der neuesten Version ihrer Journey weiter.
 bulk-stop-consequence = Verwenden Sie Stoppen für Notfälle: Alle Kunden in { $versions ->
         [one] dieser Journey-Version
        *[other] diesen Journey-Versionen
@@ -187,7 +187,7 @@ bulk-pause-consequence = Solange { $versions ->
         [one] diese Journey-Version pausiert ist, können keine neuen Kunden in sie eintreten.
        *[other] diese Journey-Versionen pausiert sind, können keine neuen Kunden in sie eintreten.
     } Die Auswahl unten gilt für jede von ihnen.
-bulk-stop-irreversible = Eine gestoppte Journey kann weder fortgesetzt noch neu gestartet werden; um eine erneut auszuführen, erstellen Sie eine neue Version oder duplizieren Sie sie.
+bulk-stop-irreversible = Eine gestoppte Journey kann weder fortgesetzt noch neu gestartet werden; um eine erneut auszuführen, duplizieren Sie sie, oder machen Sie mit der neuesten Version ihrer Journey weiter.
 bulk-allowed-heading = { $action ->
         [stop] { $count ->
             [one] Diese Version wird gestoppt:

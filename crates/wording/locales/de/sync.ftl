@@ -110,7 +110,7 @@ sync-busy-asks-wait = Der Server ist ausgelastet (HTTP 429 Too Many Requests) un
 
 ## Aktionen
 
-sync-cannot-resume = Eine Journey kann weder fortgesetzt noch neu gestartet werden.
+sync-cannot-resume = Eine Journey kann nicht neu gestartet werden.
 sync-console-closed = Die Konsole wurde geschlossen, bevor die Antwort kam.
 sync-checking-role = Es wird geprüft, was Ihre Rolle erlaubt …
 sync-role-forbids = Ihre Rolle ({ $role ->

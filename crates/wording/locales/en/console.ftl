@@ -96,13 +96,13 @@ finish-consequence-entry = No new customers can enter this journey. { $active ->
        *[other] The { $active } customers already in it continue
     } to the end of their path.
 finish-recommended = This is the recommended way to end a journey.
-finish-irreversible = A finished journey cannot be resumed or restarted; to run it again, create a new version or duplicate it.
+finish-irreversible = A finished journey cannot be resumed or restarted; to run it again, duplicate it, or continue the journey from its newest version.
 stop-consequence = Use Stop for emergencies: { $active ->
         [one] the { $active } customer in this journey is stopped now, and nothing more is sent to them.
        *[other] all { $active } customers in this journey are stopped now, and nothing more is sent to them.
     }
 stop-finish-instead = To let customers already in it reach the end, use Finish instead.
-stop-irreversible = A stopped journey cannot be resumed or restarted; to run it again, create a new version or duplicate it.
+stop-irreversible = A stopped journey cannot be resumed or restarted; to run it again, duplicate it, or continue the journey from its newest version.
 publish-consequence = This version goes live: customers can enter it.
 publish-replaces = Version { $version }, live now, will be finished: no new customers enter it, and the { $active } in it continue to the end.
 publish-replaces-paused = Version { $version }, paused now, will be finished instead of waiting for its pause to end: no new customers enter it, and the { $active } in it continue to the end.
@@ -180,7 +180,7 @@ bulk-finish-consequence = No new customers can enter { $versions ->
         [one] this journey version; the customers already in it continue
        *[other] these journey versions; the customers already in them continue
     } to the end of their path.
-bulk-finish-irreversible = A finished journey cannot be resumed or restarted; to run one again, create a new version or duplicate it.
+bulk-finish-irreversible = A finished journey cannot be resumed or restarted; to run one again, duplicate it, or continue its journey from the newest version.
 bulk-stop-consequence = Use Stop for emergencies: everyone in { $versions ->
         [one] this journey version
        *[other] these journey versions
@@ -190,7 +190,7 @@ bulk-pause-consequence = While they are paused, no new customers can enter { $ve
         [one] this journey version.
        *[other] these journey versions.
     } The choices below apply to each of them.
-bulk-stop-irreversible = A stopped journey cannot be resumed or restarted; to run one again, create a new version or duplicate it.
+bulk-stop-irreversible = A stopped journey cannot be resumed or restarted; to run one again, duplicate it, or continue its journey from the newest version.
 bulk-allowed-heading = { $action ->
         [stop] { $count ->
             [one] This version will be stopped:

@@ -1,29 +1,29 @@
 # Why the rules refuse an action, and what to do instead (crates/lifecycle, rules.rs).
 
-refusal-publish-live = This journey is already live. To change it, create a new version.
-refusal-publish-finished = This journey has finished; a finished journey cannot be published again. Create a new version or duplicate it.
-refusal-publish-stopped = This journey is stopped; a stopped journey cannot be published again. Create a new version or duplicate it.
-refusal-finish-draft = This journey is a draft; only a live journey can be finished. Publish it first.
+refusal-publish-live = This journey is already live. To change it, edit the journey's draft, or create a new version if it has none.
+refusal-publish-finished = This journey has finished; a finished journey cannot be published again. To run it again, duplicate it, or continue the journey from its newest version.
+refusal-publish-stopped = This journey is stopped; a stopped journey cannot be published again. To run it again, duplicate it, or continue the journey from its newest version.
+refusal-finish-draft = This journey is a draft; only a live or paused journey can be finished. Publish it first.
 refusal-already-finishing = This journey is already finishing: no new customers can enter, and { $active ->
         [one] { $active } customer still in it is
        *[other] { $active } customers still in it are
     } completing their path. To end their path now, stop it.
-refusal-finish-finished = This journey has already finished and no customers are left in it. To run it again, create a new version or duplicate it.
-refusal-finish-stopped = This journey is stopped; a stopped journey cannot be finished. Create a new version or duplicate it.
+refusal-finish-finished = This journey has already finished and no customers are left in it. To run it again, duplicate it, or continue the journey from its newest version.
+refusal-finish-stopped = This journey is stopped; a stopped journey cannot be finished. To run it again, duplicate it, or continue the journey from its newest version.
 refusal-stop-draft = This journey is a draft and has no customers to stop. Delete it if you no longer need it.
 refusal-stop-finished = This journey has finished and no customers are left in it; there is nothing to stop.
-refusal-stop-stopped = This journey is already stopped. A stopped journey cannot be restarted or deleted; create a new version or duplicate it.
+refusal-stop-stopped = This journey is already stopped. A stopped journey cannot be restarted or deleted. To run it again, duplicate it, or continue the journey from its newest version.
 refusal-resume-draft = This journey is a draft and has never run, so there is nothing to resume. Publish it to make it live.
 refusal-resume-live = This journey is live and running; there is nothing to resume.
-refusal-resume-finished = A finished journey cannot be resumed. Create a new version or duplicate it.
-refusal-resume-stopped = A stopped journey cannot be resumed. Create a new version or duplicate it.
+refusal-resume-finished = A finished journey cannot be resumed. To run it again, duplicate it, or continue the journey from its newest version.
+refusal-resume-stopped = A stopped journey cannot be resumed. To run it again, duplicate it, or continue the journey from its newest version.
 refusal-restart-draft = This journey is a draft and has never run, so there is nothing to restart. Publish it to make it live.
 refusal-restart-live = This journey is live and running; there is nothing to restart.
-refusal-restart-finished = A finished journey cannot be restarted. Create a new version or duplicate it.
-refusal-restart-stopped = A stopped journey cannot be restarted. Create a new version or duplicate it.
-refusal-delete-live = A live journey cannot be deleted. Finish it to let the customers in it complete their path, or stop it in an emergency.
-refusal-delete-finished = A finished journey cannot be deleted; it stays in the list with its results. Create a new version or duplicate it to run it again.
-refusal-delete-stopped = A stopped journey cannot be deleted; it stays in the list with its results. Create a new version or duplicate it to run it again.
+refusal-restart-finished = A finished journey cannot be restarted. To run it again, duplicate it, or continue the journey from its newest version.
+refusal-restart-stopped = A stopped journey cannot be restarted. To run it again, duplicate it, or continue the journey from its newest version.
+refusal-delete-live = A live journey cannot be deleted; only a draft can. To end it, finish it to let the customers in it complete their path, or stop it in an emergency.
+refusal-delete-finished = A finished journey cannot be deleted; it stays in the list with its results. To run it again, duplicate it, or continue the journey from its newest version.
+refusal-delete-stopped = A stopped journey cannot be deleted; it stays in the list with its results. To run it again, duplicate it, or continue the journey from its newest version.
 refusal-is-draft = This version is a draft itself; edit or publish it.
 refusal-other-draft = Version { $version } of this journey is already a draft; edit or publish that one.
 refusal-not-newest = Only the newest version (version { $newest }) can be the base of a new version.
@@ -42,11 +42,11 @@ refusal-awaiting-answer = Your request to { $earlier ->
        *[other] change
     } this journey is still on its way to the server; wait for its answer before doing anything else with it.
 refusal-list-loading = Wait until the whole list has loaded: another version of this journey may not be shown yet.
-refusal-publish-paused = This journey is paused, and already published. To change it, create a new version.
+refusal-publish-paused = This journey is paused, and already published. To change it, edit the journey's draft, or create a new version if it has none.
 refusal-pause-draft = This journey is a draft; only a live journey can be paused. Publish it first.
 refusal-pause-paused = This journey is already paused. Resume it, finish it or stop it.
-refusal-pause-finished = A finished journey cannot be paused: no new customers can enter it already. To end the path of those still in it now, stop it.
-refusal-pause-stopped = A stopped journey cannot be paused. Create a new version or duplicate it.
+refusal-pause-finished = A finished journey cannot be paused: no new customers can enter it already. If customers are still in it, stopping it ends their path now.
+refusal-pause-stopped = A stopped journey cannot be paused. To run it again, duplicate it, or continue the journey from its newest version.
 refusal-schedule-draft = This journey is a draft; only a live or paused journey can be set to finish at a time. Publish it first.
 refusal-schedule-finished = This journey has already finished; there is no finish left to schedule.
 refusal-schedule-stopped = This journey is stopped; a stopped journey cannot be finished.
@@ -54,7 +54,7 @@ refusal-cancel-schedule-draft = This journey is a draft; it has no scheduled fin
 refusal-cancel-schedule-finished = This journey has already finished; there is no scheduled finish to cancel.
 refusal-cancel-schedule-stopped = This journey is stopped; there is no scheduled finish to cancel.
 refusal-restart-paused = This journey is paused, not ended; resume it to make it live again.
-refusal-delete-paused = A paused journey cannot be deleted. Resume, finish or stop it.
+refusal-delete-paused = A paused journey cannot be deleted; only a draft can. To end it, finish it or stop it.
 refusal-not-in-future = Choose a time in the future.
 refusal-pause-too-long = A pause can last { $days } days at most.
 refusal-nothing-scheduled = No finish is scheduled for this journey.

@@ -110,7 +110,7 @@ sync-busy-asks-wait = The server is busy (HTTP 429 Too Many Requests) and asks t
 
 ## Actions
 
-sync-cannot-resume = A journey cannot be resumed or restarted.
+sync-cannot-resume = A journey cannot be restarted.
 sync-console-closed = The console was closed before the answer came.
 sync-checking-role = Checking what your role allows…
 sync-role-forbids = Your role ({ $role ->

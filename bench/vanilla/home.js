@@ -488,11 +488,12 @@ function draw() {
   setAttr(table, 'aria-rowcount', String(total + 1));
 
   const all = sorted.length;
-  if (loaded) setText(status, `Showing ${count(total)} of ${count(all)} journey versions`);
-  else if (loadError && all > 0) setText(status, `Showing ${count(total)} of the ${count(all)} journey versions that loaded; the rest did not load`);
+  const versions = `${count(all)} journey ${all === 1 ? 'version' : 'versions'}`;
+  if (loaded) setText(status, `Showing ${count(total)} of ${versions}`);
+  else if (loadError && all > 0) setText(status, `Showing ${count(total)} of the ${versions} that loaded; the rest did not load`);
   else if (loadError) setText(status, loadError);
   else if (all === 0) setText(status, 'Loading journeys…');
-  else setText(status, `Showing ${count(total)} of the ${count(all)} journey versions loaded so far; loading the rest…`);
+  else setText(status, `Showing ${count(total)} of the ${versions} loaded so far; loading the rest…`);
   const empty = loaded && total === 0;
   emptyList.hidden = !empty;
   if (empty) setText(emptyList, all === 0 ? 'There are no journeys yet.' : 'No journey versions match this search and filter.');

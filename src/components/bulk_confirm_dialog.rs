@@ -274,7 +274,9 @@ pub fn BulkConfirmDialog() -> impl IntoView {
                                 .any(|v| c.check(&v.id, Action::Finish).is_ok())
                         });
                         if finishable {
-                            lines.push(Phrase::new("bulk-stop-finish-instead"));
+                            lines.push(
+                                Phrase::new("bulk-stop-finish-instead").with("versions", versions),
+                            );
                         }
                         lines.push(Phrase::new("bulk-stop-irreversible"));
                     }

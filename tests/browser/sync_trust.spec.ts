@@ -1376,7 +1376,7 @@ test.describe('on the HTTP backend', () => {
     await expectHomeLoaded(page);
     const warning = page.getByRole('alert').filter({ hasText: 'could not be read' });
     await expect(warning).toHaveText(
-      /^One journey version from the server could not be read, so it is not shown \(the first, “welcome-series-v1”: unknown variant `archived`.*\)\. Everything else is shown and can be acted on\.$/,
+      /^One journey version from the server could not be read, so it is not shown \(“welcome-series-v1”: unknown variant `archived`.*\)\. Everything else is shown and can be acted on\.$/,
     );
     await expect(homeRow(page, 'Welcome series', 1)).toHaveCount(0);
     await expect(homeRow(page, 'Welcome series', 2)).toBeVisible();

@@ -31,9 +31,27 @@ column-modified-by = Geändert von
 quick-actions = Schnellaktionen
 loading-journeys = Journeys werden geladen…
 journeys-not-loaded = Die Journeys konnten nicht geladen werden.
-showing-all = { $shown } von { $total } Journey-Versionen werden angezeigt
-showing-loaded-failed = { $shown } der { $total } geladenen Journey-Versionen werden angezeigt; der Rest konnte nicht geladen werden
-showing-loading = { $shown } der { $total } bisher geladenen Journey-Versionen werden angezeigt; der Rest wird geladen…
+showing-all = { $shown } von { $total ->
+        [one] { $total } Journey-Version
+       *[other] { $total } Journey-Versionen
+    } { $shown ->
+        [one] wird
+       *[other] werden
+    } angezeigt
+showing-loaded-failed = { $shown } der { $total ->
+        [one] { $total } geladenen Journey-Version
+       *[other] { $total } geladenen Journey-Versionen
+    } { $shown ->
+        [one] wird
+       *[other] werden
+    } angezeigt; der Rest konnte nicht geladen werden
+showing-loading = { $shown } der { $total ->
+        [one] { $total } bisher geladenen Journey-Version
+       *[other] { $total } bisher geladenen Journey-Versionen
+    } { $shown ->
+        [one] wird
+       *[other] werden
+    } angezeigt; der Rest wird geladen…
 no-journeys = Es gibt noch keine Journeys.
 no-match = Keine Journey-Version passt zu dieser Suche und diesem Filter.
 
@@ -92,20 +110,30 @@ confirm-delete-title = Entwurf löschen?
 journey-and-version = { $name } · Version { $version }
 customers-in-journey-now = Kunden jetzt in der Journey:
 finish-consequence-entry = Neue Kunden können diese Journey nicht mehr betreten. { $active ->
+        [0] Es sind jetzt keine Kunden darin.
         [one] Der { $active } Kunde, der bereits darin ist, durchläuft seinen Pfad bis zum Ende.
        *[other] Die { $active } Kunden, die bereits darin sind, durchlaufen ihren Pfad bis zum Ende.
     }
 finish-recommended = Dies ist der empfohlene Weg, eine Journey zu beenden.
 finish-irreversible = Eine beendete Journey kann weder fortgesetzt noch neu gestartet werden; um sie erneut auszuführen, duplizieren Sie sie, oder machen Sie mit der neuesten Version der Journey weiter.
 stop-consequence = Verwenden Sie Stoppen für Notfälle: { $active ->
+        [0] Es sind jetzt keine Kunden in dieser Journey; nach dem Stoppen kann niemand mehr eintreten.
         [one] Der { $active } Kunde in dieser Journey wird sofort gestoppt, und ihm wird nichts mehr gesendet.
        *[other] Alle { $active } Kunden in dieser Journey werden sofort gestoppt, und ihnen wird nichts mehr gesendet.
     }
 stop-finish-instead = Damit Kunden, die bereits darin sind, das Ende erreichen, verwenden Sie stattdessen Beenden.
 stop-irreversible = Eine gestoppte Journey kann weder fortgesetzt noch neu gestartet werden; um sie erneut auszuführen, duplizieren Sie sie, oder machen Sie mit der neuesten Version der Journey weiter.
 publish-consequence = Diese Version geht live: Kunden können sie betreten.
-publish-replaces = Version { $version }, jetzt live, wird beendet: Neue Kunden betreten sie nicht mehr, und die { $active } darin durchlaufen ihren Pfad bis zum Ende.
-publish-replaces-paused = Version { $version }, jetzt pausiert, wird beendet, statt das Ende ihrer Pause abzuwarten: Neue Kunden betreten sie nicht mehr, und die { $active } darin durchlaufen ihren Pfad bis zum Ende.
+publish-replaces = Version { $version }, jetzt live, wird beendet: Neue Kunden betreten sie nicht mehr, und { $active ->
+        [0] es sind keine Kunden darin.
+        [one] der { $active } Kunde darin durchläuft seinen Pfad bis zum Ende.
+       *[other] die { $active } darin durchlaufen ihren Pfad bis zum Ende.
+    }
+publish-replaces-paused = Version { $version }, jetzt pausiert, wird beendet, statt das Ende ihrer Pause abzuwarten: Neue Kunden betreten sie nicht mehr, und { $active ->
+        [0] es sind keine Kunden darin.
+        [one] der { $active } Kunde darin durchläuft seinen Pfad bis zum Ende.
+       *[other] die { $active } darin durchlaufen ihren Pfad bis zum Ende.
+    }
 delete-consequence = Dieser Entwurf wird gelöscht. Das kann nicht rückgängig gemacht werden.
 stop-reason-label = Grund (optional)
 stop-reason-hint = Wird im Verlauf der Journey festgehalten.
@@ -116,7 +144,11 @@ version-named = „{ $name }“ Version { $version }
 row-moved-under-pointer = Diese Zeile hat sich kurz vor Ihrem Klick geändert: Sie zeigt jetzt { $version } mit dem Status „{ $status }“. Es wurde nichts getan; klicken Sie erneut, wenn Sie das meinten.
 menu-changed-under-pointer = { $by } hat { $version } kurz vor Ihrer Wahl geändert. Der Status ist jetzt „{ $status }“. Es wurde nichts getan; wählen Sie erneut, wenn Sie das meinten.
 menu-list-loaded-under-pointer = Kurz vor Ihrer Auswahl ist die ganze Liste eingetroffen, und das Menü hat sich geändert. Es wurde nichts getan; wählen Sie noch einmal, wenn Sie das gemeint haben.
-done-finished = { $version } ist beendet: Neue Kunden können nicht mehr eintreten; die { $active } darin durchlaufen ihren Pfad bis zum Ende.
+done-finished = { $version } ist beendet: Neue Kunden können nicht mehr eintreten; { $active ->
+        [0] es sind keine Kunden darin.
+        [one] der { $active } Kunde darin durchläuft seinen Pfad bis zum Ende.
+       *[other] die { $active } darin durchlaufen ihren Pfad bis zum Ende.
+    }
 done-stopped = { $version } ist gestoppt: Alle darin wurden gestoppt.
 done-live = { $version } ist live.
 done-live-replacing = { $version } ist live. Version { $replaced } ist beendet.
@@ -182,11 +214,14 @@ bulk-stop-consequence = Verwenden Sie Stoppen für Notfälle: Alle Kunden in { $
         [one] dieser Journey-Version
        *[other] diesen Journey-Versionen
     } werden jetzt gestoppt, und ihnen wird nichts mehr gesendet.
-bulk-stop-finish-instead = Damit die Kunden darin ihren Pfad zu Ende durchlaufen, verwenden Sie stattdessen Beenden.
+bulk-stop-finish-instead = Damit die Kunden { $versions ->
+        [one] in dieser Journey-Version
+       *[other] in diesen Journey-Versionen
+    } ihren Pfad zu Ende durchlaufen, verwenden Sie stattdessen Beenden.
 bulk-pause-consequence = Solange { $versions ->
-        [one] diese Journey-Version pausiert ist, können keine neuen Kunden in sie eintreten.
-       *[other] diese Journey-Versionen pausiert sind, können keine neuen Kunden in sie eintreten.
-    } Die Auswahl unten gilt für jede von ihnen.
+        [one] diese Journey-Version pausiert ist, können keine neuen Kunden in sie eintreten. Die Auswahl unten gilt für sie.
+       *[other] diese Journey-Versionen pausiert sind, können keine neuen Kunden in sie eintreten. Die Auswahl unten gilt für jede von ihnen.
+    }
 bulk-stop-irreversible = Eine gestoppte Journey kann weder fortgesetzt noch neu gestartet werden; um eine erneut auszuführen, duplizieren Sie sie, oder machen Sie mit der neuesten Version ihrer Journey weiter.
 bulk-allowed-heading = { $action ->
         [stop] { $count ->
@@ -272,11 +307,13 @@ pause-no-entry = Solange sie pausiert ist, können keine neuen Kunden in diese J
 pause-customers = Was mit den Kunden darin geschieht
 pause-hold = Anhalten
 pause-hold-hint = { $active ->
-        [one] Der { $active } Kunde darin wartet
-       *[other] Die { $active } Kunden darin warten
-    } vor der nächsten Nachricht, bis die Journey fortgesetzt wird.
+        [0] Es sind jetzt keine Kunden darin.
+        [one] Der { $active } Kunde darin wartet vor der nächsten Nachricht, bis die Journey fortgesetzt wird.
+       *[other] Die { $active } Kunden darin warten vor der nächsten Nachricht, bis die Journey fortgesetzt wird.
+    }
 pause-discard = Entlassen
 pause-discard-hint = { $active ->
+        [0] Es sind jetzt keine Kunden darin.
         [one] Der { $active } Kunde darin verlässt die Journey jetzt und erhält nichts mehr aus ihr. Für ihn lässt sich das nicht rückgängig machen.
        *[other] Die { $active } Kunden darin verlassen die Journey jetzt und erhalten nichts mehr aus ihr. Für sie lässt sich das nicht rückgängig machen.
     }

@@ -49,15 +49,9 @@ sync-page-after-end = er sandte nach dem Ende seiner Liste noch eine Seite
 sync-list-names-twice = die Liste des Servers nennt die Journey-Version „{ $id }“ zweimal
 sync-cursor-twice = die Liste des Servers endet nicht: er sandte den Cursor „{ $cursor }“ zweimal
 sync-versions-unreadable = { $count ->
-        [one] Eine Journey-Version
-       *[other] { $count } Journey-Versionen
-    } vom Server { $count ->
-        [one] konnte
-       *[other] konnten
-    } nicht gelesen werden und { $count ->
-        [one] wird
-       *[other] werden
-    } nicht gezeigt (die erste: { $which }). Alles andere wird gezeigt und kann bearbeitet werden.
+        [one] Eine Journey-Version vom Server konnte nicht gelesen werden und wird nicht gezeigt ({ $which }).
+       *[other] { $count } Journey-Versionen vom Server konnten nicht gelesen werden und werden nicht gezeigt (die erste: { $which }).
+    } Alles andere wird gezeigt und kann bearbeitet werden.
 sync-version-unreadable-named = „{ $id }“: { $error }
 sync-version-unreadable = { $error }
 sync-history-entries-unreadable = { $count ->

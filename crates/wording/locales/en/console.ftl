@@ -31,9 +31,18 @@ column-modified-by = Modified by
 quick-actions = Quick actions
 loading-journeys = Loading journeys…
 journeys-not-loaded = The journeys did not load.
-showing-all = Showing { $shown } of { $total } journey versions
-showing-loaded-failed = Showing { $shown } of the { $total } journey versions that loaded; the rest did not load
-showing-loading = Showing { $shown } of the { $total } journey versions loaded so far; loading the rest…
+showing-all = Showing { $shown } of { $total ->
+        [one] { $total } journey version
+       *[other] { $total } journey versions
+    }
+showing-loaded-failed = Showing { $shown } of the { $total ->
+        [one] { $total } journey version
+       *[other] { $total } journey versions
+    } that loaded; the rest did not load
+showing-loading = Showing { $shown } of the { $total ->
+        [one] { $total } journey version
+       *[other] { $total } journey versions
+    } loaded so far; loading the rest…
 no-journeys = There are no journeys yet.
 no-match = No journey versions match this search and filter.
 
@@ -92,20 +101,30 @@ confirm-delete-title = Delete draft?
 journey-and-version = { $name } · version { $version }
 customers-in-journey-now = Customers in the journey now:
 finish-consequence-entry = No new customers can enter this journey. { $active ->
-        [one] The { $active } customer already in it continues
-       *[other] The { $active } customers already in it continue
-    } to the end of their path.
+        [0] No customers are in it now.
+        [one] The { $active } customer already in it continues to the end of their path.
+       *[other] The { $active } customers already in it continue to the end of their path.
+    }
 finish-recommended = This is the recommended way to end a journey.
 finish-irreversible = A finished journey cannot be resumed or restarted; to run it again, duplicate it, or continue the journey from its newest version.
 stop-consequence = Use Stop for emergencies: { $active ->
+        [0] no customers are in this journey now; once stopped, nobody can enter it.
         [one] the { $active } customer in this journey is stopped now, and nothing more is sent to them.
        *[other] all { $active } customers in this journey are stopped now, and nothing more is sent to them.
     }
 stop-finish-instead = To let customers already in it reach the end, use Finish instead.
 stop-irreversible = A stopped journey cannot be resumed or restarted; to run it again, duplicate it, or continue the journey from its newest version.
 publish-consequence = This version goes live: customers can enter it.
-publish-replaces = Version { $version }, live now, will be finished: no new customers enter it, and the { $active } in it continue to the end.
-publish-replaces-paused = Version { $version }, paused now, will be finished instead of waiting for its pause to end: no new customers enter it, and the { $active } in it continue to the end.
+publish-replaces = Version { $version }, live now, will be finished: no new customers enter it, and { $active ->
+        [0] no customers are in it.
+        [one] the { $active } customer in it continues to the end.
+       *[other] the { $active } in it continue to the end.
+    }
+publish-replaces-paused = Version { $version }, paused now, will be finished instead of waiting for its pause to end: no new customers enter it, and { $active ->
+        [0] no customers are in it.
+        [one] the { $active } customer in it continues to the end.
+       *[other] the { $active } in it continue to the end.
+    }
 delete-consequence = This draft will be deleted. This cannot be undone.
 stop-reason-label = Reason (optional)
 stop-reason-hint = Recorded in the journey's history.
@@ -116,7 +135,11 @@ version-named = “{ $name }” version { $version }
 row-moved-under-pointer = This row changed just before your click: it now shows { $version }, { $status }. Nothing was done; click again if that is what you meant.
 menu-changed-under-pointer = { $by } changed { $version } just before your choice: it is now { $status }. Nothing was done; choose again if that is what you meant.
 menu-list-loaded-under-pointer = The whole list came in just before your choice, and the menu changed. Nothing was done; choose again if that is what you meant.
-done-finished = { $version } is finished: no new customers can enter; the { $active } in it continue to the end.
+done-finished = { $version } is finished: no new customers can enter; { $active ->
+        [0] no customers are in it.
+        [one] the { $active } customer in it continues to the end.
+       *[other] the { $active } in it continue to the end.
+    }
 done-stopped = { $version } is stopped: everyone in it was stopped.
 done-live = { $version } is live.
 done-live-replacing = { $version } is live. Version { $replaced } is finished.
@@ -185,11 +208,14 @@ bulk-stop-consequence = Use Stop for emergencies: everyone in { $versions ->
         [one] this journey version
        *[other] these journey versions
     } is stopped now, and nothing more is sent to them.
-bulk-stop-finish-instead = To let the customers already in them reach the end, use Finish instead.
-bulk-pause-consequence = While they are paused, no new customers can enter { $versions ->
-        [one] this journey version.
-       *[other] these journey versions.
-    } The choices below apply to each of them.
+bulk-stop-finish-instead = To let the customers already in { $versions ->
+        [one] it
+       *[other] them
+    } reach the end, use Finish instead.
+bulk-pause-consequence = { $versions ->
+        [one] While it is paused, no new customers can enter this journey version. The choices below apply to it.
+       *[other] While they are paused, no new customers can enter these journey versions. The choices below apply to each of them.
+    }
 bulk-stop-irreversible = A stopped journey cannot be resumed or restarted; to run one again, duplicate it, or continue its journey from the newest version.
 bulk-allowed-heading = { $action ->
         [stop] { $count ->
@@ -275,14 +301,16 @@ pause-no-entry = While it is paused, no new customers can enter this journey.
 pause-customers = What happens to the customers in it
 pause-hold = Hold them
 pause-hold-hint = { $active ->
-        [one] The { $active } customer in it waits
-       *[other] The { $active } customers in it wait
-    } before the next message until the journey resumes.
+        [0] No customers are in it now.
+        [one] The { $active } customer in it waits before the next message until the journey resumes.
+       *[other] The { $active } customers in it wait before the next message until the journey resumes.
+    }
 pause-discard = Discard them
 pause-discard-hint = { $active ->
-        [one] The { $active } customer in it leaves the journey now and gets
-       *[other] The { $active } customers in it leave the journey now and get
-    } nothing more from it. This cannot be undone for them.
+        [0] No customers are in it now.
+        [one] The { $active } customer in it leaves the journey now and gets nothing more from it. This cannot be undone for them.
+       *[other] The { $active } customers in it leave the journey now and get nothing more from it. This cannot be undone for them.
+    }
 pause-for = Pause for (days)
 pause-for-hint = From 1 to { $longest } days.
 pause-ends-at = The pause ends { $until }.

@@ -52,12 +52,9 @@ sync-page-after-end = it sent another page after the end of its list
 sync-list-names-twice = the server's list names the journey version “{ $id }” twice
 sync-cursor-twice = the server's list does not end: it sent the cursor “{ $cursor }” twice
 sync-versions-unreadable = { $count ->
-        [one] One journey version
-       *[other] { $count } journey versions
-    } from the server could not be read, so { $count ->
-        [one] it is
-       *[other] they are
-    } not shown (the first, { $which }). Everything else is shown and can be acted on.
+        [one] One journey version from the server could not be read, so it is not shown ({ $which }).
+       *[other] { $count } journey versions from the server could not be read, so they are not shown (the first, { $which }).
+    } Everything else is shown and can be acted on.
 sync-version-unreadable-named = “{ $id }”: { $error }
 sync-version-unreadable = { $error }
 sync-history-entries-unreadable = { $count ->

@@ -93,9 +93,10 @@ impl Words {
         format::relative(self.locale.get(), at, now)
     }
 
-    /// "Dec 3", in the viewer's time zone.
-    pub fn short_date(&self, at: DateTime<Utc>) -> String {
-        wording(self.locale.get()).date(at)
+    /// "Dec 3", in the viewer's time zone; "Dec 3, 2027" when it is a year
+    /// or so from `now`.
+    pub fn short_date(&self, at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+        wording(self.locale.get()).date(at, now)
     }
 
     /// The date and time in the viewer's time zone.

@@ -64,7 +64,8 @@ pub fn drain_phrase(forecast: &DrainForecast, now: DateTime<Utc>) -> Phrase {
     phrase.with("latest", forecast.latest)
 }
 
-/// The forecast short enough for a row of the list: "about 4 days, by Dec 24".
+/// The forecast short enough for a row of the list: "about 4 days, by Dec 24"
+/// (with the year when the latest is a year or so away).
 pub fn drain_row_phrase(forecast: &DrainForecast, now: DateTime<Utc>) -> Phrase {
     let phrase = match forecast.expected {
         None => Phrase::new("drain-row-unknown"),
@@ -74,5 +75,11 @@ pub fn drain_row_phrase(forecast: &DrainForecast, now: DateTime<Utc>) -> Phrase 
             Phrase::new("drain-row-about").with("estimate", duration_in_words(wait))
         }
     };
-    phrase.with("latest", Arg::Date(forecast.latest))
+    phrase.with(
+        "latest",
+        Arg::Date {
+            at: forecast.latest,
+            now,
+        },
+    )
 }

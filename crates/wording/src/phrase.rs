@@ -22,8 +22,13 @@ pub enum Arg {
     Phrase(Box<Phrase>),
     /// A moment, written as the user's language and time zone write it.
     Time(DateTime<Utc>),
-    /// The day of a moment in the user's time zone, without the year ("Dec 3").
-    Date(DateTime<Utc>),
+    /// The day of a moment `at` in the user's time zone, as seen at `now`:
+    /// without its year when it is near ("Dec 3"), with it when it is a year
+    /// or so away ("Dec 3, 2027"; see `Precision::day`).
+    Date {
+        at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    },
 }
 
 impl From<DateTime<Utc>> for Arg {

@@ -67,9 +67,11 @@ impl Wording {
                 Arg::Time(at) => {
                     FluentValue::String(Cow::Owned(write_time(self.locale, *at, Precision::Minute)))
                 }
-                Arg::Date(at) => {
-                    FluentValue::String(Cow::Owned(write_time(self.locale, *at, Precision::Day)))
-                }
+                Arg::Date { at, now } => FluentValue::String(Cow::Owned(write_time(
+                    self.locale,
+                    *at,
+                    Precision::day(*at, *now),
+                ))),
             };
             args.set(*name, value);
         }
@@ -95,9 +97,10 @@ impl Wording {
         write_time(self.locale, at, Precision::Minute)
     }
 
-    /// The day as messages say it, on its own: "Dec 3".
-    pub fn date(&self, at: DateTime<Utc>) -> String {
-        write_time(self.locale, at, Precision::Day)
+    /// The day as messages say it, on its own, seen at `now`: "Dec 3", or
+    /// "Dec 3, 2027" when it is a year or so away.
+    pub fn date(&self, at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+        write_time(self.locale, at, Precision::day(at, now))
     }
 
     /// Whether the language itself (not English in its place) has the message.
@@ -169,13 +172,39 @@ mod tests {
     #[test]
     fn a_time_on_its_own_reads_as_in_a_message() {
         let at = "2026-12-03T09:00:00Z".parse().unwrap();
-        for locale in [Locale::English, Locale::German] {
-            let wording = Wording::from_catalogs(locale, with_times);
-            let said = wording.say(&Phrase::new(DUE).with("day", Arg::Date(at)).with("at", at));
-            assert_eq!(
-                said,
-                format!("Due {}, set {}", wording.date(at), wording.time(at))
-            );
+        for now in ["2026-11-25T09:00:00Z", "2025-11-25T09:00:00Z"] {
+            let now = now.parse().unwrap();
+            for locale in [Locale::English, Locale::German] {
+                let wording = Wording::from_catalogs(locale, with_times);
+                let said = wording.say(
+                    &Phrase::new(DUE)
+                        .with("day", Arg::Date { at, now })
+                        .with("at", at),
+                );
+                assert_eq!(
+                    said,
+                    format!("Due {}, set {}", wording.date(at, now), wording.time(at))
+                );
+            }
         }
+    }
+
+    #[test]
+    fn a_day_a_year_away_says_its_year_and_a_near_one_does_not() {
+        let wording = Wording::from_catalogs(Locale::English, with_times);
+        let at = "2026-12-03T09:00:00Z".parse().unwrap();
+        let next_week = "2026-11-26T09:00:00Z".parse().unwrap();
+        let a_year_before = "2025-11-26T09:00:00Z".parse().unwrap();
+        assert_eq!(wording.date(at, next_week), "Dec 3");
+        assert_eq!(wording.date(at, a_year_before), "Dec 3, 2026");
+        let said = |now| {
+            wording.say(
+                &Phrase::new(DUE)
+                    .with("day", Arg::Date { at, now })
+                    .with("at", at),
+            )
+        };
+        assert!(said(next_week).starts_with("Due Dec 3, set"));
+        assert!(said(a_year_before).starts_with("Due Dec 3, 2026, set"));
     }
 }

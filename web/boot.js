@@ -62,7 +62,7 @@ boot.journeyConsoleFirstPage = boot.journeyConsoleConfig
   .then((config) => {
     // As runtime_config reads apiBase and token; a file it would refuse asks nothing.
     const apiBase = typeof config?.apiBase === 'string' ? config.apiBase.trim().replace(/\/+$/, '') : '';
-    if (config?.backend !== 'http' || !/^(https?:\/\/.|\/(?!\/))/.test(apiBase) || /\s/.test(apiBase)) return undefined;
+    if (config?.backend !== 'http' || !/^(https?:\/\/.|\/(?!\/))/.test(apiBase) || /[\s?#]/.test(apiBase)) return undefined;
     const token = typeof config.token === 'string' && config.token.trim() ? config.token : undefined;
     const url = new URL(`${apiBase}/journeys?limit=100`, document.baseURI).href;
     const headers = { Accept: 'application/json' };

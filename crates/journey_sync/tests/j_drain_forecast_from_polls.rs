@@ -133,23 +133,36 @@ fn finish_dialog(
     (said, hours, drains_in_hours(version.stats.active))
 }
 
-#[test]
-fn a_pause_that_discarded_its_customers_is_not_taken_for_them_leaving() {
+/// The Finish dialog of "b-v1" after ten minutes of polls, a pause
+/// (`customers`) of `paused_minutes` seen by the polls, a resume and ten
+/// minutes more.
+fn finish_dialog_after_pause(customers: PauseCustomers, paused_minutes: i64) -> (String, f64, f64) {
     let (mut catalog, mut simulation, mut now) = started();
     let mut watch = DrainWatch::default();
     watch.observe(&catalog, now);
     poll_for(10, &mut catalog, &mut simulation, &mut watch, &mut now);
     catalog
-        .apply("b-v1", pause(PauseCustomers::Discard, now), "Ana Ruiz", now)
+        .apply("b-v1", pause(customers, now), "Ana Ruiz", now)
         .unwrap();
-    poll_for(60, &mut catalog, &mut simulation, &mut watch, &mut now);
+    poll_for(
+        paused_minutes,
+        &mut catalog,
+        &mut simulation,
+        &mut watch,
+        &mut now,
+    );
     catalog
         .apply("b-v1", Command::Resume, "Ana Ruiz", now)
         .unwrap();
     poll_for(10, &mut catalog, &mut simulation, &mut watch, &mut now);
+    finish_dialog(&catalog, &watch, now)
+}
+
+#[test]
+fn a_pause_that_discarded_its_customers_is_not_taken_for_them_leaving() {
     // The few customers who came since the resume leave at the pace seen
     // before the pause: over many hours, not in the minutes the discard took.
-    let (said, hours, drains) = finish_dialog(&catalog, &watch, now);
+    let (said, hours, drains) = finish_dialog_after_pause(PauseCustomers::Discard, 60);
     assert!(
         hours > drains * 0.7 && hours < drains * 1.4,
         "{said}: forecast {hours:.1} h, drains in {drains:.1} h"
@@ -162,20 +175,8 @@ fn a_pause_that_discarded_its_customers_is_not_taken_for_them_leaving() {
 
 #[test]
 fn a_pause_that_held_its_customers_is_not_taken_for_a_slow_journey() {
-    let (mut catalog, mut simulation, mut now) = started();
-    let mut watch = DrainWatch::default();
-    watch.observe(&catalog, now);
-    poll_for(10, &mut catalog, &mut simulation, &mut watch, &mut now);
-    catalog
-        .apply("b-v1", pause(PauseCustomers::Hold, now), "Ana Ruiz", now)
-        .unwrap();
-    // Held, nobody leaves: these two hours say nothing of the journey's pace.
-    poll_for(120, &mut catalog, &mut simulation, &mut watch, &mut now);
-    catalog
-        .apply("b-v1", Command::Resume, "Ana Ruiz", now)
-        .unwrap();
-    poll_for(10, &mut catalog, &mut simulation, &mut watch, &mut now);
-    let (said, hours, drains) = finish_dialog(&catalog, &watch, now);
+    // Held, nobody leaves: those two hours say nothing of the journey's pace.
+    let (said, hours, drains) = finish_dialog_after_pause(PauseCustomers::Hold, 120);
     assert!(
         hours > drains * 0.7 && hours < drains * 1.4,
         "{said}: forecast {hours:.1} h, drains in {drains:.1} h"

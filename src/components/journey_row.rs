@@ -88,24 +88,20 @@ pub fn JourneyRow(
         },
     );
     let pause_end = Signal::derive(move || {
-        version.with(|v| v.as_ref().and_then(|v| v.pause.as_ref().map(|p| p.at_end)))
+        version.with(|v| v.as_ref().and_then(|v| v.pause_now().map(|p| p.at_end)))
     });
     // Customers a pause holds (none when it discarded them).
     let held = Signal::derive(move || {
         version.with(|v| {
             v.as_ref().and_then(|v| {
-                v.pause
-                    .as_ref()
+                v.pause_now()
                     .filter(|p| p.customers == lifecycle::PauseCustomers::Hold)
                     .map(|_| v.stats.active)
             })
         })
     });
     let finishes = Signal::derive(move || {
-        version.with(|v| {
-            v.as_ref()
-                .and_then(|v| v.scheduled_finish.as_ref().map(|s| s.at))
-        })
+        version.with(|v| v.as_ref().and_then(|v| v.finish_ahead().map(|s| s.at)))
     });
     let count = move |pick: fn(&lifecycle::Stats) -> u64| {
         move || version.with(|v| words.count(v.as_ref().map_or(0, |v| pick(&v.stats))))

@@ -14,9 +14,10 @@ pub fn PauseDetails(#[prop(into)] version: Signal<Option<JourneyVersion>>) -> im
     let words = use_words();
     let now = use_journeys().now();
     // Memos: the version changes with every count; these rarely.
-    let pause = Memo::new(move |_| version.with(|v| v.as_ref().and_then(|v| v.pause.clone())));
+    let pause =
+        Memo::new(move |_| version.with(|v| v.as_ref().and_then(|v| v.pause_now().cloned())));
     let schedule =
-        Memo::new(move |_| version.with(|v| v.as_ref().and_then(|v| v.scheduled_finish.clone())));
+        Memo::new(move |_| version.with(|v| v.as_ref().and_then(|v| v.finish_ahead().cloned())));
     let held = move || version.with(|v| words.count(v.as_ref().map_or(0, |v| v.stats.active)));
     // A moment said as passed or to come, whichever it is: a clock a little
     // off from the server's never puts a pause's start ahead or its end

@@ -114,7 +114,7 @@ fn JourneyView(id: String) -> impl IntoView {
     let phase =
         Signal::derive(move || version.with(|v| v.as_ref().map_or(Phase::Draft, |v| v.phase())));
     let pause_end = Signal::derive(move || {
-        version.with(|v| v.as_ref().and_then(|v| v.pause.as_ref().map(|p| p.at_end)))
+        version.with(|v| v.as_ref().and_then(|v| v.pause_now().map(|p| p.at_end)))
     });
     let words = use_words();
     let count = move |pick: fn(&lifecycle::Stats) -> u64| {

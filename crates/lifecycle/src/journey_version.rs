@@ -105,6 +105,23 @@ impl JourneyVersion {
         stops_first(until, at_end, at).then_some(at)
     }
 
+    /// The pause, while the version is paused. The contract has a server
+    /// drop it once the version moves on; one left behind (a server's slip)
+    /// is not shown as if it were in force.
+    pub fn pause_now(&self) -> Option<&Pause> {
+        self.pause
+            .as_ref()
+            .filter(|_| self.status == Status::Paused)
+    }
+
+    /// The scheduled finish, while it can still happen: on a live or paused
+    /// version (one left behind on an ended version is not shown).
+    pub fn finish_ahead(&self) -> Option<&ScheduledFinish> {
+        self.scheduled_finish
+            .as_ref()
+            .filter(|_| self.status.is_running())
+    }
+
     /// Finished, with customers still completing their path.
     pub fn is_finishing(&self) -> bool {
         self.status == Status::Finished && self.stats.active > 0

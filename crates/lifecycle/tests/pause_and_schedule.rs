@@ -433,6 +433,36 @@ fn finishing_or_stopping_drops_a_schedule() {
     assert_invariants(&catalog);
 }
 
+/// A pause or a schedule a server left on a version that has moved on (the
+/// contract has it drop them) is not shown as if it were in force.
+#[test]
+fn a_pause_or_schedule_left_on_a_version_that_moved_on_is_not_in_force() {
+    let mut catalog = one_version(Status::Live, 40);
+    let finish_at = hours_later(24);
+    catalog
+        .apply(
+            ID,
+            Command::ScheduleFinish { at: finish_at },
+            BY,
+            hours_later(1),
+        )
+        .unwrap();
+    let paused = pause(PauseCustomers::Hold, 3, PauseEnd::Resume);
+    catalog.apply(ID, paused, BY, hours_later(2)).unwrap();
+    let mut version = catalog.get(ID).unwrap().clone();
+    assert!(version.pause_now().is_some());
+    assert_eq!(version.finish_ahead().map(|s| s.at), Some(finish_at));
+
+    // As a server that forgot to drop them would send a stopped version.
+    version.status = Status::Stopped;
+    assert_eq!(version.pause_now(), None);
+    assert_eq!(version.finish_ahead(), None);
+    // And a live one still carrying its old pause.
+    version.status = Status::Live;
+    assert_eq!(version.pause_now(), None);
+    assert_eq!(version.finish_ahead().map(|s| s.at), Some(finish_at));
+}
+
 /// What the Pause and Schedule finish dialogs say comes first is what
 /// `run_due` carries out.
 #[test]

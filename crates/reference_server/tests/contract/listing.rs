@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use contract::{ErrorCode, JourneyPage};
+use lifecycle::Status;
 use reqwest::Method;
 
 use crate::harness::{expect_error, Api};
@@ -154,13 +155,74 @@ async fn the_list_has_an_etag_and_answers_304_while_nothing_changed() {
     panic!("never got a 304");
 }
 
+/// One page of a walk through the list: how it was asked for, the tag it
+/// came with and the versions on it.
+struct TaggedPage {
+    path: String,
+    tag: String,
+    ids: Vec<String>,
+}
+
+/// Every page of the list, `limit` versions at most each, following `next`.
+async fn tagged_pages(api: &Api, limit: usize) -> Vec<TaggedPage> {
+    let mut pages = Vec::new();
+    let mut path = format!("/journeys?limit={limit}");
+    for _ in 0..10_000 {
+        let response = api.get(&path).send().await.unwrap();
+        assert_eq!(response.status().as_u16(), 200, "GET {path}");
+        let tag = response.headers()["etag"].to_str().unwrap().to_owned();
+        let page: JourneyPage = response.json().await.unwrap();
+        let ids = page
+            .items
+            .iter()
+            .map(|version| version.id.clone())
+            .collect();
+        let next = page
+            .next
+            .map(|next| format!("/journeys?limit={limit}&cursor={next}"));
+        pages.push(TaggedPage { path, tag, ids });
+        match next {
+            Some(next) => path = next,
+            None => return pages,
+        }
+    }
+    panic!("the list never ended");
+}
+
+/// A page's tag changes whenever anything on that page changes; that is all
+/// the contract promises (a backend's tag may cover its page alone), so the
+/// page compared is the one that holds the changed version, found by
+/// following `next` and asked for again as it was, as a client polls it.
 #[tokio::test]
 async fn the_list_etag_changes_when_a_version_changes() {
-    let api = Api::start().await;
+    // On a server of its own with the customers kept still, nothing but the
+    // finish below changes the list, so the tags are compared before it too.
+    let (api, still) = match Api::start_local(|config| config.simulation = false).await {
+        Some(api) => (api, true),
+        None => (Api::start().await, false),
+    };
     let live = api.live().await;
-    let tag =
-        |response: &reqwest::Response| response.headers()["etag"].to_str().unwrap().to_owned();
-    let before = tag(&api.get("/journeys").send().await.unwrap());
+    // Small pages on a server of its own, whose list is short, so that the
+    // walk takes several pages; elsewhere the largest, so that it takes few.
+    let limit = if still { 5 } else { 500 };
+    let pages = tagged_pages(&api, limit).await;
+    let page = pages
+        .iter()
+        .find(|page| page.ids.contains(&live.id))
+        .expect("the new version is listed");
+    let if_none_match = |page: &TaggedPage| {
+        api.get(&page.path)
+            .header("If-None-Match", &page.tag)
+            .send()
+    };
+    if still {
+        assert!(pages.len() > 1, "the walk takes several pages");
+        for page in &pages {
+            let again = if_none_match(page).await.unwrap();
+            assert_eq!(again.status().as_u16(), 304, "{} unchanged", page.path);
+        }
+    }
+
     let finish = api
         .change(
             Method::POST,
@@ -169,14 +231,28 @@ async fn the_list_etag_changes_when_a_version_changes() {
         )
         .await;
     assert_eq!(finish.status().as_u16(), 200);
-    let after = api
-        .get("/journeys")
-        .header("If-None-Match", &before)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(after.status().as_u16(), 200, "the list changed: no 304");
-    assert_ne!(tag(&after), before);
+    let after = if_none_match(page).await.unwrap();
+    assert_eq!(
+        after.status().as_u16(),
+        200,
+        "{}: the page that holds the version changed, no 304",
+        page.path
+    );
+    let tag = after.headers()["etag"].to_str().unwrap().to_owned();
+    assert_ne!(tag, page.tag, "a new tag for the changed page");
+    let changed: JourneyPage = after.json().await.unwrap();
+    if let Some(finished) = changed.items.iter().find(|version| version.id == live.id) {
+        assert_eq!(finished.status, Status::Finished);
+    }
+
+    if still {
+        // Beyond the contract: the reference server's tags cover the whole
+        // list, so every page is answered anew, not only the changed one.
+        for page in &pages {
+            let again = if_none_match(page).await.unwrap();
+            assert_eq!(again.status().as_u16(), 200, "{}", page.path);
+        }
+    }
 }
 
 #[tokio::test]

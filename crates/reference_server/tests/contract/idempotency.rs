@@ -1,6 +1,8 @@
 //! A retry with the same `Idempotency-Key` gets the first answer and changes
 //! nothing more.
 
+use std::collections::HashSet;
+
 use contract::ErrorCode;
 use lifecycle::{JourneyVersion, Status};
 use reqwest::Method;
@@ -37,30 +39,50 @@ async fn a_retry_gets_the_first_answer_without_acting_twice() {
     );
 }
 
+/// "One copy, not two", by what the contract promises: the retry answers the
+/// very version the first request made, and the new journey it starts has that
+/// one version. (Copies' names are no proof: how a server numbers them is its
+/// own business, and on a shared server other tests make copies too.)
 #[tokio::test]
 async fn a_retried_create_gives_the_same_new_version() {
     let api = Api::start().await;
     let live = api.live().await;
     let path = format!("/journeys/{}/duplicate", live.id);
+    let listed = |versions: Vec<JourneyVersion>| -> HashSet<String> {
+        versions.into_iter().map(|version| version.id).collect()
+    };
+    let before = listed(api.all_versions(500).await);
     let key = new_key();
     let first = api
         .change_with_key(Method::POST, &path, live.revision, &key)
         .await;
     assert_eq!(first.status().as_u16(), 201);
     let copy: JourneyVersion = first.json().await.unwrap();
+    assert_ne!(copy.journey_id, live.journey_id, "a new journey");
     let retry = api
         .change_with_key(Method::POST, &path, live.revision, &key)
         .await;
     assert_eq!(retry.status().as_u16(), 201);
     let again: JourneyVersion = retry.json().await.unwrap();
-    assert_eq!(again, copy, "one copy, not two");
-    let copies = api
-        .all_versions(500)
-        .await
-        .into_iter()
-        .filter(|version| version.name == copy.name)
-        .count();
-    assert_eq!(copies, 1);
+    assert_eq!(again, copy, "the same new version, not another one");
+
+    let versions = api.all_versions(500).await;
+    let of_the_copy: Vec<&str> = versions
+        .iter()
+        .filter(|version| version.journey_id == copy.journey_id)
+        .map(|version| version.id.as_str())
+        .collect();
+    assert_eq!(
+        of_the_copy,
+        [copy.id.as_str()],
+        "one version of the new journey"
+    );
+    let new: HashSet<String> = listed(versions).difference(&before).cloned().collect();
+    assert!(new.contains(&copy.id), "{new:?}");
+    if api.is_local() {
+        // Nobody else changes a server of its own: one version more in all.
+        assert_eq!(new, HashSet::from([copy.id.clone()]), "one copy, not two");
+    }
 }
 
 #[tokio::test]
@@ -118,11 +140,15 @@ async fn a_key_reused_for_another_action_or_version_is_a_bad_request() {
         )
         .await;
     let error = expect_error(stop, 400, ErrorCode::BadRequest).await;
-    assert!(
-        error.message.contains("Idempotency-Key"),
-        "{}",
-        error.message
-    );
+    if api.is_local() {
+        // The reference server's words; the contract leaves `message` to
+        // each server.
+        assert!(
+            error.message.contains("Idempotency-Key"),
+            "{}",
+            error.message
+        );
+    }
 
     let elsewhere = api
         .change_with_key(

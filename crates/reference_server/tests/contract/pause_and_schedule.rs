@@ -499,6 +499,11 @@ async fn a_body_that_is_missing_or_malformed_is_a_bad_request() {
         }
         let response = request.send().await.unwrap();
         let error = expect_error(response, 400, ErrorCode::BadRequest).await;
+        if !api.is_local() {
+            // The code is the contract; `message` is for people, in each
+            // server's own words. Below are the reference server's.
+            continue;
+        }
         let is_json = body
             .as_deref()
             .is_none_or(|body| serde_json::from_str::<Value>(body).is_ok());

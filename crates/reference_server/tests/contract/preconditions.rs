@@ -18,7 +18,10 @@ async fn a_change_without_if_match_is_a_bad_request() {
         .await
         .unwrap();
     let error = expect_error(missing, 400, ErrorCode::BadRequest).await;
-    assert!(error.message.contains("If-Match"), "{}", error.message);
+    if api.is_local() {
+        // The reference server's words: `message` is for people.
+        assert!(error.message.contains("If-Match"), "{}", error.message);
+    }
     for bad in ["*", "\"seven\"", ""] {
         let response = api
             .request(Method::POST, &path)
@@ -47,11 +50,14 @@ async fn a_change_without_an_idempotency_key_is_a_bad_request() {
         .await
         .unwrap();
     let error = expect_error(response, 400, ErrorCode::BadRequest).await;
-    assert!(
-        error.message.contains("Idempotency-Key"),
-        "{}",
-        error.message
-    );
+    if api.is_local() {
+        // The reference server's words: `message` is for people.
+        assert!(
+            error.message.contains("Idempotency-Key"),
+            "{}",
+            error.message
+        );
+    }
     assert_eq!(
         api.version(&live.id).await.status,
         Status::Live,
@@ -108,7 +114,10 @@ async fn a_change_with_two_if_match_or_two_idempotency_key_fields_is_a_bad_reque
         .await
         .unwrap();
     let error = expect_error(two_revisions, 400, ErrorCode::BadRequest).await;
-    assert!(error.message.contains("If-Match"), "{}", error.message);
+    if api.is_local() {
+        // The reference server's words: `message` is for people.
+        assert!(error.message.contains("If-Match"), "{}", error.message);
+    }
     let two_keys = api
         .request(Method::POST, &path)
         .header("If-Match", format!("\"{}\"", live.revision))
@@ -118,11 +127,14 @@ async fn a_change_with_two_if_match_or_two_idempotency_key_fields_is_a_bad_reque
         .await
         .unwrap();
     let error = expect_error(two_keys, 400, ErrorCode::BadRequest).await;
-    assert!(
-        error.message.contains("Idempotency-Key"),
-        "{}",
-        error.message
-    );
+    if api.is_local() {
+        // The reference server's words: `message` is for people.
+        assert!(
+            error.message.contains("Idempotency-Key"),
+            "{}",
+            error.message
+        );
+    }
     assert_eq!(
         api.version(&live.id).await.status,
         Status::Live,

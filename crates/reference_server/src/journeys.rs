@@ -3,7 +3,7 @@
 
 use std::cell::Cell;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use lifecycle::{
     demo, ActionError, Applied, Catalog, Command, HistoryEntry, JourneyVersion, Simulation,
     SimulationSettings,
@@ -18,6 +18,9 @@ pub(crate) struct Journeys {
     simulation: Simulation,
     /// The time up to which the simulation has moved the counts.
     advanced_to: DateTime<Utc>,
+    /// How far ahead of the wall clock the server's clock is, as saved
+    /// (`crate::clock`): zero unless test support moved it.
+    clock_ahead: Duration,
     simulating: bool,
     demo: DemoStart,
     store: Store,
@@ -52,26 +55,36 @@ impl DemoStart {
 }
 
 impl Journeys {
-    /// Carries on from what the store saved, moving the counts on by the time the
-    /// server was down, or starts a new database as `demo` says.
+    /// Carries on from what the store saved, with the server's clock as far
+    /// ahead of the wall clock `now` as it was and the counts moved on by the
+    /// time the server was down, or starts a new database as `demo` says.
     pub(crate) fn open(
         mut store: Store,
         demo: DemoStart,
         simulating: bool,
         now: DateTime<Utc>,
     ) -> Result<Journeys, StoreError> {
-        let (catalog, simulation, advanced_to) = match store.load()? {
-            Some(saved) => (saved.catalog, saved.simulation, saved.advanced_to),
+        let (catalog, simulation, advanced_to, clock_ahead) = match store.load()? {
+            Some(saved) => (
+                saved.catalog,
+                saved.simulation,
+                saved.advanced_to,
+                saved.clock_ahead,
+            ),
             None => {
                 let (catalog, simulation) = demo.start(now);
                 store.replace_all(&catalog, &simulation, now)?;
-                (catalog, simulation, now)
+                (catalog, simulation, now, Duration::zero())
             }
         };
+        let now = now.checked_add_signed(clock_ahead).ok_or_else(|| {
+            StoreError::Corrupt(format!("the clock is {clock_ahead} ahead, out of range"))
+        })?;
         let mut journeys = Journeys {
             catalog,
             simulation,
             advanced_to,
+            clock_ahead,
             simulating,
             demo,
             store,
@@ -85,6 +98,20 @@ impl Journeys {
 
     pub(crate) fn catalog(&self) -> &Catalog {
         &self.catalog
+    }
+
+    /// How far ahead of the wall clock the server's clock is, as saved: where
+    /// the clock starts when the server does.
+    pub(crate) fn clock_ahead(&self) -> Duration {
+        self.clock_ahead
+    }
+
+    /// Saves how far ahead of the wall clock the server's clock now is
+    /// (test support moved it), for a restart to carry on from.
+    pub(crate) fn save_clock(&mut self, ahead: Duration) -> Result<(), StoreError> {
+        self.store.save_clock(ahead)?;
+        self.clock_ahead = ahead;
+        Ok(())
     }
 
     /// What the list's entity tags are made from (see `entity_tag::of_list`).
@@ -176,10 +203,11 @@ impl Journeys {
         )
     }
 
-    /// Starts over as a new database would.
+    /// Starts over as a new database would, at the wall clock's `now`.
     pub(crate) fn reset(&mut self, now: DateTime<Utc>) -> Result<(), StoreError> {
         let (catalog, simulation) = self.demo.start(now);
         self.store.replace_all(&catalog, &simulation, now)?;
+        self.clock_ahead = Duration::zero();
         self.list_hash.set(None);
         self.catalog = catalog;
         self.simulation = simulation;
@@ -570,6 +598,36 @@ mod tests {
             (Status::Finished, Some(at)),
             "done at its own time"
         );
+    }
+
+    #[test]
+    fn a_reopened_database_carries_on_from_the_clock_it_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let database = Database::File(dir.path().join("journeys.sqlite"));
+        let mut journeys =
+            Journeys::open(Store::open(&database).unwrap(), dozen(3), true, monday()).unwrap();
+        assert_eq!(journeys.clock_ahead(), Duration::zero());
+        let ahead = Duration::days(3);
+        journeys.save_clock(ahead).unwrap();
+        journeys.advance(monday() + ahead);
+        journeys.save_counts(monday() + ahead).unwrap();
+        drop(journeys);
+
+        // Started again an hour later by the wall clock: three days and an
+        // hour on by the server's, and the counts moved on by that hour.
+        let later = monday() + Duration::hours(1);
+        let mut reopened =
+            Journeys::open(Store::open(&database).unwrap(), dozen(3), true, later).unwrap();
+        assert_eq!(reopened.clock_ahead(), ahead);
+        assert_eq!(reopened.advanced_to, later + ahead);
+
+        // A reset is back at the wall clock, for a restart too.
+        reopened.reset(later).unwrap();
+        assert_eq!(reopened.clock_ahead(), Duration::zero());
+        drop(reopened);
+        let reset = Journeys::open(Store::open(&database).unwrap(), dozen(3), true, later).unwrap();
+        assert_eq!(reset.clock_ahead(), Duration::zero());
+        assert_eq!(reset.advanced_to, later);
     }
 
     #[test]

@@ -34,6 +34,8 @@ impl ServerState {
         page_limit: usize,
         features: Vec<Feature>,
     ) -> Self {
+        // Where the clock stood when the server last stopped.
+        let clock = Clock::ahead_by(journeys.clock_ahead());
         ServerState {
             shared: Arc::new(Shared {
                 journeys: Mutex::new(journeys),
@@ -41,7 +43,7 @@ impl ServerState {
                 faults: Faults::default(),
                 page_limit,
                 features,
-                clock: Clock::default(),
+                clock,
             }),
         }
     }

@@ -19,10 +19,14 @@ use crate::Database;
 ///
 /// 2: versions may be `paused` and carry `pause` and `scheduledFinish`, and
 /// history entries carry the causes of pauses and schedules. The JSON columns
-/// hold them as they are, so a version 1 database is read unchanged and only
-/// renumbered ([`migrate`]); the number tells a server from before that it
-/// cannot read what this one writes.
-const SCHEMA_VERSION: i64 = 2;
+/// hold them as they are, so a version 1 database is read unchanged.
+///
+/// 3: the simulation row keeps how far test support moved the server's clock
+/// ahead of the wall clock (`clock_ahead_ms`), so that a restart carries on
+/// from the time the server had reached. An earlier database gets the column,
+/// at 0 ([`migrate`]); the number tells a server from before that it cannot
+/// read what this one writes.
+const SCHEMA_VERSION: i64 = 3;
 
 const SCHEMA: &str = "
     CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -34,7 +38,8 @@ const SCHEMA: &str = "
     CREATE TABLE simulation (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         state TEXT NOT NULL,
-        advanced_to_ms INTEGER NOT NULL
+        advanced_to_ms INTEGER NOT NULL,
+        clock_ahead_ms INTEGER NOT NULL DEFAULT 0
     );
     CREATE TABLE idempotency (
         key TEXT PRIMARY KEY,
@@ -57,6 +62,9 @@ pub(crate) struct Saved {
     pub(crate) simulation: Simulation,
     /// The time up to which the simulation had moved the counts.
     pub(crate) advanced_to: DateTime<Utc>,
+    /// How far the server's clock was ahead of the wall clock
+    /// (`crate::clock`): zero unless test support moved it.
+    pub(crate) clock_ahead: chrono::Duration,
 }
 
 /// One version touched by a change: as it is now, or `None` once deleted.
@@ -131,17 +139,17 @@ impl Store {
 
     /// What was saved; `None` for a new database.
     pub(crate) fn load(&self) -> Result<Option<Saved>, StoreError> {
-        let simulation: Option<(String, i64)> = self
+        let simulation: Option<(String, i64, i64)> = self
             .connection
             .query_row(
-                "SELECT state, advanced_to_ms FROM simulation WHERE id = 1",
+                "SELECT state, advanced_to_ms, clock_ahead_ms FROM simulation WHERE id = 1",
                 [],
-                |row| Ok((row.get(0)?, row.get(1)?)),
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
             )
             .optional()?;
         // The simulation row is written together with the first versions, so
         // without it nothing was ever saved.
-        let Some((state, advanced_to_ms)) = simulation else {
+        let Some((state, advanced_to_ms, clock_ahead_ms)) = simulation else {
             return Ok(None);
         };
         let mut statement = self
@@ -171,10 +179,16 @@ impl Store {
             catalog,
             simulation: serde_json::from_str(&state)?,
             advanced_to: from_millis(advanced_to_ms)?,
+            clock_ahead: chrono::Duration::try_milliseconds(clock_ahead_ms)
+                .filter(|ahead| *ahead >= chrono::Duration::zero())
+                .ok_or(StoreError::Corrupt(format!(
+                    "the clock is {clock_ahead_ms} ms ahead"
+                )))?,
         }))
     }
 
-    /// Replaces everything with a new start, forgetting every idempotency key.
+    /// Replaces everything with a new start, forgetting every idempotency key,
+    /// with the clock back to the wall clock.
     pub(crate) fn replace_all(
         &mut self,
         catalog: &Catalog,
@@ -195,7 +209,23 @@ impl Store {
             )?;
         }
         save_simulation(&transaction, simulation, advanced_to)?;
+        transaction.execute("UPDATE simulation SET clock_ahead_ms = 0 WHERE id = 1", [])?;
         transaction.commit()?;
+        Ok(())
+    }
+
+    /// Saves how far the server's clock is ahead of the wall clock, for a
+    /// restart to carry on from.
+    pub(crate) fn save_clock(&mut self, ahead: chrono::Duration) -> Result<(), StoreError> {
+        let saved = self.connection.execute(
+            "UPDATE simulation SET clock_ahead_ms = ?1 WHERE id = 1",
+            [ahead.num_milliseconds()],
+        )?;
+        if saved != 1 {
+            return Err(StoreError::Corrupt(
+                "no simulation row to keep the clock in".into(),
+            ));
+        }
         Ok(())
     }
 
@@ -311,8 +341,14 @@ impl Store {
 /// [`SCHEMA_VERSION`], in one transaction.
 fn migrate(connection: &mut Connection, from: i64) -> Result<(), StoreError> {
     let transaction = connection.transaction()?;
-    // 1 to 2 changes what the JSON columns may hold, not the tables.
-    debug_assert_eq!(from, 1, "the only earlier version");
+    // 1 to 2 changes what the JSON columns may hold, not the tables; 2 to 3
+    // adds the clock's offset, at 0 (the wall clock, as the server from before
+    // started with).
+    debug_assert!((1..=2).contains(&from), "the earlier versions");
+    transaction.execute(
+        "ALTER TABLE simulation ADD COLUMN clock_ahead_ms INTEGER NOT NULL DEFAULT 0",
+        [],
+    )?;
     transaction.execute("UPDATE schema_version SET version = ?1", [SCHEMA_VERSION])?;
     transaction.commit()?;
     Ok(())
@@ -530,6 +566,60 @@ mod tests {
             .remembered("key-1", monday() - Duration::days(1))
             .unwrap()
             .is_none());
+    }
+
+    #[test]
+    fn a_database_of_schema_version_2_opens_with_the_clock_at_the_wall_clock() {
+        let dir = tempfile::tempdir().unwrap();
+        let database = temporary_file(&dir);
+        let Database::File(path) = &database else {
+            unreachable!()
+        };
+        let simulation = Simulation::new(7, SimulationSettings::default());
+        // The tables as schema version 2 had them, without the clock.
+        Connection::open(path)
+            .unwrap()
+            .execute_batch(&format!(
+                "CREATE TABLE schema_version (version INTEGER NOT NULL);
+                 CREATE TABLE journey_versions (
+                     id TEXT PRIMARY KEY, version TEXT NOT NULL, history TEXT NOT NULL);
+                 CREATE TABLE simulation (
+                     id INTEGER PRIMARY KEY CHECK (id = 1),
+                     state TEXT NOT NULL, advanced_to_ms INTEGER NOT NULL);
+                 CREATE TABLE idempotency (
+                     key TEXT PRIMARY KEY, action TEXT NOT NULL, version_id TEXT NOT NULL,
+                     status INTEGER NOT NULL, body TEXT NOT NULL, at_ms INTEGER NOT NULL);
+                 CREATE INDEX idempotency_by_age ON idempotency (at_ms);
+                 INSERT INTO schema_version (version) VALUES (2);
+                 INSERT INTO simulation (id, state, advanced_to_ms) VALUES (1, '{}', {});",
+                serde_json::to_string(&simulation).unwrap(),
+                monday().timestamp_millis()
+            ))
+            .unwrap();
+        let mut store = Store::open(&database).unwrap();
+        let saved = store.load().unwrap().unwrap();
+        assert_eq!(saved.clock_ahead, Duration::zero());
+        assert_eq!(saved.advanced_to, monday());
+
+        store.save_clock(Duration::hours(5)).unwrap();
+        drop(store);
+        let store = Store::open(&database).unwrap();
+        assert_eq!(
+            store.load().unwrap().unwrap().clock_ahead,
+            Duration::hours(5)
+        );
+        let version: i64 = Connection::open(path)
+            .unwrap()
+            .query_row("SELECT version FROM schema_version", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+
+        // A new start is at the wall clock again.
+        let mut store = store;
+        store
+            .replace_all(&Catalog::default(), &simulation, monday())
+            .unwrap();
+        assert_eq!(store.load().unwrap().unwrap().clock_ahead, Duration::zero());
     }
 
     #[test]

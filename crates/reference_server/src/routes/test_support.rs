@@ -38,13 +38,13 @@ pub(crate) async fn clear_faults(State(state): State<ServerState>) -> StatusCode
 
 /// `POST {base}/_test/reset`: `204`, with the demo journeys as on a new database,
 /// no idempotency key remembered, no fault armed and the clock back to the wall
-/// clock.
+/// clock (saved so, for a restart).
 pub(crate) async fn reset(State(state): State<ServerState>) -> Result<StatusCode, Failure> {
     state.faults().clear();
     let reset = tokio::task::spawn_blocking(move || {
         let mut journeys = state.journeys();
-        state.clock().reset();
-        journeys.reset(state.now())
+        // The clock goes back only once everything stamped by it is gone.
+        journeys.reset(Utc::now()).map(|()| state.clock().reset())
     })
     .await;
     match reset {
@@ -97,16 +97,24 @@ pub(crate) async fn advance(
     let by = Duration::seconds(i64::from(asked.seconds));
     let advanced = tokio::task::spawn_blocking(move || {
         // Under the lock, so that no change is stamped between the move and
-        // what falls due by it.
+        // what falls due by it. Saved before it is made, so that a restart
+        // carries on from it: the clock never goes back.
         let mut journeys = state.journeys();
-        let now = state.clock().advance(by)?;
-        journeys.advance(now);
-        Some(now)
+        let moved = state
+            .clock()
+            .advance(by, |ahead| journeys.save_clock(ahead));
+        if let Ok(Some(now)) = moved {
+            journeys.advance(now);
+        }
+        moved
     })
     .await;
     match advanced {
-        Ok(Some(now)) => Ok(Json(Advanced { now })),
-        Ok(None) => Err(refused("the clock would leave the range of times".into())),
+        Ok(Ok(Some(now))) => Ok(Json(Advanced { now })),
+        Ok(Ok(None)) => Err(refused("the clock would leave the range of times".into())),
+        Ok(Err(error)) => Err(Failure::server_error(format!(
+            "The clock could not be saved, and did not move: {error}"
+        ))),
         Err(error) => Err(Failure::server_error(format!(
             "The advance failed: {error}"
         ))),

@@ -53,6 +53,66 @@ async fn changes_and_idempotency_keys_survive_a_restart() {
     expect_error(fresh_key, 409, ErrorCode::InvalidTransition).await;
 }
 
+/// The clock test support moved stays where it was across a restart: what the
+/// server stamps after it never comes before what it stamped earlier, and
+/// customers move on as the clock does. Only a reset sets it back, for a
+/// restart too.
+#[tokio::test]
+async fn the_clock_moved_by_test_support_survives_a_restart() {
+    let Some(mut api) = Api::start_local(|_| {}).await else {
+        skip!("needs a server this test can restart");
+    };
+    let live = api.live().await;
+    let later = api.advance(3 * 24 * 60 * 60).await;
+    let finish = api
+        .change(
+            Method::POST,
+            &format!("/journeys/{}/finish", live.id),
+            live.revision,
+        )
+        .await;
+    assert_eq!(finish.status().as_u16(), 200);
+    let finished: JourneyVersion = finish.json().await.unwrap();
+    assert!(finished.updated_at >= later);
+    let entered = |versions: Vec<JourneyVersion>| -> u64 {
+        versions
+            .iter()
+            .filter(|version| version.status == Status::Live)
+            .map(|version| version.stats.entered)
+            .sum()
+    };
+
+    assert!(api.restart().await);
+
+    let now = api.now().await;
+    assert!(now >= finished.updated_at, "not back: {now}, {later}");
+    assert!(now < later + chrono::Duration::minutes(5), "{now}, {later}");
+    let draft = api.draft().await;
+    assert!(draft.created_at >= finished.updated_at, "stamped after");
+    let history = api.history(&draft.id).await;
+    assert!(history.iter().all(|entry| entry.at >= finished.updated_at));
+    // A day on, the customers have moved: the simulation is not waiting for
+    // the wall clock to catch up with the time it had reached.
+    let before = entered(api.all_versions(500).await);
+    api.advance(24 * 60 * 60).await;
+    assert!(
+        entered(api.all_versions(500).await) > before,
+        "customers moved"
+    );
+
+    let reset = api
+        .request(Method::POST, "/_test/reset")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reset.status().as_u16(), 204);
+    assert!(api.restart().await);
+    assert!(
+        api.now().await < chrono::Utc::now() + chrono::Duration::minutes(1),
+        "a reset sets the clock back for good"
+    );
+}
+
 #[tokio::test]
 async fn a_database_of_an_unknown_schema_is_refused() {
     let dir = tempfile::tempdir().unwrap();
@@ -60,7 +120,7 @@ async fn a_database_of_an_unknown_schema_is_refused() {
     let connection = rusqlite::Connection::open(&path).unwrap();
     connection
         .execute_batch(
-            "CREATE TABLE schema_version (version INTEGER); INSERT INTO schema_version VALUES (3);",
+            "CREATE TABLE schema_version (version INTEGER); INSERT INTO schema_version VALUES (4);",
         )
         .unwrap();
     drop(connection);
@@ -74,7 +134,7 @@ async fn a_database_of_an_unknown_schema_is_refused() {
         .err()
         .expect("refused");
     assert!(matches!(error, StartError::Store(_)), "{error}");
-    assert!(error.to_string().contains("schema version 3"), "{error}");
+    assert!(error.to_string().contains("schema version 4"), "{error}");
 }
 
 #[tokio::test]
@@ -173,7 +233,7 @@ async fn a_database_from_before_pausing_opens_and_can_then_pause() {
         .unwrap()
         .query_row("SELECT version FROM schema_version", [], |row| row.get(0))
         .unwrap();
-    assert_eq!(schema, 2, "renumbered once opened");
+    assert_eq!(schema, 3, "renumbered once opened");
 
     let until = chrono::Utc::now() + chrono::Duration::days(1);
     let pause = api

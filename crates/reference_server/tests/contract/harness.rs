@@ -268,16 +268,27 @@ impl Api {
     }
 
     /// A new draft of a new journey of its own, duplicated from any version.
+    /// On a shared server another client may change or delete that version
+    /// between the read and the duplicate (412, 404); then the list is read
+    /// again.
     pub async fn draft(&self) -> JourneyVersion {
-        let response = self.get("/journeys?limit=1").send().await.unwrap();
-        let page: JourneyPage = response.json().await.unwrap();
-        let source = page.items.first().expect("the server has a journey");
-        let path = format!("/journeys/{}/duplicate", source.id);
-        let response = self.change(Method::POST, &path, source.revision).await;
-        assert_eq!(response.status().as_u16(), 201, "POST {path}");
-        let draft: JourneyVersion = response.json().await.unwrap();
-        assert_eq!(draft.status, Status::Draft);
-        draft
+        for _ in 0..10 {
+            let response = self.get("/journeys?limit=1").send().await.unwrap();
+            let page: JourneyPage = response.json().await.unwrap();
+            let source = page.items.first().expect("the server has a journey");
+            let path = format!("/journeys/{}/duplicate", source.id);
+            let response = self.change(Method::POST, &path, source.revision).await;
+            match response.status().as_u16() {
+                201 => {
+                    let draft: JourneyVersion = response.json().await.unwrap();
+                    assert_eq!(draft.status, Status::Draft);
+                    return draft;
+                }
+                404 | 412 if self.local.is_none() => continue,
+                status => panic!("POST {path}: {status}"),
+            }
+        }
+        panic!("the first version kept changing under every duplicate");
     }
 
     /// A live version of a journey of its own.

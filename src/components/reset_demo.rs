@@ -6,7 +6,10 @@ use crate::sync::use_journeys;
 use crate::words::use_words;
 use wording::Phrase;
 
-/// Puts the embedded backend's demo journeys back as they were at the start.
+/// On the embedded backend: says that these are demo journeys, kept in this
+/// browser, that reach no customer (a console embedded without its
+/// `api-base`, by a slip, must not pass for a live one), and puts them back
+/// as they were at the start.
 #[component]
 pub fn ResetDemo() -> impl IntoView {
     let journeys = use_journeys();
@@ -14,6 +17,7 @@ pub fn ResetDemo() -> impl IntoView {
     let words = use_words();
     journeys.can_reset().then(|| {
         view! {
+            <p class="demo-notice">{words.label("demo-notice")}</p>
             <button
                 type="button"
                 class="reset-demo"

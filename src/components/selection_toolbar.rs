@@ -63,10 +63,14 @@ pub fn SelectionToolbar() -> impl IntoView {
             class="selection-toolbar"
             role="group"
             aria-label=words.label("bulk-selection")
-            hidden=move || !selection.may_select() || (!any.get() && !has_run.get())
+            hidden=move || !selection.may_select()
+            // Nothing selected and no run yet: kept in its place, unseen, so
+            // that the first tick does not push the list down under the
+            // pointer (nor the last one pull it up).
+            class:idle=move || !any.get() && !has_run.get()
         >
             // Also when every version selected is gone: Clear selection stays.
-            <Show when=move || any.get()>
+            <Show when=move || any.get() || !has_run.get()>
                 <span class="selected-count">
                     {move || match hidden.get() {
                         0 => words.say(&Phrase::new("bulk-selected").with("count", count.get())),
@@ -83,7 +87,19 @@ pub fn SelectionToolbar() -> impl IntoView {
                 <Show when=move || journeys.permission(Action::Pause).is_ok()>
                     {action_button(Action::Pause, "")}
                 </Show>
-                <button type="button" on:click=move |_| selection.picks.update(|p| p.clear())>
+                <button
+                    type="button"
+                    on:click=move |ev| {
+                        // The button goes with the selection: focus would
+                        // fall to the top of the page. It goes on to
+                        // "Select all shown", beside the list.
+                        let button = event_target::<web_sys::HtmlElement>(&ev);
+                        if let Some(all) = crate::focus::find_all(&button, ".select-all input").first() {
+                            let _ = all.focus();
+                        }
+                        selection.picks.update(|p| p.clear());
+                    }
+                >
                     {words.label("clear-selection")}
                 </button>
             </Show>

@@ -5,7 +5,7 @@
 //! Only the rows in view are in the page: an account can hold ten thousand
 //! versions, and a keystroke in search must show its result within a frame.
 
-use journey_list::{ListQuery, RowWindow, SortKey, SortedList, StatusFilter};
+use journey_list::{scroll_to_show, ListQuery, RowWindow, SortKey, SortedList, StatusFilter};
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -90,7 +90,15 @@ pub fn Home() -> impl IntoView {
         let paths = paths.clone();
         move |before: Option<ListQuery>| {
             let now = query.get();
-            let params: ParamsMap = now.to_query().into_iter().collect();
+            // The page's other query parameters (a host's, where the console
+            // is embedded) stay as they are; only the list's are written.
+            let mut params: ParamsMap = url_query.with_untracked(Clone::clone);
+            for key in ListQuery::KEYS {
+                params.remove(key);
+            }
+            for (key, value) in now.to_query() {
+                params.replace(key, value);
+            }
             if let Some(earlier) = pending_write.get_value() {
                 earlier.clear();
             }
@@ -231,9 +239,15 @@ pub fn Home() -> impl IntoView {
         let Some(index) = index else {
             return;
         };
+        // Scrolled only as far as the row needs, and not at all when it is
+        // in sight (`scroll_to_show`).
         if let Some(list) = list.get_untracked() {
-            list.set_scroll_top((index as f64 * ROW_HEIGHT_PX) as i32);
-            measure();
+            let seen_from = f64::from(list.scroll_top());
+            let height = f64::from(list.client_height());
+            if let Some(to) = scroll_to_show(index, seen_from, height, ROW_HEIGHT_PX) {
+                list.set_scroll_top(to as i32);
+                measure();
+            }
         }
         let href = format!("a[href=\"{}\"]", paths.journey(&id));
         request_animation_frame(move || {

@@ -73,13 +73,22 @@ async function pressUntilFocused(page: Page, key: string, target: Locator, limit
 test('rows are selected by checkbox, by a shift-click range, and by "Select all shown" honouring the search', async ({ page }) => {
   await openHome(page);
   await expect(toolbar(page)).toBeHidden();
+  const top = async () => (await homeRow(page, LIVE.cart.name, 1).boundingBox())!.y;
+  await homeRow(page, LIVE.cart.name, 1).scrollIntoViewIfNeeded();
+  const before = await top();
 
   await tick(page, LIVE.cart.name, 1);
   await expect(toolbar(page)).toContainText('1 selected');
+  // The toolbar kept its place while hidden: the list did not move under
+  // the pointer.
+  expect(await top()).toBe(before);
 
   // A range in the order shown: the first and the last of three rows.
   await toolbarButton(page, 'Clear selection').click();
   await expect(toolbar(page)).toBeHidden();
+  // The button went with the selection; focus went on beside the list,
+  // not to the top of the page.
+  await expect(selectAllShown(page)).toBeFocused();
   await search(page).fill('Welcome');
   await expect(listCount(page)).toHaveText(/^Showing 3 of \d+ journey versions$/);
   const rows = journeyRows(page);

@@ -213,6 +213,23 @@ test('a link with a query opens Home searched, filtered and sorted', async ({ pa
   await expect(homeRow(page, 'Welcome series', 3)).toBeVisible();
 });
 
+test("the page's other query parameters (a host's) stay in the URL as the list writes its own", async ({ page }) => {
+  await openHome(page, '?workspace=emea&status=draft');
+  await statusFilter(page).selectOption('live');
+  await expect(page).toHaveURL(/[?&]status=live(&|$)/);
+  await expect(page).toHaveURL(/[?&]workspace=emea(&|$)/);
+  await searchBox(page).fill('ON');
+  await expect(page).toHaveURL(/[?&]q=ON(&|$)/);
+  await expect(page).toHaveURL(/[?&]workspace=emea(&|$)/);
+});
+
+test('the demo backend says its journeys are demo data that reach no customer', async ({ page }) => {
+  await openHome(page);
+  await expect(page.getByRole('banner').getByRole('paragraph')).toHaveText(
+    'Demo journeys, kept in this browser: no journey server is connected, and nothing done here reaches a customer.',
+  );
+});
+
 test("two versions of one journey: each row's actions and tick name the version they act on", async ({ page }) => {
   await openHome(page);
   // Birthday offer's version 1 is finishing and version 2 is live: both

@@ -12,7 +12,7 @@ mod version_selection;
 
 pub use list_query::{ListQuery, SortDirection};
 pub use row_under_pointer::{RowClick, RowUnderPointer, READING_MS};
-pub use row_window::RowWindow;
+pub use row_window::{scroll_to_show, RowWindow};
 pub use selection::SortedList;
 pub use sort_key::SortKey;
 pub use status_filter::StatusFilter;

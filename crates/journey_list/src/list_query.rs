@@ -46,6 +46,10 @@ impl Default for ListQuery {
 }
 
 impl ListQuery {
+    /// The URL query parameters the list reads and writes; any other belongs
+    /// to the page (a host's, where the console is embedded) and is kept.
+    pub const KEYS: [&'static str; 4] = ["q", "status", "sort", "dir"];
+
     /// Reads the query from URL query parameters (`get("q")`, …).
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> ListQuery {
         let default = ListQuery::default();

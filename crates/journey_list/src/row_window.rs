@@ -55,9 +55,43 @@ impl RowWindow {
     }
 }
 
+/// Where to scroll a list seen from `scroll_top` for `view_height` so that
+/// the row at `index` is in sight: as little as that needs, and `None` when
+/// it is in sight already. A list that scrolls by itself moves every row
+/// under the pointer, and a click aimed at one lands on another.
+pub fn scroll_to_show(
+    index: usize,
+    scroll_top: f64,
+    view_height: f64,
+    row_height: f64,
+) -> Option<f64> {
+    let top = index as f64 * row_height;
+    let bottom = top + row_height;
+    if top < scroll_top {
+        Some(top)
+    } else if bottom > scroll_top + view_height {
+        Some(bottom - view_height)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_in_sight_is_not_scrolled_to_and_one_out_of_it_only_just_into_it() {
+        // Rows of 48, ten in sight from 480 (rows 10 to 19).
+        assert_eq!(scroll_to_show(10, 480.0, 480.0, 48.0), None);
+        assert_eq!(scroll_to_show(19, 480.0, 480.0, 48.0), None);
+        assert_eq!(scroll_to_show(9, 480.0, 480.0, 48.0), Some(432.0));
+        assert_eq!(scroll_to_show(0, 480.0, 480.0, 48.0), Some(0.0));
+        assert_eq!(scroll_to_show(20, 480.0, 480.0, 48.0), Some(528.0));
+        // Half in sight at the bottom: just enough to show it whole.
+        assert_eq!(scroll_to_show(19, 500.0, 480.0, 48.0), None);
+        assert_eq!(scroll_to_show(20, 500.0, 480.0, 48.0), Some(528.0));
+    }
 
     #[test]
     fn top_of_a_long_list() {

@@ -1,4 +1,5 @@
 use std::collections::BTreeSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 /// The versions ticked on Home for a bulk action, by id: a row that comes to
 /// show another version (Home keeps rows in place) shows that version's own
@@ -6,8 +7,9 @@ use std::collections::BTreeSet;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct VersionSelection {
     chosen: BTreeSet<String>,
-    /// The version whose box was clicked last: a shift-click reaches from it.
-    anchor: Option<String>,
+    /// The version whose box was clicked last, and the order shown then
+    /// (hashed): a shift-click reaches from it.
+    anchor: Option<(String, u64)>,
 }
 
 /// How the "select all shown" box looks over the rows the search and filter
@@ -42,22 +44,27 @@ impl VersionSelection {
     /// The box of `id` was clicked and is now `checked`. With `extend` (a
     /// shift-click) every version from the one clicked last to this one, in
     /// the order `shown` gives (the rows the search and filter show), both
-    /// ends included, takes the same state; when the one clicked last is not shown any more, only
-    /// `id` does.
+    /// ends included, takes the same state. Only `id` does when the one
+    /// clicked last is not shown any more, or when the rows shown have
+    /// changed since (re-sorted by a poll, a version come or gone): the
+    /// range would not be the rows the user saw between the two.
     pub fn click<'a>(
         &mut self,
         id: &str,
         checked: bool,
         extend: bool,
-        shown: impl IntoIterator<Item = &'a str>,
+        shown: impl IntoIterator<Item = &'a str> + Clone,
     ) {
+        let order = order_of(shown.clone());
         let range = match (&self.anchor, extend) {
-            (Some(anchor), true) if anchor != id => between(anchor, id, shown)
-                .map(|mut inside| {
-                    inside.push(anchor.clone());
-                    inside
-                })
-                .unwrap_or_default(),
+            (Some((anchor, then)), true) if anchor != id && *then == order => {
+                between(anchor, id, shown)
+                    .map(|mut inside| {
+                        inside.push(anchor.clone());
+                        inside
+                    })
+                    .unwrap_or_default()
+            }
             _ => Vec::new(),
         };
         let mut set = |id: &str| {
@@ -71,7 +78,7 @@ impl VersionSelection {
         for other in &range {
             set(other);
         }
-        self.anchor = Some(id.to_owned());
+        self.anchor = Some((id.to_owned(), order));
     }
 
     /// The "select all shown" box: selects every row `shown` (all of them,
@@ -167,6 +174,16 @@ pub fn hidden_of<'a>(ids: &[&str], shown: impl IntoIterator<Item = &'a str>) -> 
     hidden
 }
 
+/// The rows shown, in their order, as one number: equal for the same rows
+/// in the same order.
+fn order_of<'a>(shown: impl IntoIterator<Item = &'a str>) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    for id in shown {
+        id.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
 /// The ids strictly between `a` and `b` in `order`, or `None` when either is
 /// missing from it.
 fn between<'a>(a: &str, b: &str, order: impl IntoIterator<Item = &'a str>) -> Option<Vec<String>> {
@@ -255,6 +272,25 @@ mod tests {
         // "a" is filtered out now: the range has no start.
         selection.click("d", true, true, ["c", "d", "e"]);
         assert_eq!(selected(&selection), ["a", "d", "e"]);
+    }
+
+    #[test]
+    fn a_shift_click_after_the_rows_moved_by_themselves_selects_one() {
+        let mut selection = VersionSelection::default();
+        selection.click("b", true, false, SHOWN);
+        // A poll re-sorts the list: "b" goes to the end. From "b" to "d"
+        // would now take "e" and "f", which the user never saw between
+        // them, and leave "c", which they did.
+        selection.click("d", true, true, ["a", "c", "d", "e", "f", "b"]);
+        assert_eq!(selected(&selection), ["b", "d"]);
+        // A version that arrived between the two clicks is not taken either.
+        let mut selection = VersionSelection::default();
+        selection.click("b", true, false, SHOWN);
+        selection.click("d", true, true, ["a", "b", "new", "c", "d", "e", "f"]);
+        assert_eq!(selected(&selection), ["b", "d"]);
+        // The rows as they are now are the next range's start.
+        selection.click("f", true, true, ["a", "b", "new", "c", "d", "e", "f"]);
+        assert_eq!(selected(&selection), ["b", "d", "e", "f"]);
     }
 
     #[test]

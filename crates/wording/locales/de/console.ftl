@@ -6,6 +6,7 @@ crash-notice = Journey Console wurde wegen eines internen Fehlers angehalten. La
 language = Sprache
 try-again = Erneut versuchen
 history-try-again = Verlauf erneut laden
+demo-notice = Demo-Journeys, in diesem Browser gespeichert: Es ist kein Journey-Server verbunden, und nichts, was hier geschieht, erreicht einen Kunden.
 reset-demo = Demodaten zurücksetzen
 demo-was-reset = Die Demodaten wurden zurückgesetzt.
 dismiss-message = Meldung schließen

@@ -6,6 +6,7 @@ crash-notice = Journey Console stopped because of an internal error. Reload the 
 language = Language
 try-again = Try again
 history-try-again = Load the history again
+demo-notice = Demo journeys, kept in this browser: no journey server is connected, and nothing done here reaches a customer.
 reset-demo = Reset demo data
 demo-was-reset = The demo data was reset.
 dismiss-message = Dismiss message

@@ -8,7 +8,20 @@
 
 const here = new URL('.', import.meta.url);
 
-const loaded = (async () => {
+// The build, loaded once for every console of the page. A load that failed
+// (the network, the CDN for a moment) is tried again by the next mount,
+// rather than failing every mount until the page is reloaded.
+let loading;
+function loaded() {
+  loading ??= load().catch((error) => {
+    loading = undefined;
+    if (error instanceof WebAssembly.RuntimeError || String(error?.message).startsWith('Journey Console:')) throw error;
+    throw new Error(`Journey Console: could not load its files from ${here}: ${error?.message ?? error}`);
+  });
+  return loading;
+}
+
+async function load() {
   const response = await fetch(new URL('index.html', here));
   if (!response.ok) throw new Error(`Journey Console: ${response.status} for index.html at ${here}`);
   const page = new DOMParser().parseFromString(await response.text(), 'text/html');
@@ -18,7 +31,7 @@ const loaded = (async () => {
   const bindings = await import(new URL(boot.dataset.journeyConsoleJs, here).href);
   await bindings.default({ module_or_path: new URL(boot.dataset.journeyConsoleWasm, here) });
   return { bindings, stylesheet: new URL(stylesheet.getAttribute('href'), here).href };
-})();
+}
 
 // A panic ends the console: the WebAssembly instance traps, and whatever called
 // into it (an event handler, a timer, a promise) gets a WebAssembly.RuntimeError.
@@ -118,7 +131,7 @@ export async function mountJourneyConsole(element, options = {}) {
   }
   let handle;
   try {
-    const { bindings, stylesheet } = await loaded;
+    const { bindings, stylesheet } = await loaded();
     stylesheetHref = stylesheet;
     handle = bindings.mount(element, { ...options, stylesheet });
   } catch (error) {

@@ -168,6 +168,27 @@ test('mountJourneyConsole gives a handle that replaces the token and unmounts', 
   expect(refused).toContain('apiBase');
 });
 
+test("a build that could not be loaded for a moment is said, and the next mount loads it", async ({ page }) => {
+  let failing = true;
+  await page.route(`${HOST}/tools/journeys/index.html`, (route) => (failing ? route.abort('internetdisconnected') : route.fallback()));
+  await page.goto(`${HOST}/campaigns`);
+  const refused = await page.evaluate(async (api) => {
+    const { mountJourneyConsole } = await import('/tools/journeys/embed.js');
+    try {
+      await mountJourneyConsole(document.getElementById('host-outlet')!, { apiBase: api, basePath: '/campaigns' });
+      return 'mounted';
+    } catch (error) {
+      return String(error);
+    }
+  }, API);
+  expect(refused).toMatch(/^Error: Journey Console: could not load its files from http:\/\/127\.0\.0\.1:4175\/tools\/journeys\/: /);
+
+  // The network is back: a mount loads the build, without a reload.
+  failing = false;
+  await mountInCampaigns(page, 'operator-token');
+  await expectHomeLoaded(page);
+});
+
 test('a handle keeps doing nothing after unmount, a token that cannot be sent is refused, and a handle the host drops keeps its console', async ({ page }) => {
   const crashes: string[] = [];
   page.on('pageerror', (error) => crashes.push(error.message));

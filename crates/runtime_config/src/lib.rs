@@ -280,15 +280,23 @@ pub fn token(token: Option<&str>) -> Result<Option<String>, ConfigError> {
 
 /// Where an embedded console's pages live in the host's URLs: a path from
 /// the root such as `/marketing` (or none). Trailing slashes are left out.
+/// It is compared with the page's address as the browser writes it, so it
+/// must be written so too: no `.` or `..` segment (the browser resolves
+/// them away) and no character the browser would percent-encode.
 pub fn base_path(path: &str) -> Result<&str, ConfigError> {
     let path = path.trim_end_matches('/');
-    let plain = !path.contains(['?', '#', '\\']) && !path.chars().any(char::is_whitespace);
-    if path.is_empty() || (path.starts_with('/') && !path.starts_with("//") && plain) {
+    let plain = !path.contains(['?', '#', '\\']) && path.chars().all(|c| c.is_ascii_graphic());
+    let resolved = !path
+        .split('/')
+        .any(|segment| segment == "." || segment == "..");
+    if path.is_empty() || (path.starts_with('/') && !path.starts_with("//") && plain && resolved) {
         Ok(path)
     } else {
         Err(error(format!(
             "config.json: basePath is {path:?}; it must be a path from the root of the \
-             host's addresses, such as \"/marketing\""
+             host's addresses, such as \"/marketing\", written as the browser's address \
+             bar shows it (no \".\" or \"..\" segments; characters other than ASCII \
+             letters, digits and signs percent-encoded)"
         )))
     }
 }
@@ -451,7 +459,17 @@ mod tests {
         assert_eq!(base_path("/marketing/").unwrap(), "/marketing");
         assert_eq!(base_path("").unwrap(), "");
         assert_eq!(base_path("/").unwrap(), "");
-        for bad in ["marketing", "//cdn.example.com", "/a b", "/a?b", "/a#b"] {
+        assert_eq!(base_path("/m%C3%A4rketing").unwrap(), "/m%C3%A4rketing");
+        for bad in [
+            "marketing",
+            "//cdn.example.com",
+            "/a b",
+            "/a?b",
+            "/a#b",
+            "/a/../b",
+            "/./marketing",
+            "/märketing",
+        ] {
             let m = base_path(bad).unwrap_err().message;
             assert!(m.contains("a path from the root"), "{bad:?}: {m}");
         }

@@ -7,7 +7,7 @@
 use journey_sync::{BulkPlan, NamedVersion, RunEntry};
 use leptos::html;
 use leptos::prelude::*;
-use lifecycle::{Action, Command};
+use lifecycle::{Action, Command, PauseAgainstFinish};
 use wording::{action_key, Phrase};
 
 use crate::components::home_selection::{BulkDialog, HomeSelection};
@@ -105,18 +105,10 @@ pub fn BulkConfirmDialog() -> impl IntoView {
             catalog.with(|c| {
                 let versions = plan.iter().flat_map(|plan| &plan.allowed);
                 versions
-                    .filter_map(|v| c.get(&v.id))
-                    .fold((0, 0), |(first, after), v| {
-                        match v.finish_before_pause_ends(until) {
-                            Some(_) => (first + 1, after),
-                            None => (
-                                first,
-                                after
-                                    + usize::from(
-                                        v.finish_after_pause_stops(until, at_end).is_some(),
-                                    ),
-                            ),
-                        }
+                    .filter_map(|v| c.get(&v.id)?.pause_against_finish(until, at_end))
+                    .fold((0, 0), |(first, after), which| match which {
+                        PauseAgainstFinish::FinishFirst(_) => (first + 1, after),
+                        PauseAgainstFinish::StoppedFirst(_) => (first, after + 1),
                     })
             })
         });

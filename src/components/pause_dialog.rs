@@ -4,7 +4,7 @@
 //! they refuse is said beside the field and never sent.
 
 use leptos::prelude::*;
-use lifecycle::{Action, Outcome};
+use lifecycle::{Action, Outcome, PauseAgainstFinish};
 use wording::Phrase;
 
 use crate::components::action_dialog::{version_named, ActionDialog, DialogTarget};
@@ -37,17 +37,14 @@ pub fn PauseDialog() -> impl IntoView {
     let finish_first = move || {
         let until = terms.until()?;
         let at_end = terms.at_end();
-        target.version.with(|v| {
-            let v = v.as_ref()?;
-            let (key, at) = match v.finish_before_pause_ends(until) {
-                Some(at) => ("pause-finish-comes-first", at),
-                None => (
-                    "pause-stops-before-finish",
-                    v.finish_after_pause_stops(until, at_end)?,
-                ),
-            };
-            Some(words.say(&Phrase::new(key).with("at", at)))
-        })
+        let which = target
+            .version
+            .with(|v| v.as_ref()?.pause_against_finish(until, at_end))?;
+        let (key, at) = match which {
+            PauseAgainstFinish::FinishFirst(at) => ("pause-finish-comes-first", at),
+            PauseAgainstFinish::StoppedFirst(at) => ("pause-stops-before-finish", at),
+        };
+        Some(words.say(&Phrase::new(key).with("at", at)))
     };
 
     view! {

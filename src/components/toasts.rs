@@ -1,5 +1,6 @@
 use std::time::Duration;
 
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wording::Phrase;
@@ -20,6 +21,9 @@ pub struct Toasts {
     next_id: StoredValue<u64>,
     /// Time-outs still to run, cleared when the console is unmounted.
     pending: StoredValue<Vec<TimeoutHandle>>,
+    /// The messages' live region, in the console's own document or shadow
+    /// root: where its dialogs are looked for.
+    region: NodeRef<html::Div>,
 }
 
 impl Toasts {
@@ -35,6 +39,7 @@ impl Toasts {
             shown: RwSignal::new(Vec::new()),
             next_id: StoredValue::new(0),
             pending,
+            region: NodeRef::new(),
         }
     }
 
@@ -48,9 +53,11 @@ impl Toasts {
         // While a modal dialog is open the rest of the page is inert: a
         // message added there would be neither announced nor dismissable,
         // and would leave unread. It is shown once the dialog has closed.
-        if modal_open() {
+        if self.modal_open() {
             let this = *self;
-            self.later(move || this.show(text), WAIT_FOR_DIALOG);
+            // Not kept with the pending time-outs: after an unmount it finds
+            // the console gone and shows nothing.
+            set_timeout(move || this.show(text), WAIT_FOR_DIALOG);
             return;
         }
         let id = self.next_id.get_value();
@@ -61,11 +68,7 @@ impl Toasts {
 
     fn expire_later(&self, id: u64) {
         let this = *self;
-        self.later(move || this.expire(id), SHOWN_FOR);
-    }
-
-    fn later(&self, then: impl FnOnce() + 'static, after: Duration) {
-        if let Ok(handle) = set_timeout_with_handle(then, after) {
+        if let Ok(handle) = set_timeout_with_handle(move || this.expire(id), SHOWN_FOR) {
             self.pending.update_value(|pending| pending.push(handle));
         }
     }
@@ -78,7 +81,12 @@ impl Toasts {
         let on_it = focus::active_element()
             .and_then(|element| element.get_attribute("data-toast"))
             .is_some_and(|toast| toast == id.to_string());
-        if on_it || modal_open() || matches_somewhere(".toasts:hover") {
+        let read = self
+            .region
+            .try_get_untracked()
+            .flatten()
+            .is_some_and(|region| region.matches(":hover").unwrap_or(false));
+        if on_it || read || self.modal_open() {
             self.expire_later(id);
         } else {
             self.dismiss(id);
@@ -109,19 +117,20 @@ impl Toasts {
         }
     }
 
+    /// Whether one of the console's dialogs is open, modal: the rest of
+    /// the console is inert then. A host page's own dialogs are not the
+    /// console's (nor seen from inside its shadow root).
+    fn modal_open(&self) -> bool {
+        self.region
+            .try_get_untracked()
+            .flatten()
+            .is_some_and(|region| !focus::find_all(&region, "dialog:modal").is_empty())
+    }
+
     fn dismiss(&self, id: u64) {
         self.shown
             .update(|shown| shown.retain(|(shown_id, _)| *shown_id != id));
     }
-}
-
-/// Whether a modal dialog (a confirmation) is open.
-fn modal_open() -> bool {
-    matches_somewhere("dialog:modal")
-}
-
-fn matches_somewhere(selector: &str) -> bool {
-    document().query_selector(selector).ok().flatten().is_some()
 }
 
 /// The live region that announces toasts; always in the page so screen
@@ -131,7 +140,7 @@ pub fn ToastsView() -> impl IntoView {
     let toasts = expect_context::<Toasts>();
     let words = use_words();
     view! {
-        <div class="toasts" role="status" aria-live="polite">
+        <div class="toasts" role="status" aria-live="polite" node_ref=toasts.region>
             <For
                 each=move || toasts.shown.get()
                 key=|(id, _)| *id

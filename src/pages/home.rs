@@ -9,7 +9,6 @@ use journey_list::{scroll_to_show, ListQuery, RowWindow, SortKey, SortedList, St
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
@@ -90,15 +89,6 @@ pub fn Home() -> impl IntoView {
         let paths = paths.clone();
         move |before: Option<ListQuery>| {
             let now = query.get();
-            // The page's other query parameters (a host's, where the console
-            // is embedded) stay as they are; only the list's are written.
-            let mut params: ParamsMap = url_query.with_untracked(Clone::clone);
-            for key in ListQuery::KEYS {
-                params.remove(key);
-            }
-            for (key, value) in now.to_query() {
-                params.replace(key, value);
-            }
             if let Some(earlier) = pending_write.get_value() {
                 earlier.clear();
             }
@@ -111,16 +101,30 @@ pub fn Home() -> impl IntoView {
                 search: now.search.clone(),
                 ..before
             } == now;
-            let target = params.to_query_string();
             let navigate = navigate.clone();
-            let href = format!("{}{}", paths.home(), target);
+            let home = paths.home();
+            let ours = now.to_query();
             let write = move || {
                 if latest_write.try_get_value() != Some(this_write) {
                     return;
                 }
                 pending_write.try_set_value(None);
-                let in_url = url_query.with_untracked(|q| q.to_query_string());
+                // The page's other query parameters (a host's, where the
+                // console is embedded) stay as they are now; only the
+                // list's are written.
+                let Some(mut params) = url_query.try_with_untracked(Clone::clone) else {
+                    return;
+                };
+                let in_url = params.to_query_string();
+                for key in ListQuery::KEYS {
+                    params.remove(key);
+                }
+                for (key, value) in ours {
+                    params.replace(key, value);
+                }
+                let target = params.to_query_string();
                 if target != in_url {
+                    let href = format!("{home}{target}");
                     written.update_value(|w| w.push(target));
                     let options = NavigateOptions {
                         replace: true,
@@ -243,7 +247,15 @@ pub fn Home() -> impl IntoView {
         // in sight (`scroll_to_show`).
         if let Some(list) = list.get_untracked() {
             let seen_from = f64::from(list.scroll_top());
-            let height = f64::from(list.client_height());
+            // The column headings stay at the top of the box (sticky) and
+            // hide the rows under them.
+            let headings = list
+                .query_selector("thead")
+                .ok()
+                .flatten()
+                .and_then(|thead| thead.dyn_into::<web_sys::HtmlElement>().ok())
+                .map_or(0.0, |thead| f64::from(thead.offset_height()));
+            let height = f64::from(list.client_height()) - headings;
             if let Some(to) = scroll_to_show(index, seen_from, height, ROW_HEIGHT_PX) {
                 list.set_scroll_top(to as i32);
                 measure();
@@ -389,7 +401,11 @@ pub fn Home() -> impl IntoView {
                     <p class="empty-list">
                         {move || {
                             if total.get() == 0 {
-                                words.text("no-journeys")
+                                // Versions left out as unreadable are not "no journeys".
+                                match journeys.warning().with(Option::is_some) {
+                                    true => words.text("no-journeys-readable"),
+                                    false => words.text("no-journeys"),
+                                }
                             } else {
                                 words.text("no-match")
                             }

@@ -85,6 +85,8 @@ pub struct Journeys {
     offered: RwSignal<Offered>,
     /// The backend has said who the user is (or that it does not say).
     identified: RwSignal<bool>,
+    /// A `GET /me` is under way.
+    identifying: StoredValue<bool>,
     /// A refresh is under way; a slow backend gets no second one on top.
     refreshing: StoredValue<bool>,
     /// The store's `shown_generation` the views were last told of by a load.
@@ -111,6 +113,7 @@ impl Journeys {
             role: RwSignal::new(None),
             offered: RwSignal::new(Offered::Listed(Vec::new())),
             identified: RwSignal::new(false),
+            identifying: StoredValue::new(false),
             refreshing: StoredValue::new(false),
             data_set: StoredValue::new(None),
             told: StoredValue::new(0),
@@ -160,7 +163,11 @@ impl Journeys {
         let Some(backend) = self.backend.try_get_value() else {
             return;
         };
-        let offered = match backend.me().await {
+        // One question at a time.
+        self.identifying.set_value(true);
+        let answer = backend.me().await;
+        self.identifying.try_set_value(false);
+        let offered = match answer {
             Ok(me) => {
                 if let Some(me) = &me {
                     change(self.role, Some(me.role));
@@ -209,8 +216,11 @@ impl Journeys {
         let Some(backend) = self.backend.try_get_value() else {
             return;
         };
-        if self.offered.with_untracked(Offered::not_yet_said) {
-            self.identify().await;
+        // A server that has not said what it offers is asked again, in a
+        // task of its own: the list never waits for it.
+        if self.offered.with_untracked(Offered::not_yet_said) && !self.identifying.get_value() {
+            let journeys = *self;
+            spawn_local(async move { journeys.identify().await });
         }
         let now = clock::now();
         let first = !self.loaded.get_untracked();

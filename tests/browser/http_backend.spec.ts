@@ -188,7 +188,7 @@ test('offline is shown as such, with a retry that recovers', async ({ page }) =>
   await page.goto('/');
   await expectHomeLoaded(page);
   // A server's journeys are not said to be demo data.
-  await expect(page.getByText(/^Demo journeys/)).toHaveCount(0);
+  await expect(page.getByRole('banner').getByRole('paragraph')).toHaveCount(0);
   await page.route(`${API}/**`, (route) => route.abort('internetdisconnected'));
   const problem = page.getByRole('alert').filter({ hasText: 'could not be reached' });
   await expect(problem).toBeVisible({ timeout: 20_000 });
@@ -267,6 +267,23 @@ test('a page on which no version can be read costs those versions alone: they ar
   await expect(listCount(page)).toHaveText(/^Showing \d+ of \d+ journey versions$/);
   const shown = parseCount((await listCount(page).textContent())!.match(/of (\d+)/)![1]);
   expect(shown).toBeGreaterThan(5);
+});
+
+test('a list none of whose versions can be read does not say there are no journeys', async ({ page }) => {
+  await page.route(listFirstPage(API), async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    body.items = body.items.map((version: Record<string, unknown>) => ({ ...version, status: 'archived' }));
+    await route.fulfill({ response, body: JSON.stringify(body) });
+  });
+  await useServer(page, 'operator', 600_000);
+  await page.goto('/');
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toBeVisible();
+  await expect(listCount(page)).toHaveText('Showing 0 of 0 journey versions');
+  await expect(page.getByRole('paragraph').filter({ hasText: /^None of the journey versions/ })).toHaveText(
+    'None of the journey versions could be read: the message above says why.',
+  );
+  await expect(page.getByText('There are no journeys yet.')).toHaveCount(0);
 });
 
 test('polling an unchanged list costs a 304, and a change shows without a reload', async ({ page, request }) => {

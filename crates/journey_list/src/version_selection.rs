@@ -7,10 +7,24 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct VersionSelection {
     chosen: BTreeSet<String>,
-    /// The version whose box was clicked last, and the order shown then
-    /// (hashed): a shift-click reaches from it.
-    anchor: Option<(String, u64)>,
+    /// The version whose box was clicked last, and the rows shown then: a
+    /// shift-click reaches from it.
+    anchor: Option<(String, ShownThen)>,
 }
+
+/// The rows shown when a box was clicked, to tell at a shift-click whether
+/// the rows between the two clicks are still the ones the user saw.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum ShownThen {
+    /// The ids in their order: only a change between the two clicks counts.
+    Ids(Vec<String>),
+    /// A long list, kept as one number (its ids in order, hashed): any
+    /// change in it counts.
+    Order(u64),
+}
+
+/// Up to how many rows shown are kept id by id at a click.
+const KEPT_UP_TO: usize = 5_000;
 
 /// How the "select all shown" box looks over the rows the search and filter
 /// show.
@@ -55,15 +69,24 @@ impl VersionSelection {
         extend: bool,
         shown: impl IntoIterator<Item = &'a str> + Clone,
     ) {
-        let order = order_of(shown.clone());
+        let now = ShownThen::of(shown.clone());
         let range = match (&self.anchor, extend) {
-            (Some((anchor, then)), true) if anchor != id && *then == order => {
-                between(anchor, id, shown)
-                    .map(|mut inside| {
+            (Some((anchor, then)), true) if anchor != id => {
+                let inside = between(anchor, id, shown);
+                let as_seen = match (then, &now) {
+                    (ShownThen::Ids(ids), _) => {
+                        inside.is_some()
+                            && between(anchor, id, ids.iter().map(String::as_str)) == inside
+                    }
+                    (then, now) => then == now,
+                };
+                match inside {
+                    Some(mut inside) if as_seen => {
                         inside.push(anchor.clone());
                         inside
-                    })
-                    .unwrap_or_default()
+                    }
+                    _ => Vec::new(),
+                }
             }
             _ => Vec::new(),
         };
@@ -78,7 +101,7 @@ impl VersionSelection {
         for other in &range {
             set(other);
         }
-        self.anchor = Some((id.to_owned(), order));
+        self.anchor = Some((id.to_owned(), now));
     }
 
     /// The "select all shown" box: selects every row `shown` (all of them,
@@ -174,14 +197,16 @@ pub fn hidden_of<'a>(ids: &[&str], shown: impl IntoIterator<Item = &'a str>) -> 
     hidden
 }
 
-/// The rows shown, in their order, as one number: equal for the same rows
-/// in the same order.
-fn order_of<'a>(shown: impl IntoIterator<Item = &'a str>) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    for id in shown {
-        id.hash(&mut hasher);
+impl ShownThen {
+    fn of<'a>(shown: impl IntoIterator<Item = &'a str>) -> ShownThen {
+        let ids: Vec<&str> = shown.into_iter().collect();
+        if ids.len() <= KEPT_UP_TO {
+            return ShownThen::Ids(ids.into_iter().map(str::to_owned).collect());
+        }
+        let mut hasher = DefaultHasher::new();
+        ids.hash(&mut hasher);
+        ShownThen::Order(hasher.finish())
     }
-    hasher.finish()
 }
 
 /// The ids strictly between `a` and `b` in `order`, or `None` when either is
@@ -291,6 +316,15 @@ mod tests {
         // The rows as they are now are the next range's start.
         selection.click("f", true, true, ["a", "b", "new", "c", "d", "e", "f"]);
         assert_eq!(selected(&selection), ["b", "d", "e", "f"]);
+    }
+
+    #[test]
+    fn a_change_outside_the_range_keeps_the_shift_click() {
+        let mut selection = VersionSelection::default();
+        selection.click("b", true, false, SHOWN);
+        // "f" moved to the top and "g" came, neither between "b" and "d".
+        selection.click("d", true, true, ["f", "a", "b", "c", "d", "e", "g"]);
+        assert_eq!(selected(&selection), ["b", "c", "d"]);
     }
 
     #[test]

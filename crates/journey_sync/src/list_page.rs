@@ -48,8 +48,21 @@ fn named(item: &RawValue) -> Option<String> {
         .map(|named| named.id)
 }
 
+/// What every journey version has, whatever else a newer server changed:
+/// an item with these is one, read or not. An item with an `id` alone is
+/// not (many other answers have `{"items": [{"id": …}]}`).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+struct VersionShaped<'a> {
+    id: &'a str,
+    journey_id: &'a str,
+    status: &'a str,
+    version: u32,
+}
+
 fn is_named(item: &RawValue) -> bool {
-    named(item).is_some()
+    serde_json::from_str::<VersionShaped>(item.get()).is_ok()
 }
 
 /// A successful answer to `GET /journeys`, read as a page. A page is read in
@@ -200,6 +213,8 @@ mod tests {
             json!({ "items": [1, 2, 3], "next": null }),
             json!({ "items": [{ "error": "upstream timeout" }], "next": null }),
             json!({ "items": [{ "id": 7 }], "next": "c2" }),
+            // Another API's list: a string id, but nothing of a version.
+            json!({ "items": [{ "id": "u-1", "email": "ana@example.com" }], "next": null }),
         ] {
             let error = read(&body).unwrap_err();
             assert_eq!(error.kind, ErrorKind::BadResponse, "{body}");

@@ -90,7 +90,7 @@ impl JourneyVersion {
     /// When the version's pause ends and stops it, if that comes before a
     /// finish scheduled for `at`: the finish then never happens.
     pub fn stopped_before_finish(&self, at: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        let pause = self.pause.as_ref()?;
+        let pause = self.pause_now()?;
         stops_first(pause.until, pause.at_end, at).then_some(pause.until)
     }
 
@@ -120,6 +120,22 @@ impl JourneyVersion {
         self.scheduled_finish
             .as_ref()
             .filter(|_| self.status.is_running())
+    }
+
+    /// Which of a pause being set (ending at `until`, then doing `at_end`)
+    /// and the version's scheduled finish keeps the other from happening,
+    /// if either does: what the Pause dialogs say.
+    pub fn pause_against_finish(
+        &self,
+        until: DateTime<Utc>,
+        at_end: PauseEnd,
+    ) -> Option<PauseAgainstFinish> {
+        match self.finish_before_pause_ends(until) {
+            Some(at) => Some(PauseAgainstFinish::FinishFirst(at)),
+            None => self
+                .finish_after_pause_stops(until, at_end)
+                .map(PauseAgainstFinish::StoppedFirst),
+        }
     }
 
     /// Finished, with customers still completing their path.
@@ -154,6 +170,18 @@ impl JourneyVersion {
         self.updated_at = at;
         self.updated_by = by.to_owned();
     }
+}
+
+/// A pause being set against the version's scheduled finish
+/// ([`JourneyVersion::pause_against_finish`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PauseAgainstFinish {
+    /// The finish, scheduled for this time, comes before the pause would
+    /// end: the journey finishes then, and the pause's end never happens.
+    FinishFirst(DateTime<Utc>),
+    /// The pause ends first and stops the journey: the finish scheduled for
+    /// this time never happens.
+    StoppedFirst(DateTime<Utc>),
 }
 
 /// Whether a pause ending at `until` falls due before a finish scheduled for

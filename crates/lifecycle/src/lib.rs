@@ -65,7 +65,7 @@ pub use command::Command;
 pub use drain_forecast::{CountSamples, DrainForecast, FINISHING_TIMEOUT};
 pub use history_cause::HistoryCause;
 pub use history_entry::HistoryEntry;
-pub use journey_version::JourneyVersion;
+pub use journey_version::{JourneyVersion, PauseAgainstFinish};
 pub use pause::{Pause, PauseCustomers, PauseEnd};
 pub use phase::Phase;
 pub use refusal::{Reason, Refusal};

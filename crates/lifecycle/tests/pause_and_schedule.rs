@@ -5,8 +5,8 @@ mod fixtures;
 use chrono::Duration;
 use fixtures::{assert_invariants, hours_later, one_version, set_stats, three_versions, ID};
 use lifecycle::{
-    Action, ActionError, Catalog, Command, HistoryCause, PauseCustomers, PauseEnd, Phase, Reason,
-    ScheduledFinish, Simulation, SimulationSettings, Stats, Status,
+    Action, ActionError, Catalog, Command, HistoryCause, PauseAgainstFinish, PauseCustomers,
+    PauseEnd, Phase, Reason, ScheduledFinish, Simulation, SimulationSettings, Stats, Status,
 };
 
 const BY: &str = "Sofia Andersson";
@@ -486,9 +486,21 @@ fn which_comes_first_a_pause_end_or_a_scheduled_finish_is_said_as_it_is_carried_
     let version = catalog.get(ID).unwrap();
     assert_eq!(version.finish_before_pause_ends(until), Some(finish_at));
     assert_eq!(
+        version.pause_against_finish(until, PauseEnd::Stop),
+        Some(PauseAgainstFinish::FinishFirst(finish_at))
+    );
+    assert_eq!(
         version.finish_before_pause_ends(finish_at),
         None,
         "a tie: the pause first"
+    );
+    assert_eq!(
+        version.pause_against_finish(finish_at, PauseEnd::Stop),
+        Some(PauseAgainstFinish::StoppedFirst(finish_at))
+    );
+    assert_eq!(
+        version.pause_against_finish(finish_at, PauseEnd::Resume),
+        None
     );
     catalog.apply(ID, pause, BY, hours_later(2)).unwrap();
     catalog.run_due(until + Duration::minutes(1));

@@ -285,7 +285,10 @@ pub fn token(token: Option<&str>) -> Result<Option<String>, ConfigError> {
 /// them away) and no character the browser would percent-encode.
 pub fn base_path(path: &str) -> Result<&str, ConfigError> {
     let path = path.trim_end_matches('/');
-    let plain = !path.contains(['?', '#', '\\']) && path.chars().all(|c| c.is_ascii_graphic());
+    // What the browser writes as it is: visible ASCII outside the URL
+    // standard's path percent-encode set.
+    let plain = path.chars().all(|c| c.is_ascii_graphic())
+        && !path.contains(['?', '#', '\\', '"', '<', '>', '`', '{', '}']);
     let resolved = !path
         .split('/')
         .any(|segment| segment == "." || segment == "..");
@@ -469,6 +472,8 @@ mod tests {
             "/a/../b",
             "/./marketing",
             "/märketing",
+            "/a<b>",
+            "/{team}",
         ] {
             let m = base_path(bad).unwrap_err().message;
             assert!(m.contains("a path from the root"), "{bad:?}: {m}");

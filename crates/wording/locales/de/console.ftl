@@ -54,6 +54,7 @@ showing-loading = { $shown } der { $total ->
        *[other] werden
     } angezeigt; der Rest wird geladen…
 no-journeys = Es gibt noch keine Journeys.
+no-journeys-readable = Keine der Journey-Versionen konnte gelesen werden: Die Meldung oben sagt, warum.
 no-match = Keine Journey-Version passt zu dieser Suche und diesem Filter.
 
 ## Status einer Version

@@ -45,6 +45,7 @@ showing-loading = Showing { $shown } of the { $total ->
        *[other] { $total } journey versions
     } loaded so far; loading the rest…
 no-journeys = There are no journeys yet.
+no-journeys-readable = None of the journey versions could be read: the message above says why.
 no-match = No journey versions match this search and filter.
 
 ## A version's status

@@ -96,7 +96,7 @@ export async function finishFromHomeQuickAction(page) {
   assert.ok(inJourney > 0, 'a live demo journey has customers in it');
 
   // The quick action shows only while the row is under the pointer.
-  const finish = await page.byRole('button', `Finish ${name}`, { within: row });
+  const finish = await page.byRole('button', `Finish ${name}, version 1`, { within: row });
   await page.hover(await page.byRole('heading', 'Journeys'));
   await expectDrawn(page, finish, false);
   await page.hover(row);
@@ -122,8 +122,8 @@ export async function finishFromHomeQuickAction(page) {
 
   // Only what the rules still allow is offered.
   await page.hover(finishing);
-  await page.noneByRole('button', `Finish ${name}`);
-  await expectDrawn(page, await page.byRole('button', `Stop ${name}`, { within: finishing }), true);
+  await page.noneByRole('button', `Finish ${name}, version 1`);
+  await expectDrawn(page, await page.byRole('button', `Stop ${name}, version 1`, { within: finishing }), true);
 }
 
 /// Opens a live journey's detail view from Home and stops it from the Actions

@@ -437,16 +437,8 @@ fn finishing_or_stopping_drops_a_schedule() {
 /// contract has it drop them) is not shown as if it were in force.
 #[test]
 fn a_pause_or_schedule_left_on_a_version_that_moved_on_is_not_in_force() {
-    let mut catalog = one_version(Status::Live, 40);
     let finish_at = hours_later(24);
-    catalog
-        .apply(
-            ID,
-            Command::ScheduleFinish { at: finish_at },
-            BY,
-            hours_later(1),
-        )
-        .unwrap();
+    let mut catalog = live_finishing_at(finish_at);
     let paused = pause(PauseCustomers::Hold, 3, PauseEnd::Resume);
     catalog.apply(ID, paused, BY, hours_later(2)).unwrap();
     let mut version = catalog.get(ID).unwrap().clone();
@@ -469,16 +461,8 @@ fn a_pause_or_schedule_left_on_a_version_that_moved_on_is_not_in_force() {
 fn which_comes_first_a_pause_end_or_a_scheduled_finish_is_said_as_it_is_carried_out() {
     // A finish scheduled before a pause that stops its customers would end:
     // the finish comes first, and nobody is stopped.
-    let mut catalog = one_version(Status::Live, 40);
     let finish_at = hours_later(24);
-    catalog
-        .apply(
-            ID,
-            Command::ScheduleFinish { at: finish_at },
-            BY,
-            hours_later(1),
-        )
-        .unwrap();
+    let mut catalog = live_finishing_at(finish_at);
     let pause = pause(PauseCustomers::Hold, 3, PauseEnd::Stop);
     let Command::Pause { until, .. } = pause else {
         unreachable!()
@@ -582,6 +566,16 @@ fn which_comes_first_a_pause_end_or_a_scheduled_finish_is_said_as_it_is_carried_
         .apply(ID, pause_days(1, PauseEnd::Resume), BY, hours_later(0))
         .unwrap();
     assert_eq!(catalog.get(ID).unwrap().stopped_before_finish(later), None);
+}
+
+/// A live version with 40 customers, its finish scheduled for `at` (an hour
+/// in).
+fn live_finishing_at(at: chrono::DateTime<chrono::Utc>) -> Catalog {
+    let mut catalog = one_version(Status::Live, 40);
+    catalog
+        .apply(ID, Command::ScheduleFinish { at }, BY, hours_later(1))
+        .unwrap();
+    catalog
 }
 
 fn pause_days(days: i64, at_end: PauseEnd) -> Command {

@@ -217,12 +217,7 @@ async fn the_clock_moves_forward_only_as_asked_and_a_reset_sets_it_back() {
         api.now().await < later + chrono::Duration::minutes(1),
         "unmoved"
     );
-    let reset = api
-        .request(Method::POST, "/_test/reset")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(reset.status().as_u16(), 204);
+    api.reset().await;
     assert!(
         api.now().await < before + chrono::Duration::minutes(1),
         "back"

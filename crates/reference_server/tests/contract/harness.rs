@@ -358,6 +358,16 @@ impl Api {
         serde_json::from_value(body["now"].clone()).expect("now is a time")
     }
 
+    /// Puts the server back as it started with `POST /_test/reset`.
+    pub async fn reset(&self) {
+        let response = self
+            .request(Method::POST, "/_test/reset")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 204, "POST /_test/reset");
+    }
+
     /// The server's now, as `POST /_test/advance` with nothing to move tells.
     pub async fn now(&self) -> DateTime<Utc> {
         self.advance(0).await

@@ -100,12 +100,7 @@ async fn the_clock_moved_by_test_support_survives_a_restart() {
         "customers moved"
     );
 
-    let reset = api
-        .request(Method::POST, "/_test/reset")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(reset.status().as_u16(), 204);
+    api.reset().await;
     assert!(api.restart().await);
     assert!(
         api.now().await < chrono::Utc::now() + chrono::Duration::minutes(1),
